@@ -1,0 +1,40 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+import type { Credentials } from '../fixtures/credentials';
+import { Messages } from './messages';
+
+/** `/sign-in`: email and password. */
+export class SignInPage {
+  readonly heading: Locator;
+  readonly email: Locator;
+  readonly password: Locator;
+  readonly signIn: Locator;
+  readonly createAccountLink: Locator;
+  readonly messages: Messages;
+
+  constructor(readonly page: Page) {
+    this.heading = page.getByRole('heading', { level: 1, name: 'Sign in' });
+    this.email = page.getByLabel('Email', { exact: true });
+    this.password = page.getByLabel('Password', { exact: true });
+    this.signIn = page.getByRole('button', { name: 'Sign in', exact: true });
+    this.createAccountLink = page.getByRole('link', { name: 'Create an account' });
+    this.messages = new Messages(page);
+  }
+
+  /** Opens `/sign-in`, with `returnTo` as the raw (unencoded) `return_to` value if given. */
+  async goto(returnTo?: string): Promise<void> {
+    const query = returnTo === undefined ? '' : `?${new URLSearchParams({ return_to: returnTo })}`;
+    await this.page.goto(`/sign-in${query}`);
+    await this.expectShown();
+  }
+
+  async expectShown(): Promise<void> {
+    await expect(this.page).toHaveURL((url) => url.pathname === '/sign-in');
+    await expect(this.heading).toBeVisible();
+  }
+
+  async signInAs(user: Credentials): Promise<void> {
+    await this.email.fill(user.email);
+    await this.password.fill(user.password);
+    await this.signIn.click();
+  }
+}

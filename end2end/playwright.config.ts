@@ -1,0 +1,90 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { defineConfig, devices } from '@playwright/test';
+
+// Playwright evaluates this file in the runner and again in every worker.
+// The port and the data directory are chosen once, in the runner, and handed
+// to the workers through the environment they inherit, so every process
+// agrees on where the app is.
+
+/** Asks the kernel for a free loopback port (synchronously: the config cannot await). */
+function freePort(): string {
+  const script =
+    "const s=require('node:net').createServer();" +
+    "s.listen(0,'127.0.0.1',()=>{process.stdout.write(String(s.address().port));s.close();});";
+  return execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' }).trim();
+}
+
+/** `THRESHOLD_E2E_BASE_URL` points the suite at an app that is already running. */
+const externalBaseURL = process.env.THRESHOLD_E2E_BASE_URL;
+
+process.env.THRESHOLD_E2E_PORT ??= freePort();
+process.env.THRESHOLD_E2E_DATA_DIR ??= mkdtempSync(path.join(tmpdir(), 'threshold-e2e-'));
+
+const port = process.env.THRESHOLD_E2E_PORT;
+// `localhost`, not 127.0.0.1: the session cookie is `__Host-` prefixed and
+// Secure, which Chromium accepts over plain HTTP only on localhost.
+const baseURL = externalBaseURL ?? `http://localhost:${port}`;
+
+// `scripts/test-all` builds the binary once and passes it in THRESHOLD_BIN;
+// on its own the suite falls back to `cargo run`, which builds if needed.
+const serverCommand = process.env.THRESHOLD_BIN
+  ? JSON.stringify(process.env.THRESHOLD_BIN)
+  : 'cargo run --quiet --bin threshold';
+
+const CI = Boolean(process.env.CI);
+
+export default defineConfig({
+  testDir: './tests',
+  // Each test makes its own user, so tests are independent; two cores leave
+  // room for at most two browsers beside the app.
+  fullyParallel: true,
+  workers: CI ? 1 : 2,
+  forbidOnly: CI,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: CI ? [['list'], ['html', { open: 'never' }]] : [['list']],
+  use: {
+    baseURL,
+    ...devices['Desktop Chrome'],
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+    launchOptions: {
+      // Debian's chromium; Playwright's own browser downloads are not used.
+      executablePath: '/usr/bin/chromium',
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    },
+  },
+  projects: [
+    { name: 'js', use: { javaScriptEnabled: true } },
+    { name: 'no-js', use: { javaScriptEnabled: false } },
+  ],
+  webServer: externalBaseURL
+    ? undefined
+    : {
+        command: serverCommand,
+        cwd: path.resolve(__dirname, '..'),
+        url: `http://127.0.0.1:${port}/healthz`,
+        env: {
+          THRESHOLD_ADDR: `127.0.0.1:${port}`,
+          THRESHOLD_DATA_DIR: process.env.THRESHOLD_E2E_DATA_DIR,
+          RUST_LOG: process.env.RUST_LOG ?? 'warn',
+        },
+        // The first `cargo run` may have to build the whole app.
+        timeout: 30 * 60_000,
+        reuseExistingServer: false,
+        stdout: 'ignore',
+        stderr: 'pipe',
+      },
+});

@@ -1,0 +1,31 @@
+import { expect, test } from '../fixtures';
+import { newCredentials } from '../fixtures/credentials';
+
+test('a wrong password is refused; the email stays filled, the password does not', async ({
+  page,
+  signInPage,
+  confirmedUser,
+}) => {
+  await signInPage.goto();
+  await signInPage.signInAs({ email: confirmedUser.email, password: `${confirmedUser.password}-wrong` });
+
+  await signInPage.expectShown();
+  await signInPage.messages.expectError('sign_in.incorrect_credentials');
+  await expect(signInPage.email).toHaveValue(confirmedUser.email);
+  await expect(signInPage.password).toHaveValue('');
+
+  await page.reload();
+  await signInPage.expectShown();
+  await signInPage.messages.expectNone();
+});
+
+test('an unknown email gets exactly the answer a wrong password gets', async ({ signInPage }) => {
+  const stranger = newCredentials();
+  await signInPage.goto();
+  await signInPage.signInAs(stranger);
+
+  await signInPage.expectShown();
+  await signInPage.messages.expectError('sign_in.incorrect_credentials');
+  await expect(signInPage.email).toHaveValue(stranger.email);
+  await expect(signInPage.password).toHaveValue('');
+});
