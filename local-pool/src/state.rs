@@ -1,0 +1,516 @@
+//! The data model and its persistence.
+//!
+//! Everything lives in one [`State`] behind a `std::sync::Mutex`. Operations
+//! run on blocking threads, take the lock, mutate, and release it without
+//! awaiting. After each mutation the whole state is serialised while still
+//! under the lock (so snapshots are totally ordered) and written to
+//! `state.json` atomically: temp file, fsync, rename, fsync of the directory.
+//! A crash mid-write leaves the previous file intact; a snapshot older than
+//! the one already on disk is never written, so no update is lost.
+
+use std::collections::{BTreeMap, HashMap};
+use std::fs;
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+use std::sync::{Mutex, MutexGuard};
+
+use anyhow::Context as _;
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+
+use crate::OutboxMessage;
+use crate::error::{ApiError, ApiResult};
+
+const STATE_FILE: &str = "state.json";
+/// The outbox is for people looking at a development page, not an archive.
+const OUTBOX_LIMIT: usize = 1000;
+
+#[derive(Debug, Default, Serialize, Deserialize)]
+pub struct State {
+    #[serde(default)]
+    pub pools: BTreeMap<String, Pool>,
+    #[serde(default)]
+    pub outbox: Vec<OutboxMessage>,
+    /// Challenge sessions: short-lived (minutes), so not worth persisting.
+    #[serde(skip)]
+    pub sessions: HashMap<String, ChallengeSession>,
+    /// SRP exchanges between InitiateAuth and PASSWORD_VERIFIER, keyed by
+    /// the secret block handed to the client.
+    #[serde(skip)]
+    pub srp: HashMap<String, SrpPending>,
+}
+
+impl State {
+    pub fn pool(&self, id: &str) -> ApiResult<&Pool> {
+        self.pools
+            .get(id)
+            .ok_or_else(|| ApiError::resource_not_found(format!("User pool {id} does not exist.")))
+    }
+
+    pub fn pool_mut(&mut self, id: &str) -> ApiResult<&mut Pool> {
+        self.pools
+            .get_mut(id)
+            .ok_or_else(|| ApiError::resource_not_found(format!("User pool {id} does not exist.")))
+    }
+
+    /// The pool that owns an app client; user operations only name the client.
+    pub fn pool_id_for_client(&self, client_id: &str) -> ApiResult<String> {
+        self.pools
+            .values()
+            .find(|p| p.clients.contains_key(client_id))
+            .map(|p| p.id.clone())
+            .ok_or_else(|| ApiError::resource_not_found("User pool client does not exist."))
+    }
+
+    pub fn push_outbox(&mut self, message: OutboxMessage) {
+        tracing::info!(
+            pool_id = %message.pool_id,
+            channel = ?message.channel,
+            purpose = ?message.purpose,
+            "recorded a message in the outbox"
+        );
+        self.outbox.push(message);
+        if self.outbox.len() > OUTBOX_LIMIT {
+            let excess = self.outbox.len() - OUTBOX_LIMIT;
+            self.outbox.drain(..excess);
+        }
+    }
+
+    /// Drops expired sessions and SRP exchanges so memory stays bounded.
+    pub fn prune(&mut self, now_ms: u64) {
+        self.sessions.retain(|_, s| s.expires_ms > now_ms);
+        self.srp.retain(|_, s| s.expires_ms > now_ms);
+    }
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Pool {
+    pub id: String,
+    pub name: String,
+    pub arn: String,
+    pub created_ms: u64,
+    pub modified_ms: u64,
+    pub password_policy: PasswordPolicy,
+    /// OFF, ON or OPTIONAL.
+    pub mfa_configuration: String,
+    pub username_attributes: Vec<String>,
+    pub alias_attributes: Vec<String>,
+    pub auto_verified_attributes: Vec<String>,
+    /// Custom attributes from the schema, names already prefixed `custom:`.
+    pub custom_attributes: Vec<Value>,
+    pub software_token_mfa: bool,
+    pub sms_mfa: Option<Value>,
+    pub email_mfa: Option<Value>,
+    /// Members of CreateUserPool/UpdateUserPool this pool does not act on,
+    /// echoed back by DescribeUserPool.
+    pub extra: Map<String, Value>,
+    pub clients: BTreeMap<String, AppClient>,
+    pub users: BTreeMap<String, User>,
+    /// Refresh tokens by their origin_jti (the family every token issued from
+    /// one sign-in shares).
+    pub refresh_tokens: BTreeMap<String, RefreshRecord>,
+}
+
+impl Pool {
+    /// The SRP "pool name": the part of the id after the underscore.
+    pub fn srp_name(&self) -> &str {
+        self.id.split_once('_').map_or(self.id.as_str(), |(_, n)| n)
+    }
+
+    pub fn client(&self, client_id: &str) -> ApiResult<&AppClient> {
+        self.clients
+            .get(client_id)
+            .ok_or_else(|| ApiError::resource_not_found("User pool client does not exist."))
+    }
+
+    pub fn email_is_username(&self) -> bool {
+        self.username_attributes.iter().any(|a| a == "email")
+    }
+
+    pub fn phone_is_username(&self) -> bool {
+        self.username_attributes.iter().any(|a| a == "phone_number")
+    }
+
+    /// Finds a user by username or by an attribute that can stand in for it
+    /// (UsernameAttributes always; AliasAttributes once verified).
+    pub fn find_username(&self, name: &str) -> Option<String> {
+        if self.users.contains_key(name) {
+            return Some(name.to_owned());
+        }
+        let lowered = name.to_lowercase();
+        if self.users.contains_key(&lowered) && self.username_attributes.is_empty() {
+            return Some(lowered);
+        }
+        for attr in ["email", "phone_number", "preferred_username"] {
+            let as_username = self.username_attributes.iter().any(|a| a == attr);
+            let as_alias = self.alias_attributes.iter().any(|a| a == attr);
+            if !as_username && !as_alias {
+                continue;
+            }
+            let wanted = if attr == "email" { lowered.clone() } else { name.to_owned() };
+            let found = self.users.values().find(|u| {
+                let value = u.attributes.get(attr).map(|v| {
+                    if attr == "email" { v.to_lowercase() } else { v.clone() }
+                });
+                let verified_ok = as_username
+                    || attr == "preferred_username"
+                    || u.attr_true(&format!("{attr}_verified"));
+                value.as_deref() == Some(wanted.as_str()) && verified_ok
+            });
+            if let Some(user) = found {
+                return Some(user.username.clone());
+            }
+        }
+        None
+    }
+
+    pub fn user(&self, username: &str) -> ApiResult<&User> {
+        self.users.get(username).ok_or_else(ApiError::user_not_found)
+    }
+
+    pub fn user_mut(&mut self, username: &str) -> ApiResult<&mut User> {
+        self.users.get_mut(username).ok_or_else(ApiError::user_not_found)
+    }
+
+    pub fn is_custom_attribute(&self, name: &str) -> bool {
+        self.custom_attributes
+            .iter()
+            .any(|a| a.get("Name").and_then(Value::as_str) == Some(name))
+    }
+
+    pub fn sms_mfa_enabled(&self) -> bool {
+        self.sms_mfa.is_some()
+    }
+
+    pub fn email_mfa_enabled(&self) -> bool {
+        self.email_mfa.is_some()
+    }
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct PasswordPolicy {
+    pub minimum_length: u32,
+    pub require_uppercase: bool,
+    pub require_lowercase: bool,
+    pub require_numbers: bool,
+    pub require_symbols: bool,
+    pub temporary_password_validity_days: u32,
+}
+
+impl Default for PasswordPolicy {
+    /// Cognito's defaults when a pool is created without a policy.
+    fn default() -> Self {
+        Self {
+            minimum_length: 8,
+            require_uppercase: true,
+            require_lowercase: true,
+            require_numbers: true,
+            require_symbols: true,
+            temporary_password_validity_days: 7,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct AppClient {
+    pub id: String,
+    pub name: String,
+    pub secret: Option<String>,
+    pub explicit_auth_flows: Vec<String>,
+    /// ENABLED or LEGACY.
+    pub prevent_user_existence_errors: String,
+    pub access_token_validity: i64,
+    pub id_token_validity: i64,
+    pub refresh_token_validity: i64,
+    /// Units of the three validities: seconds, minutes, hours or days.
+    pub access_token_unit: String,
+    pub id_token_unit: String,
+    pub refresh_token_unit: String,
+    pub auth_session_validity_minutes: i64,
+    pub enable_token_revocation: bool,
+    pub created_ms: u64,
+    pub modified_ms: u64,
+    pub extra: Map<String, Value>,
+}
+
+impl AppClient {
+    pub fn prevents_user_existence_errors(&self) -> bool {
+        self.prevent_user_existence_errors == "ENABLED"
+    }
+
+    pub fn allows(&self, flow: &str) -> bool {
+        self.explicit_auth_flows.iter().any(|f| f == flow)
+    }
+
+    pub fn access_token_ms(&self) -> u64 {
+        validity_ms(self.access_token_validity, &self.access_token_unit)
+    }
+
+    pub fn id_token_ms(&self) -> u64 {
+        validity_ms(self.id_token_validity, &self.id_token_unit)
+    }
+
+    pub fn refresh_token_ms(&self) -> u64 {
+        validity_ms(self.refresh_token_validity, &self.refresh_token_unit)
+    }
+
+    pub fn session_ms(&self) -> u64 {
+        u64::try_from(self.auth_session_validity_minutes.max(1)).unwrap_or(3) * 60_000
+    }
+}
+
+pub fn validity_ms(value: i64, unit: &str) -> u64 {
+    let value = u64::try_from(value.max(0)).unwrap_or(0);
+    let unit_ms = match unit {
+        "seconds" => 1000,
+        "minutes" => 60_000,
+        "hours" => 3_600_000,
+        _ => 86_400_000,
+    };
+    value.saturating_mul(unit_ms)
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum UserStatus {
+    #[serde(rename = "UNCONFIRMED")]
+    Unconfirmed,
+    #[serde(rename = "CONFIRMED")]
+    Confirmed,
+    #[serde(rename = "FORCE_CHANGE_PASSWORD")]
+    ForceChangePassword,
+    #[serde(rename = "RESET_REQUIRED")]
+    ResetRequired,
+}
+
+impl UserStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Unconfirmed => "UNCONFIRMED",
+            Self::Confirmed => "CONFIRMED",
+            Self::ForceChangePassword => "FORCE_CHANGE_PASSWORD",
+            Self::ResetRequired => "RESET_REQUIRED",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct User {
+    pub username: String,
+    /// Includes `sub`; `*_verified` values are the strings "true"/"false".
+    pub attributes: BTreeMap<String, String>,
+    pub status: UserStatus,
+    pub enabled: bool,
+    pub created_ms: u64,
+    pub modified_ms: u64,
+    /// The SRP salt and verifier: the password itself is never stored.
+    pub password: Option<crate::srp::Verifier>,
+    /// When a temporary (admin-set) password stops working.
+    pub temporary_password_expires_ms: Option<u64>,
+    #[serde(default)]
+    pub codes: Codes,
+    #[serde(default)]
+    pub mfa: MfaSettings,
+}
+
+impl User {
+    pub fn sub(&self) -> &str {
+        self.attributes.get("sub").map_or("", String::as_str)
+    }
+
+    pub fn attr(&self, name: &str) -> Option<&str> {
+        self.attributes.get(name).map(String::as_str)
+    }
+
+    pub fn attr_true(&self, name: &str) -> bool {
+        self.attr(name) == Some("true")
+    }
+
+    /// The methods this user would be challenged with.
+    pub fn enabled_mfa(&self, pool: &Pool) -> Vec<&'static str> {
+        let mut out = Vec::new();
+        if self.mfa.sms_enabled && pool.sms_mfa_enabled() && self.attr("phone_number").is_some() {
+            out.push("SMS_MFA");
+        }
+        if self.mfa.totp_enabled && pool.software_token_mfa && self.mfa.totp_secret.is_some() {
+            out.push("SOFTWARE_TOKEN_MFA");
+        }
+        if self.mfa.email_enabled && pool.email_mfa_enabled() && self.attr("email").is_some() {
+            out.push("EMAIL_OTP");
+        }
+        out
+    }
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct Codes {
+    pub sign_up: Option<crate::codes::PendingCode>,
+    pub forgot_password: Option<crate::codes::PendingCode>,
+    /// Attribute verification codes by attribute name.
+    pub attributes: BTreeMap<String, crate::codes::PendingCode>,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct MfaSettings {
+    /// A verified TOTP secret (base32).
+    pub totp_secret: Option<String>,
+    /// A secret handed out by AssociateSoftwareToken, not yet verified.
+    pub totp_pending: Option<String>,
+    /// The last TOTP time step accepted, so a code cannot be replayed.
+    pub totp_last_step: u64,
+    pub totp_enabled: bool,
+    pub sms_enabled: bool,
+    pub email_enabled: bool,
+    /// SMS_MFA, SOFTWARE_TOKEN_MFA or EMAIL_OTP.
+    pub preferred: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct RefreshRecord {
+    /// SHA-256 (hex) of the refresh token; the token itself is not stored.
+    pub token_hash: String,
+    pub username: String,
+    pub client_id: String,
+    pub auth_time: u64,
+    pub expires_ms: u64,
+    pub revoked: bool,
+}
+
+/// Where a sign-in stands between two RespondToAuthChallenge calls.
+#[derive(Debug, Clone)]
+pub struct ChallengeSession {
+    pub pool_id: String,
+    pub client_id: String,
+    pub username: String,
+    pub challenge: String,
+    pub expires_ms: u64,
+    /// The code sent for SMS_MFA / EMAIL_OTP.
+    pub code: Option<crate::codes::PendingCode>,
+    /// Set once VerifySoftwareToken succeeded during MFA_SETUP.
+    pub totp_verified: bool,
+    /// Wrong answers so far; the session dies after a few.
+    pub failures: u32,
+}
+
+/// The server half of an SRP exchange, kept between InitiateAuth and
+/// RespondToAuthChallenge(PASSWORD_VERIFIER).
+#[derive(Debug, Clone)]
+pub struct SrpPending {
+    pub pool_id: String,
+    pub client_id: String,
+    /// `None` for an unknown user: the exchange is faked and must fail.
+    pub username: Option<String>,
+    pub user_id_for_srp: String,
+    pub server: Option<crate::srp::ServerExchange>,
+    pub expires_ms: u64,
+}
+
+/// The state plus where (and whether) it is persisted.
+pub struct Store {
+    state: Mutex<(State, u64)>,
+    dir: Option<PathBuf>,
+    /// The generation of the snapshot last written to disk.
+    written: Mutex<u64>,
+}
+
+impl Store {
+    pub fn load(dir: Option<PathBuf>) -> anyhow::Result<Self> {
+        let state = match &dir {
+            None => State::default(),
+            Some(dir) => {
+                fs::create_dir_all(dir)
+                    .with_context(|| format!("creating the data directory {}", dir.display()))?;
+                let path = dir.join(STATE_FILE);
+                match fs::read(&path) {
+                    Ok(bytes) => serde_json::from_slice(&bytes)
+                        .with_context(|| format!("reading {}", path.display()))?,
+                    Err(e) if e.kind() == std::io::ErrorKind::NotFound => State::default(),
+                    Err(e) => {
+                        return Err(e).with_context(|| format!("reading {}", path.display()));
+                    }
+                }
+            }
+        };
+        Ok(Self {
+            state: Mutex::new((state, 0)),
+            dir,
+            written: Mutex::new(0),
+        })
+    }
+
+    fn lock(&self) -> MutexGuard<'_, (State, u64)> {
+        // A panic while holding the lock cannot leave the state half-written
+        // on disk (snapshots are whole), so carrying on is the useful choice.
+        self.state.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    pub fn read<T>(&self, f: impl FnOnce(&State) -> T) -> T {
+        f(&self.lock().0)
+    }
+
+    /// Mutates only what is not persisted (sessions, SRP exchanges).
+    pub fn write_volatile<T>(&self, f: impl FnOnce(&mut State) -> T) -> T {
+        f(&mut self.lock().0)
+    }
+
+    /// Mutates and persists. The closure's result is returned even when it
+    /// is an error, because failed attempts (wrong codes) are state too.
+    pub fn write<T>(&self, f: impl FnOnce(&mut State) -> ApiResult<T>) -> ApiResult<T> {
+        let (result, snapshot) = {
+            let mut guard = self.lock();
+            let result = f(&mut guard.0);
+            guard.1 += 1;
+            let generation = guard.1;
+            let snapshot = match &self.dir {
+                Some(_) => Some((generation, serde_json::to_vec_pretty(&guard.0))),
+                None => None,
+            };
+            (result, snapshot)
+        };
+        if let (Some(dir), Some((generation, bytes))) = (&self.dir, snapshot) {
+            let bytes = bytes.map_err(|e| {
+                tracing::error!(error = %e, "serialising the state failed");
+                ApiError::internal("Could not save the user pool state.")
+            })?;
+            let mut written = self.written.lock().unwrap_or_else(|p| p.into_inner());
+            if generation > *written {
+                write_atomically(dir, STATE_FILE, &bytes).map_err(|e| {
+                    tracing::error!(error = %format!("{e:#}"), "saving the state failed");
+                    ApiError::internal("Could not save the user pool state.")
+                })?;
+                *written = generation;
+            }
+        }
+        result
+    }
+}
+
+/// Writes `dir/name` so that readers see the old or the new content, never
+/// a mix: write a temp file, fsync it, rename over, fsync the directory.
+pub fn write_atomically(dir: &Path, name: &str, bytes: &[u8]) -> anyhow::Result<()> {
+    let tmp = dir.join(format!(".{name}.tmp"));
+    let target = dir.join(name);
+    {
+        let mut options = fs::OpenOptions::new();
+        options.write(true).create(true).truncate(true);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::OpenOptionsExt as _;
+            options.mode(0o600);
+        }
+        let mut file = options
+            .open(&tmp)
+            .with_context(|| format!("creating {}", tmp.display()))?;
+        file.write_all(bytes)
+            .with_context(|| format!("writing {}", tmp.display()))?;
+        file.sync_all()
+            .with_context(|| format!("syncing {}", tmp.display()))?;
+    }
+    fs::rename(&tmp, &target).with_context(|| format!("replacing {}", target.display()))?;
+    #[cfg(unix)]
+    if let Ok(d) = fs::File::open(dir) {
+        // Makes the rename itself durable; failure here only weakens
+        // durability, not atomicity, so it is not an error.
+        let _ = d.sync_all();
+    }
+    Ok(())
+}
