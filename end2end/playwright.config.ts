@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
@@ -21,7 +21,13 @@ function freePort(): string {
 const externalBaseURL = process.env.THRESHOLD_E2E_BASE_URL;
 
 process.env.THRESHOLD_E2E_PORT ??= freePort();
-process.env.THRESHOLD_E2E_DATA_DIR ??= mkdtempSync(path.join(tmpdir(), 'threshold-e2e-'));
+if (!process.env.THRESHOLD_E2E_DATA_DIR) {
+  // A fresh pool and session store per run; removed when the runner exits
+  // (after the web server is stopped), unless the caller chose the directory.
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'threshold-e2e-'));
+  process.env.THRESHOLD_E2E_DATA_DIR = dataDir;
+  process.on('exit', () => rmSync(dataDir, { recursive: true, force: true }));
+}
 
 const port = process.env.THRESHOLD_E2E_PORT;
 // `localhost`, not 127.0.0.1: the session cookie is `__Host-` prefixed and

@@ -1,22 +1,6 @@
-import type { APIResponse, Locator, Page } from '@playwright/test';
+import type { APIResponse, Page } from '@playwright/test';
 import { expect, signIn, test } from '../fixtures';
-
-/** The action URL and the named fields of `form`, read from the page as rendered. */
-async function formOf(page: Page, form: Locator): Promise<{ action: string; fields: Record<string, string> }> {
-  await expect(form).toHaveAttribute('method', /^post$/i);
-  const action = new URL((await form.getAttribute('action')) ?? '', page.url()).toString();
-  const fields: Record<string, string> = {};
-  const inputs = form.locator('input[name]');
-  for (let i = 0; i < (await inputs.count()); i++) {
-    const input = inputs.nth(i);
-    fields[(await input.getAttribute('name'))!] = (await input.getAttribute('value')) ?? '';
-  }
-  return { action, fields };
-}
-
-function formWithButton(page: Page, name: string): Locator {
-  return page.locator('form').filter({ has: page.getByRole('button', { name, exact: true }) });
-}
+import { formWithButton, readForm } from '../pages/forms';
 
 /** Expects the 403 page that explains the refusal, as HTML. */
 async function expectCsrfRefusal(page: Page, response: APIResponse): Promise<void> {
@@ -29,7 +13,7 @@ async function expectCsrfRefusal(page: Page, response: APIResponse): Promise<voi
 test.describe('a POST without its CSRF token is refused with 403', () => {
   test('sign-in, from a client that never loaded the form', async ({ page, request, signInPage, confirmedUser }) => {
     await signInPage.goto();
-    const { action, fields } = await formOf(page, formWithButton(page, 'Sign in'));
+    const { action, fields } = await readForm(formWithButton(page, 'Sign in'));
     expect(fields).toHaveProperty('csrf_token');
     delete fields.csrf_token;
 
@@ -42,7 +26,7 @@ test.describe('a POST without its CSRF token is refused with 403', () => {
 
   test('sign-in, with the session cookie but no token, or a forged one', async ({ page, signInPage, confirmedUser }) => {
     await signInPage.goto();
-    const { action, fields } = await formOf(page, formWithButton(page, 'Sign in'));
+    const { action, fields } = await readForm(formWithButton(page, 'Sign in'));
     delete fields.csrf_token;
     const credentials = { username: confirmedUser.email, password: confirmedUser.password };
 
@@ -58,7 +42,7 @@ test.describe('a POST without its CSRF token is refused with 403', () => {
 
   test('sign-up', async ({ page, signUpPage, user }) => {
     await signUpPage.goto();
-    const { action, fields } = await formOf(page, formWithButton(page, 'Create account'));
+    const { action, fields } = await readForm(formWithButton(page, 'Create account'));
     delete fields.csrf_token;
 
     const response = await page.request.post(action, {
@@ -70,7 +54,7 @@ test.describe('a POST without its CSRF token is refused with 403', () => {
 
   test('sign-out, which then leaves the user signed in', async ({ page, accountPage, confirmedUser }) => {
     await signIn(page, confirmedUser);
-    const { action, fields } = await formOf(page, formWithButton(page, 'Sign out'));
+    const { action, fields } = await readForm(formWithButton(page, 'Sign out'));
     delete fields.csrf_token;
 
     const response = await page.request.post(action, { form: fields, maxRedirects: 0 });
