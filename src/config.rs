@@ -1,0 +1,247 @@
+//! Typed settings, read once at start from flags, the environment and an
+//! optional `.env` file, and validated before anything listens.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+use clap::{Parser, ValueEnum};
+use secrecy::SecretString;
+use url::Url;
+
+use crate::security::return_to::Allowlist;
+
+/// How the password is proven to Cognito at sign-in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, serde::Serialize, serde::Deserialize)]
+#[value(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum AuthFlow {
+    /// Secure Remote Password: the password never leaves this server.
+    UserSrpAuth,
+    /// The password is sent to Cognito over TLS (needed for moto, and for
+    /// pools that migrate users with a Lambda trigger).
+    UserPasswordAuth,
+}
+
+/// Which sign-in name the pool uses: email addresses (`UsernameAttributes =
+/// [email]`) or free-form usernames.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+#[value(rename_all = "lowercase")]
+pub enum SignInName {
+    Email,
+    Username,
+}
+
+/// Every setting Threshold reads. Each flag can also be given as the
+/// environment variable named beside it.
+#[derive(Debug, Clone, Parser)]
+#[command(name = "threshold", version, about = "Branded sign-in pages for Amazon Cognito user pools")]
+pub struct Config {
+    /// Address the web server listens on.
+    #[arg(long, env = "THRESHOLD_ADDR", default_value = "127.0.0.1:3000")]
+    pub addr: SocketAddr,
+
+    /// Where the session database (and the embedded local pool) keep their files.
+    #[arg(long, env = "THRESHOLD_DATA_DIR", default_value = "./data")]
+    pub data_dir: PathBuf,
+
+    /// The Cognito user pool, e.g. `eu-west-1_AbC123xyz`. Unset: run the
+    /// embedded local development pool.
+    #[arg(long, env = "COGNITO_USER_POOL_ID")]
+    pub user_pool_id: Option<String>,
+
+    /// The app client id (a confidential client, with a secret).
+    #[arg(long, env = "COGNITO_CLIENT_ID")]
+    pub client_id: Option<String>,
+
+    /// The app client secret.
+    #[arg(long, env = "COGNITO_CLIENT_SECRET", hide_env_values = true, value_parser = parse_secret)]
+    pub client_secret: Option<SecretString>,
+
+    /// AWS region of the pool; derived from the pool id when unset.
+    #[arg(long, env = "AWS_REGION")]
+    pub region: Option<String>,
+
+    /// `USER_SRP_AUTH` (default) or `USER_PASSWORD_AUTH`.
+    #[arg(long, env = "COGNITO_AUTH_FLOW", default_value = "USER_SRP_AUTH")]
+    pub auth_flow: AuthFlow,
+
+    /// Origins (like `https://app.example.com`) that `return_to` may send
+    /// people to after sign-in, comma separated. Same-site paths are always allowed.
+    #[arg(long, env = "THRESHOLD_RETURN_TO_ALLOWLIST", value_delimiter = ',', value_parser = parse_origin)]
+    pub return_to_allowlist: Vec<Url>,
+
+    /// A non-AWS user-pool endpoint (the local pool, moto). The SDK's own variable.
+    #[arg(long, env = "AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER")]
+    pub endpoint_url: Option<Url>,
+
+    /// Where the pool's signing keys are; derived from region and pool (or endpoint) when unset.
+    #[arg(long, env = "COGNITO_JWKS_URL")]
+    pub jwks_url: Option<Url>,
+
+    /// The `iss` claim the pool's tokens carry; derived like the JWKS address when unset.
+    #[arg(long, env = "COGNITO_ISSUER")]
+    pub issuer: Option<String>,
+
+    /// Whether people sign in with their email address or a username.
+    #[arg(long, env = "THRESHOLD_SIGN_IN_NAME", default_value = "email")]
+    pub sign_in_name: SignInName,
+
+    /// Attributes the sign-up form asks for besides email and password,
+    /// comma separated (e.g. `name,phone_number`), when DescribeUserPool is
+    /// not available to read them from the pool.
+    #[arg(long, env = "THRESHOLD_SIGN_UP_ATTRIBUTES", value_delimiter = ',')]
+    pub sign_up_attributes: Vec<String>,
+
+    /// The pool's password policy for the sign-up checklist, like
+    /// `min=8,upper,lower,digit,symbol`, when DescribeUserPool is not
+    /// available. Default: Cognito's default policy.
+    #[arg(long, env = "THRESHOLD_PASSWORD_POLICY")]
+    pub password_policy: Option<String>,
+
+    /// Listen address of the embedded local pool (only without `COGNITO_USER_POOL_ID`).
+    #[arg(long, env = "THRESHOLD_LOCAL_POOL_ADDR", default_value = "127.0.0.1:0")]
+    pub local_pool_addr: SocketAddr,
+
+    /// Mark the session cookie `Secure` and give it the `__Host-` prefix.
+    /// Only turn this off for plain-HTTP test rigs that cannot keep Secure cookies.
+    #[arg(long, env = "THRESHOLD_SECURE_COOKIES", default_value_t = true, action = clap::ArgAction::Set)]
+    pub secure_cookies: bool,
+
+    /// Log as JSON lines instead of human-readable text.
+    #[arg(long, env = "THRESHOLD_LOG_JSON", default_value_t = false, action = clap::ArgAction::Set)]
+    pub log_json: bool,
+}
+
+fn parse_secret(value: &str) -> Result<SecretString, String> {
+    if value.is_empty() {
+        return Err("the client secret is empty".into());
+    }
+    Ok(SecretString::from(value.to_owned()))
+}
+
+fn parse_origin(value: &str) -> Result<Url, String> {
+    let url = Url::parse(value.trim()).map_err(|e| format!("`{value}` is not a URL: {e}"))?;
+    if !matches!(url.scheme(), "https" | "http") || url.host().is_none() {
+        return Err(format!("`{value}` is not an http(s) origin"));
+    }
+    Ok(url)
+}
+
+/// The pool Threshold talks to, once configuration is validated.
+#[derive(Debug, Clone)]
+pub enum PoolSetting {
+    /// A real (or externally run) Cognito-compatible pool.
+    Remote(RemotePool),
+    /// No pool configured: start the local pool inside this process.
+    Embedded,
+}
+
+#[derive(Debug, Clone)]
+pub struct RemotePool {
+    pub pool_id: String,
+    pub client_id: String,
+    pub client_secret: Option<SecretString>,
+    pub region: String,
+    pub endpoint_url: Option<Url>,
+}
+
+impl Config {
+    /// Reads `.env` (when present), the environment and the command line.
+    pub fn load() -> Result<Self, clap::Error> {
+        // A missing .env file is normal; a malformed one is reported by the
+        // values it fails to provide, so the error is ignored here.
+        let _ = dotenvy::dotenv();
+        Self::try_parse()
+    }
+
+    /// Decides which pool to use and checks the settings belong together.
+    pub fn pool(&self) -> Result<PoolSetting, ConfigError> {
+        let Some(pool_id) = self.user_pool_id.clone() else {
+            if self.client_id.is_some() {
+                return Err(ConfigError(
+                    "COGNITO_CLIENT_ID is set but COGNITO_USER_POOL_ID is not; set both, or neither to use the embedded local pool".into(),
+                ));
+            }
+            return Ok(PoolSetting::Embedded);
+        };
+        let Some((region_part, name)) = pool_id.split_once('_') else {
+            return Err(ConfigError(format!(
+                "COGNITO_USER_POOL_ID `{pool_id}` should look like `eu-west-1_AbC123xyz`"
+            )));
+        };
+        if region_part.is_empty() || name.is_empty() {
+            return Err(ConfigError(format!(
+                "COGNITO_USER_POOL_ID `{pool_id}` should look like `eu-west-1_AbC123xyz`"
+            )));
+        }
+        let client_id = self.client_id.clone().ok_or_else(|| {
+            ConfigError("COGNITO_CLIENT_ID is required when COGNITO_USER_POOL_ID is set".into())
+        })?;
+        Ok(PoolSetting::Remote(RemotePool {
+            region: self.region.clone().unwrap_or_else(|| region_part.to_owned()),
+            pool_id,
+            client_id,
+            client_secret: self.client_secret.clone(),
+            endpoint_url: self.endpoint_url.clone(),
+        }))
+    }
+
+    pub fn return_to_allowlist(&self) -> Allowlist {
+        Allowlist::new(self.return_to_allowlist.iter().map(|u| u.origin()).collect())
+    }
+}
+
+/// A setting that is present but unusable; the message names it.
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct ConfigError(pub String);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(args: &[&str]) -> Config {
+        let mut all = vec!["threshold"];
+        all.extend_from_slice(args);
+        Config::try_parse_from(all).expect("test arguments are valid")
+    }
+
+    #[test]
+    fn no_pool_means_the_embedded_local_pool() {
+        let config = parse(&["--data-dir", "/tmp/x"]);
+        if config.user_pool_id.is_none() {
+            assert!(matches!(config.pool(), Ok(PoolSetting::Embedded)));
+        }
+    }
+
+    #[test]
+    fn region_is_taken_from_the_pool_id() {
+        let config = parse(&["--user-pool-id", "eu-west-1_AbC123", "--client-id", "abc", "--region", ""]);
+        let mut config = config;
+        config.region = None;
+        let Ok(PoolSetting::Remote(pool)) = config.pool() else {
+            panic!("expected a remote pool");
+        };
+        assert_eq!(pool.region, "eu-west-1");
+    }
+
+    #[test]
+    fn a_pool_id_without_region_is_rejected_with_its_name() {
+        let config = parse(&["--user-pool-id", "nounderscore", "--client-id", "abc"]);
+        let err = config.pool().expect_err("malformed pool id");
+        assert!(err.to_string().contains("nounderscore"));
+    }
+
+    #[test]
+    fn a_pool_without_client_id_is_rejected() {
+        let mut config = parse(&["--user-pool-id", "us-east-1_abc"]);
+        config.client_id = None;
+        let err = config.pool().expect_err("client id missing");
+        assert!(err.to_string().contains("COGNITO_CLIENT_ID"));
+    }
+
+    #[test]
+    fn allowlist_entries_must_be_origins() {
+        let result = Config::try_parse_from(["threshold", "--return-to-allowlist", "not a url"]);
+        assert!(result.is_err());
+    }
+}

@@ -1,0 +1,278 @@
+//! Validated input. Each type parses raw form text once, at the edge, and
+//! cannot hold an invalid value afterwards. Errors are catalog ids.
+
+use secrecy::{ExposeSecret, SecretString};
+use serde::{Deserialize, Serialize};
+
+/// An email address as a sign-in name or contact.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Email(String);
+
+impl Email {
+    /// Deliberately loose: the mailbox proves itself with the code Cognito
+    /// sends. This only catches typos that can never be delivered.
+    pub fn parse(raw: &str) -> Result<Self, &'static str> {
+        let value = raw.trim();
+        if value.is_empty() {
+            return Err("email.missing");
+        }
+        let valid = value.len() <= 254
+            && !value.chars().any(|c| c.is_whitespace() || c.is_control())
+            && value.split_once('@').is_some_and(|(local, domain)| {
+                !local.is_empty()
+                    && !domain.contains('@')
+                    && domain.contains('.')
+                    && !domain.starts_with('.')
+                    && !domain.ends_with('.')
+            });
+        if valid { Ok(Self(value.to_owned())) } else { Err("email.invalid") }
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// `jane@example.com` → `j***@e***.com`, the way Cognito masks
+    /// delivery destinations, so every path shows the same shape.
+    pub fn masked(&self) -> String {
+        let (local, domain) = self.0.split_once('@').unwrap_or((&self.0, ""));
+        let first = |s: &str| s.chars().next().map(String::from).unwrap_or_default();
+        let tld = domain.rsplit_once('.').map(|(_, t)| t).unwrap_or_default();
+        format!("{}***@{}***.{}", first(local), first(domain), tld)
+    }
+}
+
+/// A sign-in name: an email or a username, as typed (Cognito resolves aliases).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SignInName(String);
+
+impl SignInName {
+    pub fn parse(raw: &str) -> Result<Self, &'static str> {
+        let value = raw.trim();
+        if value.is_empty() {
+            return Err("username.missing");
+        }
+        if value.chars().count() > 128 || value.chars().any(char::is_control) {
+            return Err("username.invalid");
+        }
+        Ok(Self(value.to_owned()))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// A password as typed. Never logged, never echoed back into a form.
+#[derive(Debug)]
+pub struct Password(SecretString);
+
+impl Password {
+    pub fn parse(raw: String) -> Result<Self, &'static str> {
+        if raw.is_empty() {
+            return Err("password.missing");
+        }
+        // Cognito's limit; longer input is refused before it reaches the pool.
+        if raw.chars().count() > 256 {
+            return Err("password.too_long");
+        }
+        Ok(Self(SecretString::from(raw)))
+    }
+
+    pub fn secret(&self) -> &SecretString {
+        &self.0
+    }
+}
+
+/// A six-digit code from an email, a text message or an authenticator app.
+#[derive(Debug, Clone)]
+pub struct OtpCode(String);
+
+impl OtpCode {
+    /// Accepts `123456`, `123 456` and `123-456`, since people copy codes
+    /// with the separators some apps show.
+    pub fn parse(raw: &str) -> Result<Self, &'static str> {
+        let digits: String = raw.chars().filter(|c| !matches!(c, ' ' | '-' | '\u{a0}')).collect();
+        if digits.is_empty() {
+            return Err("code.missing");
+        }
+        if digits.len() != 6 || !digits.chars().all(|c| c.is_ascii_digit()) {
+            return Err("code.format");
+        }
+        Ok(Self(digits))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// The pool's password policy, for the sign-up checklist and early,
+/// per-rule messages (Cognito checks again; it has the last word).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PasswordPolicy {
+    pub min_length: usize,
+    pub require_uppercase: bool,
+    pub require_lowercase: bool,
+    pub require_digit: bool,
+    pub require_symbol: bool,
+}
+
+impl Default for PasswordPolicy {
+    /// Cognito's default policy for new pools.
+    fn default() -> Self {
+        Self {
+            min_length: 8,
+            require_uppercase: true,
+            require_lowercase: true,
+            require_digit: true,
+            require_symbol: true,
+        }
+    }
+}
+
+/// The symbols Cognito counts as special characters
+/// (<https://docs.aws.amazon.com/cognito/latest/developerguide/managing-users-passwords.html>).
+const SYMBOLS: &str = "^$*.[]{}()?\"!@#%&/\\,><':;|_~`=+- ";
+
+/// One line of the checklist.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Rule {
+    MinLength(usize),
+    Uppercase,
+    Lowercase,
+    Digit,
+    Symbol,
+}
+
+impl Rule {
+    pub fn message_id(&self) -> &'static str {
+        match self {
+            Rule::MinLength(_) => "password.rule.min_length",
+            Rule::Uppercase => "password.rule.uppercase",
+            Rule::Lowercase => "password.rule.lowercase",
+            Rule::Digit => "password.rule.digit",
+            Rule::Symbol => "password.rule.symbol",
+        }
+    }
+
+    fn holds(&self, password: &str) -> bool {
+        match self {
+            Rule::MinLength(n) => password.chars().count() >= *n,
+            Rule::Uppercase => password.chars().any(char::is_uppercase),
+            Rule::Lowercase => password.chars().any(char::is_lowercase),
+            Rule::Digit => password.chars().any(|c| c.is_ascii_digit()),
+            Rule::Symbol => password.chars().any(|c| SYMBOLS.contains(c)),
+        }
+    }
+}
+
+impl PasswordPolicy {
+    /// Parses `min=12,upper,lower,digit,symbol`; rules not named are off.
+    pub fn parse(spec: &str) -> Result<Self, String> {
+        let mut policy = Self {
+            min_length: 6,
+            require_uppercase: false,
+            require_lowercase: false,
+            require_digit: false,
+            require_symbol: false,
+        };
+        for part in spec.split(',').map(str::trim).filter(|p| !p.is_empty()) {
+            match part {
+                "upper" => policy.require_uppercase = true,
+                "lower" => policy.require_lowercase = true,
+                "digit" => policy.require_digit = true,
+                "symbol" => policy.require_symbol = true,
+                other => {
+                    let n = other
+                        .strip_prefix("min=")
+                        .and_then(|n| n.parse::<usize>().ok())
+                        .filter(|n| (6..=99).contains(n))
+                        .ok_or_else(|| {
+                            format!("unknown password policy part `{other}` (use min=N with 6 ≤ N ≤ 99, upper, lower, digit, symbol)")
+                        })?;
+                    policy.min_length = n;
+                }
+            }
+        }
+        Ok(policy)
+    }
+
+    pub fn rules(&self) -> Vec<Rule> {
+        let mut rules = vec![Rule::MinLength(self.min_length)];
+        if self.require_lowercase {
+            rules.push(Rule::Lowercase);
+        }
+        if self.require_uppercase {
+            rules.push(Rule::Uppercase);
+        }
+        if self.require_digit {
+            rules.push(Rule::Digit);
+        }
+        if self.require_symbol {
+            rules.push(Rule::Symbol);
+        }
+        rules
+    }
+
+    /// The rules this password breaks, in checklist order.
+    pub fn broken_rules(&self, password: &Password) -> Vec<Rule> {
+        let text = password.secret().expose_secret();
+        self.rules().into_iter().filter(|r| !r.holds(text)).collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn email_missing_at_symbol_is_rejected() {
+        assert_eq!(Email::parse("jane.example.com"), Err("email.invalid"));
+    }
+
+    #[test]
+    fn email_is_trimmed() {
+        assert_eq!(Email::parse("  jane@example.com ").map(|e| e.0), Ok("jane@example.com".into()));
+    }
+
+    #[test]
+    fn email_is_masked_like_cognito_does() {
+        let email = Email::parse("jane@example.com").expect("valid");
+        assert_eq!(email.masked(), "j***@e***.com");
+    }
+
+    #[test]
+    fn codes_accept_spaces_and_dashes() {
+        assert_eq!(OtpCode::parse("123 456").map(|c| c.0), Ok("123456".into()));
+        assert_eq!(OtpCode::parse("123-456").map(|c| c.0), Ok("123456".into()));
+        assert_eq!(OtpCode::parse("12345").map(|c| c.0), Err("code.format"));
+        assert_eq!(OtpCode::parse("12345a").map(|c| c.0), Err("code.format"));
+        assert_eq!(OtpCode::parse("  ").map(|c| c.0), Err("code.missing"));
+    }
+
+    #[test]
+    fn default_policy_reports_each_broken_rule() {
+        let policy = PasswordPolicy::default();
+        let password = Password::parse("abc".into()).expect("non-empty");
+        assert_eq!(
+            policy.broken_rules(&password),
+            vec![Rule::MinLength(8), Rule::Uppercase, Rule::Digit, Rule::Symbol]
+        );
+        let strong = Password::parse("Correct-horse-7".into()).expect("non-empty");
+        assert!(policy.broken_rules(&strong).is_empty());
+    }
+
+    #[test]
+    fn policy_spec_is_parsed_and_checked() {
+        let policy = PasswordPolicy::parse("min=12,digit").expect("valid spec");
+        assert_eq!(policy.rules(), vec![Rule::MinLength(12), Rule::Digit]);
+        assert!(PasswordPolicy::parse("min=3").is_err());
+        assert!(PasswordPolicy::parse("shouty").is_err());
+    }
+
+    #[test]
+    fn overlong_passwords_are_refused_before_cognito() {
+        assert_eq!(Password::parse("x".repeat(257)).map(|_| ()), Err("password.too_long"));
+    }
+}

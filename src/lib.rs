@@ -1,0 +1,17 @@
+//! Threshold: branded, server-rendered sign-in pages for Amazon Cognito
+//! user pools. See the README for the design; each module's doc says what
+//! it owns.
+
+pub mod app;
+pub mod cognito;
+pub mod config;
+pub mod dev_pool;
+pub mod domain;
+pub mod flows;
+pub mod i18n;
+pub mod pages;
+pub mod security;
+pub mod session;
+pub mod startup;
+pub mod state;
+pub mod telemetry;

@@ -1,0 +1,84 @@
+//! Pages for requests that go wrong: not found, refused for a missing CSRF
+//! token, too large, store unavailable. None of them is a bare status code.
+
+use axum::http::StatusCode;
+use axum::response::Response;
+use leptos::prelude::*;
+
+use super::components::Layout;
+use super::{ctx, set_status};
+use crate::i18n::{Lang, t};
+use crate::session::layer::status_page;
+
+#[component]
+pub fn NotFound() -> impl IntoView {
+    set_status(StatusCode::NOT_FOUND);
+    let Ok(ctx) = ctx() else { return ().into_any() };
+    let lang = ctx.lang.clone();
+    view! {
+        <Layout ctx=ctx.clone() title=t(&lang, "not_found.title")>
+            <p data-message-id="not_found.body">{t(&lang, "not_found.body")}</p>
+            <p><a href="/">{t(&lang, "not_found.home")}</a></p>
+        </Layout>
+    }
+    .into_any()
+}
+
+/// A complete page rendered outside the router, for answers the session
+/// layer gives before Leptos runs.
+fn standalone(title_id: &str, body_id: &str, link: (&str, &str)) -> String {
+    let lang = Lang::default();
+    let title = t(&lang, title_id);
+    let body = t(&lang, body_id);
+    let link_text = t(&lang, link.1);
+    let brand = t(&lang, "brand.name");
+    let html = Owner::new().with(|| {
+        view! {
+            <main id="main" class="card">
+                <h1>{title.clone()}</h1>
+                <p role="alert" data-message-id=body_id.to_owned()>{body}</p>
+                <p><a href=link.0.to_owned()>{link_text}</a></p>
+            </main>
+        }
+        .to_html()
+    });
+    format!(
+        "<!DOCTYPE html><html lang=\"{}\" dir=\"{}\"><head><meta charset=\"utf-8\"/>\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\
+         <title>{} · {}</title><link rel=\"stylesheet\" href=\"/style/main.css\"/></head>\
+         <body><header class=\"site-header\"><a class=\"brand\" href=\"/\">{}</a></header>{html}</body></html>",
+        lang.tag(),
+        lang.dir(),
+        escape(&title),
+        escape(&brand),
+        escape(&brand),
+    )
+}
+
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+}
+
+/// 403 for a POST without a valid CSRF token.
+pub fn csrf_refused() -> Response {
+    status_page(
+        StatusCode::FORBIDDEN,
+        standalone("csrf.title", "csrf.invalid", ("/sign-in", "csrf.back")),
+    )
+}
+
+/// 413 for a form body over the limit.
+pub fn too_large() -> Response {
+    status_page(
+        StatusCode::PAYLOAD_TOO_LARGE,
+        standalone("too_large.title", "too_large.body", ("/", "not_found.home")),
+    )
+}
+
+/// 503 when the session store cannot be reached.
+pub fn unavailable() -> Response {
+    status_page(
+        StatusCode::SERVICE_UNAVAILABLE,
+        standalone("unavailable.title", "error.unavailable", ("/", "not_found.home")),
+    )
+}

@@ -1,0 +1,89 @@
+//! The pages: view code only. Each page reads what it needs from the
+//! request's session and the app state, and its form posts to a server
+//! function that hands the work to a flow.
+
+pub mod account;
+pub mod challenge;
+pub mod components;
+pub mod confirm;
+pub mod dev_outbox;
+pub mod errors;
+pub mod home;
+pub mod sign_in;
+pub mod sign_up;
+
+use axum::http::request::Parts;
+use axum::http::{HeaderValue, StatusCode, header};
+use leptos::prelude::*;
+use leptos_axum::ResponseOptions;
+
+use crate::i18n::Lang;
+use crate::session::Session;
+use crate::state::AppState;
+
+/// What a page or server function needs from the request.
+#[derive(Clone)]
+pub struct Ctx {
+    pub app: AppState,
+    pub session: Session,
+    pub lang: Lang,
+}
+
+/// The request context. The session and state layers always run before
+/// Leptos, so they are only missing if the router is wired wrongly, which
+/// every integration test would show at once.
+pub fn ctx() -> Result<Ctx, ServerFnError> {
+    let parts = use_context::<Parts>().ok_or_else(|| ServerFnError::new("no request parts"))?;
+    let app = parts
+        .extensions
+        .get::<AppState>()
+        .cloned()
+        .ok_or_else(|| ServerFnError::new("no app state on the request"))?;
+    let session = parts
+        .extensions
+        .get::<Session>()
+        .cloned()
+        .ok_or_else(|| ServerFnError::new("no session on the request"))?;
+    Ok(Ctx {
+        app,
+        session,
+        lang: Lang::default(),
+    })
+}
+
+/// Answers with `303 See Other` to `location`: after a POST, the browser
+/// follows with a GET, so reload never re-submits the form.
+pub fn see_other(location: &str) {
+    if let Some(response) = use_context::<ResponseOptions>() {
+        response.set_status(StatusCode::SEE_OTHER);
+        match HeaderValue::from_str(location) {
+            Ok(value) => response.insert_header(header::LOCATION, value),
+            // Locations are built from validated paths; fall back to a
+            // safe page rather than fail the request.
+            Err(_) => response.insert_header(header::LOCATION, HeaderValue::from_static("/")),
+        }
+    }
+}
+
+/// Sets the status of the page being rendered.
+pub fn set_status(status: StatusCode) {
+    if let Some(response) = use_context::<ResponseOptions>() {
+        response.set_status(status);
+    }
+}
+
+/// A query parameter of the current request.
+pub fn query_param(name: &str) -> Option<String> {
+    let parts = use_context::<Parts>()?;
+    let query = parts.uri.query()?;
+    url::form_urlencoded::parse(query.as_bytes())
+        .find(|(key, _)| key == name)
+        .map(|(_, value)| value.into_owned())
+}
+
+/// The validated `return_to` of the current request, as a string for a hidden field.
+pub fn return_to_param(ctx: &Ctx) -> Option<String> {
+    query_param("return_to")
+        .and_then(|raw| crate::security::return_to::ReturnTo::parse(&raw, &ctx.app.allowlist))
+        .map(|r| r.as_str().to_owned())
+}

@@ -1,0 +1,129 @@
+//! `GET /sign-up` and its form handler `POST /api/sign-up`.
+
+use std::collections::BTreeMap;
+
+use leptos::prelude::*;
+use leptos::server_fn::ServerFn as _;
+
+use super::components::{CsrfField, Field, Layout, PasswordChecklist, ReturnToField};
+use super::{ctx, return_to_param, see_other};
+use crate::config::SignInName;
+use crate::flows::sign_up::{SignUpInput, submit};
+use crate::i18n::t;
+
+/// Standard attributes the form knows how to ask for, with their input
+/// type and autocomplete token. Others are asked as plain text.
+fn attribute_input(name: &str) -> (&'static str, &'static str) {
+    match name {
+        "name" => ("text", "name"),
+        "given_name" => ("text", "given-name"),
+        "family_name" => ("text", "family-name"),
+        "middle_name" => ("text", "additional-name"),
+        "nickname" | "preferred_username" => ("text", "nickname"),
+        "phone_number" => ("tel", "tel"),
+        "birthdate" => ("date", "bday"),
+        "locale" => ("text", "language"),
+        "zoneinfo" => ("text", "off"),
+        "website" | "profile" | "picture" => ("url", "url"),
+        "address" => ("text", "street-address"),
+        "gender" => ("text", "sex"),
+        _ => ("text", "off"),
+    }
+}
+
+#[server(prefix = "/api", endpoint = "sign-up")]
+pub async fn sign_up(
+    #[server(default)] email: String,
+    #[server(default)] username: String,
+    #[server(default)] password: String,
+    #[server(default)] return_to: String,
+    #[server(default)] attributes: BTreeMap<String, String>,
+) -> Result<(), ServerFnError> {
+    let ctx = ctx()?;
+    let input = SignUpInput {
+        email,
+        username,
+        password,
+        attributes,
+        return_to,
+    };
+    see_other(&submit(&ctx.app, &ctx.session, input).await);
+    Ok(())
+}
+
+#[component]
+pub fn SignUpPage() -> impl IntoView {
+    let Ok(ctx) = ctx() else { return ().into_any() };
+    let lang = ctx.lang.clone();
+    let form = ctx.session.take_form("sign_up");
+    let return_to = return_to_param(&ctx);
+    let username_field = (ctx.app.sign_in_name == SignInName::Username).then(|| {
+        view! {
+            <Field lang=lang.clone() form=form.clone() name="username" label=t(&lang, "field.username")
+                kind="text" autocomplete="username" keep_value=true/>
+        }
+    });
+    let attribute_fields = ctx
+        .app
+        .sign_up_attributes
+        .iter()
+        .map(|name| {
+            let (kind, autocomplete) = attribute_input(name);
+            let label_id = format!("attribute.{name}");
+            let label = if crate::i18n::has(&lang, &label_id) { t(&lang, &label_id) } else { name.clone() };
+            // Attribute inputs post as `attributes[name]`, which the server
+            // function reads into a map; errors and values use the bare name.
+            view! {
+                <AttributeField lang=lang.clone() form=form.clone() name=name.clone() label=label
+                    kind=kind autocomplete=autocomplete/>
+            }
+        })
+        .collect_view();
+    view! {
+        <Layout ctx=ctx.clone() title=t(&lang, "sign_up.title")>
+            <form method="post" action=SignUp::PATH novalidate>
+                <CsrfField ctx=ctx.clone()/>
+                <ReturnToField value=return_to/>
+                {username_field}
+                <Field lang=lang.clone() form=form.clone() name="email" label=t(&lang, "field.email")
+                    kind="email" autocomplete="email" keep_value=true autofocus=true/>
+                {attribute_fields}
+                <Field lang=lang.clone() form=form.clone() name="password" label=t(&lang, "field.password")
+                    kind="password" autocomplete="new-password" hint_id="password-rules"/>
+                <PasswordChecklist lang=lang.clone() policy=ctx.app.password_policy.clone()/>
+                <button type="submit" class="primary">{t(&lang, "sign_up.submit")}</button>
+            </form>
+            <p class="alternatives">
+                {t(&lang, "sign_up.have_account")} " "
+                <a href="/sign-in">{t(&lang, "sign_up.sign_in")}</a>
+            </p>
+        </Layout>
+    }
+    .into_any()
+}
+
+/// Like `Field`, but posted as `attributes[<name>]`.
+#[component]
+fn AttributeField(
+    lang: crate::i18n::Lang,
+    form: crate::session::FormState,
+    name: String,
+    label: String,
+    kind: &'static str,
+    autocomplete: &'static str,
+) -> impl IntoView {
+    let id = format!("field-{name}");
+    let error_id = format!("{name}-error");
+    let error = form.errors.get(&name).map(|m| t(&lang, m));
+    let value = form.values.get(&name).cloned();
+    let described_by = error.as_ref().map(|_| error_id.clone());
+    let invalid = error.as_ref().map(|_| "true");
+    view! {
+        <div class="field">
+            <label for=id.clone()>{label}</label>
+            <input id=id name=format!("attributes[{name}]") type=kind autocomplete=autocomplete
+                value=value required="" aria-invalid=invalid aria-describedby=described_by/>
+            {error.map(|text| view! { <p id=error_id class="field-error">{text}</p> })}
+        </div>
+    }
+}
