@@ -1,0 +1,312 @@
+//! Every foundation flow over HTTP, with JavaScript off, against the
+//! embedded local pool: sign-up, confirmation, sign-in, the account page,
+//! sign-out, and the ways each can fail.
+
+mod support;
+
+use std::time::Duration;
+
+use reqwest::StatusCode;
+use support::{PASSWORD, TestApp, unique_email};
+
+#[tokio::test]
+async fn a_new_user_signs_up_confirms_signs_in_and_signs_out() {
+    let app = TestApp::spawn().await;
+    let email = unique_email();
+
+    let page = app.sign_up(&email, PASSWORD).await;
+    assert_eq!(page.status, StatusCode::SEE_OTHER);
+    assert_eq!(page.location.as_deref(), Some("/sign-up/confirm"));
+    let confirm = app.get("/sign-up/confirm").await;
+    assert!(confirm.message_ids().contains(&"sign_up.code_sent".to_owned()));
+    assert!(confirm.body.contains("u***@e***.com"), "the masked address is shown");
+    assert!(confirm.body.contains("href=\"/_dev/outbox\""), "the dev outbox is linked");
+
+    let page = app.confirm(&app.last_code(&email)).await;
+    assert_eq!(page.location.as_deref(), Some("/sign-in"));
+    let sign_in = app.get("/sign-in").await;
+    assert!(sign_in.message_ids().contains(&"confirm.confirmed".to_owned()));
+    assert_eq!(sign_in.input_value("username").as_deref(), Some(email.as_str()), "the name is prefilled");
+
+    let page = app.sign_in(&email, PASSWORD).await;
+    assert_eq!(page.status, StatusCode::SEE_OTHER);
+    assert_eq!(page.location.as_deref(), Some("/account"));
+    let account = app.get("/account").await;
+    assert_eq!(account.status, StatusCode::OK);
+    assert!(account.body.contains(&email), "the account page shows who is signed in");
+
+    let token = account.csrf();
+    let page = app.post_raw("/api/sign-out", &[("csrf_token", &token)]).await;
+    assert_eq!(page.location.as_deref(), Some("/sign-in"));
+    assert!(app.get("/sign-in").await.message_ids().contains(&"sign_out.done".to_owned()));
+    let after = app.get("/account").await;
+    assert_eq!(after.status, StatusCode::SEE_OTHER);
+    assert_eq!(after.location.as_deref(), Some("/sign-in?return_to=%2Faccount"));
+}
+
+#[tokio::test]
+async fn a_wrong_password_and_an_unknown_account_get_the_same_answer() {
+    let app = TestApp::spawn().await;
+    let email = app.signed_in_user().await;
+    let stranger = app.another_browser();
+
+    let wrong = stranger.sign_in(&email, "Wrong-password-1").await;
+    assert_eq!(wrong.location.as_deref(), Some("/sign-in"));
+    let wrong_page = stranger.get("/sign-in").await;
+
+    let unknown = stranger.sign_in("nobody-here@example.com", "Wrong-password-1").await;
+    assert_eq!(unknown.location.as_deref(), Some("/sign-in"));
+    let unknown_page = stranger.get("/sign-in").await;
+
+    assert_eq!(wrong_page.message_ids(), vec!["sign_in.incorrect_credentials".to_owned()]);
+    assert_eq!(unknown_page.message_ids(), wrong_page.message_ids());
+    // The typed email is kept; the password never is.
+    assert_eq!(wrong_page.input_value("username").as_deref(), Some(email.as_str()));
+    assert!(!wrong_page.body.contains("Wrong-password-1"));
+}
+
+#[tokio::test]
+async fn a_message_shows_once_and_reload_does_not_repeat_it() {
+    let app = TestApp::spawn().await;
+    app.sign_in("nobody@example.com", "Whatever-1").await;
+    let first = app.get("/sign-in").await;
+    assert_eq!(first.message_ids(), vec!["sign_in.incorrect_credentials".to_owned()]);
+    let reload = app.get("/sign-in").await;
+    assert!(reload.message_ids().is_empty());
+    assert_eq!(reload.input_value("username"), None);
+}
+
+#[tokio::test]
+async fn signing_up_with_a_taken_email_looks_like_a_new_sign_up() {
+    let app = TestApp::spawn().await;
+    let email = app.signed_in_user().await;
+    let stranger = app.another_browser();
+    let page = stranger.sign_up(&email, "Another-pass-9").await;
+    assert_eq!(page.location.as_deref(), Some("/sign-up/confirm"));
+    let confirm = stranger.get("/sign-up/confirm").await;
+    assert!(confirm.message_ids().contains(&"sign_up.code_sent".to_owned()));
+    // Whatever code is tried, the answer is "wrong code", never "already confirmed".
+    stranger.confirm("123456").await;
+    let page = stranger.get("/sign-up/confirm").await;
+    assert!(page.field_error("code").is_some());
+    assert!(page.body.contains("That code is not right"));
+}
+
+#[tokio::test]
+async fn invalid_sign_up_input_gets_a_message_per_field() {
+    let app = TestApp::spawn().await;
+    let page = app.sign_up("not-an-email", "short").await;
+    assert_eq!(page.location.as_deref(), Some("/sign-up"));
+    let form = app.get("/sign-up").await;
+    assert!(form.field_error("email").is_some());
+    assert!(form.field_error("password").is_some());
+    assert_eq!(form.input_value("email").as_deref(), Some("not-an-email"));
+    assert!(form.body.contains("aria-describedby=\"email-error\""));
+    assert!(form.body.contains("aria-invalid=\"true\""));
+}
+
+#[tokio::test]
+async fn a_wrong_confirmation_code_is_a_field_error_and_the_right_one_still_works() {
+    let app = TestApp::spawn().await;
+    let email = unique_email();
+    app.sign_up(&email, PASSWORD).await;
+    let right = app.last_code(&email);
+    let wrong = if right == "000000" { "111111" } else { "000000" };
+    let page = app.confirm(wrong).await;
+    assert_eq!(page.location.as_deref(), Some("/sign-up/confirm"));
+    let page = app.get("/sign-up/confirm").await;
+    assert!(page.field_error("code").is_some_and(|e| e.contains("not right")));
+    let page = app.confirm(&format!("{} {}", &right[..3], &right[3..])).await;
+    assert_eq!(page.location.as_deref(), Some("/sign-in"), "codes with a space are accepted");
+}
+
+#[tokio::test]
+async fn an_expired_confirmation_code_sends_a_new_one() {
+    let app = TestApp::spawn().await;
+    let email = unique_email();
+    app.sign_up(&email, PASSWORD).await;
+    let old = app.last_code(&email);
+    let sent = app.codes_sent(&email);
+    app.clock.advance(Duration::from_secs(25 * 60 * 60));
+    app.confirm(&old).await;
+    let page = app.get("/sign-up/confirm").await;
+    assert!(page.field_error("code").is_some_and(|e| e.contains("expired")));
+    assert_eq!(app.codes_sent(&email), sent + 1, "a new code went out");
+    let page = app.confirm(&app.last_code(&email)).await;
+    assert_eq!(page.location.as_deref(), Some("/sign-in"));
+}
+
+#[tokio::test]
+async fn send_a_new_code_sends_one() {
+    let app = TestApp::spawn().await;
+    let email = unique_email();
+    app.sign_up(&email, PASSWORD).await;
+    let sent = app.codes_sent(&email);
+    let page = app.submit("/sign-up/confirm", "/api/resend-code", &[]).await;
+    assert_eq!(page.location.as_deref(), Some("/sign-up/confirm"));
+    assert_eq!(app.codes_sent(&email), sent + 1);
+    let page = app.get("/sign-up/confirm").await;
+    assert!(page.message_ids().contains(&"confirm.code_resent".to_owned()));
+}
+
+#[tokio::test]
+async fn an_unconfirmed_user_is_taken_to_the_confirmation_page_with_a_fresh_code() {
+    let app = TestApp::spawn().await;
+    let email = unique_email();
+    app.sign_up(&email, PASSWORD).await;
+    let sent = app.codes_sent(&email);
+    let later = app.another_browser();
+    let page = later.sign_in(&email, PASSWORD).await;
+    assert_eq!(page.location.as_deref(), Some("/sign-up/confirm"));
+    assert_eq!(app.codes_sent(&email), sent + 1);
+    let page = later.confirm(&app.last_code(&email)).await;
+    assert_eq!(page.location.as_deref(), Some("/sign-in"));
+    let page = later.sign_in(&email, PASSWORD).await;
+    assert_eq!(page.location.as_deref(), Some("/account"));
+}
+
+#[tokio::test]
+async fn an_unconfirmed_user_with_a_wrong_password_learns_nothing() {
+    let app = TestApp::spawn().await;
+    let email = unique_email();
+    app.sign_up(&email, PASSWORD).await;
+    let stranger = app.another_browser();
+    let page = stranger.sign_in(&email, "Wrong-password-1").await;
+    assert_eq!(page.location.as_deref(), Some("/sign-in"));
+    let page = stranger.get("/sign-in").await;
+    assert_eq!(page.message_ids(), vec!["sign_in.incorrect_credentials".to_owned()]);
+}
+
+#[tokio::test]
+async fn a_post_without_the_csrf_token_is_refused_with_an_explanation() {
+    let app = TestApp::spawn().await;
+    app.get("/sign-in").await.csrf();
+    let page = app
+        .post_raw("/api/sign-in", &[("username", "a@example.com"), ("password", "x")])
+        .await;
+    assert_eq!(page.status, StatusCode::FORBIDDEN);
+    assert!(page.body.contains("csrf.invalid"));
+    assert!(page.body.contains("<html lang=\"en\""));
+    let forged = app
+        .post_raw(
+            "/api/sign-in",
+            &[("username", "a@example.com"), ("password", "x"), ("csrf_token", "forged")],
+        )
+        .await;
+    assert_eq!(forged.status, StatusCode::FORBIDDEN);
+    let stranger = app.another_browser();
+    let no_session = stranger.post_raw("/api/sign-out", &[("csrf_token", "anything")]).await;
+    assert_eq!(no_session.status, StatusCode::FORBIDDEN);
+}
+
+#[tokio::test]
+async fn return_to_is_honoured_for_same_site_paths_only() {
+    let app = TestApp::spawn().await;
+    let email = app.signed_in_user().await;
+    let browser = app.another_browser();
+    let page = browser
+        .submit(
+            "/sign-in?return_to=%2Faccount%3Ftab%3Dsecurity",
+            "/api/sign-in",
+            &[("username", &email), ("password", PASSWORD), ("return_to", "/account?tab=security")],
+        )
+        .await;
+    assert_eq!(page.location.as_deref(), Some("/account?tab=security"));
+
+    for evil in ["https://evil.example/", "//evil.example/", "/\\evil.example", "javascript:alert(1)"] {
+        let browser = app.another_browser();
+        let form = browser.get(&format!("/sign-in?return_to={}", urlencode(evil))).await;
+        assert_eq!(form.input_value("return_to"), None, "{evil} is not carried in the form");
+        let page = browser
+            .submit("/sign-in", "/api/sign-in", &[("username", &email), ("password", PASSWORD), ("return_to", evil)])
+            .await;
+        assert_eq!(page.location.as_deref(), Some("/account"), "{evil} is ignored");
+    }
+}
+
+fn urlencode(s: &str) -> String {
+    url::form_urlencoded::byte_serialize(s.as_bytes()).collect()
+}
+
+#[tokio::test]
+async fn the_session_cookie_is_opaque_locked_down_and_renewed_at_sign_in() {
+    let app = TestApp::spawn().await;
+    let email = unique_email();
+    app.sign_up(&email, PASSWORD).await;
+    app.confirm(&app.last_code(&email)).await;
+    let before = app.cookie().expect("a session cookie before sign-in");
+    let page = app.sign_in(&email, PASSWORD).await;
+    let header = page.set_cookie.first().expect("sign-in sets the cookie").clone();
+    assert!(header.starts_with("__Host-threshold="), "{header}");
+    for attribute in ["HttpOnly", "Secure", "SameSite=Lax", "Path=/"] {
+        assert!(header.contains(attribute), "{attribute} in {header}");
+    }
+    let after = app.cookie().expect("a session cookie after sign-in");
+    assert_ne!(before, after, "the session id changes at sign-in");
+    // Only one cookie, and no token in it or in the page.
+    assert_eq!(page.set_cookie.len(), 1);
+    assert!(!after.contains("eyJ"));
+    let account = app.get("/account").await;
+    assert!(!account.body.contains("eyJ"), "no JWT in the HTML");
+    // The old id no longer opens the session.
+    let old = app.another_browser();
+    *old_cookie(&old) = Some(before);
+    let page = old.get("/account").await;
+    assert_eq!(page.status, StatusCode::SEE_OTHER);
+}
+
+fn old_cookie(app: &TestApp) -> std::sync::MutexGuard<'_, Option<String>> {
+    app.cookie_slot()
+}
+
+#[tokio::test]
+async fn sign_out_everywhere_ends_the_other_browsers_session() {
+    let app = TestApp::spawn().await;
+    let email = app.signed_in_user().await;
+    let laptop = app.another_browser();
+    laptop.sign_in(&email, PASSWORD).await;
+    assert_eq!(laptop.get("/account").await.status, StatusCode::OK);
+
+    let token = app.get("/account").await.csrf();
+    let page = app
+        .post_raw("/api/sign-out", &[("csrf_token", &token), ("everywhere", "true")])
+        .await;
+    assert_eq!(page.location.as_deref(), Some("/sign-in"));
+    assert!(app.get("/sign-in").await.message_ids().contains(&"sign_out.everywhere_done".to_owned()));
+
+    let page = laptop.get("/account").await;
+    assert_eq!(page.status, StatusCode::SEE_OTHER, "the other session is over");
+    assert_eq!(page.location.as_deref(), Some("/sign-in?return_to=%2Faccount"));
+    assert!(laptop.get("/sign-in").await.message_ids().contains(&"session.ended".to_owned()));
+}
+
+#[tokio::test]
+async fn unknown_pages_are_a_proper_404_page() {
+    let app = TestApp::spawn().await;
+    let page = app.get("/no-such-page").await;
+    assert_eq!(page.status, StatusCode::NOT_FOUND);
+    assert!(page.body.contains("<title>Page not found"));
+    assert_eq!(app.get("/healthz").await.status, StatusCode::OK);
+}
+
+#[tokio::test]
+async fn every_page_has_a_title_a_language_and_labelled_fields() {
+    let app = TestApp::spawn().await;
+    for path in ["/sign-in", "/sign-up", "/_dev/outbox"] {
+        let page = app.get(path).await;
+        assert_eq!(page.status, StatusCode::OK, "{path}");
+        assert!(page.body.contains("<html lang=\"en\""), "{path}");
+        assert!(page.body.contains("<title>"), "{path}");
+        assert!(!page.body.contains("Loading"), "{path}");
+        assert!(!page.body.contains("<script"), "{path} ships no script");
+    }
+    let sign_up = app.get("/sign-up").await;
+    for token in ["autocomplete=\"email\"", "autocomplete=\"new-password\""] {
+        assert!(sign_up.body.contains(token), "{token}");
+    }
+    assert!(sign_up.body.contains("for=\"field-email\""));
+    let sign_in = app.get("/sign-in").await;
+    for token in ["autocomplete=\"username\"", "autocomplete=\"current-password\""] {
+        assert!(sign_in.body.contains(token), "{token}");
+    }
+}
