@@ -21,6 +21,10 @@ pub struct PendingCode {
     pub code: String,
     pub expires_ms: u64,
     pub failed_attempts: u32,
+    /// The attribute (email or phone_number) the code was sent to, which a
+    /// successful confirmation marks verified.
+    #[serde(default)]
+    pub attribute: Option<String>,
 }
 
 /// Why a code was refused.
@@ -67,6 +71,14 @@ impl PendingCode {
             code: six_digits(),
             expires_ms: now_ms.saturating_add(ttl_ms),
             failed_attempts: 0,
+            attribute: None,
+        }
+    }
+
+    pub fn for_attribute(ttl_ms: u64, now_ms: u64, attribute: &str) -> Self {
+        Self {
+            attribute: Some(attribute.to_owned()),
+            ..Self::new(ttl_ms, now_ms)
         }
     }
 }

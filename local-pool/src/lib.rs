@@ -162,3 +162,8 @@ impl Drop for RunningPool {
         }
     }
 }
+
+/// The Cognito operations this pool implements, by their API names.
+pub fn supported_operations() -> Vec<&'static str> {
+    ops::supported().collect()
+}

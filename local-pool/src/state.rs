@@ -96,8 +96,8 @@ pub struct Pool {
     pub username_attributes: Vec<String>,
     pub alias_attributes: Vec<String>,
     pub auto_verified_attributes: Vec<String>,
-    /// Custom attributes from the schema, names already prefixed `custom:`.
-    pub custom_attributes: Vec<Value>,
+    /// Schema entries as given (custom ones renamed `custom:<name>`).
+    pub schema: Vec<Value>,
     pub software_token_mfa: bool,
     pub sms_mfa: Option<Value>,
     pub email_mfa: Option<Value>,
@@ -138,8 +138,10 @@ impl Pool {
             return Some(name.to_owned());
         }
         let lowered = name.to_lowercase();
-        if self.users.contains_key(&lowered) && self.username_attributes.is_empty() {
-            return Some(lowered);
+        if !self.case_sensitive_usernames()
+            && let Some(u) = self.users.keys().find(|u| u.to_lowercase() == lowered)
+        {
+            return Some(u.clone());
         }
         for attr in ["email", "phone_number", "preferred_username"] {
             let as_username = self.username_attributes.iter().any(|a| a == attr);
@@ -164,6 +166,25 @@ impl Pool {
         None
     }
 
+    /// Usernames are case-insensitive unless the pool says otherwise
+    /// (UsernameConfiguration.CaseSensitive), Cognito's default for new pools.
+    pub fn case_sensitive_usernames(&self) -> bool {
+        self.extra
+            .get("UsernameConfiguration")
+            .and_then(|c| c.get("CaseSensitive"))
+            .and_then(Value::as_bool)
+            .unwrap_or(false)
+    }
+
+    /// Attributes the schema marks as required.
+    pub fn required_attributes(&self) -> Vec<String> {
+        self.schema
+            .iter()
+            .filter(|a| a.get("Required").and_then(Value::as_bool) == Some(true))
+            .filter_map(|a| a.get("Name").and_then(Value::as_str).map(str::to_owned))
+            .collect()
+    }
+
     pub fn user(&self, username: &str) -> ApiResult<&User> {
         self.users.get(username).ok_or_else(ApiError::user_not_found)
     }
@@ -173,9 +194,11 @@ impl Pool {
     }
 
     pub fn is_custom_attribute(&self, name: &str) -> bool {
-        self.custom_attributes
-            .iter()
-            .any(|a| a.get("Name").and_then(Value::as_str) == Some(name))
+        name.starts_with("custom:")
+            && self
+                .schema
+                .iter()
+                .any(|a| a.get("Name").and_then(Value::as_str) == Some(name))
     }
 
     pub fn sms_mfa_enabled(&self) -> bool {

@@ -1,0 +1,768 @@
+//! Signing in: InitiateAuth and RespondToAuthChallenge.
+//!
+//! ```text
+//! USER_SRP_AUTH ──► PASSWORD_VERIFIER ─┐
+//! USER_PASSWORD_AUTH ──────────────────┼─► (UNCONFIRMED? UserNotConfirmedException)
+//!                                      ├─► NEW_PASSWORD_REQUIRED ─┐
+//!                                      └──────────────────────────┴─► MFA?
+//!   MFA: SELECT_MFA_TYPE ─► SMS_MFA | SOFTWARE_TOKEN_MFA | EMAIL_OTP ─► tokens
+//!        MFA_SETUP (AssociateSoftwareToken + VerifySoftwareToken) ─► tokens
+//! REFRESH_TOKEN_AUTH ─► new access and ID tokens
+//! ```
+//!
+//! A wrong password and an unknown user (when the client prevents user
+//! existence errors) get the same answer at the same step: for SRP that
+//! means a fake PASSWORD_VERIFIER challenge that can never be answered.
+
+use serde_json::{Map, Value, json};
+
+use super::Ctx;
+use super::common::{check_password_policy, check_secret_hash, delivery_details, fake_username, send};
+use super::user::{client_id, equalise_timing, pool_for_client};
+use crate::Purpose;
+use crate::codes::{self, MFA_TTL_MS, PendingCode, random_bytes, totp};
+use crate::error::{ApiError, ApiResult};
+use crate::input::Input;
+use crate::srp::{self, Verifier};
+use crate::state::{ChallengeSession, RefreshRecord, SrpPending, State, UserStatus};
+use crate::tokens::{Issue, hash_token, issue, new_refresh_token};
+
+/// Wrong MFA codes allowed per challenge session before it is dropped.
+const MAX_SESSION_FAILURES: u32 = 5;
+
+fn new_session_id() -> String {
+    use base64::Engine as _;
+    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(random_bytes::<144>())
+}
+
+fn user_disabled() -> ApiError {
+    ApiError::not_authorized("User is disabled.")
+}
+
+/// Issues access, ID and (for a new sign-in) refresh tokens.
+fn sign_in_tokens(ctx: &Ctx<'_>, s: &mut State, pool_id: &str, client_id: &str, username: &str) -> ApiResult<Value> {
+    let origin_jti = uuid::Uuid::new_v4().to_string();
+    let (refresh, refresh_hash) = new_refresh_token();
+    let issuer = ctx.svc.issuer(pool_id);
+    let pool = s.pool_mut(pool_id)?;
+    let client = pool.client(client_id)?.clone();
+    let auth_time = ctx.now_ms / 1000;
+    let (access, id) = {
+        let user = pool.user(username)?;
+        issue(
+            &ctx.svc.signer,
+            &Issue {
+                issuer: &issuer,
+                client: &client,
+                user,
+                auth_time_s: auth_time,
+                origin_jti: &origin_jti,
+                now_ms: ctx.now_ms,
+            },
+        )?
+    };
+    // Forget refresh tokens that can no longer be used.
+    pool.refresh_tokens.retain(|_, r| r.expires_ms > ctx.now_ms);
+    pool.refresh_tokens.insert(
+        origin_jti,
+        RefreshRecord {
+            token_hash: refresh_hash,
+            username: username.to_owned(),
+            client_id: client_id.to_owned(),
+            auth_time,
+            expires_ms: ctx.now_ms.saturating_add(client.refresh_token_ms()),
+            revoked: false,
+        },
+    );
+    Ok(json!({
+        "ChallengeParameters": {},
+        "AuthenticationResult": {
+            "AccessToken": access,
+            "ExpiresIn": client.access_token_ms() / 1000,
+            "TokenType": "Bearer",
+            "RefreshToken": refresh,
+            "IdToken": id,
+        }
+    }))
+}
+
+fn challenge(s: &mut State, ctx: &Ctx<'_>, base: ChallengeSession, params: Value) -> Value {
+    let id = new_session_id();
+    let name = base.challenge.clone();
+    s.sessions.insert(id.clone(), base);
+    let _ = ctx;
+    json!({ "ChallengeName": name, "Session": id, "ChallengeParameters": params })
+}
+
+/// Sends an SMS or email MFA code and opens the challenge for it.
+fn code_challenge(
+    ctx: &Ctx<'_>,
+    s: &mut State,
+    session: ChallengeSession,
+    kind: &str,
+) -> ApiResult<Value> {
+    let pool = s.pool(&session.pool_id)?;
+    let user = pool.user(&session.username)?;
+    let attribute = if kind == "SMS_MFA" { "phone_number" } else { "email" };
+    let destination = user
+        .attr(attribute)
+        .ok_or_else(|| ApiError::new("InvalidUserPoolConfigurationException", "No destination for the MFA code."))?
+        .to_owned();
+    let pending = PendingCode::for_attribute(MFA_TTL_MS, ctx.now_ms, attribute);
+    let code = pending.code.clone();
+    let template = if kind == "SMS_MFA" {
+        pool.sms_mfa
+            .as_ref()
+            .and_then(|c| c.get("SmsAuthenticationMessage"))
+            .and_then(Value::as_str)
+    } else {
+        pool.email_mfa
+            .as_ref()
+            .and_then(|c| c.get("Message"))
+            .and_then(Value::as_str)
+    }
+    .filter(|t| t.contains("{####}"))
+    .unwrap_or("Your authentication code is {####}. ");
+    let message = template.replace("{####}", &code);
+    let username = session.username.clone();
+    let pool_id = session.pool_id.clone();
+    send(ctx, s, &pool_id, &username, attribute, &destination, Purpose::Mfa, Some(code), message);
+    let details = delivery_details(attribute, &destination);
+    let params = json!({
+        "CODE_DELIVERY_DELIVERY_MEDIUM": details["DeliveryMedium"],
+        "CODE_DELIVERY_DESTINATION": details["Destination"],
+        "USER_ID_FOR_SRP": username,
+    });
+    Ok(challenge(
+        s,
+        ctx,
+        ChallengeSession {
+            challenge: kind.to_owned(),
+            code: Some(pending),
+            ..session
+        },
+        params,
+    ))
+}
+
+fn start_mfa_challenge(ctx: &Ctx<'_>, s: &mut State, session: ChallengeSession, kind: &str) -> ApiResult<Value> {
+    match kind {
+        "SMS_MFA" | "EMAIL_OTP" => code_challenge(ctx, s, session, kind),
+        _ => {
+            let params = json!({ "USER_ID_FOR_SRP": session.username });
+            Ok(challenge(
+                s,
+                ctx,
+                ChallengeSession {
+                    challenge: "SOFTWARE_TOKEN_MFA".into(),
+                    ..session
+                },
+                params,
+            ))
+        }
+    }
+}
+
+/// What happens once the password is proven: status checks, then MFA, then tokens.
+fn after_password(ctx: &Ctx<'_>, s: &mut State, pool_id: &str, client_id: &str, username: &str) -> ApiResult<Value> {
+    let pool = s.pool(pool_id)?;
+    let client = pool.client(client_id)?;
+    let user = pool.user(username)?;
+    let base = ChallengeSession {
+        pool_id: pool_id.to_owned(),
+        client_id: client_id.to_owned(),
+        username: username.to_owned(),
+        challenge: String::new(),
+        expires_ms: ctx.now_ms.saturating_add(client.session_ms()),
+        code: None,
+        totp_verified: false,
+        failures: 0,
+    };
+    match user.status {
+        UserStatus::Unconfirmed => {
+            return Err(ApiError::new("UserNotConfirmedException", "User is not confirmed."));
+        }
+        UserStatus::ResetRequired => {
+            return Err(ApiError::new("PasswordResetRequiredException", "Password reset required for the user"));
+        }
+        UserStatus::ForceChangePassword => {
+            let attrs: Map<String, Value> = user
+                .attributes
+                .iter()
+                .filter(|(k, _)| k.as_str() != "sub")
+                .map(|(k, v)| (k.clone(), Value::String(v.clone())))
+                .collect();
+            let required: Vec<String> = pool
+                .required_attributes()
+                .into_iter()
+                .filter(|a| a != "sub" && !user.attributes.contains_key(a))
+                .map(|a| format!("userAttributes.{a}"))
+                .collect();
+            let params = json!({
+                "USER_ID_FOR_SRP": username,
+                "requiredAttributes": Value::Array(required.into_iter().map(Value::String).collect()).to_string(),
+                "userAttributes": Value::Object(attrs).to_string(),
+            });
+            return Ok(challenge(
+                s,
+                ctx,
+                ChallengeSession {
+                    challenge: "NEW_PASSWORD_REQUIRED".into(),
+                    ..base
+                },
+                params,
+            ));
+        }
+        UserStatus::Confirmed => {}
+    }
+    if pool.mfa_configuration == "OFF" {
+        return sign_in_tokens(ctx, s, pool_id, client_id, username);
+    }
+    let enabled = user.enabled_mfa(pool);
+    if !enabled.is_empty() {
+        let preferred = user
+            .mfa
+            .preferred
+            .as_deref()
+            .and_then(|p| enabled.iter().find(|e| **e == p).copied());
+        let chosen = preferred.or_else(|| (enabled.len() == 1).then(|| enabled[0]));
+        if let Some(kind) = chosen {
+            return start_mfa_challenge(ctx, s, base, kind);
+        }
+        let params = json!({
+            "MFAS_CAN_CHOOSE": json!(enabled).to_string(),
+            "USER_ID_FOR_SRP": username,
+        });
+        return Ok(challenge(
+            s,
+            ctx,
+            ChallengeSession {
+                challenge: "SELECT_MFA_TYPE".into(),
+                ..base
+            },
+            params,
+        ));
+    }
+    if pool.mfa_configuration == "ON" {
+        // MFA is required and the user has none: SMS if the pool and user
+        // can do it, otherwise make them set up a TOTP (or email) factor.
+        if pool.sms_mfa_enabled() && user.attr("phone_number").is_some() {
+            return start_mfa_challenge(ctx, s, base, "SMS_MFA");
+        }
+        let mut can_setup = Vec::new();
+        if pool.software_token_mfa {
+            can_setup.push("SOFTWARE_TOKEN_MFA");
+        }
+        if pool.email_mfa_enabled() && user.attr("email").is_some() {
+            can_setup.push("EMAIL_OTP");
+        }
+        if can_setup.is_empty() {
+            return Err(ApiError::new(
+                "InvalidUserPoolConfigurationException",
+                "MFA is required but no MFA method can be set up for this user.",
+            ));
+        }
+        let params = json!({
+            "MFAS_CAN_SETUP": json!(can_setup).to_string(),
+            "USER_ID_FOR_SRP": username,
+        });
+        return Ok(challenge(
+            s,
+            ctx,
+            ChallengeSession {
+                challenge: "MFA_SETUP".into(),
+                ..base
+            },
+            params,
+        ));
+    }
+    sign_in_tokens(ctx, s, pool_id, client_id, username)
+}
+
+fn flow_not_enabled(flow: &str) -> ApiError {
+    ApiError::invalid_parameter(format!("{flow} flow not enabled for this client"))
+}
+
+/// <https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_InitiateAuth.html>
+pub fn initiate_auth(ctx: &Ctx<'_>, input: &Input) -> ApiResult<Value> {
+    let flow = input.string("AuthFlow", 1, 64)?;
+    let client_id = client_id(input)?;
+    let params = input.string_map("AuthParameters")?;
+    const FLOWS: &[&str] = &[
+        "USER_SRP_AUTH",
+        "REFRESH_TOKEN_AUTH",
+        "REFRESH_TOKEN",
+        "CUSTOM_AUTH",
+        "ADMIN_NO_SRP_AUTH",
+        "USER_PASSWORD_AUTH",
+        "ADMIN_USER_PASSWORD_AUTH",
+        "USER_AUTH",
+    ];
+    if !FLOWS.contains(&flow.as_str()) {
+        return Err(ApiError::invalid_parameter(format!(
+            "1 validation error detected: Value '{flow}' at 'authFlow' failed to satisfy constraint: Member must satisfy enum value set: [{}]",
+            FLOWS.join(", ")
+        )));
+    }
+    let (pool_id, client) = ctx.svc.store.read(|s| -> ApiResult<_> {
+        let pool_id = pool_for_client(s, &client_id)?;
+        let client = s.pool(&pool_id)?.client(&client_id)?.clone();
+        Ok((pool_id, client))
+    })?;
+    let param = |name: &str| -> ApiResult<String> {
+        params
+            .get(name)
+            .cloned()
+            .ok_or_else(|| ApiError::invalid_parameter(format!("Missing required parameter {name}")))
+    };
+    match flow.as_str() {
+        "USER_PASSWORD_AUTH" => {
+            if !client.allows("ALLOW_USER_PASSWORD_AUTH") {
+                return Err(flow_not_enabled(&flow));
+            }
+            let name = param("USERNAME")?;
+            let password = param("PASSWORD")?;
+            check_secret_hash(&client, &[&name], params.get("SECRET_HASH").map(String::as_str))?;
+            password_sign_in(ctx, &pool_id, &client_id, &name, &password)
+        }
+        "USER_SRP_AUTH" => {
+            if !client.allows("ALLOW_USER_SRP_AUTH") {
+                return Err(flow_not_enabled(&flow));
+            }
+            let name = param("USERNAME")?;
+            let srp_a = param("SRP_A")?;
+            check_secret_hash(&client, &[&name], params.get("SECRET_HASH").map(String::as_str))?;
+            srp_start(ctx, &pool_id, &client_id, &name, &srp_a)
+        }
+        "REFRESH_TOKEN_AUTH" | "REFRESH_TOKEN" => {
+            if !client.allows("ALLOW_REFRESH_TOKEN_AUTH") {
+                return Err(flow_not_enabled(&flow));
+            }
+            let token = param("REFRESH_TOKEN")?;
+            refresh(ctx, &pool_id, &client_id, &token, params.get("SECRET_HASH").map(String::as_str))
+        }
+        "ADMIN_NO_SRP_AUTH" | "ADMIN_USER_PASSWORD_AUTH" => Err(ApiError::invalid_parameter(format!(
+            "Initiate Auth method not supported: {flow} is an admin flow (use AdminInitiateAuth)."
+        ))),
+        _ => Err(flow_not_enabled(&flow)),
+    }
+}
+
+fn password_sign_in(ctx: &Ctx<'_>, pool_id: &str, client_id: &str, name: &str, password: &str) -> ApiResult<Value> {
+    ctx.svc.store.write(|s| {
+        let pool = s.pool(pool_id)?;
+        let prevent = pool.client(client_id)?.prevents_user_existence_errors();
+        let Some(username) = pool.find_username(name) else {
+            equalise_timing(pool, name, password);
+            return Err(if prevent {
+                ApiError::incorrect_credentials()
+            } else {
+                ApiError::user_not_found()
+            });
+        };
+        let user = pool.user(&username)?;
+        let ok = user
+            .password
+            .as_ref()
+            .is_some_and(|v| v.matches_password(pool.srp_name(), &username, password));
+        if !ok {
+            return Err(ApiError::incorrect_credentials());
+        }
+        check_usable(ctx, s, pool_id, &username)?;
+        after_password(ctx, s, pool_id, client_id, &username)
+    })
+}
+
+/// Checks that apply once the password is known to be right.
+fn check_usable(ctx: &Ctx<'_>, s: &State, pool_id: &str, username: &str) -> ApiResult<()> {
+    let user = s.pool(pool_id)?.user(username)?;
+    if !user.enabled {
+        return Err(user_disabled());
+    }
+    if user.status == UserStatus::ForceChangePassword
+        && user.temporary_password_expires_ms.is_some_and(|t| t <= ctx.now_ms)
+    {
+        return Err(ApiError::not_authorized(
+            "Temporary password has expired and must be reset by an administrator.",
+        ));
+    }
+    Ok(())
+}
+
+fn srp_start(ctx: &Ctx<'_>, pool_id: &str, client_id: &str, name: &str, srp_a: &str) -> ApiResult<Value> {
+    let (username, verifier, prevent, session_ms) = ctx.svc.store.read(|s| -> ApiResult<_> {
+        let pool = s.pool(pool_id)?;
+        let client = pool.client(client_id)?;
+        let username = pool.find_username(name);
+        let verifier = username
+            .as_ref()
+            .and_then(|u| pool.users.get(u))
+            .and_then(|u| u.password.clone());
+        Ok((username, verifier, client.prevents_user_existence_errors(), client.session_ms()))
+    })?;
+    if username.is_none() && !prevent {
+        return Err(ApiError::user_not_found());
+    }
+    // A user without a password (cannot happen through this API) is treated
+    // like an unknown one: the exchange runs and fails at the verifier.
+    let known = username.as_ref().filter(|_| verifier.is_some()).cloned();
+    let (exchange, srp_b) = srp::start(verifier.as_ref(), srp_a)
+        .map_err(|_| ApiError::invalid_parameter("SRP_A is not a valid SRP public value."))?;
+    let user_id = username.clone().unwrap_or_else(|| fake_username(pool_id, name));
+    let salt = match &verifier {
+        Some(v) => v.salt.clone(),
+        None => srp::fake_salt(pool_id, name),
+    };
+    let secret_block = srp::new_secret_block();
+    ctx.svc.store.write_volatile(|s| {
+        s.prune(ctx.now_ms);
+        s.srp.insert(
+            secret_block.clone(),
+            SrpPending {
+                pool_id: pool_id.to_owned(),
+                client_id: client_id.to_owned(),
+                username: known,
+                user_id_for_srp: user_id.clone(),
+                server: Some(exchange),
+                expires_ms: ctx.now_ms.saturating_add(session_ms),
+            },
+        );
+    });
+    Ok(json!({
+        "ChallengeName": "PASSWORD_VERIFIER",
+        "ChallengeParameters": {
+            "SALT": salt,
+            "SECRET_BLOCK": secret_block,
+            "SRP_B": srp_b,
+            "USERNAME": user_id,
+            "USER_ID_FOR_SRP": user_id,
+        }
+    }))
+}
+
+fn refresh(ctx: &Ctx<'_>, pool_id: &str, client_id: &str, token: &str, secret_hash: Option<&str>) -> ApiResult<Value> {
+    let hash = hash_token(token);
+    let issuer = ctx.svc.issuer(pool_id);
+    ctx.svc.store.read(|s| {
+        let pool = s.pool(pool_id)?;
+        let client = pool.client(client_id)?;
+        let invalid = || ApiError::not_authorized("Invalid Refresh Token");
+        let (origin, record) = pool
+            .refresh_tokens
+            .iter()
+            .find(|(_, r)| codes::constant_time_eq(r.token_hash.as_bytes(), hash.as_bytes()))
+            .ok_or_else(invalid)?;
+        if record.client_id != client_id {
+            return Err(invalid());
+        }
+        let user = pool.users.get(&record.username).ok_or_else(invalid)?;
+        // The hash may have been computed over the username or an alias.
+        let mut names: Vec<&str> = vec![user.username.as_str()];
+        names.extend(user.attr("email"));
+        names.extend(user.attr("phone_number"));
+        names.extend(user.attr("preferred_username"));
+        check_secret_hash(client, &names, secret_hash)?;
+        if record.revoked {
+            return Err(ApiError::not_authorized("Refresh Token has been revoked"));
+        }
+        if record.expires_ms <= ctx.now_ms {
+            return Err(ApiError::not_authorized("Refresh Token has expired"));
+        }
+        if !user.enabled {
+            return Err(user_disabled());
+        }
+        let (access, id) = issue(
+            &ctx.svc.signer,
+            &Issue {
+                issuer: &issuer,
+                client,
+                user,
+                auth_time_s: record.auth_time,
+                origin_jti: origin,
+                now_ms: ctx.now_ms,
+            },
+        )?;
+        Ok(json!({
+            "ChallengeParameters": {},
+            "AuthenticationResult": {
+                "AccessToken": access,
+                "ExpiresIn": client.access_token_ms() / 1000,
+                "TokenType": "Bearer",
+                "IdToken": id,
+            }
+        }))
+    })
+}
+
+/// <https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_RespondToAuthChallenge.html>
+pub fn respond_to_auth_challenge(ctx: &Ctx<'_>, input: &Input) -> ApiResult<Value> {
+    let client_id = client_id(input)?;
+    let name = input.string("ChallengeName", 1, 64)?;
+    let responses = input.string_map("ChallengeResponses")?;
+    let session = input.opt_string("Session", 20, 2048)?;
+    const CHALLENGES: &[&str] = &[
+        "SMS_MFA",
+        "EMAIL_OTP",
+        "SOFTWARE_TOKEN_MFA",
+        "SELECT_MFA_TYPE",
+        "MFA_SETUP",
+        "PASSWORD_VERIFIER",
+        "CUSTOM_CHALLENGE",
+        "SELECT_CHALLENGE",
+        "DEVICE_SRP_AUTH",
+        "DEVICE_PASSWORD_VERIFIER",
+        "ADMIN_NO_SRP_AUTH",
+        "NEW_PASSWORD_REQUIRED",
+        "SMS_OTP",
+        "PASSWORD",
+        "WEB_AUTHN",
+        "PASSWORD_SRP",
+    ];
+    if !CHALLENGES.contains(&name.as_str()) {
+        return Err(ApiError::invalid_parameter(format!(
+            "1 validation error detected: Value '{name}' at 'challengeName' failed to satisfy constraint: Member must satisfy enum value set: [{}]",
+            CHALLENGES.join(", ")
+        )));
+    }
+    let response = |key: &str| -> ApiResult<String> {
+        responses
+            .get(key)
+            .cloned()
+            .ok_or_else(|| ApiError::invalid_parameter(format!("Missing required parameter {key}")))
+    };
+    let secret_hash = responses.get("SECRET_HASH").map(String::as_str);
+    let client = ctx.svc.store.read(|s| -> ApiResult<_> {
+        let pool_id = pool_for_client(s, &client_id)?;
+        Ok(s.pool(&pool_id)?.client(&client_id)?.clone())
+    })?;
+    let username_sent = response("USERNAME")?;
+    check_secret_hash(&client, &[&username_sent], secret_hash)?;
+
+    if name == "PASSWORD_VERIFIER" {
+        return password_verifier(ctx, &client_id, &username_sent, &responses);
+    }
+
+    let session_id = session.ok_or_else(|| {
+        ApiError::invalid_parameter("Missing required parameter Session")
+    })?;
+    ctx.svc.store.write(|s| {
+        let current = s.sessions.get(&session_id).cloned().ok_or_else(ApiError::invalid_session)?;
+        if current.expires_ms <= ctx.now_ms {
+            s.sessions.remove(&session_id);
+            return Err(ApiError::session_expired());
+        }
+        if current.client_id != client_id {
+            return Err(ApiError::invalid_session());
+        }
+        let pool = s.pool(&current.pool_id)?;
+        if pool.find_username(&username_sent).as_deref() != Some(current.username.as_str()) {
+            return Err(ApiError::invalid_session());
+        }
+        if current.challenge != name {
+            return Err(ApiError::invalid_parameter(format!(
+                "Invalid challenge name {name}: expected {}.",
+                current.challenge
+            )));
+        }
+        let pool_id = current.pool_id.clone();
+        let username = current.username.clone();
+        let result = answer_challenge(ctx, s, &session_id, current, &responses);
+        // A correct answer spends the session; a wrong one counts against it.
+        match &result {
+            Ok(_) => {
+                s.sessions.remove(&session_id);
+            }
+            Err(e) if e.kind == "CodeMismatchException" => {
+                if let Some(sess) = s.sessions.get_mut(&session_id) {
+                    sess.failures += 1;
+                    if sess.failures >= MAX_SESSION_FAILURES {
+                        s.sessions.remove(&session_id);
+                    }
+                }
+            }
+            Err(_) => {}
+        }
+        let _ = (pool_id, username);
+        result
+    })
+}
+
+fn answer_challenge(
+    ctx: &Ctx<'_>,
+    s: &mut State,
+    session_id: &str,
+    current: ChallengeSession,
+    responses: &std::collections::BTreeMap<String, String>,
+) -> ApiResult<Value> {
+    let response = |key: &str| -> ApiResult<String> {
+        responses
+            .get(key)
+            .cloned()
+            .ok_or_else(|| ApiError::invalid_parameter(format!("Missing required parameter {key}")))
+    };
+    let pool_id = current.pool_id.clone();
+    let client_id = current.client_id.clone();
+    let username = current.username.clone();
+    let mismatch = || ApiError::new("CodeMismatchException", "Invalid code received for user");
+    match current.challenge.as_str() {
+        "SMS_MFA" | "EMAIL_OTP" => {
+            let key = if current.challenge == "SMS_MFA" { "SMS_MFA_CODE" } else { "EMAIL_OTP_CODE" };
+            let code = response(key)?;
+            let mut slot = current.code.clone();
+            let result = codes::check(&mut slot, &code, ctx.now_ms);
+            if let Some(sess) = s.sessions.get_mut(session_id) {
+                sess.code = slot;
+            }
+            match result {
+                Ok(()) => {}
+                Err(codes::CodeFailure::Expired | codes::CodeFailure::Missing) => {
+                    return Err(ApiError::expired_code());
+                }
+                Err(_) => return Err(mismatch()),
+            }
+            if current.challenge == "EMAIL_OTP" {
+                // Receiving the code proves the address.
+                let user = s.pool_mut(&pool_id)?.user_mut(&username)?;
+                user.attributes.insert("email_verified".into(), "true".into());
+            }
+            sign_in_tokens(ctx, s, &pool_id, &client_id, &username)
+        }
+        "SOFTWARE_TOKEN_MFA" => {
+            let code = response("SOFTWARE_TOKEN_MFA_CODE")?;
+            let user = s.pool_mut(&pool_id)?.user_mut(&username)?;
+            let secret = user.mfa.totp_secret.clone().ok_or_else(|| {
+                ApiError::new("SoftwareTokenMFANotFoundException", "Software Token MFA not found for the user.")
+            })?;
+            let step = totp::matching_step(&secret, &code, ctx.now_ms / 1000).ok_or_else(mismatch)?;
+            if step <= user.mfa.totp_last_step {
+                // RFC 6238 §5.2: a code is accepted once.
+                return Err(mismatch());
+            }
+            user.mfa.totp_last_step = step;
+            sign_in_tokens(ctx, s, &pool_id, &client_id, &username)
+        }
+        "SELECT_MFA_TYPE" => {
+            let answer = response("ANSWER")?;
+            let pool = s.pool(&pool_id)?;
+            let enabled = pool.user(&username)?.enabled_mfa(pool);
+            if !enabled.contains(&answer.as_str()) {
+                return Err(ApiError::invalid_parameter(format!("Invalid ANSWER: {answer} is not an MFA type available to the user.")));
+            }
+            let next = ChallengeSession {
+                expires_ms: current.expires_ms.max(ctx.now_ms.saturating_add(MFA_TTL_MS)),
+                ..current
+            };
+            start_mfa_challenge(ctx, s, next, &answer)
+        }
+        "MFA_SETUP" => {
+            if !current.totp_verified {
+                return Err(ApiError::invalid_parameter(
+                    "Software token MFA has not been set up: call AssociateSoftwareToken and VerifySoftwareToken with the session first.",
+                ));
+            }
+            let user = s.pool_mut(&pool_id)?.user_mut(&username)?;
+            user.mfa.totp_enabled = true;
+            if user.mfa.preferred.is_none() {
+                user.mfa.preferred = Some("SOFTWARE_TOKEN_MFA".into());
+            }
+            sign_in_tokens(ctx, s, &pool_id, &client_id, &username)
+        }
+        "NEW_PASSWORD_REQUIRED" => {
+            let password = response("NEW_PASSWORD")?;
+            let pool = s.pool(&pool_id)?;
+            check_password_policy(pool, &password)?;
+            let mut updates = Vec::new();
+            for (k, v) in responses {
+                if let Some(attr) = k.strip_prefix("userAttributes.") {
+                    updates.push((attr.to_owned(), v.clone()));
+                }
+            }
+            super::user::validate_attribute_update(pool, &username, &updates, false)?;
+            for required in pool.required_attributes() {
+                let has = pool.user(&username)?.attributes.contains_key(&required)
+                    || updates.iter().any(|(k, _)| *k == required);
+                if required != "sub" && !has {
+                    return Err(ApiError::invalid_parameter(format!(
+                        "Missing required attribute: userAttributes.{required}"
+                    )));
+                }
+            }
+            let srp_name = pool.srp_name().to_owned();
+            let user = s.pool_mut(&pool_id)?.user_mut(&username)?;
+            user.password = Some(Verifier::new(&srp_name, &username, &password));
+            user.status = UserStatus::Confirmed;
+            user.temporary_password_expires_ms = None;
+            for (k, v) in updates {
+                user.attributes.insert(k, v);
+            }
+            user.modified_ms = ctx.now_ms;
+            after_password(ctx, s, &pool_id, &client_id, &username)
+        }
+        other => Err(ApiError::invalid_parameter(format!(
+            "The challenge {other} is not supported by this pool."
+        ))),
+    }
+}
+
+fn password_verifier(
+    ctx: &Ctx<'_>,
+    client_id: &str,
+    username_sent: &str,
+    responses: &std::collections::BTreeMap<String, String>,
+) -> ApiResult<Value> {
+    let response = |key: &str| -> ApiResult<String> {
+        responses
+            .get(key)
+            .cloned()
+            .ok_or_else(|| ApiError::invalid_parameter(format!("Missing required parameter {key}")))
+    };
+    let block = response("PASSWORD_CLAIM_SECRET_BLOCK")?;
+    let signature = response("PASSWORD_CLAIM_SIGNATURE")?;
+    let timestamp = response("TIMESTAMP")?;
+    if !srp::timestamp_is_well_formed(&timestamp) {
+        return Err(ApiError::invalid_parameter(
+            "TIMESTAMP format should be EEE MMM d HH:mm:ss z yyyy in english.",
+        ));
+    }
+    // The exchange is single-use: take it out whatever happens next.
+    let pending = ctx
+        .svc
+        .store
+        .write_volatile(|s| s.srp.remove(&block))
+        .ok_or_else(ApiError::incorrect_credentials)?;
+    if pending.expires_ms <= ctx.now_ms {
+        return Err(ApiError::session_expired());
+    }
+    if pending.client_id != client_id {
+        return Err(ApiError::incorrect_credentials());
+    }
+    let (Some(username), Some(exchange)) = (pending.username.clone(), pending.server.as_ref()) else {
+        return Err(ApiError::incorrect_credentials());
+    };
+    let (verifier, pool_name, same_user) = ctx.svc.store.read(|s| -> ApiResult<_> {
+        let pool = s.pool(&pending.pool_id)?;
+        let user = pool.users.get(&username).ok_or_else(ApiError::incorrect_credentials)?;
+        let same = pool.find_username(username_sent).as_deref() == Some(username.as_str());
+        Ok((user.password.clone(), pool.srp_name().to_owned(), same))
+    })?;
+    let verifier = verifier.ok_or_else(ApiError::incorrect_credentials)?;
+    if !same_user {
+        return Err(ApiError::incorrect_credentials());
+    }
+    let ok = srp::verify_claim(
+        exchange,
+        &verifier,
+        &pool_name,
+        &pending.user_id_for_srp,
+        &block,
+        &timestamp,
+        &signature,
+    );
+    if !ok {
+        return Err(ApiError::incorrect_credentials());
+    }
+    ctx.svc.store.write(|s| {
+        check_usable(ctx, s, &pending.pool_id, &username)?;
+        after_password(ctx, s, &pending.pool_id, client_id, &username)
+    })
+}

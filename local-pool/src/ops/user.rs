@@ -1,0 +1,551 @@
+//! User operations: sign-up and confirmation, passwords, attributes and
+//! signing out. Callers send no AWS credentials; access-token operations
+//! authenticate with the token.
+
+use serde_json::{Value, json};
+
+use super::Ctx;
+use super::common::{
+    attributes_json, authenticate, check_attribute_value, check_password_policy,
+    check_secret_hash, code_destination, delivery_details, fake_delivery, known_attribute,
+    mfa_fields, send, unknown_attribute, verification_message,
+};
+use super::control::{new_user, remove_user, revoke_all};
+use crate::Purpose;
+use crate::codes::{self, ATTRIBUTE_TTL_MS, PendingCode, RESET_TTL_MS, SIGN_UP_TTL_MS};
+use crate::error::{ApiError, ApiResult};
+use crate::input::Input;
+use crate::srp::{Verifier, burn_equivalent_time};
+use crate::state::{Pool, State, UserStatus};
+use crate::tokens::hash_token;
+
+pub fn client_id(input: &Input) -> ApiResult<String> {
+    input.string("ClientId", 1, 128)
+}
+
+/// The pool that owns `client_id`, with Cognito's answer for an unknown client.
+pub fn pool_for_client(s: &State, client_id: &str) -> ApiResult<String> {
+    s.pool_id_for_client(client_id).map_err(|_| {
+        ApiError::resource_not_found(format!("User pool client {client_id} does not exist."))
+    })
+}
+
+fn access_token(input: &Input) -> ApiResult<String> {
+    input.string("AccessToken", 1, 131_072)
+}
+
+/// Sends a fresh code for `purpose` to `attribute` and returns CodeDeliveryDetails.
+#[allow(clippy::too_many_arguments)]
+fn send_code(
+    ctx: &Ctx<'_>,
+    s: &mut State,
+    pool_id: &str,
+    username: &str,
+    attribute: &str,
+    destination: &str,
+    purpose: Purpose,
+    ttl_ms: u64,
+) -> ApiResult<Value> {
+    let pending = PendingCode::for_attribute(ttl_ms, ctx.now_ms, attribute);
+    let code = pending.code.clone();
+    let pool = s.pool_mut(pool_id)?;
+    let message = verification_message(pool, attribute, &code);
+    let user = pool.user_mut(username)?;
+    match purpose {
+        Purpose::SignUp => user.codes.sign_up = Some(pending),
+        Purpose::ForgotPassword => user.codes.forgot_password = Some(pending),
+        _ => {
+            user.codes.attributes.insert(attribute.to_owned(), pending);
+        }
+    }
+    send(ctx, s, pool_id, username, attribute, destination, purpose, Some(code), message);
+    Ok(delivery_details(attribute, destination))
+}
+
+/// <https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_SignUp.html>
+pub fn sign_up(ctx: &Ctx<'_>, input: &Input) -> ApiResult<Value> {
+    let client_id = client_id(input)?;
+    let name = input.string("Username", 1, 128)?;
+    let password = input.string("Password", 1, 256)?;
+    let secret_hash = input.opt_string("SecretHash", 1, 128)?;
+    let attributes = input.attribute_list("UserAttributes")?;
+    ctx.svc.store.write(|s| {
+        let pool_id = pool_for_client(s, &client_id)?;
+        let pool = s.pool(&pool_id)?;
+        check_secret_hash(pool.client(&client_id)?, &[&name], secret_hash.as_deref())?;
+        check_password_policy(pool, &password)?;
+        let mut user = new_user(ctx, pool, &name, &attributes, true)?;
+        user.password = Some(Verifier::new(pool.srp_name(), &user.username, &password));
+        let destination = pool
+            .auto_verified_attributes
+            .iter()
+            .find_map(|a| user.attr(a).map(|v| (a.clone(), v.to_owned())));
+        let username = user.username.clone();
+        let sub = user.sub().to_owned();
+        s.pool_mut(&pool_id)?.users.insert(username.clone(), user);
+        let mut out = json!({ "UserConfirmed": false, "UserSub": sub });
+        if let Some((attr, value)) = destination {
+            out["CodeDeliveryDetails"] =
+                send_code(ctx, s, &pool_id, &username, &attr, &value, Purpose::SignUp, SIGN_UP_TTL_MS)?;
+        }
+        Ok(out)
+    })
+}
+
+/// Marks the attribute a confirmation code went to as verified.
+fn mark_verified(pool: &mut Pool, username: &str, attribute: &str, force_alias: bool) -> ApiResult<()> {
+    let value = pool.user(username)?.attr(attribute).map(str::to_owned);
+    if let Some(value) = value
+        && pool.alias_attributes.iter().any(|a| a == attribute)
+    {
+        let flag = format!("{attribute}_verified");
+        let holder = pool
+            .users
+            .values()
+            .find(|u| u.username != username && u.attr(attribute) == Some(value.as_str()) && u.attr_true(&flag))
+            .map(|u| u.username.clone());
+        if let Some(other) = holder {
+            if !force_alias {
+                return Err(ApiError::new(
+                    "AliasExistsException",
+                    format!("An account with the {attribute} already exists."),
+                ));
+            }
+            pool.user_mut(&other)?.attributes.insert(flag, "false".into());
+        }
+    }
+    pool.user_mut(username)?
+        .attributes
+        .insert(format!("{attribute}_verified"), "true".into());
+    Ok(())
+}
+
+/// <https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_ConfirmSignUp.html>
+pub fn confirm_sign_up(ctx: &Ctx<'_>, input: &Input) -> ApiResult<Value> {
+    let client_id = client_id(input)?;
+    let name = input.string("Username", 1, 128)?;
+    let code = input.string("ConfirmationCode", 1, 2048)?;
+    let secret_hash = input.opt_string("SecretHash", 1, 128)?;
+    let force_alias = input.opt_bool("ForceAliasCreation")?.unwrap_or(false);
+    ctx.svc.store.write(|s| {
+        let pool_id = pool_for_client(s, &client_id)?;
+        let pool = s.pool_mut(&pool_id)?;
+        let client = pool.client(&client_id)?;
+        check_secret_hash(client, &[&name], secret_hash.as_deref())?;
+        let prevent = client.prevents_user_existence_errors();
+        let Some(username) = pool.find_username(&name) else {
+            return Err(if prevent {
+                ApiError::code_mismatch()
+            } else {
+                ApiError::new("UserNotFoundException", "Username/client id combination not found.")
+            });
+        };
+        let user = pool.user_mut(&username)?;
+        if user.status != UserStatus::Unconfirmed {
+            return Err(ApiError::not_authorized(format!(
+                "User cannot be confirmed. Current status is {}",
+                user.status.as_str()
+            )));
+        }
+        let attribute = user.codes.sign_up.as_ref().and_then(|c| c.attribute.clone());
+        codes::check(&mut user.codes.sign_up, &code, ctx.now_ms).map_err(|f| f.to_error())?;
+        user.status = UserStatus::Confirmed;
+        user.modified_ms = ctx.now_ms;
+        if let Some(attribute) = attribute {
+            mark_verified(pool, &username, &attribute, force_alias)?;
+        }
+        Ok(json!({}))
+    })
+}
+
+/// <https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_ResendConfirmationCode.html>
+pub fn resend_confirmation_code(ctx: &Ctx<'_>, input: &Input) -> ApiResult<Value> {
+    let client_id = client_id(input)?;
+    let name = input.string("Username", 1, 128)?;
+    let secret_hash = input.opt_string("SecretHash", 1, 128)?;
+    ctx.svc.store.write(|s| {
+        let pool_id = pool_for_client(s, &client_id)?;
+        let pool = s.pool(&pool_id)?;
+        let client = pool.client(&client_id)?;
+        check_secret_hash(client, &[&name], secret_hash.as_deref())?;
+        let Some(username) = pool.find_username(&name) else {
+            if client.prevents_user_existence_errors() {
+                return Ok(json!({ "CodeDeliveryDetails": fake_delivery(&name) }));
+            }
+            return Err(ApiError::new("UserNotFoundException", "Username/client id combination not found."));
+        };
+        let user = pool.user(&username)?;
+        if user.status != UserStatus::Unconfirmed {
+            return Err(ApiError::invalid_parameter("User is already confirmed."));
+        }
+        let Some((attr, value)) = code_destination(pool, user, false) else {
+            return Err(ApiError::invalid_parameter("Auto verification not turned on."));
+        };
+        let details = send_code(ctx, s, &pool_id, &username, &attr, &value, Purpose::SignUp, SIGN_UP_TTL_MS)?;
+        Ok(json!({ "CodeDeliveryDetails": details }))
+    })
+}
+
+/// <https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_ForgotPassword.html>
+pub fn forgot_password(ctx: &Ctx<'_>, input: &Input) -> ApiResult<Value> {
+    let client_id = client_id(input)?;
+    let name = input.string("Username", 1, 128)?;
+    let secret_hash = input.opt_string("SecretHash", 1, 128)?;
+    ctx.svc.store.write(|s| {
+        let pool_id = pool_for_client(s, &client_id)?;
+        let pool = s.pool(&pool_id)?;
+        let client = pool.client(&client_id)?;
+        check_secret_hash(client, &[&name], secret_hash.as_deref())?;
+        let Some(username) = pool.find_username(&name) else {
+            if client.prevents_user_existence_errors() {
+                return Ok(json!({ "CodeDeliveryDetails": fake_delivery(&name) }));
+            }
+            return Err(ApiError::user_not_found());
+        };
+        let user = pool.user(&username)?;
+        if !user.enabled {
+            return Err(ApiError::not_authorized("User is disabled."));
+        }
+        if user.status == UserStatus::ForceChangePassword {
+            return Err(ApiError::not_authorized(
+                "User password cannot be reset in the current state.",
+            ));
+        }
+        let Some((attr, value)) = code_destination(pool, user, true) else {
+            return Err(ApiError::invalid_parameter(
+                "Cannot reset password for the user as there is no registered/verified email or phone_number",
+            ));
+        };
+        let details = send_code(ctx, s, &pool_id, &username, &attr, &value, Purpose::ForgotPassword, RESET_TTL_MS)?;
+        Ok(json!({ "CodeDeliveryDetails": details }))
+    })
+}
+
+/// <https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_ConfirmForgotPassword.html>
+pub fn confirm_forgot_password(ctx: &Ctx<'_>, input: &Input) -> ApiResult<Value> {
+    let client_id = client_id(input)?;
+    let name = input.string("Username", 1, 128)?;
+    let code = input.string("ConfirmationCode", 1, 2048)?;
+    let password = input.string("Password", 1, 256)?;
+    let secret_hash = input.opt_string("SecretHash", 1, 128)?;
+    ctx.svc.store.write(|s| {
+        let pool_id = pool_for_client(s, &client_id)?;
+        let pool = s.pool_mut(&pool_id)?;
+        let client = pool.client(&client_id)?;
+        check_secret_hash(client, &[&name], secret_hash.as_deref())?;
+        let prevent = client.prevents_user_existence_errors();
+        let Some(username) = pool.find_username(&name) else {
+            return Err(if prevent {
+                ApiError::code_mismatch()
+            } else {
+                ApiError::new("UserNotFoundException", "Username/client id combination not found.")
+            });
+        };
+        let srp_name = pool.srp_name().to_owned();
+        // The code is checked first but only spent once the password passes.
+        {
+            let user = pool.user_mut(&username)?;
+            codes::peek(&mut user.codes.forgot_password, &code, ctx.now_ms).map_err(|f| f.to_error())?;
+        }
+        check_password_policy(pool, &password)?;
+        let user = pool.user_mut(&username)?;
+        user.codes.forgot_password = None;
+        user.password = Some(Verifier::new(&srp_name, &username, &password));
+        if matches!(user.status, UserStatus::ResetRequired | UserStatus::ForceChangePassword) {
+            user.status = UserStatus::Confirmed;
+            user.temporary_password_expires_ms = None;
+        }
+        user.modified_ms = ctx.now_ms;
+        Ok(json!({}))
+    })
+}
+
+/// <https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_ChangePassword.html>
+pub fn change_password(ctx: &Ctx<'_>, input: &Input) -> ApiResult<Value> {
+    let token = access_token(input)?;
+    let previous = input.string("PreviousPassword", 1, 256)?;
+    let proposed = input.string("ProposedPassword", 1, 256)?;
+    ctx.svc.store.write(|s| {
+        let (pool_id, username) = authenticate(ctx, s, &token)?;
+        let pool = s.pool_mut(&pool_id)?;
+        let srp_name = pool.srp_name().to_owned();
+        let ok = pool
+            .user(&username)?
+            .password
+            .as_ref()
+            .is_some_and(|v| v.matches_password(&srp_name, &username, &previous));
+        if !ok {
+            return Err(ApiError::incorrect_credentials());
+        }
+        check_password_policy(pool, &proposed)?;
+        let user = pool.user_mut(&username)?;
+        user.password = Some(Verifier::new(&srp_name, &username, &proposed));
+        user.modified_ms = ctx.now_ms;
+        Ok(json!({}))
+    })
+}
+
+/// <https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_GetUser.html>
+pub fn get_user(ctx: &Ctx<'_>, input: &Input) -> ApiResult<Value> {
+    let token = access_token(input)?;
+    ctx.svc.store.read(|s| {
+        let (pool_id, username) = authenticate(ctx, s, &token)?;
+        let pool = s.pool(&pool_id)?;
+        let user = pool.user(&username)?;
+        let mut out = json!({ "Username": user.username, "UserAttributes": attributes_json(user) });
+        let (preferred, list) = mfa_fields(pool, user);
+        if let Some(p) = preferred {
+            out["PreferredMfaSetting"] = json!(p);
+        }
+        if !list.is_empty() {
+            out["UserMFASettingList"] = json!(list);
+        }
+        Ok(out)
+    })
+}
+
+/// Checks an attribute update against the schema and uniqueness rules.
+pub fn validate_attribute_update(
+    pool: &Pool,
+    username: &str,
+    attributes: &[(String, String)],
+    admin: bool,
+) -> ApiResult<()> {
+    for (k, v) in attributes {
+        if k == "sub" {
+            return Err(ApiError::invalid_parameter("Cannot modify the non-mutable attribute sub"));
+        }
+        if !known_attribute(pool, k) {
+            return Err(unknown_attribute(k));
+        }
+        if !admin && k.ends_with("_verified") {
+            return Err(ApiError::not_authorized(
+                "A client attempted to write unauthorized attribute",
+            ));
+        }
+        let immutable = pool.schema.iter().any(|a| {
+            a.get("Name").and_then(Value::as_str) == Some(k.as_str())
+                && a.get("Mutable").and_then(Value::as_bool) == Some(false)
+        });
+        if immutable {
+            return Err(ApiError::not_authorized(format!(
+                "Cannot modify an already provided non-mutable attribute: {k}"
+            )));
+        }
+        check_attribute_value(k, v)?;
+        if pool.username_attributes.iter().any(|a| a == k) {
+            let taken = pool
+                .users
+                .values()
+                .any(|u| u.username != username && u.attr(k).is_some_and(|x| x.eq_ignore_ascii_case(v)));
+            if taken {
+                return Err(ApiError::new(
+                    "AliasExistsException",
+                    format!("An account with the given {k} already exists."),
+                ));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// <https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_UpdateUserAttributes.html>
+pub fn update_user_attributes(ctx: &Ctx<'_>, input: &Input) -> ApiResult<Value> {
+    let token = access_token(input)?;
+    let attributes = input.attribute_list("UserAttributes")?;
+    ctx.svc.store.write(|s| {
+        let (pool_id, username) = authenticate(ctx, s, &token)?;
+        let pool = s.pool_mut(&pool_id)?;
+        validate_attribute_update(pool, &username, &attributes, false)?;
+        let auto_verified = pool.auto_verified_attributes.clone();
+        let user = pool.user_mut(&username)?;
+        let mut to_verify = Vec::new();
+        for (k, v) in attributes {
+            let changed = user.attr(&k) != Some(v.as_str());
+            if changed && (k == "email" || k == "phone_number") {
+                user.attributes.insert(format!("{k}_verified"), "false".into());
+                if auto_verified.contains(&k) {
+                    to_verify.push((k.clone(), v.clone()));
+                }
+            }
+            user.attributes.insert(k, v);
+        }
+        user.modified_ms = ctx.now_ms;
+        let mut details = Vec::new();
+        for (attr, value) in to_verify {
+            details.push(send_code(
+                ctx,
+                s,
+                &pool_id,
+                &username,
+                &attr,
+                &value,
+                Purpose::VerifyAttribute,
+                ATTRIBUTE_TTL_MS,
+            )?);
+        }
+        let mut out = json!({});
+        if !details.is_empty() {
+            out["CodeDeliveryDetailsList"] = Value::Array(details);
+        }
+        Ok(out)
+    })
+}
+
+fn verifiable_attribute(input: &Input) -> ApiResult<String> {
+    let attr = input.string("AttributeName", 1, 32)?;
+    if attr != "email" && attr != "phone_number" {
+        return Err(ApiError::invalid_parameter(format!(
+            "Invalid attribute name: {attr} cannot be verified."
+        )));
+    }
+    Ok(attr)
+}
+
+/// <https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_GetUserAttributeVerificationCode.html>
+pub fn get_user_attribute_verification_code(ctx: &Ctx<'_>, input: &Input) -> ApiResult<Value> {
+    let token = access_token(input)?;
+    let attr = verifiable_attribute(input)?;
+    ctx.svc.store.write(|s| {
+        let (pool_id, username) = authenticate(ctx, s, &token)?;
+        let value = s
+            .pool(&pool_id)?
+            .user(&username)?
+            .attr(&attr)
+            .map(str::to_owned)
+            .ok_or_else(|| ApiError::invalid_parameter(format!("User does not have the attribute {attr}.")))?;
+        let details = send_code(
+            ctx,
+            s,
+            &pool_id,
+            &username,
+            &attr,
+            &value,
+            Purpose::VerifyAttribute,
+            ATTRIBUTE_TTL_MS,
+        )?;
+        Ok(json!({ "CodeDeliveryDetails": details }))
+    })
+}
+
+/// <https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_VerifyUserAttribute.html>
+pub fn verify_user_attribute(ctx: &Ctx<'_>, input: &Input) -> ApiResult<Value> {
+    let token = access_token(input)?;
+    let attr = verifiable_attribute(input)?;
+    let code = input.string("Code", 1, 2048)?;
+    ctx.svc.store.write(|s| {
+        let (pool_id, username) = authenticate(ctx, s, &token)?;
+        let pool = s.pool_mut(&pool_id)?;
+        let user = pool.user_mut(&username)?;
+        let mut slot = user.codes.attributes.remove(&attr);
+        let result = codes::check(&mut slot, &code, ctx.now_ms);
+        if let Some(left) = slot {
+            user.codes.attributes.insert(attr.clone(), left);
+        }
+        result.map_err(|f| f.to_error_limit())?;
+        user.modified_ms = ctx.now_ms;
+        mark_verified(pool, &username, &attr, false)?;
+        Ok(json!({}))
+    })
+}
+
+/// <https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_DeleteUserAttributes.html>
+pub fn delete_user_attributes(ctx: &Ctx<'_>, input: &Input) -> ApiResult<Value> {
+    let token = access_token(input)?;
+    let names = input.string_list("UserAttributeNames")?;
+    if !input.raw().contains_key("UserAttributeNames") {
+        return Err(ApiError::invalid_parameter(
+            "1 validation error detected: Value null at 'userAttributeNames' failed to satisfy constraint: Member must not be null",
+        ));
+    }
+    ctx.svc.store.write(|s| {
+        let (pool_id, username) = authenticate(ctx, s, &token)?;
+        let pool = s.pool_mut(&pool_id)?;
+        let required = pool.required_attributes();
+        for name in &names {
+            if name == "sub" || required.contains(name) || pool.username_attributes.contains(name) {
+                return Err(ApiError::invalid_parameter(format!(
+                    "Cannot delete the required or username attribute {name}."
+                )));
+            }
+            if !known_attribute(pool, name) {
+                return Err(unknown_attribute(name));
+            }
+        }
+        let user = pool.user_mut(&username)?;
+        for name in names {
+            user.attributes.remove(&name);
+            if name == "email" || name == "phone_number" {
+                user.attributes.remove(&format!("{name}_verified"));
+            }
+        }
+        user.modified_ms = ctx.now_ms;
+        Ok(json!({}))
+    })
+}
+
+/// <https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_DeleteUser.html>
+pub fn delete_user(ctx: &Ctx<'_>, input: &Input) -> ApiResult<Value> {
+    let token = access_token(input)?;
+    ctx.svc.store.write(|s| {
+        let (pool_id, username) = authenticate(ctx, s, &token)?;
+        remove_user(s.pool_mut(&pool_id)?, &username);
+        Ok(json!({}))
+    })
+}
+
+/// Revokes every refresh token of the user, and with them every access
+/// token issued from those sign-ins.
+/// <https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_GlobalSignOut.html>
+pub fn global_sign_out(ctx: &Ctx<'_>, input: &Input) -> ApiResult<Value> {
+    let token = access_token(input)?;
+    ctx.svc.store.write(|s| {
+        let (pool_id, username) = authenticate(ctx, s, &token)?;
+        revoke_all(s.pool_mut(&pool_id)?, &username);
+        Ok(json!({}))
+    })
+}
+
+/// Revokes one refresh token and the access tokens issued from it.
+/// Unknown tokens succeed silently, as RFC 7009 asks.
+/// <https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_RevokeToken.html>
+pub fn revoke_token(ctx: &Ctx<'_>, input: &Input) -> ApiResult<Value> {
+    let token = input.string("Token", 1, 131_072)?;
+    let client_id = client_id(input)?;
+    let client_secret = input.opt_string("ClientSecret", 1, 64)?;
+    ctx.svc.store.write(|s| {
+        let pool_id = pool_for_client(s, &client_id)?;
+        let pool = s.pool_mut(&pool_id)?;
+        let client = pool.client(&client_id)?;
+        if let Some(secret) = &client.secret
+            && client_secret.as_deref().is_none_or(|given| !codes::constant_time_eq(given.as_bytes(), secret.as_bytes()))
+        {
+            return Err(ApiError::new("UnauthorizedException", "Invalid client secret."));
+        }
+        if !client.enable_token_revocation {
+            return Err(ApiError::new(
+                "UnsupportedOperationException",
+                "Token revocation is not enabled for the client.",
+            ));
+        }
+        if token.starts_with("eyJ") && token.split('.').count() == 3 {
+            return Err(ApiError::new("UnsupportedTokenTypeException", "Unsupported token type."));
+        }
+        let hash = hash_token(&token);
+        if let Some(record) = pool.refresh_tokens.values_mut().find(|r| r.token_hash == hash) {
+            if record.client_id != client_id {
+                return Err(ApiError::new(
+                    "UnauthorizedException",
+                    "The token was not issued to this client.",
+                ));
+            }
+            record.revoked = true;
+        }
+        Ok(json!({}))
+    })
+}
+
+/// Spends the time a password check would, for unknown users.
+pub fn equalise_timing(pool: &Pool, name: &str, password: &str) {
+    burn_equivalent_time(pool.srp_name(), name, password);
+}
