@@ -88,13 +88,12 @@ impl TestApp {
             dir.path().to_str().expect("utf-8 temp path"),
         ])
         .expect("test configuration parses");
-        let clock = local_pool::Clock::system();
-        let mut app = Self::start(config, clock.clone()).await;
-        app._dir = Some(dir);
-        app
+        Self::start(config, local_pool::Clock::system(), dir).await
     }
 
-    pub async fn start(config: Config, clock: local_pool::Clock) -> Self {
+    /// Starts the app with `config`; `dir` (its data directory) lives as
+    /// long as the app.
+    pub async fn start(config: Config, clock: local_pool::Clock, dir: tempfile::TempDir) -> Self {
         let application = Application::build_with_clock(config, clock.clone())
             .await
             .expect("the application starts");
@@ -110,7 +109,7 @@ impl TestApp {
                 .build()
                 .expect("HTTP client"),
             cookie: Mutex::new(None),
-            _dir: None,
+            _dir: Some(dir),
         }
     }
 

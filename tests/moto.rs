@@ -1,0 +1,97 @@
+//! The foundation scenario against moto's Cognito server, an independent
+//! implementation, so Threshold is not only tested against the pool this
+//! project wrote. moto has no SRP worth the name, so this runs with
+//! `USER_PASSWORD_AUTH`; it accepts any confirmation code, so the code
+//! typed here is arbitrary (the local-pool tests check real codes).
+//! moto signs tokens with the AWS issuer but serves its keys at its own
+//! address, which is what `--issuer` is for.
+//!
+//! Needs `pip install 'moto[server]'`.
+
+mod support;
+
+#[path = "../local-pool/tests/support/moto.rs"]
+mod moto;
+
+use aws_sdk_cognitoidentityprovider::types::ExplicitAuthFlowsType;
+use reqwest::StatusCode;
+use support::{PASSWORD, TestApp};
+use threshold::config::Config;
+
+#[tokio::test]
+async fn sign_up_confirm_sign_in_account_and_sign_out_work_against_moto() {
+    let moto = moto::Moto::start().await.expect("moto's server starts");
+    let admin = threshold::dev_pool::admin_client(&moto.endpoint());
+    let pool = admin
+        .create_user_pool()
+        .pool_name("threshold-moto")
+        .send()
+        .await
+        .expect("CreateUserPool");
+    let pool_id = pool.user_pool().and_then(|p| p.id()).expect("pool id").to_owned();
+    let client = admin
+        .create_user_pool_client()
+        .user_pool_id(&pool_id)
+        .client_name("threshold")
+        .generate_secret(true)
+        .explicit_auth_flows(ExplicitAuthFlowsType::AllowUserPasswordAuth)
+        .explicit_auth_flows(ExplicitAuthFlowsType::AllowRefreshTokenAuth)
+        .send()
+        .await
+        .expect("CreateUserPoolClient");
+    let client = client.user_pool_client().expect("client");
+    let dir = tempfile::tempdir().expect("temp dir");
+    let config = Config::from_args([
+        "threshold",
+        "--addr",
+        "127.0.0.1:0",
+        "--data-dir",
+        dir.path().to_str().expect("utf-8 path"),
+        "--user-pool-id",
+        &pool_id,
+        "--client-id",
+        client.client_id().expect("client id"),
+        "--client-secret",
+        client.client_secret().expect("client secret"),
+        "--auth-flow",
+        "USER_PASSWORD_AUTH",
+        "--endpoint-url",
+        &moto.endpoint(),
+        "--issuer",
+        &moto::Moto::issuer(&pool_id),
+        "--sign-in-name",
+        "username",
+    ])
+    .expect("configuration");
+    let app = TestApp::start(config, local_pool::Clock::system(), dir).await;
+
+    let page = app
+        .submit(
+            "/sign-up",
+            "/api/sign-up",
+            &[("username", "ada"), ("email", "ada@example.com"), ("password", PASSWORD)],
+        )
+        .await;
+    assert_eq!(page.location.as_deref(), Some("/sign-up/confirm"));
+    // moto accepts any code (see the module comment).
+    let page = app.confirm("123456").await;
+    assert_eq!(page.location.as_deref(), Some("/sign-in"));
+
+    let page = app.sign_in("ada", "Wrong-password-1").await;
+    assert_eq!(page.location.as_deref(), Some("/sign-in"));
+    assert_eq!(
+        app.get("/sign-in").await.message_ids(),
+        vec!["sign_in.incorrect_credentials".to_owned()]
+    );
+
+    let page = app.sign_in("ada", PASSWORD).await;
+    assert_eq!(page.location.as_deref(), Some("/account"));
+    let account = app.get("/account").await;
+    assert_eq!(account.status, StatusCode::OK);
+    assert!(account.body.contains("ada@example.com"));
+
+    let token = account.csrf();
+    let page = app.post_raw("/api/sign-out", &[("csrf_token", &token)]).await;
+    assert_eq!(page.location.as_deref(), Some("/sign-in"));
+    assert_eq!(app.get("/account").await.status, StatusCode::SEE_OTHER);
+}
