@@ -13,12 +13,12 @@ use std::time::{Duration, Instant};
 
 use anyhow::{Context as _, anyhow};
 use aws_cognito_srp::{SrpClient, User, UserAuthenticationParameters, VerificationParameters};
+use aws_lc_rs::hmac;
 use aws_sdk_cognitoidentityprovider::Client;
 use aws_sdk_cognitoidentityprovider::config::{BehaviorVersion, Credentials, Region};
 use aws_sdk_cognitoidentityprovider::types::{
     AttributeType, AuthFlowType, ChallengeNameType, ExplicitAuthFlowsType,
 };
-use aws_lc_rs::hmac;
 use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD;
 use local_pool::Options;
@@ -117,7 +117,11 @@ async fn main() -> anyhow::Result<()> {
         latencies.push(begun.elapsed());
     }
     let elapsed = started.elapsed();
-    report("USER_PASSWORD_AUTH (token issuing), sequential", &mut latencies, elapsed);
+    report(
+        "USER_PASSWORD_AUTH (token issuing), sequential",
+        &mut latencies,
+        elapsed,
+    );
 
     pool.shutdown().await;
     Ok(())

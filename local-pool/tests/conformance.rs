@@ -18,6 +18,7 @@ use std::fmt::Debug;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use anyhow::{Context as _, anyhow, bail, ensure};
+use aws_lc_rs::hmac;
 use aws_sdk_cognitoidentityprovider::Client;
 use aws_sdk_cognitoidentityprovider::config::{BehaviorVersion, Credentials, Region};
 use aws_sdk_cognitoidentityprovider::error::{ProvideErrorMetadata, SdkError};
@@ -26,10 +27,9 @@ use aws_sdk_cognitoidentityprovider::operation::respond_to_auth_challenge::Respo
 use aws_sdk_cognitoidentityprovider::types::{
     AttributeType, AuthFlowType, AuthenticationResultType, ChallengeNameType, DeliveryMediumType,
     ExplicitAuthFlowsType, PasswordPolicyType, PreventUserExistenceErrorTypes,
-    SoftwareTokenMfaConfigType, SoftwareTokenMfaSettingsType, UserPoolMfaType,
-    UserPoolPolicyType, VerifiedAttributeType, VerifySoftwareTokenResponseType,
+    SoftwareTokenMfaConfigType, SoftwareTokenMfaSettingsType, UserPoolMfaType, UserPoolPolicyType,
+    VerifiedAttributeType, VerifySoftwareTokenResponseType,
 };
-use aws_lc_rs::hmac;
 use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD;
 use local_pool::{Options, Purpose, RunningPool};
@@ -101,7 +101,9 @@ async fn scenario(backend: &Backend) -> anyhow::Result<Transcript> {
     cognito
         .set_user_pool_mfa_config()
         .user_pool_id(&pool_id)
-        .software_token_mfa_configuration(SoftwareTokenMfaConfigType::builder().enabled(true).build())
+        .software_token_mfa_configuration(
+            SoftwareTokenMfaConfigType::builder().enabled(true).build(),
+        )
         .mfa_configuration(UserPoolMfaType::Optional)
         .send()
         .await
@@ -138,7 +140,10 @@ async fn scenario(backend: &Backend) -> anyhow::Result<Transcript> {
         .user_attributes(email_attribute()?)
         .send()
         .await;
-    transcript.record("SignUp with a password the policy refuses", exception(weak)?);
+    transcript.record(
+        "SignUp with a password the policy refuses",
+        exception(weak)?,
+    );
 
     if backend.is_strict() {
         // moto does not check SECRET_HASH on SignUp.
@@ -164,7 +169,10 @@ async fn scenario(backend: &Backend) -> anyhow::Result<Transcript> {
         .send()
         .await
         .context("SignUp")?;
-    ensure!(!signed_up.user_confirmed, "a new user was confirmed without a code");
+    ensure!(
+        !signed_up.user_confirmed,
+        "a new user was confirmed without a code"
+    );
     let sub = signed_up.user_sub.clone();
     let delivery = signed_up
         .code_delivery_details
@@ -234,7 +242,10 @@ async fn scenario(backend: &Backend) -> anyhow::Result<Transcript> {
 
     // --- Password sign-in.
     let wrong_password = app.password_sign_in(USERNAME, "Wrong-Horse-1").await;
-    transcript.record("InitiateAuth with a wrong password", exception(wrong_password)?);
+    transcript.record(
+        "InitiateAuth with a wrong password",
+        exception(wrong_password)?,
+    );
 
     if backend.is_strict() {
         // moto ignores PreventUserExistenceErrors and answers
@@ -259,7 +270,10 @@ async fn scenario(backend: &Backend) -> anyhow::Result<Transcript> {
         .password_sign_in(USERNAME, PASSWORD)
         .await
         .context("InitiateAuth USER_PASSWORD_AUTH")?;
-    transcript.record("InitiateAuth USER_PASSWORD_AUTH", initiate_auth_shape(&first));
+    transcript.record(
+        "InitiateAuth USER_PASSWORD_AUTH",
+        initiate_auth_shape(&first),
+    );
     let first = tokens(first.authentication_result)?;
     transcript.record(
         "access token claims",
@@ -288,7 +302,10 @@ async fn scenario(backend: &Backend) -> anyhow::Result<Transcript> {
             .find(|a| a.name == name)
             .and_then(|a| a.value.clone())
     };
-    ensure!(attribute("sub").as_deref() == Some(sub.as_str()), "GetUser's sub is not SignUp's");
+    ensure!(
+        attribute("sub").as_deref() == Some(sub.as_str()),
+        "GetUser's sub is not SignUp's"
+    );
     ensure!(attribute("email").as_deref() == Some(EMAIL));
     transcript.record(
         "GetUser",
@@ -329,7 +346,10 @@ async fn scenario(backend: &Backend) -> anyhow::Result<Transcript> {
         .context("ChangePassword")?;
     transcript.record("ChangePassword", "ok".to_owned());
     let old_password = app.password_sign_in(USERNAME, PASSWORD).await;
-    transcript.record("InitiateAuth with the old password", exception(old_password)?);
+    transcript.record(
+        "InitiateAuth with the old password",
+        exception(old_password)?,
+    );
 
     // --- TOTP association.
     let associated = cognito
@@ -348,7 +368,10 @@ async fn scenario(backend: &Backend) -> anyhow::Result<Transcript> {
         ensure!(secret != Moto::TOTP_SECRET);
         let bytes = totp_rs::Secret::try_from_base32(&secret)
             .map_err(|e| anyhow!("secret {secret:?} is not base32: {e:?}"))?;
-        ensure!(bytes.as_bytes().len() >= 16, "TOTP secret shorter than 128 bits");
+        ensure!(
+            bytes.as_bytes().len() >= 16,
+            "TOTP secret shorter than 128 bits"
+        );
     }
     let authenticator = Authenticator::new(&secret)?;
 
@@ -413,32 +436,50 @@ async fn scenario(backend: &Backend) -> anyhow::Result<Transcript> {
         .await
         .context("InitiateAuth with MFA on")?;
     ensure!(challenged.challenge_name == Some(ChallengeNameType::SoftwareTokenMfa));
-    ensure!(challenged.authentication_result.is_none(), "tokens issued before the MFA code");
+    ensure!(
+        challenged.authentication_result.is_none(),
+        "tokens issued before the MFA code"
+    );
     transcript.record("InitiateAuth with MFA on", initiate_auth_shape(&challenged));
 
     let wrong = app
-        .answer_totp(&challenged, USERNAME, &wrong_code(&authenticator.code_at(backend.now())))
+        .answer_totp(
+            &challenged,
+            USERNAME,
+            &wrong_code(&authenticator.code_at(backend.now())),
+        )
         .await;
     transcript.record("SOFTWARE_TOKEN_MFA with a wrong code", exception(wrong)?);
 
     let challenged = app.password_sign_in(USERNAME, NEW_PASSWORD).await?;
-    let session = challenged.session.clone().context("challenge without a session")?;
+    let session = challenged
+        .session
+        .clone()
+        .context("challenge without a session")?;
     let forged = cognito
         .respond_to_auth_challenge()
         .client_id(&client_id)
         .challenge_name(ChallengeNameType::SoftwareTokenMfa)
         .session(&session)
         .challenge_responses("USERNAME", USERNAME)
-        .challenge_responses("SOFTWARE_TOKEN_MFA_CODE", authenticator.code_at(backend.now()))
+        .challenge_responses(
+            "SOFTWARE_TOKEN_MFA_CODE",
+            authenticator.code_at(backend.now()),
+        )
         .challenge_responses("SECRET_HASH", "bm90IHRoZSByaWdodCBoYXNo")
         .send()
         .await;
-    transcript.record("SOFTWARE_TOKEN_MFA with a wrong SECRET_HASH", exception(forged)?);
+    transcript.record(
+        "SOFTWARE_TOKEN_MFA with a wrong SECRET_HASH",
+        exception(forged)?,
+    );
 
     if backend.is_strict() {
         // moto lets a TOTP code be used again; Cognito does not (RFC 6238 §5.2).
         let challenged = app.password_sign_in(USERNAME, NEW_PASSWORD).await?;
-        let replayed = app.answer_totp(&challenged, USERNAME, &verification_code).await;
+        let replayed = app
+            .answer_totp(&challenged, USERNAME, &verification_code)
+            .await;
         assert_eq!(exception(replayed)?, "CodeMismatchException");
     }
 
@@ -452,7 +493,10 @@ async fn scenario(backend: &Backend) -> anyhow::Result<Transcript> {
         "RespondToAuthChallenge SOFTWARE_TOKEN_MFA",
         fields([
             ("ChallengeName", signed_in.challenge_name.is_some()),
-            ("AuthenticationResult", signed_in.authentication_result.is_some()),
+            (
+                "AuthenticationResult",
+                signed_in.authentication_result.is_some(),
+            ),
         ]),
     );
     let second = tokens(signed_in.authentication_result)?;
@@ -474,7 +518,10 @@ async fn scenario(backend: &Backend) -> anyhow::Result<Transcript> {
     let after = cognito.get_user().access_token(&second.access).send().await;
     transcript.record("GetUser after GlobalSignOut", exception(after)?);
     let older = cognito.get_user().access_token(&first.access).send().await;
-    transcript.record("GetUser with an older token after GlobalSignOut", exception(older)?);
+    transcript.record(
+        "GetUser with an older token after GlobalSignOut",
+        exception(older)?,
+    );
     let refreshed = cognito
         .initiate_auth()
         .client_id(&client_id)
@@ -483,7 +530,10 @@ async fn scenario(backend: &Backend) -> anyhow::Result<Transcript> {
         .auth_parameters("SECRET_HASH", app.secret_hash(USERNAME))
         .send()
         .await;
-    transcript.record("REFRESH_TOKEN_AUTH after GlobalSignOut", exception(refreshed)?);
+    transcript.record(
+        "REFRESH_TOKEN_AUTH after GlobalSignOut",
+        exception(refreshed)?,
+    );
 
     Ok(transcript)
 }
@@ -502,8 +552,15 @@ impl Transcript {
 
 /// The documented fields that came back, e.g. `fields: AccessToken, IdToken`.
 fn fields<const N: usize>(present: [(&str, bool); N]) -> String {
-    let names: BTreeSet<&str> = present.iter().filter(|(_, p)| *p).map(|(n, _)| *n).collect();
-    format!("fields: {}", names.into_iter().collect::<Vec<_>>().join(", "))
+    let names: BTreeSet<&str> = present
+        .iter()
+        .filter(|(_, p)| *p)
+        .map(|(n, _)| *n)
+        .collect();
+    format!(
+        "fields: {}",
+        names.into_iter().collect::<Vec<_>>().join(", ")
+    )
 }
 
 fn initiate_auth_shape(out: &InitiateAuthOutput) -> String {
@@ -511,10 +568,22 @@ fn initiate_auth_shape(out: &InitiateAuthOutput) -> String {
     fields([
         ("ChallengeName", out.challenge_name.is_some()),
         ("Session", out.session.is_some()),
-        ("AuthenticationResult.AccessToken", result.is_some_and(|r| r.access_token.is_some())),
-        ("AuthenticationResult.IdToken", result.is_some_and(|r| r.id_token.is_some())),
-        ("AuthenticationResult.RefreshToken", result.is_some_and(|r| r.refresh_token.is_some())),
-        ("AuthenticationResult.ExpiresIn=3600", result.is_some_and(|r| r.expires_in == 3600)),
+        (
+            "AuthenticationResult.AccessToken",
+            result.is_some_and(|r| r.access_token.is_some()),
+        ),
+        (
+            "AuthenticationResult.IdToken",
+            result.is_some_and(|r| r.id_token.is_some()),
+        ),
+        (
+            "AuthenticationResult.RefreshToken",
+            result.is_some_and(|r| r.refresh_token.is_some()),
+        ),
+        (
+            "AuthenticationResult.ExpiresIn=3600",
+            result.is_some_and(|r| r.expires_in == 3600),
+        ),
         (
             "AuthenticationResult.TokenType=Bearer",
             result.is_some_and(|r| r.token_type.as_deref() == Some("Bearer")),
@@ -546,7 +615,10 @@ fn wrong_code(code: &str) -> String {
 }
 
 fn email_attribute() -> anyhow::Result<AttributeType> {
-    Ok(AttributeType::builder().name("email").value(EMAIL).build()?)
+    Ok(AttributeType::builder()
+        .name("email")
+        .value(EMAIL)
+        .build()?)
 }
 
 struct Tokens {
@@ -608,7 +680,7 @@ impl App<'_> {
         SdkError<
             aws_sdk_cognitoidentityprovider::operation::respond_to_auth_challenge::RespondToAuthChallengeError,
         >,
-    > {
+    >{
         self.cognito
             .respond_to_auth_challenge()
             .client_id(self.client_id)
@@ -637,7 +709,9 @@ impl Authenticator {
         let bytes = totp_rs::Secret::try_from_base32(secret.to_ascii_uppercase())
             .map_err(|e| anyhow!("TOTP secret {secret:?} is not base32: {e:?}"))?;
         Ok(Self {
-            totp: totp_rs::Builder::new().with_secret(bytes).build_noncompliant(),
+            totp: totp_rs::Builder::new()
+                .with_secret(bytes)
+                .build_noncompliant(),
             last_step: std::sync::Mutex::new(None),
         })
     }
@@ -778,7 +852,10 @@ impl Backend {
         use jsonwebtoken::{Algorithm, DecodingKey, Validation};
 
         let header = jsonwebtoken::decode_header(token)?;
-        ensure!(header.alg == Algorithm::RS256, "{token_use} token is not RS256");
+        ensure!(
+            header.alg == Algorithm::RS256,
+            "{token_use} token is not RS256"
+        );
         let kid = header.kid.context("token has no kid")?;
         let jwks_url = format!("{}/{pool_id}/.well-known/jwks.json", self.endpoint());
         let jwks: serde_json::Value = reqwest::get(&jwks_url)
@@ -815,8 +892,19 @@ impl Backend {
         // Only the claims moto also writes are compared; this pool adds more
         // (email, email_verified, event_id).
         let common = [
-            "sub", "iss", "aud", "client_id", "token_use", "auth_time", "exp", "iat", "jti",
-            "origin_jti", "username", "cognito:username", "scope",
+            "sub",
+            "iss",
+            "aud",
+            "client_id",
+            "token_use",
+            "auth_time",
+            "exp",
+            "iat",
+            "jti",
+            "origin_jti",
+            "username",
+            "cognito:username",
+            "scope",
         ];
         let present: Vec<&str> = common
             .into_iter()
@@ -832,7 +920,13 @@ fn sdk_client(endpoint: &str) -> Client {
         .region(Region::new(REGION))
         .endpoint_url(endpoint)
         // Admin calls are signed; neither backend checks the signature.
-        .credentials_provider(Credentials::new("local", "local", None, None, "conformance"))
+        .credentials_provider(Credentials::new(
+            "local",
+            "local",
+            None,
+            None,
+            "conformance",
+        ))
         .build();
     Client::from_conf(config)
 }

@@ -58,17 +58,22 @@ impl Moto {
     pub async fn start() -> anyhow::Result<Moto> {
         let port = free_loopback_port()?;
         let addr = SocketAddr::from((Ipv4Addr::LOCALHOST, port));
-        let log = std::env::temp_dir().join(format!(
-            "moto-server-{}-{port}.log",
-            std::process::id()
-        ));
+        let log =
+            std::env::temp_dir().join(format!("moto-server-{}-{port}.log", std::process::id()));
         let log_file = File::create(&log)
             .map_err(|e| anyhow::anyhow!("cannot create moto log {}: {e}", log.display()))?;
         let python = std::env::var("MOTO_PYTHON").unwrap_or_else(|_| "python3".to_owned());
         // moto's request log goes to a file rather than a pipe: nobody reads
         // a pipe here, and a full one would stall the server.
         let child = Command::new(&python)
-            .args(["-m", "moto.server", "-H", "127.0.0.1", "-p", &port.to_string()])
+            .args([
+                "-m",
+                "moto.server",
+                "-H",
+                "127.0.0.1",
+                "-p",
+                &port.to_string(),
+            ])
             .env("MOTO_COGNITO_IDP_USER_POOL_ENABLE_TOTP", "true")
             .env("AWS_DEFAULT_REGION", Self::REGION)
             .stdin(Stdio::null())
@@ -103,7 +108,10 @@ impl Moto {
 
     /// The `iss` claim moto writes into tokens of `pool_id`.
     pub fn issuer(pool_id: &str) -> String {
-        format!("https://cognito-idp.{}.amazonaws.com/{pool_id}", Self::REGION)
+        format!(
+            "https://cognito-idp.{}.amazonaws.com/{pool_id}",
+            Self::REGION
+        )
     }
 
     async fn wait_until_ready(&mut self) -> anyhow::Result<()> {
