@@ -153,6 +153,16 @@ impl Config {
         Self::try_parse()
     }
 
+    /// Parses explicit arguments (the first is the program name), with
+    /// the environment filling what they leave out. For tests and tools.
+    pub fn from_args<I, T>(args: I) -> Result<Self, clap::Error>
+    where
+        I: IntoIterator<Item = T>,
+        T: Into<std::ffi::OsString> + Clone,
+    {
+        Self::try_parse_from(args)
+    }
+
     /// Decides which pool to use and checks the settings belong together.
     pub fn pool(&self) -> Result<PoolSetting, ConfigError> {
         let Some(pool_id) = self.user_pool_id.clone() else {

@@ -219,6 +219,32 @@ async fn healthz() -> &'static str {
     "ok"
 }
 
+/// Leptos's server renderer always appends inline `<script>` blocks with
+/// hydration data after `</html>`. Threshold never hydrates, so they are
+/// dead weight, and inline scripts are exactly what the CSP forbids; they
+/// are cut here. Pages render completely before this runs (async mode).
+async fn strip_hydration_data(response: axum::response::Response) -> axum::response::Response {
+    let is_html = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("text/html"));
+    if !is_html {
+        return response;
+    }
+    let (mut parts, body) = response.into_parts();
+    let Ok(bytes) = axum::body::to_bytes(body, 4 * 1024 * 1024).await else {
+        return axum::response::Response::from_parts(parts, axum::body::Body::empty());
+    };
+    const END: &[u8] = b"</html>";
+    let cut = bytes
+        .windows(END.len())
+        .rposition(|w| w == END)
+        .map_or(bytes.len(), |at| at + END.len());
+    parts.headers.remove(header::CONTENT_LENGTH);
+    axum::response::Response::from_parts(parts, axum::body::Body::from(bytes.slice(..cut)))
+}
+
 /// Files under `style/` or `public/`, cacheable for an hour.
 fn static_dir(dir: &str) -> Router {
     let path = format!("{}/{dir}", env!("CARGO_MANIFEST_DIR"));
@@ -239,6 +265,7 @@ fn router(state: AppState, sessions: SessionConfig, _config: &Config) -> Router 
         .leptos_routes(&leptos_options, routes, shell)
         .fallback(fallback)
         .with_state(leptos_options)
+        .layer(axum::middleware::map_response(strip_hydration_data))
         .layer(axum::middleware::from_fn_with_state(sessions, session_layer))
         .layer(CookieManagerLayer::new())
         .layer(Extension(state.clone()));

@@ -484,7 +484,9 @@ impl Gateway {
             .iter()
             .filter(|a| a.required() == Some(true))
             .filter_map(|a| a.name().map(str::to_owned))
-            .filter(|name| name != "email")
+            // `sub` is required but written by Cognito; email is always asked.
+            .filter(|name| name != "email" && name != "sub")
+            .filter(|name| !name.starts_with("email_verified") && !name.starts_with("phone_number_verified"))
             .collect();
         Ok(PoolDescription {
             password_policy: policy,
