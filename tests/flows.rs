@@ -18,30 +18,61 @@ async fn a_new_user_signs_up_confirms_signs_in_and_signs_out() {
     assert_eq!(page.status, StatusCode::SEE_OTHER);
     assert_eq!(page.location.as_deref(), Some("/sign-up/confirm"));
     let confirm = app.get("/sign-up/confirm").await;
-    assert!(confirm.message_ids().contains(&"sign_up.code_sent".to_owned()));
-    assert!(confirm.body.contains("u***@e***.com"), "the masked address is shown");
-    assert!(confirm.body.contains("href=\"/_dev/outbox\""), "the dev outbox is linked");
+    assert!(
+        confirm
+            .message_ids()
+            .contains(&"sign_up.code_sent".to_owned())
+    );
+    assert!(
+        confirm.body.contains("u***@e***.com"),
+        "the masked address is shown"
+    );
+    assert!(
+        confirm.body.contains("href=\"/_dev/outbox\""),
+        "the dev outbox is linked"
+    );
 
     let page = app.confirm(&app.last_code(&email)).await;
     assert_eq!(page.location.as_deref(), Some("/sign-in"));
     let sign_in = app.get("/sign-in").await;
-    assert!(sign_in.message_ids().contains(&"confirm.confirmed".to_owned()));
-    assert_eq!(sign_in.input_value("username").as_deref(), Some(email.as_str()), "the name is prefilled");
+    assert!(
+        sign_in
+            .message_ids()
+            .contains(&"confirm.confirmed".to_owned())
+    );
+    assert_eq!(
+        sign_in.input_value("username").as_deref(),
+        Some(email.as_str()),
+        "the name is prefilled"
+    );
 
     let page = app.sign_in(&email, PASSWORD).await;
     assert_eq!(page.status, StatusCode::SEE_OTHER);
     assert_eq!(page.location.as_deref(), Some("/account"));
     let account = app.get("/account").await;
     assert_eq!(account.status, StatusCode::OK);
-    assert!(account.body.contains(&email), "the account page shows who is signed in");
+    assert!(
+        account.body.contains(&email),
+        "the account page shows who is signed in"
+    );
 
     let token = account.csrf();
-    let page = app.post_raw("/api/sign-out", &[("csrf_token", &token)]).await;
+    let page = app
+        .post_raw("/api/sign-out", &[("csrf_token", &token)])
+        .await;
     assert_eq!(page.location.as_deref(), Some("/sign-in"));
-    assert!(app.get("/sign-in").await.message_ids().contains(&"sign_out.done".to_owned()));
+    assert!(
+        app.get("/sign-in")
+            .await
+            .message_ids()
+            .contains(&"sign_out.done".to_owned())
+    );
     let after = app.get("/account").await;
     assert_eq!(after.status, StatusCode::SEE_OTHER);
-    assert_eq!(after.location.as_deref(), Some("/sign-in?return_to=%2Faccount"));
+    assert_eq!(
+        after.location.as_deref(),
+        Some("/sign-in?return_to=%2Faccount")
+    );
 }
 
 #[tokio::test]
@@ -54,14 +85,22 @@ async fn a_wrong_password_and_an_unknown_account_get_the_same_answer() {
     assert_eq!(wrong.location.as_deref(), Some("/sign-in"));
     let wrong_page = stranger.get("/sign-in").await;
 
-    let unknown = stranger.sign_in("nobody-here@example.com", "Wrong-password-1").await;
+    let unknown = stranger
+        .sign_in("nobody-here@example.com", "Wrong-password-1")
+        .await;
     assert_eq!(unknown.location.as_deref(), Some("/sign-in"));
     let unknown_page = stranger.get("/sign-in").await;
 
-    assert_eq!(wrong_page.message_ids(), vec!["sign_in.incorrect_credentials".to_owned()]);
+    assert_eq!(
+        wrong_page.message_ids(),
+        vec!["sign_in.incorrect_credentials".to_owned()]
+    );
     assert_eq!(unknown_page.message_ids(), wrong_page.message_ids());
     // The typed email is kept; the password never is.
-    assert_eq!(wrong_page.input_value("username").as_deref(), Some(email.as_str()));
+    assert_eq!(
+        wrong_page.input_value("username").as_deref(),
+        Some(email.as_str())
+    );
     assert!(!wrong_page.body.contains("Wrong-password-1"));
 }
 
@@ -70,7 +109,10 @@ async fn a_message_shows_once_and_reload_does_not_repeat_it() {
     let app = TestApp::spawn().await;
     app.sign_in("nobody@example.com", "Whatever-1").await;
     let first = app.get("/sign-in").await;
-    assert_eq!(first.message_ids(), vec!["sign_in.incorrect_credentials".to_owned()]);
+    assert_eq!(
+        first.message_ids(),
+        vec!["sign_in.incorrect_credentials".to_owned()]
+    );
     let reload = app.get("/sign-in").await;
     assert!(reload.message_ids().is_empty());
     assert_eq!(reload.input_value("username"), None);
@@ -84,7 +126,11 @@ async fn signing_up_with_a_taken_email_looks_like_a_new_sign_up() {
     let page = stranger.sign_up(&email, "Another-pass-9").await;
     assert_eq!(page.location.as_deref(), Some("/sign-up/confirm"));
     let confirm = stranger.get("/sign-up/confirm").await;
-    assert!(confirm.message_ids().contains(&"sign_up.code_sent".to_owned()));
+    assert!(
+        confirm
+            .message_ids()
+            .contains(&"sign_up.code_sent".to_owned())
+    );
     // Whatever code is tried, the answer is "wrong code", never "already confirmed".
     stranger.confirm("123456").await;
     let page = stranger.get("/sign-up/confirm").await;
@@ -111,13 +157,26 @@ async fn a_wrong_confirmation_code_is_a_field_error_and_the_right_one_still_work
     let email = unique_email();
     app.sign_up(&email, PASSWORD).await;
     let right = app.last_code(&email);
-    let wrong = if right == "000000" { "111111" } else { "000000" };
+    let wrong = if right == "000000" {
+        "111111"
+    } else {
+        "000000"
+    };
     let page = app.confirm(wrong).await;
     assert_eq!(page.location.as_deref(), Some("/sign-up/confirm"));
     let page = app.get("/sign-up/confirm").await;
-    assert!(page.field_error("code").is_some_and(|e| e.contains("not right")));
-    let page = app.confirm(&format!("{} {}", &right[..3], &right[3..])).await;
-    assert_eq!(page.location.as_deref(), Some("/sign-in"), "codes with a space are accepted");
+    assert!(
+        page.field_error("code")
+            .is_some_and(|e| e.contains("not right"))
+    );
+    let page = app
+        .confirm(&format!("{} {}", &right[..3], &right[3..]))
+        .await;
+    assert_eq!(
+        page.location.as_deref(),
+        Some("/sign-in"),
+        "codes with a space are accepted"
+    );
 }
 
 #[tokio::test]
@@ -130,7 +189,10 @@ async fn an_expired_confirmation_code_sends_a_new_one() {
     app.clock.advance(Duration::from_secs(25 * 60 * 60));
     app.confirm(&old).await;
     let page = app.get("/sign-up/confirm").await;
-    assert!(page.field_error("code").is_some_and(|e| e.contains("expired")));
+    assert!(
+        page.field_error("code")
+            .is_some_and(|e| e.contains("expired"))
+    );
     assert_eq!(app.codes_sent(&email), sent + 1, "a new code went out");
     let page = app.confirm(&app.last_code(&email)).await;
     assert_eq!(page.location.as_deref(), Some("/sign-in"));
@@ -142,11 +204,16 @@ async fn send_a_new_code_sends_one() {
     let email = unique_email();
     app.sign_up(&email, PASSWORD).await;
     let sent = app.codes_sent(&email);
-    let page = app.submit("/sign-up/confirm", "/api/resend-code", &[]).await;
+    let page = app
+        .submit("/sign-up/confirm", "/api/resend-code", &[])
+        .await;
     assert_eq!(page.location.as_deref(), Some("/sign-up/confirm"));
     assert_eq!(app.codes_sent(&email), sent + 1);
     let page = app.get("/sign-up/confirm").await;
-    assert!(page.message_ids().contains(&"confirm.code_resent".to_owned()));
+    assert!(
+        page.message_ids()
+            .contains(&"confirm.code_resent".to_owned())
+    );
 }
 
 #[tokio::test]
@@ -174,7 +241,10 @@ async fn an_unconfirmed_user_with_a_wrong_password_learns_nothing() {
     let page = stranger.sign_in(&email, "Wrong-password-1").await;
     assert_eq!(page.location.as_deref(), Some("/sign-in"));
     let page = stranger.get("/sign-in").await;
-    assert_eq!(page.message_ids(), vec!["sign_in.incorrect_credentials".to_owned()]);
+    assert_eq!(
+        page.message_ids(),
+        vec!["sign_in.incorrect_credentials".to_owned()]
+    );
 }
 
 #[tokio::test]
@@ -182,7 +252,10 @@ async fn a_post_without_the_csrf_token_is_refused_with_an_explanation() {
     let app = TestApp::spawn().await;
     app.get("/sign-in").await.csrf();
     let page = app
-        .post_raw("/api/sign-in", &[("username", "a@example.com"), ("password", "x")])
+        .post_raw(
+            "/api/sign-in",
+            &[("username", "a@example.com"), ("password", "x")],
+        )
         .await;
     assert_eq!(page.status, StatusCode::FORBIDDEN);
     assert!(page.body.contains("csrf.invalid"));
@@ -190,12 +263,18 @@ async fn a_post_without_the_csrf_token_is_refused_with_an_explanation() {
     let forged = app
         .post_raw(
             "/api/sign-in",
-            &[("username", "a@example.com"), ("password", "x"), ("csrf_token", "forged")],
+            &[
+                ("username", "a@example.com"),
+                ("password", "x"),
+                ("csrf_token", "forged"),
+            ],
         )
         .await;
     assert_eq!(forged.status, StatusCode::FORBIDDEN);
     let stranger = app.another_browser();
-    let no_session = stranger.post_raw("/api/sign-out", &[("csrf_token", "anything")]).await;
+    let no_session = stranger
+        .post_raw("/api/sign-out", &[("csrf_token", "anything")])
+        .await;
     assert_eq!(no_session.status, StatusCode::FORBIDDEN);
 }
 
@@ -208,19 +287,46 @@ async fn return_to_is_honoured_for_same_site_paths_only() {
         .submit(
             "/sign-in?return_to=%2Faccount%3Ftab%3Dsecurity",
             "/api/sign-in",
-            &[("username", &email), ("password", PASSWORD), ("return_to", "/account?tab=security")],
+            &[
+                ("username", &email),
+                ("password", PASSWORD),
+                ("return_to", "/account?tab=security"),
+            ],
         )
         .await;
     assert_eq!(page.location.as_deref(), Some("/account?tab=security"));
 
-    for evil in ["https://evil.example/", "//evil.example/", "/\\evil.example", "javascript:alert(1)"] {
+    for evil in [
+        "https://evil.example/",
+        "//evil.example/",
+        "/\\evil.example",
+        "javascript:alert(1)",
+    ] {
         let browser = app.another_browser();
-        let form = browser.get(&format!("/sign-in?return_to={}", urlencode(evil))).await;
-        assert_eq!(form.input_value("return_to"), None, "{evil} is not carried in the form");
-        let page = browser
-            .submit("/sign-in", "/api/sign-in", &[("username", &email), ("password", PASSWORD), ("return_to", evil)])
+        let form = browser
+            .get(&format!("/sign-in?return_to={}", urlencode(evil)))
             .await;
-        assert_eq!(page.location.as_deref(), Some("/account"), "{evil} is ignored");
+        assert_eq!(
+            form.input_value("return_to"),
+            None,
+            "{evil} is not carried in the form"
+        );
+        let page = browser
+            .submit(
+                "/sign-in",
+                "/api/sign-in",
+                &[
+                    ("username", &email),
+                    ("password", PASSWORD),
+                    ("return_to", evil),
+                ],
+            )
+            .await;
+        assert_eq!(
+            page.location.as_deref(),
+            Some("/account"),
+            "{evil} is ignored"
+        );
     }
 }
 
@@ -236,7 +342,11 @@ async fn the_session_cookie_is_opaque_locked_down_and_renewed_at_sign_in() {
     app.confirm(&app.last_code(&email)).await;
     let before = app.cookie().expect("a session cookie before sign-in");
     let page = app.sign_in(&email, PASSWORD).await;
-    let header = page.set_cookie.first().expect("sign-in sets the cookie").clone();
+    let header = page
+        .set_cookie
+        .first()
+        .expect("sign-in sets the cookie")
+        .clone();
     assert!(header.starts_with("__Host-threshold="), "{header}");
     for attribute in ["HttpOnly", "Secure", "SameSite=Lax", "Path=/"] {
         assert!(header.contains(attribute), "{attribute} in {header}");
@@ -269,15 +379,36 @@ async fn sign_out_everywhere_ends_the_other_browsers_session() {
 
     let token = app.get("/account").await.csrf();
     let page = app
-        .post_raw("/api/sign-out", &[("csrf_token", &token), ("everywhere", "true")])
+        .post_raw(
+            "/api/sign-out",
+            &[("csrf_token", &token), ("everywhere", "true")],
+        )
         .await;
     assert_eq!(page.location.as_deref(), Some("/sign-in"));
-    assert!(app.get("/sign-in").await.message_ids().contains(&"sign_out.everywhere_done".to_owned()));
+    assert!(
+        app.get("/sign-in")
+            .await
+            .message_ids()
+            .contains(&"sign_out.everywhere_done".to_owned())
+    );
 
     let page = laptop.get("/account").await;
-    assert_eq!(page.status, StatusCode::SEE_OTHER, "the other session is over");
-    assert_eq!(page.location.as_deref(), Some("/sign-in?return_to=%2Faccount"));
-    assert!(laptop.get("/sign-in").await.message_ids().contains(&"session.ended".to_owned()));
+    assert_eq!(
+        page.status,
+        StatusCode::SEE_OTHER,
+        "the other session is over"
+    );
+    assert_eq!(
+        page.location.as_deref(),
+        Some("/sign-in?return_to=%2Faccount")
+    );
+    assert!(
+        laptop
+            .get("/sign-in")
+            .await
+            .message_ids()
+            .contains(&"session.ended".to_owned())
+    );
 }
 
 #[tokio::test]
@@ -306,7 +437,42 @@ async fn every_page_has_a_title_a_language_and_labelled_fields() {
     }
     assert!(sign_up.body.contains("for=\"field-email\""));
     let sign_in = app.get("/sign-in").await;
-    for token in ["autocomplete=\"username\"", "autocomplete=\"current-password\""] {
+    for token in [
+        "autocomplete=\"username\"",
+        "autocomplete=\"current-password\"",
+    ] {
         assert!(sign_in.body.contains(token), "{token}");
     }
+}
+
+#[tokio::test]
+async fn an_expired_access_token_is_refreshed_without_the_visitor_noticing() {
+    let app = TestApp::spawn().await;
+    app.signed_in_user().await;
+    app.expire_access_token().await;
+    let page = app.get("/account").await;
+    assert_eq!(page.status, StatusCode::OK, "still signed in");
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .expect("clock after 1970")
+        .as_secs();
+    assert!(app.access_expires_at().await > now + 600, "a fresh access token was stored");
+}
+
+#[tokio::test]
+async fn a_refused_refresh_signs_the_visitor_out_and_keeps_where_they_were() {
+    let app = TestApp::spawn().await;
+    let email = app.signed_in_user().await;
+    let phone = app.another_browser();
+    phone.sign_in(&email, PASSWORD).await;
+    let token = phone.get("/account").await.csrf();
+    phone
+        .post_raw("/api/sign-out", &[("csrf_token", &token), ("everywhere", "true")])
+        .await;
+
+    app.expire_access_token().await;
+    let page = app.get("/account").await;
+    assert_eq!(page.status, StatusCode::SEE_OTHER);
+    assert_eq!(page.location.as_deref(), Some("/sign-in?return_to=%2Faccount"));
+    assert!(app.get("/sign-in?return_to=%2Faccount").await.message_ids().contains(&"session.ended".to_owned()));
 }

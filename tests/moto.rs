@@ -28,7 +28,11 @@ async fn sign_up_confirm_sign_in_account_and_sign_out_work_against_moto() {
         .send()
         .await
         .expect("CreateUserPool");
-    let pool_id = pool.user_pool().and_then(|p| p.id()).expect("pool id").to_owned();
+    let pool_id = pool
+        .user_pool()
+        .and_then(|p| p.id())
+        .expect("pool id")
+        .to_owned();
     let client = admin
         .create_user_pool_client()
         .user_pool_id(&pool_id)
@@ -69,7 +73,11 @@ async fn sign_up_confirm_sign_in_account_and_sign_out_work_against_moto() {
         .submit(
             "/sign-up",
             "/api/sign-up",
-            &[("username", "ada"), ("email", "ada@example.com"), ("password", PASSWORD)],
+            &[
+                ("username", "ada"),
+                ("email", "ada@example.com"),
+                ("password", PASSWORD),
+            ],
         )
         .await;
     assert_eq!(page.location.as_deref(), Some("/sign-up/confirm"));
@@ -91,7 +99,9 @@ async fn sign_up_confirm_sign_in_account_and_sign_out_work_against_moto() {
     assert!(account.body.contains("ada@example.com"));
 
     let token = account.csrf();
-    let page = app.post_raw("/api/sign-out", &[("csrf_token", &token)]).await;
+    let page = app
+        .post_raw("/api/sign-out", &[("csrf_token", &token)])
+        .await;
     assert_eq!(page.location.as_deref(), Some("/sign-in"));
     assert_eq!(app.get("/account").await.status, StatusCode::SEE_OTHER);
 }

@@ -125,6 +125,32 @@ impl TestApp {
         }
     }
 
+    /// Makes the signed-in user's access token look expired in the store,
+    /// so the next request must refresh it.
+    pub async fn expire_access_token(&self) {
+        use threshold::session::{SessionId, SessionStore as _, SqliteStore};
+        let dir = self._dir.as_ref().expect("the app's data directory").path();
+        let store = SqliteStore::open(&dir.join("sessions.sqlite3")).expect("session store");
+        let cookie = self.cookie().expect("a session cookie");
+        let value = cookie.split_once('=').map(|(_, v)| v).expect("name=value");
+        let key = SessionId::parse(value).expect("a session id").key();
+        let mut data = store.load(&key).await.expect("load").expect("a stored session");
+        data.user.as_mut().expect("a signed-in user").access_expires_at = 0;
+        store.save(&key, &data, u64::MAX / 2).await.expect("save");
+    }
+
+    /// When the stored access token expires (unix seconds).
+    pub async fn access_expires_at(&self) -> u64 {
+        use threshold::session::{SessionId, SessionStore as _, SqliteStore};
+        let dir = self._dir.as_ref().expect("the app's data directory").path();
+        let store = SqliteStore::open(&dir.join("sessions.sqlite3")).expect("session store");
+        let cookie = self.cookie().expect("a session cookie");
+        let value = cookie.split_once('=').map(|(_, v)| v).expect("name=value");
+        let key = SessionId::parse(value).expect("a session id").key();
+        let data = store.load(&key).await.expect("load").expect("a stored session");
+        data.user.expect("a signed-in user").access_expires_at
+    }
+
     /// The cookie slot itself, to plant an old or forged cookie.
     pub fn cookie_slot(&self) -> std::sync::MutexGuard<'_, Option<String>> {
         self.cookie.lock().expect("cookie lock")
@@ -162,7 +188,10 @@ impl TestApp {
     }
 
     pub async fn get(&self, path: &str) -> Page {
-        let mut request = self.client.get(format!("{}{path}", self.base)).header(ACCEPT, "text/html");
+        let mut request = self
+            .client
+            .get(format!("{}{path}", self.base))
+            .header(ACCEPT, "text/html");
         if let Some(cookie) = self.cookie() {
             request = request.header(COOKIE, cookie);
         }
@@ -203,22 +232,37 @@ impl TestApp {
 
     pub fn codes_sent(&self, destination: &str) -> usize {
         let pool = self.state.dev_pool.as_ref().expect("embedded pool");
-        pool.outbox(Some(destination)).iter().filter(|m| m.code.is_some()).count()
+        pool.outbox(Some(destination))
+            .iter()
+            .filter(|m| m.code.is_some())
+            .count()
     }
 
     pub async fn sign_up(&self, email: &str, password: &str) -> Page {
-        self.submit("/sign-up", "/api/sign-up", &[("email", email), ("password", password)])
-            .await
+        self.submit(
+            "/sign-up",
+            "/api/sign-up",
+            &[("email", email), ("password", password)],
+        )
+        .await
     }
 
     pub async fn confirm(&self, code: &str) -> Page {
-        self.submit("/sign-up/confirm", "/api/confirm-sign-up", &[("code", code)])
-            .await
+        self.submit(
+            "/sign-up/confirm",
+            "/api/confirm-sign-up",
+            &[("code", code)],
+        )
+        .await
     }
 
     pub async fn sign_in(&self, email: &str, password: &str) -> Page {
-        self.submit("/sign-in", "/api/sign-in", &[("username", email), ("password", password)])
-            .await
+        self.submit(
+            "/sign-in",
+            "/api/sign-in",
+            &[("username", email), ("password", password)],
+        )
+        .await
     }
 
     /// Signs up, confirms and signs in a new user; returns their email.
@@ -228,7 +272,11 @@ impl TestApp {
         let code = self.last_code(&email);
         self.confirm(&code).await;
         let page = self.sign_in(&email, PASSWORD).await;
-        assert_eq!(page.location.as_deref(), Some("/account"), "sign-in succeeds");
+        assert_eq!(
+            page.location.as_deref(),
+            Some("/account"),
+            "sign-in succeeds"
+        );
         email
     }
 }
