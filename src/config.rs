@@ -33,7 +33,11 @@ pub enum SignInName {
 /// Every setting Threshold reads. Each flag can also be given as the
 /// environment variable named beside it.
 #[derive(Debug, Clone, Parser)]
-#[command(name = "threshold", version, about = "Branded sign-in pages for Amazon Cognito user pools")]
+#[command(
+    name = "threshold",
+    version,
+    about = "Branded sign-in pages for Amazon Cognito user pools"
+)]
 pub struct Config {
     /// Address the web server listens on.
     #[arg(long, env = "THRESHOLD_ADDR", default_value = "127.0.0.1:3000")]
@@ -187,7 +191,10 @@ impl Config {
             ConfigError("COGNITO_CLIENT_ID is required when COGNITO_USER_POOL_ID is set".into())
         })?;
         Ok(PoolSetting::Remote(RemotePool {
-            region: self.region.clone().unwrap_or_else(|| region_part.to_owned()),
+            region: self
+                .region
+                .clone()
+                .unwrap_or_else(|| region_part.to_owned()),
             pool_id,
             client_id,
             client_secret: self.client_secret.clone(),
@@ -196,7 +203,12 @@ impl Config {
     }
 
     pub fn return_to_allowlist(&self) -> Allowlist {
-        Allowlist::new(self.return_to_allowlist.iter().map(|u| u.origin()).collect())
+        Allowlist::new(
+            self.return_to_allowlist
+                .iter()
+                .map(|u| u.origin())
+                .collect(),
+        )
     }
 }
 
@@ -225,7 +237,14 @@ mod tests {
 
     #[test]
     fn region_is_taken_from_the_pool_id() {
-        let config = parse(&["--user-pool-id", "eu-west-1_AbC123", "--client-id", "abc", "--region", ""]);
+        let config = parse(&[
+            "--user-pool-id",
+            "eu-west-1_AbC123",
+            "--client-id",
+            "abc",
+            "--region",
+            "",
+        ]);
         let mut config = config;
         config.region = None;
         let Ok(PoolSetting::Remote(pool)) = config.pool() else {

@@ -44,7 +44,13 @@ pub fn admin_client(endpoint: &str) -> Client {
         .behavior_version(BehaviorVersion::latest())
         .region(Region::new(REGION))
         .endpoint_url(endpoint)
-        .credentials_provider(Credentials::new("local", "local", None, None, "threshold-dev-pool"))
+        .credentials_provider(Credentials::new(
+            "local",
+            "local",
+            None,
+            None,
+            "threshold-dev-pool",
+        ))
         .build();
     Client::from_conf(config)
 }
@@ -146,8 +152,14 @@ async fn provision(admin: &Client) -> anyhow::Result<Saved> {
         .set_user_pool_mfa_config()
         .user_pool_id(&pool_id)
         .mfa_configuration(UserPoolMfaType::Optional)
-        .software_token_mfa_configuration(SoftwareTokenMfaConfigType::builder().enabled(true).build())
-        .sms_mfa_configuration(SmsMfaConfigType::builder().sms_authentication_message("Your code is {####}").build())
+        .software_token_mfa_configuration(
+            SoftwareTokenMfaConfigType::builder().enabled(true).build(),
+        )
+        .sms_mfa_configuration(
+            SmsMfaConfigType::builder()
+                .sms_authentication_message("Your code is {####}")
+                .build(),
+        )
         .email_mfa_configuration(
             EmailMfaConfigType::builder()
                 .message("Your sign-in code is {####}")
@@ -176,6 +188,9 @@ async fn provision(admin: &Client) -> anyhow::Result<Saved> {
     Ok(Saved {
         pool_id,
         client_id: client.client_id().context("no client id")?.to_owned(),
-        client_secret: client.client_secret().context("no client secret")?.to_owned(),
+        client_secret: client
+            .client_secret()
+            .context("no client secret")?
+            .to_owned(),
     })
 }

@@ -25,7 +25,11 @@ impl Email {
                     && !domain.starts_with('.')
                     && !domain.ends_with('.')
             });
-        if valid { Ok(Self(value.to_owned())) } else { Err("email.invalid") }
+        if valid {
+            Ok(Self(value.to_owned()))
+        } else {
+            Err("email.invalid")
+        }
     }
 
     pub fn as_str(&self) -> &str {
@@ -92,7 +96,10 @@ impl OtpCode {
     /// Accepts `123456`, `123 456` and `123-456`, since people copy codes
     /// with the separators some apps show.
     pub fn parse(raw: &str) -> Result<Self, &'static str> {
-        let digits: String = raw.chars().filter(|c| !matches!(c, ' ' | '-' | '\u{a0}')).collect();
+        let digits: String = raw
+            .chars()
+            .filter(|c| !matches!(c, ' ' | '-' | '\u{a0}'))
+            .collect();
         if digits.is_empty() {
             return Err("code.missing");
         }
@@ -218,7 +225,10 @@ impl PasswordPolicy {
     /// The rules this password breaks, in checklist order.
     pub fn broken_rules(&self, password: &Password) -> Vec<Rule> {
         let text = password.secret().expose_secret();
-        self.rules().into_iter().filter(|r| !r.holds(text)).collect()
+        self.rules()
+            .into_iter()
+            .filter(|r| !r.holds(text))
+            .collect()
     }
 }
 
@@ -233,7 +243,10 @@ mod tests {
 
     #[test]
     fn email_is_trimmed() {
-        assert_eq!(Email::parse("  jane@example.com ").map(|e| e.0), Ok("jane@example.com".into()));
+        assert_eq!(
+            Email::parse("  jane@example.com ").map(|e| e.0),
+            Ok("jane@example.com".into())
+        );
     }
 
     #[test]
@@ -257,7 +270,12 @@ mod tests {
         let password = Password::parse("abc".into()).expect("non-empty");
         assert_eq!(
             policy.broken_rules(&password),
-            vec![Rule::MinLength(8), Rule::Uppercase, Rule::Digit, Rule::Symbol]
+            vec![
+                Rule::MinLength(8),
+                Rule::Uppercase,
+                Rule::Digit,
+                Rule::Symbol
+            ]
         );
         let strong = Password::parse("Correct-horse-7".into()).expect("non-empty");
         assert!(policy.broken_rules(&strong).is_empty());
@@ -273,6 +291,9 @@ mod tests {
 
     #[test]
     fn overlong_passwords_are_refused_before_cognito() {
-        assert_eq!(Password::parse("x".repeat(257)).map(|_| ()), Err("password.too_long"));
+        assert_eq!(
+            Password::parse("x".repeat(257)).map(|_| ()),
+            Err("password.too_long")
+        );
     }
 }

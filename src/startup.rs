@@ -44,14 +44,20 @@ pub struct Application {
 /// Where the pool's keys and issuer are, unless configured explicitly:
 /// on AWS `https://cognito-idp.<region>.amazonaws.com/<pool>`, behind an
 /// endpoint override `<endpoint>/<pool>`.
-fn token_locations(config: &Config, region: &str, pool_id: &str, endpoint: Option<&Url>) -> anyhow::Result<(Url, String)> {
+fn token_locations(
+    config: &Config,
+    region: &str,
+    pool_id: &str,
+    endpoint: Option<&Url>,
+) -> anyhow::Result<(Url, String)> {
     let base = match endpoint {
         Some(endpoint) => format!("{}/{pool_id}", endpoint.as_str().trim_end_matches('/')),
         None => format!("https://cognito-idp.{region}.amazonaws.com/{pool_id}"),
     };
     let jwks = match &config.jwks_url {
         Some(url) => url.clone(),
-        None => Url::parse(&format!("{base}/.well-known/jwks.json")).context("building the JWKS address")?,
+        None => Url::parse(&format!("{base}/.well-known/jwks.json"))
+            .context("building the JWKS address")?,
     };
     let issuer = config.issuer.clone().unwrap_or(base);
     Ok((jwks, issuer))
@@ -64,13 +70,18 @@ impl Application {
 
     /// Like `build`; `clock` drives the embedded local pool, so tests can
     /// expire its codes and sessions.
-    pub async fn build_with_clock(config: Config, clock: local_pool::Clock) -> anyhow::Result<Self> {
+    pub async fn build_with_clock(
+        config: Config,
+        clock: local_pool::Clock,
+    ) -> anyhow::Result<Self> {
         let pool = config.pool().map_err(anyhow::Error::from)?;
-        std::fs::create_dir_all(&config.data_dir)
-            .with_context(|| format!("creating the data directory {}", config.data_dir.display()))?;
+        std::fs::create_dir_all(&config.data_dir).with_context(|| {
+            format!("creating the data directory {}", config.data_dir.display())
+        })?;
 
         let mut password_policy = match &config.password_policy {
-            Some(spec) => PasswordPolicy::parse(spec).map_err(|e| anyhow::anyhow!("THRESHOLD_PASSWORD_POLICY: {e}"))?,
+            Some(spec) => PasswordPolicy::parse(spec)
+                .map_err(|e| anyhow::anyhow!("THRESHOLD_PASSWORD_POLICY: {e}"))?,
             None => PasswordPolicy::default(),
         };
         let mut sign_up_attributes: Vec<String> = config
@@ -84,8 +95,14 @@ impl Application {
         let (gateway, dev_pool) = match pool {
             PoolSetting::Embedded => {
                 let dev = crate::dev_pool::start(&config, clock).await?;
-                let endpoint = Url::parse(&dev.running.endpoint()).context("local pool endpoint")?;
-                let (jwks, issuer) = token_locations(&config, crate::dev_pool::REGION, &dev.pool_id, Some(&endpoint))?;
+                let endpoint =
+                    Url::parse(&dev.running.endpoint()).context("local pool endpoint")?;
+                let (jwks, issuer) = token_locations(
+                    &config,
+                    crate::dev_pool::REGION,
+                    &dev.pool_id,
+                    Some(&endpoint),
+                )?;
                 let described = Gateway::describe_pool(&dev.admin, &dev.pool_id).await?;
                 password_policy = described.password_policy;
                 sign_up_attributes = described.required_attributes;
@@ -102,9 +119,15 @@ impl Application {
                 (gateway, Some(dev.running))
             }
             PoolSetting::Remote(remote) => {
-                let (jwks, issuer) =
-                    token_locations(&config, &remote.region, &remote.pool_id, remote.endpoint_url.as_ref())?;
-                if let Some(admin) = credentialed_client(&remote.region, remote.endpoint_url.as_ref()).await {
+                let (jwks, issuer) = token_locations(
+                    &config,
+                    &remote.region,
+                    &remote.pool_id,
+                    remote.endpoint_url.as_ref(),
+                )?;
+                if let Some(admin) =
+                    credentialed_client(&remote.region, remote.endpoint_url.as_ref()).await
+                {
                     // DescribeUserPool needs AWS credentials; without them
                     // the configured (or default) policy stands.
                     match Gateway::describe_pool(&admin, &remote.pool_id).await {
@@ -115,7 +138,9 @@ impl Application {
                                 sign_in_name = SignInName::Email;
                             }
                         }
-                        Err(e) => tracing::warn!(error = %e, "DescribeUserPool failed; using the configured password policy"),
+                        Err(e) => {
+                            tracing::warn!(error = %e, "DescribeUserPool failed; using the configured password policy")
+                        }
                     }
                 }
                 let client = user_client(&remote.region, remote.endpoint_url.as_ref()).await;
@@ -158,7 +183,9 @@ impl Application {
 
     pub fn local_addr(&self) -> SocketAddr {
         // A bound listener always has an address.
-        self.listener.local_addr().unwrap_or_else(|_| SocketAddr::from(([127, 0, 0, 1], 0)))
+        self.listener
+            .local_addr()
+            .unwrap_or_else(|_| SocketAddr::from(([127, 0, 0, 1], 0)))
     }
 
     pub fn state(&self) -> AppState {
@@ -166,7 +193,10 @@ impl Application {
     }
 
     /// Serves until `shutdown` completes, then finishes the requests in flight.
-    pub async fn run_until_stopped(self, shutdown: impl Future<Output = ()> + Send + 'static) -> anyhow::Result<()> {
+    pub async fn run_until_stopped(
+        self,
+        shutdown: impl Future<Output = ()> + Send + 'static,
+    ) -> anyhow::Result<()> {
         tracing::info!(addr = %self.local_addr(), "Threshold is listening");
         axum::serve(self.listener, self.router)
             .with_graceful_shutdown(shutdown)
@@ -192,7 +222,9 @@ async fn credentialed_client(region: &str, endpoint: Option<&Url>) -> Option<Cli
     std::env::var_os("AWS_ACCESS_KEY_ID")?;
     let mut loader = aws_config::defaults(BehaviorVersion::latest())
         .region(Region::new(region.to_owned()))
-        .credentials_provider(aws_config::environment::EnvironmentVariableCredentialsProvider::new());
+        .credentials_provider(
+            aws_config::environment::EnvironmentVariableCredentialsProvider::new(),
+        );
     if let Some(endpoint) = endpoint {
         loader = loader.endpoint_url(endpoint.as_str().trim_end_matches('/'));
     }
@@ -266,7 +298,10 @@ fn router(state: AppState, sessions: SessionConfig, _config: &Config) -> Router 
         .fallback(fallback)
         .with_state(leptos_options)
         .layer(axum::middleware::map_response(strip_hydration_data))
-        .layer(axum::middleware::from_fn_with_state(sessions, session_layer))
+        .layer(axum::middleware::from_fn_with_state(
+            sessions,
+            session_layer,
+        ))
         .layer(CookieManagerLayer::new())
         .layer(Extension(state.clone()));
 

@@ -87,7 +87,10 @@ impl CognitoError {
             Some(code) => Self::from_exception(operation, code, &message),
             None => Self::Unexpected {
                 operation,
-                detail: format!("{}", aws_sdk_cognitoidentityprovider::error::DisplayErrorContext(&err)),
+                detail: format!(
+                    "{}",
+                    aws_sdk_cognitoidentityprovider::error::DisplayErrorContext(&err)
+                ),
             },
         }
     }
@@ -133,15 +136,27 @@ mod tests {
 
     #[test]
     fn unknown_user_and_wrong_password_look_the_same() {
-        let unknown = CognitoError::from_exception("InitiateAuth", "UserNotFoundException", "User does not exist.");
-        let wrong = CognitoError::from_exception("InitiateAuth", "NotAuthorizedException", "Incorrect username or password.");
+        let unknown = CognitoError::from_exception(
+            "InitiateAuth",
+            "UserNotFoundException",
+            "User does not exist.",
+        );
+        let wrong = CognitoError::from_exception(
+            "InitiateAuth",
+            "NotAuthorizedException",
+            "Incorrect username or password.",
+        );
         assert_eq!(unknown.message_id(), wrong.message_id());
         assert_eq!(unknown.message_id(), "sign_in.incorrect_credentials");
     }
 
     #[test]
     fn a_revoked_token_is_a_session_end_not_a_wrong_password() {
-        let e = CognitoError::from_exception("GetUser", "NotAuthorizedException", "Access Token has been revoked");
+        let e = CognitoError::from_exception(
+            "GetUser",
+            "NotAuthorizedException",
+            "Access Token has been revoked",
+        );
         assert_eq!(e.message_id(), "session.ended");
         let e = CognitoError::from_exception(
             "RespondToAuthChallenge",

@@ -209,7 +209,11 @@ impl Gateway {
 
     async fn sign_in_srp(&self, name: &SignInName, password: &Password) -> Result<SignInStep> {
         let srp = SrpClient::new(
-            SrpUser::new(&self.pool_id, name.as_str(), password.secret().expose_secret()),
+            SrpUser::new(
+                &self.pool_id,
+                name.as_str(),
+                password.secret().expose_secret(),
+            ),
             &self.client_id,
             self.client_secret.as_ref().map(|s| s.expose_secret()),
         );
@@ -241,14 +245,22 @@ impl Gateway {
         }
         let params = output.challenge_parameters().cloned().unwrap_or_default();
         let get = |key: &str| {
-            params.get(key).cloned().ok_or_else(|| CognitoError::Unexpected {
-                operation: "InitiateAuth",
-                detail: format!("PASSWORD_VERIFIER without {key}"),
-            })
+            params
+                .get(key)
+                .cloned()
+                .ok_or_else(|| CognitoError::Unexpected {
+                    operation: "InitiateAuth",
+                    detail: format!("PASSWORD_VERIFIER without {key}"),
+                })
         };
         let user_id = get("USER_ID_FOR_SRP")?;
         let proof = srp
-            .verify(&get("SECRET_BLOCK")?, &user_id, &get("SALT")?, &get("SRP_B")?)
+            .verify(
+                &get("SECRET_BLOCK")?,
+                &user_id,
+                &get("SALT")?,
+                &get("SRP_B")?,
+            )
             .map_err(|e| CognitoError::Unexpected {
                 operation: "InitiateAuth",
                 detail: format!("SRP parameters unusable: {e}"),
@@ -257,12 +269,23 @@ impl Gateway {
         // that sign in with email), and SECRET_HASH must use it.
         let mut responses = BTreeMap::new();
         responses.insert("USERNAME".to_owned(), user_id.clone());
-        responses.insert("PASSWORD_CLAIM_SECRET_BLOCK".to_owned(), proof.password_claim_secret_block);
-        responses.insert("PASSWORD_CLAIM_SIGNATURE".to_owned(), proof.password_claim_signature);
+        responses.insert(
+            "PASSWORD_CLAIM_SECRET_BLOCK".to_owned(),
+            proof.password_claim_secret_block,
+        );
+        responses.insert(
+            "PASSWORD_CLAIM_SIGNATURE".to_owned(),
+            proof.password_claim_signature,
+        );
         responses.insert("TIMESTAMP".to_owned(), proof.timestamp);
         let session = output.session().map(|s| SecretString::from(s.to_owned()));
-        self.respond(ChallengeNameType::PasswordVerifier.as_str(), session.as_ref(), &user_id, responses)
-            .await
+        self.respond(
+            ChallengeNameType::PasswordVerifier.as_str(),
+            session.as_ref(),
+            &user_id,
+            responses,
+        )
+        .await
     }
 
     /// Answers a challenge. `username` is the real username.
@@ -277,7 +300,9 @@ impl Gateway {
         if let Some(hash) = self.hash(username) {
             responses.insert("SECRET_HASH".to_owned(), hash);
         }
-        responses.entry("USERNAME".to_owned()).or_insert_with(|| username.to_owned());
+        responses
+            .entry("USERNAME".to_owned())
+            .or_insert_with(|| username.to_owned());
         let output = self
             .client
             .respond_to_auth_challenge()
@@ -315,8 +340,11 @@ impl Gateway {
                 detail: "neither tokens nor a challenge".into(),
             });
         };
-        let parameters: BTreeMap<String, String> =
-            parameters.cloned().unwrap_or_default().into_iter().collect();
+        let parameters: BTreeMap<String, String> = parameters
+            .cloned()
+            .unwrap_or_default()
+            .into_iter()
+            .collect();
         let username = parameters
             .get("USER_ID_FOR_SRP")
             .or_else(|| parameters.get("USERNAME"))
@@ -364,7 +392,9 @@ impl Gateway {
             .await
             .map_err(|e| unexpected(e.to_string()))?;
         if access.sub != id.sub {
-            return Err(unexpected("ID and access tokens name different users".into()));
+            return Err(unexpected(
+                "ID and access tokens name different users".into(),
+            ));
         }
         let refresh_token = result
             .refresh_token()
@@ -374,7 +404,9 @@ impl Gateway {
             id_token,
             access_token,
             refresh_token,
-            access_expires_at: access.exp.min(now() + u64::try_from(result.expires_in().max(0)).unwrap_or(0)),
+            access_expires_at: access
+                .exp
+                .min(now() + u64::try_from(result.expires_in().max(0)).unwrap_or(0)),
             username: id.username,
             sub: id.sub,
             email: id.email,
@@ -398,14 +430,18 @@ impl Gateway {
             // A refused refresh always means the session is over, whatever
             // Cognito's wording.
             match CognitoError::from_sdk("RefreshTokenAuth", e) {
-                CognitoError::IncorrectCredentials => CognitoError::SessionEnded("refresh refused".into()),
+                CognitoError::IncorrectCredentials => {
+                    CognitoError::SessionEnded("refresh refused".into())
+                }
                 other => other,
             }
         })?;
-        let result = output.authentication_result().ok_or_else(|| CognitoError::Unexpected {
-            operation: "RefreshTokenAuth",
-            detail: "no tokens in the answer".into(),
-        })?;
+        let result = output
+            .authentication_result()
+            .ok_or_else(|| CognitoError::Unexpected {
+                operation: "RefreshTokenAuth",
+                detail: "no tokens in the answer".into(),
+            })?;
         self.tokens(result, Some(refresh_token)).await
     }
 
@@ -423,7 +459,12 @@ impl Gateway {
             attributes: output
                 .user_attributes()
                 .iter()
-                .map(|a| (a.name().to_owned(), a.value().unwrap_or_default().to_owned()))
+                .map(|a| {
+                    (
+                        a.name().to_owned(),
+                        a.value().unwrap_or_default().to_owned(),
+                    )
+                })
                 .collect(),
         })
     }
@@ -435,7 +476,11 @@ impl Gateway {
             .revoke_token()
             .client_id(&self.client_id)
             .token(refresh_token.expose_secret())
-            .set_client_secret(self.client_secret.as_ref().map(|s| s.expose_secret().to_owned()))
+            .set_client_secret(
+                self.client_secret
+                    .as_ref()
+                    .map(|s| s.expose_secret().to_owned()),
+            )
             .send()
             .await
             .map_err(|e| CognitoError::from_sdk("RevokeToken", e))?;
@@ -469,7 +514,10 @@ impl Gateway {
         })?;
         let mut policy = PasswordPolicy::default();
         if let Some(p) = pool.policies().and_then(|p| p.password_policy()) {
-            policy.min_length = p.minimum_length().and_then(|n| usize::try_from(n).ok()).unwrap_or(8);
+            policy.min_length = p
+                .minimum_length()
+                .and_then(|n| usize::try_from(n).ok())
+                .unwrap_or(8);
             policy.require_uppercase = p.require_uppercase();
             policy.require_lowercase = p.require_lowercase();
             policy.require_digit = p.require_numbers();
@@ -486,7 +534,9 @@ impl Gateway {
             .filter_map(|a| a.name().map(str::to_owned))
             // `sub` is required but written by Cognito; email is always asked.
             .filter(|name| name != "email" && name != "sub")
-            .filter(|name| !name.starts_with("email_verified") && !name.starts_with("phone_number_verified"))
+            .filter(|name| {
+                !name.starts_with("email_verified") && !name.starts_with("phone_number_verified")
+            })
             .collect();
         Ok(PoolDescription {
             password_policy: policy,

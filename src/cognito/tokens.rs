@@ -87,21 +87,32 @@ impl TokenVerifier {
         validation.set_audience(&[&self.client_id]);
         let claims: IdClaims = self.verify(token, validation).await?;
         if claims.token_use != "id" {
-            return Err(TokenError::Invalid(format!("token_use is {}", claims.token_use)));
+            return Err(TokenError::Invalid(format!(
+                "token_use is {}",
+                claims.token_use
+            )));
         }
         Ok(claims)
     }
 
-    pub async fn verify_access_token(&self, token: &SecretString) -> Result<AccessClaims, TokenError> {
+    pub async fn verify_access_token(
+        &self,
+        token: &SecretString,
+    ) -> Result<AccessClaims, TokenError> {
         // Access tokens carry `client_id` instead of `aud`.
         let mut validation = self.validation();
         validation.validate_aud = false;
         let claims: AccessClaims = self.verify(token, validation).await?;
         if claims.token_use != "access" {
-            return Err(TokenError::Invalid(format!("token_use is {}", claims.token_use)));
+            return Err(TokenError::Invalid(format!(
+                "token_use is {}",
+                claims.token_use
+            )));
         }
         if claims.client_id != self.client_id {
-            return Err(TokenError::Invalid("client_id is another app client's".into()));
+            return Err(TokenError::Invalid(
+                "client_id is another app client's".into(),
+            ));
         }
         Ok(claims)
     }
@@ -136,7 +147,10 @@ impl TokenVerifier {
             if let Some(key) = cache.keys.get(kid) {
                 return Ok(key.clone());
             }
-            if cache.fetched_at.is_some_and(|at| at.elapsed() < REFETCH_INTERVAL) {
+            if cache
+                .fetched_at
+                .is_some_and(|at| at.elapsed() < REFETCH_INTERVAL)
+            {
                 return Err(TokenError::Invalid(format!("unknown key id {kid}")));
             }
         }
@@ -145,7 +159,10 @@ impl TokenVerifier {
         if let Some(key) = cache.keys.get(kid) {
             return Ok(key.clone());
         }
-        if cache.fetched_at.is_some_and(|at| at.elapsed() < REFETCH_INTERVAL) {
+        if cache
+            .fetched_at
+            .is_some_and(|at| at.elapsed() < REFETCH_INTERVAL)
+        {
             return Err(TokenError::Invalid(format!("unknown key id {kid}")));
         }
         cache.keys = self.fetch().await?;
@@ -174,7 +191,9 @@ impl TokenVerifier {
             .map_err(|e| jwks_error(e.to_string()))?;
         let mut keys = HashMap::new();
         for jwk in &set.keys {
-            let Some(kid) = jwk.common.key_id.clone() else { continue };
+            let Some(kid) = jwk.common.key_id.clone() else {
+                continue;
+            };
             match DecodingKey::from_jwk(jwk) {
                 Ok(key) => {
                     keys.insert(kid, key);

@@ -34,12 +34,19 @@ pub async fn fresh_user(app: &AppState, session: &Session) -> Result<SignedInUse
         end(session);
         return Err(NotSignedIn::Ended);
     };
-    match app.gateway.refresh(&user.username, refresh_token.secret()).await {
+    match app
+        .gateway
+        .refresh(&user.username, refresh_token.secret())
+        .await
+    {
         Ok(tokens) => {
             let user = SignedInUser {
                 id_token: StoredSecret::new(tokens.id_token),
                 access_token: StoredSecret::new(tokens.access_token),
-                refresh_token: tokens.refresh_token.map(StoredSecret::new).or(Some(refresh_token)),
+                refresh_token: tokens
+                    .refresh_token
+                    .map(StoredSecret::new)
+                    .or(Some(refresh_token)),
                 access_expires_at: tokens.access_expires_at,
                 email: tokens.email.or(user.email),
                 ..user
@@ -84,7 +91,9 @@ pub enum ProfileError {
 /// Reads the profile with GetUser. A token Cognito refuses (revoked by a
 /// sign-out elsewhere) signs the visitor out here too.
 pub async fn profile(app: &AppState, session: &Session) -> Result<Profile, ProfileError> {
-    let user = fresh_user(app, session).await.map_err(ProfileError::NotSignedIn)?;
+    let user = fresh_user(app, session)
+        .await
+        .map_err(ProfileError::NotSignedIn)?;
     match app.gateway.get_user(user.access_token.secret()).await {
         Ok(profile) => Ok(Profile {
             attributes: profile.attributes,
@@ -110,7 +119,11 @@ pub async fn sign_out(app: &AppState, session: &Session, everywhere: bool) -> St
         // GlobalSignOut needs a live access token.
         match fresh_user(app, session).await {
             Ok(user) => {
-                if let Err(e) = app.gateway.global_sign_out(user.access_token.secret()).await {
+                if let Err(e) = app
+                    .gateway
+                    .global_sign_out(user.access_token.secret())
+                    .await
+                {
                     session.flash(report(&e));
                     return "/account".to_owned();
                 }
@@ -135,6 +148,10 @@ pub async fn sign_out(app: &AppState, session: &Session, everywhere: bool) -> St
         d.sign_in = None;
         d.flash.clear();
     });
-    session.flash(Flash::info(if everywhere { "sign_out.everywhere_done" } else { "sign_out.done" }));
+    session.flash(Flash::info(if everywhere {
+        "sign_out.everywhere_done"
+    } else {
+        "sign_out.done"
+    }));
     "/sign-in".to_owned()
 }

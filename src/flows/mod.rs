@@ -78,11 +78,15 @@ pub fn now() -> u64 {
 }
 
 /// Adds `return_to` to a page URL when there is one.
-pub fn with_return_to(path: &str, return_to: Option<&crate::security::return_to::ReturnTo>) -> String {
+pub fn with_return_to(
+    path: &str,
+    return_to: Option<&crate::security::return_to::ReturnTo>,
+) -> String {
     match return_to {
         None => path.to_owned(),
         Some(r) => {
-            let encoded: String = url::form_urlencoded::byte_serialize(r.as_str().as_bytes()).collect();
+            let encoded: String =
+                url::form_urlencoded::byte_serialize(r.as_str().as_bytes()).collect();
             format!("{path}?return_to={encoded}")
         }
     }

@@ -64,7 +64,9 @@ pub async fn submit(app: &AppState, session: &Session, input: SignInInput) -> St
     let mut failure = Failure::new("sign_in").keep("username", &input.username);
 
     let name = match app.sign_in_name {
-        NameKind::Email => Email::parse(&input.username).and_then(|e| SignInName::parse(e.as_str())),
+        NameKind::Email => {
+            Email::parse(&input.username).and_then(|e| SignInName::parse(e.as_str()))
+        }
         NameKind::Username => SignInName::parse(&input.username),
     };
     if let Err(id) = &name {
@@ -123,7 +125,9 @@ pub fn complete(session: &Session, tokens: Tokens, return_to: Option<ReturnTo>) 
             access_expires_at: tokens.access_expires_at,
         });
     });
-    return_to.map(|r| r.as_str().to_owned()).unwrap_or_else(|| "/account".to_owned())
+    return_to
+        .map(|r| r.as_str().to_owned())
+        .unwrap_or_else(|| "/account".to_owned())
 }
 
 /// The flow in progress, unless it expired; an expired one is removed

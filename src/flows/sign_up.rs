@@ -63,12 +63,18 @@ pub async fn submit(app: &AppState, session: &Session, input: SignUpInput) -> St
         failure = failure.field("email", id);
     }
     let username = match app.sign_in_name {
-        SignInName::Email => email.as_ref().map(|e| e.as_str().to_owned()).unwrap_or_default(),
+        SignInName::Email => email
+            .as_ref()
+            .map(|e| e.as_str().to_owned())
+            .unwrap_or_default(),
         SignInName::Username => {
             let name = input.username.trim().to_owned();
             if name.is_empty() {
                 failure = failure.field("username", "username.missing");
-            } else if name.contains('@') || name.chars().any(char::is_whitespace) || name.chars().count() > 128 {
+            } else if name.contains('@')
+                || name.chars().any(char::is_whitespace)
+                || name.chars().count() > 128
+            {
                 failure = failure.field("username", "username.invalid");
             }
             name
@@ -88,7 +94,11 @@ pub async fn submit(app: &AppState, session: &Session, input: SignUpInput) -> St
     };
     let mut attributes = BTreeMap::new();
     for name in &app.sign_up_attributes {
-        let value = input.attributes.get(name).map(|v| v.trim()).unwrap_or_default();
+        let value = input
+            .attributes
+            .get(name)
+            .map(|v| v.trim())
+            .unwrap_or_default();
         if value.is_empty() {
             failure = failure.field(name, "attribute.missing");
         } else if value.chars().count() > 256 {
@@ -121,7 +131,9 @@ pub async fn submit(app: &AppState, session: &Session, input: SignUpInput) -> St
         }
         Err(CognitoError::InvalidPassword(reason)) => {
             tracing::info!(%reason, "the pool refused the password");
-            failure.field("password", "password.rejected").save(session, None, back)
+            failure
+                .field("password", "password.rejected")
+                .save(session, None, back)
         }
         Err(e) => {
             let flash = report(&e);
@@ -145,7 +157,11 @@ pub async fn confirm(app: &AppState, session: &Session, code: &str) -> String {
     let failure = Failure::new("confirm");
     let code = match OtpCode::parse(code) {
         Ok(code) => code,
-        Err(id) => return failure.field("code", id).save(session, None, CONFIRM_PAGE.into()),
+        Err(id) => {
+            return failure
+                .field("code", id)
+                .save(session, None, CONFIRM_PAGE.into());
+        }
     };
     match app.gateway.confirm_sign_up(&flow.username, &code).await {
         Ok(()) => {
@@ -154,16 +170,22 @@ pub async fn confirm(app: &AppState, session: &Session, code: &str) -> String {
             // Prefill the sign-in form with the name just confirmed.
             Failure::new("sign_in")
                 .keep("username", &flow.username)
-                .save(session, None, with_return_to("/sign-in", flow.return_to.as_ref()))
+                .save(
+                    session,
+                    None,
+                    with_return_to("/sign-in", flow.return_to.as_ref()),
+                )
         }
         Err(CognitoError::ExpiredCode) => {
             // Send a fresh code right away instead of making the visitor ask.
             let _ = resend_quietly(app, &flow).await;
-            failure.field("code", "code.expired_resent").save(session, None, CONFIRM_PAGE.into())
+            failure
+                .field("code", "code.expired_resent")
+                .save(session, None, CONFIRM_PAGE.into())
         }
-        Err(CognitoError::TooManyFailedAttempts | CognitoError::TooManyRequests) => {
-            failure.field("code", "code.too_many_attempts").save(session, None, CONFIRM_PAGE.into())
-        }
+        Err(CognitoError::TooManyFailedAttempts | CognitoError::TooManyRequests) => failure
+            .field("code", "code.too_many_attempts")
+            .save(session, None, CONFIRM_PAGE.into()),
         // A wrong code, and also every answer that would reveal the account
         // was not new (already confirmed, unknown user): all read "wrong code".
         Err(
@@ -172,7 +194,9 @@ pub async fn confirm(app: &AppState, session: &Session, code: &str) -> String {
             | CognitoError::IncorrectCredentials
             | CognitoError::UserNotConfirmed
             | CognitoError::UsernameExists,
-        ) => failure.field("code", "code.mismatch").save(session, None, CONFIRM_PAGE.into()),
+        ) => failure
+            .field("code", "code.mismatch")
+            .save(session, None, CONFIRM_PAGE.into()),
         Err(e) => {
             let flash = report(&e);
             failure.save(session, Some(flash), CONFIRM_PAGE.into())
@@ -184,7 +208,11 @@ async fn resend_quietly(app: &AppState, flow: &SignUpFlow) -> Result<(), Cognito
     match app.gateway.resend_confirmation_code(&flow.username).await {
         Ok(_) => Ok(()),
         // Already confirmed or unknown: say nothing different.
-        Err(CognitoError::InvalidParameter(_) | CognitoError::IncorrectCredentials | CognitoError::SessionEnded(_)) => Ok(()),
+        Err(
+            CognitoError::InvalidParameter(_)
+            | CognitoError::IncorrectCredentials
+            | CognitoError::SessionEnded(_),
+        ) => Ok(()),
         Err(e) => Err(e),
     }
 }
@@ -215,7 +243,9 @@ pub async fn resume_unconfirmed(
 ) -> String {
     let destination = match app.gateway.resend_confirmation_code(username).await {
         Ok(Some(destination)) => destination,
-        Ok(None) => Email::parse(username).map(|e| e.masked()).unwrap_or_default(),
+        Ok(None) => Email::parse(username)
+            .map(|e| e.masked())
+            .unwrap_or_default(),
         Err(e) => {
             session.flash(report(&e));
             return with_return_to("/sign-in", return_to.as_ref());

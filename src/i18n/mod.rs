@@ -92,7 +92,9 @@ mod tests {
         let mut out = Vec::new();
         let mut stack = vec![std::path::PathBuf::from(dir)];
         while let Some(path) = stack.pop() {
-            let Ok(entries) = std::fs::read_dir(&path) else { continue };
+            let Ok(entries) = std::fs::read_dir(&path) else {
+                continue;
+            };
             for entry in entries.flatten() {
                 let p = entry.path();
                 if p.is_dir() {
@@ -109,7 +111,13 @@ mod tests {
     /// `Msg::new("a.b")` all use the `"word.word"` shape with a known prefix.
     fn message_ids(text: &str) -> Vec<String> {
         let mut ids = Vec::new();
-        for marker in ["t(&lang, \"", "t(lang, \"", "m(\"", "Flash::info(\"", "Flash::error(\""] {
+        for marker in [
+            "t(&lang, \"",
+            "t(lang, \"",
+            "m(\"",
+            "Flash::info(\"",
+            "Flash::error(\"",
+        ] {
             let mut rest = text;
             while let Some(start) = rest.find(marker) {
                 rest = &rest[start + marker.len()..];

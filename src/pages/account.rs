@@ -64,7 +64,12 @@ async fn render(ctx: super::Ctx) -> AnyView {
     };
     let rows = SHOWN
         .iter()
-        .filter_map(|name| profile.attributes.get(*name).map(|value| (*name, value.clone())))
+        .filter_map(|name| {
+            profile
+                .attributes
+                .get(*name)
+                .map(|value| (*name, value.clone()))
+        })
         .map(|(name, value)| {
             let label_id = format!("attribute.{name}");
             let verified = match name {
@@ -73,7 +78,11 @@ async fn render(ctx: super::Ctx) -> AnyView {
                 _ => None,
             };
             let badge = verified.map(|v| {
-                if v == "true" { t(&lang, "account.verified") } else { t(&lang, "account.unverified") }
+                if v == "true" {
+                    t(&lang, "account.verified")
+                } else {
+                    t(&lang, "account.unverified")
+                }
             });
             view! {
                 <dt>{t(&lang, &label_id)}</dt>

@@ -87,7 +87,11 @@ pub fn Field(
     let id = format!("field-{name}");
     let error_id = format!("{name}-error");
     let error = form.errors.get(&name).map(|message| t(&lang, message));
-    let value = if keep_value { form.values.get(&name).cloned() } else { None };
+    let value = if keep_value {
+        form.values.get(&name).cloned()
+    } else {
+        None
+    };
     let described_by = {
         let mut ids = Vec::new();
         if error.is_some() {

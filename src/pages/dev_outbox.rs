@@ -19,7 +19,10 @@ pub struct OutboxQuery {
 }
 
 /// `GET /_dev/outbox.json?destination=…`, for tests and scripts.
-pub async fn outbox_json(State(app): State<AppState>, Query(query): Query<OutboxQuery>) -> Response {
+pub async fn outbox_json(
+    State(app): State<AppState>,
+    Query(query): Query<OutboxQuery>,
+) -> Response {
     match &app.dev_pool {
         Some(pool) => Json(serde_json::json!({
             "messages": pool.outbox(query.destination.as_deref())
@@ -40,7 +43,9 @@ pub fn OutboxPage() -> impl IntoView {
     let mut messages = pool.outbox(destination.as_deref());
     // Newest first on the page: the code someone is waiting for is on top.
     messages.reverse();
-    let empty = messages.is_empty().then(|| view! { <p>{t(&lang, "outbox.empty")}</p> });
+    let empty = messages
+        .is_empty()
+        .then(|| view! { <p>{t(&lang, "outbox.empty")}</p> });
     let rows = messages
         .into_iter()
         .map(|m| {

@@ -56,7 +56,10 @@ fn standalone(title_id: &str, body_id: &str, link: (&str, &str)) -> String {
 }
 
 fn escape(text: &str) -> String {
-    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
 }
 
 /// 403 for a POST without a valid CSRF token.
@@ -79,6 +82,10 @@ pub fn too_large() -> Response {
 pub fn unavailable() -> Response {
     status_page(
         StatusCode::SERVICE_UNAVAILABLE,
-        standalone("unavailable.title", "error.unavailable", ("/", "not_found.home")),
+        standalone(
+            "unavailable.title",
+            "error.unavailable",
+            ("/", "not_found.home"),
+        ),
     )
 }

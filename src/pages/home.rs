@@ -7,6 +7,10 @@ use super::{ctx, see_other};
 #[component]
 pub fn HomePage() -> impl IntoView {
     if let Ok(ctx) = ctx() {
-        see_other(if ctx.session.user().is_some() { "/account" } else { "/sign-in" });
+        see_other(if ctx.session.user().is_some() {
+            "/account"
+        } else {
+            "/sign-in"
+        });
     }
 }

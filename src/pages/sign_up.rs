@@ -70,7 +70,11 @@ pub fn SignUpPage() -> impl IntoView {
         .map(|name| {
             let (kind, autocomplete) = attribute_input(name);
             let label_id = format!("attribute.{name}");
-            let label = if crate::i18n::has(&lang, &label_id) { t(&lang, &label_id) } else { name.clone() };
+            let label = if crate::i18n::has(&lang, &label_id) {
+                t(&lang, &label_id)
+            } else {
+                name.clone()
+            };
             // Attribute inputs post as `attributes[name]`, which the server
             // function reads into a map; errors and values use the bare name.
             view! {

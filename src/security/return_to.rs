@@ -107,7 +107,10 @@ mod tests {
             Some("https://app.example.com/welcome".to_owned())
         );
         // Same host, other port or scheme: another origin.
-        assert_eq!(ReturnTo::parse("http://app.example.com/welcome", &list), None);
+        assert_eq!(
+            ReturnTo::parse("http://app.example.com/welcome", &list),
+            None
+        );
     }
 
     #[test]

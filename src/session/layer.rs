@@ -28,7 +28,11 @@ impl SessionConfig {
     pub fn cookie_name(&self) -> &'static str {
         // `__Host-` makes browsers refuse the cookie unless it is Secure,
         // host-only and Path=/, so no subdomain can plant or read it.
-        if self.secure_cookies { "__Host-threshold" } else { "threshold" }
+        if self.secure_cookies {
+            "__Host-threshold"
+        } else {
+            "threshold"
+        }
     }
 }
 
@@ -100,7 +104,11 @@ async fn check_csrf(session: &Session, request: Request) -> Result<Request, Resp
         .flatten();
     let presented = form_token.or(header_token).unwrap_or_default();
     let valid = !expected.is_empty()
-        && aws_lc_rs::constant_time::verify_slices_are_equal(presented.as_bytes(), expected.as_bytes()).is_ok();
+        && aws_lc_rs::constant_time::verify_slices_are_equal(
+            presented.as_bytes(),
+            expected.as_bytes(),
+        )
+        .is_ok();
     if !valid {
         tracing::warn!(path = %parts.uri.path(), "refused a request without a valid CSRF token");
         return Err(errors::csrf_refused().into_response());
@@ -115,7 +123,11 @@ async fn save(config: &SessionConfig, cookies: &Cookies, session: &Session) {
     let Some((old, id, data)) = session.take_changes() else {
         return;
     };
-    let ttl = if data.user.is_some() { SIGNED_IN_TTL_SECS } else { ANONYMOUS_TTL_SECS };
+    let ttl = if data.user.is_some() {
+        SIGNED_IN_TTL_SECS
+    } else {
+        ANONYMOUS_TTL_SECS
+    };
     if let Some(old) = old {
         if let Err(e) = config.store.delete(&old.key()).await {
             tracing::error!(error = ?e, "could not delete a renewed session");
@@ -131,12 +143,19 @@ async fn save(config: &SessionConfig, cookies: &Cookies, session: &Session) {
         cookie.set_secure(config.secure_cookies);
         cookie.set_same_site(SameSite::Lax);
         cookie.set_path("/");
-        cookie.set_max_age(CookieDuration::seconds(i64::try_from(ttl).unwrap_or(i64::MAX)));
+        cookie.set_max_age(CookieDuration::seconds(
+            i64::try_from(ttl).unwrap_or(i64::MAX),
+        ));
         cookies.add(cookie);
     }
 }
 
 /// A response for requests the session layer refuses outright.
 pub fn status_page(status: StatusCode, html: String) -> Response {
-    (status, [(header::CONTENT_TYPE, "text/html; charset=utf-8")], html).into_response()
+    (
+        status,
+        [(header::CONTENT_TYPE, "text/html; charset=utf-8")],
+        html,
+    )
+        .into_response()
 }

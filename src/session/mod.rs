@@ -74,8 +74,11 @@ impl SessionId {
 
     /// Accepts only values of the shape `generate` produces.
     pub fn parse(raw: &str) -> Option<Self> {
-        (raw.len() == 43 && raw.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_'))
-            .then(|| Self(raw.to_owned()))
+        (raw.len() == 43
+            && raw
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_'))
+        .then(|| Self(raw.to_owned()))
     }
 
     pub fn as_str(&self) -> &str {
@@ -190,7 +193,9 @@ impl Session {
     fn lock(&self) -> MutexGuard<'_, Inner> {
         // A panic while holding the lock cannot leave the data half
         // written in a way that matters more than losing the request.
-        self.0.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+        self.0
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
     pub fn read<R>(&self, f: impl FnOnce(&SessionData) -> R) -> R {
@@ -313,7 +318,9 @@ mod tests {
         let token = session.csrf_token();
         session.renew();
         assert_ne!(session.csrf_token(), token);
-        let (deleted, saved, _) = session.take_changes().expect("renew marks the session changed");
+        let (deleted, saved, _) = session
+            .take_changes()
+            .expect("renew marks the session changed");
         assert_eq!(deleted.map(|d| d.key()), Some(old.key()));
         assert_ne!(saved.key(), old.key());
     }

@@ -129,8 +129,13 @@ impl SessionStore for SqliteStore {
 
     async fn delete_expired(&self) -> anyhow::Result<usize> {
         let now = unix_now();
-        self.with(move |c| c.execute("DELETE FROM sessions WHERE expires_at <= ?1", params![sql_time(now)]))
-            .await
+        self.with(move |c| {
+            c.execute(
+                "DELETE FROM sessions WHERE expires_at <= ?1",
+                params![sql_time(now)],
+            )
+        })
+        .await
     }
 }
 
