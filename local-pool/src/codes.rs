@@ -226,8 +226,14 @@ mod tests {
         for _ in 0..4 {
             assert_eq!(check(&mut slot, wrong, 1), Err(CodeFailure::Mismatch));
         }
-        assert_eq!(check(&mut slot, wrong, 1), Err(CodeFailure::TooManyAttempts));
-        assert_eq!(check(&mut slot, &code, 1), Err(CodeFailure::TooManyAttempts));
+        assert_eq!(
+            check(&mut slot, wrong, 1),
+            Err(CodeFailure::TooManyAttempts)
+        );
+        assert_eq!(
+            check(&mut slot, &code, 1),
+            Err(CodeFailure::TooManyAttempts)
+        );
     }
 
     #[test]

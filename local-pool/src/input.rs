@@ -77,7 +77,8 @@ impl Input {
 
     /// A required string of `min..=max` characters.
     pub fn string(&self, name: &str, min: usize, max: usize) -> ApiResult<String> {
-        self.opt_string(name, min, max)?.ok_or_else(|| not_null(name))
+        self.opt_string(name, min, max)?
+            .ok_or_else(|| not_null(name))
     }
 
     /// An optional string of `min..=max` characters.
@@ -103,7 +104,10 @@ impl Input {
     pub fn opt_i64(&self, name: &str) -> ApiResult<Option<i64>> {
         match self.present(name) {
             None => Ok(None),
-            Some(v) => v.as_i64().map(Some).ok_or_else(|| wrong_type(name, "an integer")),
+            Some(v) => v
+                .as_i64()
+                .map(Some)
+                .ok_or_else(|| wrong_type(name, "an integer")),
         }
     }
 

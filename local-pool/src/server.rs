@@ -75,7 +75,10 @@ pub fn router(service: Arc<Service>) -> Router {
         .route("/", post(api))
         .route("/_local/outbox", get(outbox))
         .route("/{pool_id}/.well-known/jwks.json", get(jwks))
-        .route("/{pool_id}/.well-known/openid-configuration", get(openid_configuration))
+        .route(
+            "/{pool_id}/.well-known/openid-configuration",
+            get(openid_configuration),
+        )
         .fallback(not_found)
         .with_state(service)
 }
@@ -137,7 +140,10 @@ async fn handle(service: Arc<Service>, headers: &HeaderMap, body: Body) -> Resul
         .get("x-amz-target")
         .and_then(|v| v.to_str().ok())
         .ok_or_else(unknown)?;
-    let operation = target.strip_prefix(TARGET_PREFIX).ok_or_else(unknown)?.to_owned();
+    let operation = target
+        .strip_prefix(TARGET_PREFIX)
+        .ok_or_else(unknown)?
+        .to_owned();
     if !ops::is_known(&operation) {
         return Err(unknown());
     }
@@ -151,10 +157,9 @@ async fn handle(service: Arc<Service>, headers: &HeaderMap, body: Body) -> Resul
     let input = Input::parse(&bytes)?;
     tracing::debug!(%operation, "cognito request");
     let region = region.unwrap_or_else(|| "us-east-1".to_owned());
-    let joined = tokio::task::spawn_blocking(move || {
-        ops::dispatch(&service, &operation, &input, &region)
-    })
-    .await;
+    let joined =
+        tokio::task::spawn_blocking(move || ops::dispatch(&service, &operation, &input, &region))
+            .await;
     match joined {
         Ok(result) => result,
         Err(error) => {

@@ -88,10 +88,12 @@ fn sha256(parts: &[&[u8]]) -> Vec<u8> {
 
 pub fn to_hex(bytes: &[u8]) -> String {
     use std::fmt::Write as _;
-    bytes.iter().fold(String::with_capacity(bytes.len() * 2), |mut s, b| {
-        let _ = write!(s, "{b:02x}");
-        s
-    })
+    bytes
+        .iter()
+        .fold(String::with_capacity(bytes.len() * 2), |mut s, b| {
+            let _ = write!(s, "{b:02x}");
+            s
+        })
 }
 
 fn from_hex(s: &str) -> Option<Vec<u8>> {
@@ -173,7 +175,11 @@ pub fn burn_equivalent_time(pool_name: &str, username: &str, password: &str) {
 /// A deterministic fake salt for an unknown user, so repeated attempts see
 /// the same salt as they would for a real account.
 pub fn fake_salt(pool_id: &str, username: &str) -> String {
-    let mut salt = sha256(&[b"local-pool fake salt", pool_id.as_bytes(), username.as_bytes()]);
+    let mut salt = sha256(&[
+        b"local-pool fake salt",
+        pool_id.as_bytes(),
+        username.as_bytes(),
+    ]);
     salt.truncate(16);
     if let Some(first) = salt.first_mut() {
         *first |= 0x01;
@@ -208,7 +214,10 @@ fn random_private() -> BigUint {
 /// Starts an exchange: checks A and computes B = k·v + g^b mod N.
 /// `verifier` is `None` for an unknown user; B is then random-looking but
 /// costs the same to compute.
-pub fn start(verifier: Option<&Verifier>, srp_a_hex: &str) -> Result<(ServerExchange, String), SrpError> {
+pub fn start(
+    verifier: Option<&Verifier>,
+    srp_a_hex: &str,
+) -> Result<(ServerExchange, String), SrpError> {
     let big_a = from_hex(srp_a_hex)
         .map(|b| BigUint::from_bytes_be(&b))
         .ok_or(SrpError::InvalidA)?;
@@ -293,7 +302,8 @@ pub fn timestamp_is_well_formed(ts: &str) -> bool {
     let [dow, month, day, time, zone, year] = parts.as_slice() else {
         return false;
     };
-    let numeric = |s: &str, min: u32, max: u32| s.parse::<u32>().is_ok_and(|n| (min..=max).contains(&n));
+    let numeric =
+        |s: &str, min: u32, max: u32| s.parse::<u32>().is_ok_and(|n| (min..=max).contains(&n));
     let hms: Vec<&str> = time.split(':').collect();
     DAYS.contains(dow)
         && MONTHS.contains(month)

@@ -149,10 +149,18 @@ impl Pool {
             if !as_username && !as_alias {
                 continue;
             }
-            let wanted = if attr == "email" { lowered.clone() } else { name.to_owned() };
+            let wanted = if attr == "email" {
+                lowered.clone()
+            } else {
+                name.to_owned()
+            };
             let found = self.users.values().find(|u| {
                 let value = u.attributes.get(attr).map(|v| {
-                    if attr == "email" { v.to_lowercase() } else { v.clone() }
+                    if attr == "email" {
+                        v.to_lowercase()
+                    } else {
+                        v.clone()
+                    }
                 });
                 let verified_ok = as_username
                     || attr == "preferred_username"
@@ -186,11 +194,15 @@ impl Pool {
     }
 
     pub fn user(&self, username: &str) -> ApiResult<&User> {
-        self.users.get(username).ok_or_else(ApiError::user_not_found)
+        self.users
+            .get(username)
+            .ok_or_else(ApiError::user_not_found)
     }
 
     pub fn user_mut(&mut self, username: &str) -> ApiResult<&mut User> {
-        self.users.get_mut(username).ok_or_else(ApiError::user_not_found)
+        self.users
+            .get_mut(username)
+            .ok_or_else(ApiError::user_not_found)
     }
 
     pub fn is_custom_attribute(&self, name: &str) -> bool {
@@ -463,7 +475,9 @@ impl Store {
     fn lock(&self) -> MutexGuard<'_, (State, u64)> {
         // A panic while holding the lock cannot leave the state half-written
         // on disk (snapshots are whole), so carrying on is the useful choice.
-        self.state.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+        self.state
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
     pub fn read<T>(&self, f: impl FnOnce(&State) -> T) -> T {

@@ -94,7 +94,12 @@ impl Signer {
         let mut sig = vec![0u8; self.key.public_modulus_len()];
         let rng = aws_lc_rs::rand::SystemRandom::new();
         self.key
-            .sign(&signature::RSA_PKCS1_SHA256, &rng, signing_input.as_bytes(), &mut sig)
+            .sign(
+                &signature::RSA_PKCS1_SHA256,
+                &rng,
+                signing_input.as_bytes(),
+                &mut sig,
+            )
             .map_err(|_| ApiError::internal("Signing a token failed."))?;
         Ok(format!("{signing_input}.{}", B64URL.encode(sig)))
     }
@@ -103,7 +108,9 @@ impl Signer {
     /// Expiry and token_use are the caller's business.
     pub fn verify(&self, token: &str) -> Option<Map<String, Value>> {
         let mut parts = token.split('.');
-        let (Some(h), Some(c), Some(s), None) = (parts.next(), parts.next(), parts.next(), parts.next()) else {
+        let (Some(h), Some(c), Some(s), None) =
+            (parts.next(), parts.next(), parts.next(), parts.next())
+        else {
             return None;
         };
         let header: Value = serde_json::from_slice(&B64URL.decode(h).ok()?).ok()?;
@@ -115,9 +122,7 @@ impl Signer {
             &signature::RSA_PKCS1_2048_8192_SHA256,
             self.key.public_key().as_ref(),
         );
-        public
-            .verify(format!("{h}.{c}").as_bytes(), &sig)
-            .ok()?;
+        public.verify(format!("{h}.{c}").as_bytes(), &sig).ok()?;
         match serde_json::from_slice(&B64URL.decode(c).ok()?).ok()? {
             Value::Object(map) => Some(map),
             _ => None,

@@ -17,7 +17,9 @@
 use serde_json::{Map, Value, json};
 
 use super::Ctx;
-use super::common::{check_password_policy, check_secret_hash, delivery_details, fake_username, send};
+use super::common::{
+    check_password_policy, check_secret_hash, delivery_details, fake_username, send,
+};
 use super::user::{client_id, equalise_timing, pool_for_client};
 use crate::Purpose;
 use crate::codes::{self, MFA_TTL_MS, PendingCode, random_bytes, totp};
@@ -40,7 +42,13 @@ fn user_disabled() -> ApiError {
 }
 
 /// Issues access, ID and (for a new sign-in) refresh tokens.
-fn sign_in_tokens(ctx: &Ctx<'_>, s: &mut State, pool_id: &str, client_id: &str, username: &str) -> ApiResult<Value> {
+fn sign_in_tokens(
+    ctx: &Ctx<'_>,
+    s: &mut State,
+    pool_id: &str,
+    client_id: &str,
+    username: &str,
+) -> ApiResult<Value> {
     let origin_jti = uuid::Uuid::new_v4().to_string();
     let (refresh, refresh_hash) = new_refresh_token();
     let issuer = ctx.svc.issuer(pool_id);
@@ -103,10 +111,19 @@ fn code_challenge(
 ) -> ApiResult<Value> {
     let pool = s.pool(&session.pool_id)?;
     let user = pool.user(&session.username)?;
-    let attribute = if kind == "SMS_MFA" { "phone_number" } else { "email" };
+    let attribute = if kind == "SMS_MFA" {
+        "phone_number"
+    } else {
+        "email"
+    };
     let destination = user
         .attr(attribute)
-        .ok_or_else(|| ApiError::new("InvalidUserPoolConfigurationException", "No destination for the MFA code."))?
+        .ok_or_else(|| {
+            ApiError::new(
+                "InvalidUserPoolConfigurationException",
+                "No destination for the MFA code.",
+            )
+        })?
         .to_owned();
     let pending = PendingCode::for_attribute(MFA_TTL_MS, ctx.now_ms, attribute);
     let code = pending.code.clone();
@@ -126,7 +143,17 @@ fn code_challenge(
     let message = template.replace("{####}", &code);
     let username = session.username.clone();
     let pool_id = session.pool_id.clone();
-    send(ctx, s, &pool_id, &username, attribute, &destination, Purpose::Mfa, Some(code), message);
+    send(
+        ctx,
+        s,
+        &pool_id,
+        &username,
+        attribute,
+        &destination,
+        Purpose::Mfa,
+        Some(code),
+        message,
+    );
     let details = delivery_details(attribute, &destination);
     let params = json!({
         "CODE_DELIVERY_DELIVERY_MEDIUM": details["DeliveryMedium"],
@@ -145,7 +172,12 @@ fn code_challenge(
     ))
 }
 
-fn start_mfa_challenge(ctx: &Ctx<'_>, s: &mut State, session: ChallengeSession, kind: &str) -> ApiResult<Value> {
+fn start_mfa_challenge(
+    ctx: &Ctx<'_>,
+    s: &mut State,
+    session: ChallengeSession,
+    kind: &str,
+) -> ApiResult<Value> {
     match kind {
         "SMS_MFA" | "EMAIL_OTP" => code_challenge(ctx, s, session, kind),
         _ => {
@@ -164,7 +196,13 @@ fn start_mfa_challenge(ctx: &Ctx<'_>, s: &mut State, session: ChallengeSession, 
 }
 
 /// What happens once the password is proven: status checks, then MFA, then tokens.
-fn after_password(ctx: &Ctx<'_>, s: &mut State, pool_id: &str, client_id: &str, username: &str) -> ApiResult<Value> {
+fn after_password(
+    ctx: &Ctx<'_>,
+    s: &mut State,
+    pool_id: &str,
+    client_id: &str,
+    username: &str,
+) -> ApiResult<Value> {
     let pool = s.pool(pool_id)?;
     let client = pool.client(client_id)?;
     let user = pool.user(username)?;
@@ -180,10 +218,16 @@ fn after_password(ctx: &Ctx<'_>, s: &mut State, pool_id: &str, client_id: &str, 
     };
     match user.status {
         UserStatus::Unconfirmed => {
-            return Err(ApiError::new("UserNotConfirmedException", "User is not confirmed."));
+            return Err(ApiError::new(
+                "UserNotConfirmedException",
+                "User is not confirmed.",
+            ));
         }
         UserStatus::ResetRequired => {
-            return Err(ApiError::new("PasswordResetRequiredException", "Password reset required for the user"));
+            return Err(ApiError::new(
+                "PasswordResetRequiredException",
+                "Password reset required for the user",
+            ));
         }
         UserStatus::ForceChangePassword => {
             let attrs: Map<String, Value> = user
@@ -310,10 +354,9 @@ pub fn initiate_auth(ctx: &Ctx<'_>, input: &Input) -> ApiResult<Value> {
         Ok((pool_id, client))
     })?;
     let param = |name: &str| -> ApiResult<String> {
-        params
-            .get(name)
-            .cloned()
-            .ok_or_else(|| ApiError::invalid_parameter(format!("Missing required parameter {name}")))
+        params.get(name).cloned().ok_or_else(|| {
+            ApiError::invalid_parameter(format!("Missing required parameter {name}"))
+        })
     };
     match flow.as_str() {
         "USER_PASSWORD_AUTH" => {
@@ -322,7 +365,11 @@ pub fn initiate_auth(ctx: &Ctx<'_>, input: &Input) -> ApiResult<Value> {
             }
             let name = param("USERNAME")?;
             let password = param("PASSWORD")?;
-            check_secret_hash(&client, &[&name], params.get("SECRET_HASH").map(String::as_str))?;
+            check_secret_hash(
+                &client,
+                &[&name],
+                params.get("SECRET_HASH").map(String::as_str),
+            )?;
             password_sign_in(ctx, &pool_id, &client_id, &name, &password)
         }
         "USER_SRP_AUTH" => {
@@ -331,7 +378,11 @@ pub fn initiate_auth(ctx: &Ctx<'_>, input: &Input) -> ApiResult<Value> {
             }
             let name = param("USERNAME")?;
             let srp_a = param("SRP_A")?;
-            check_secret_hash(&client, &[&name], params.get("SECRET_HASH").map(String::as_str))?;
+            check_secret_hash(
+                &client,
+                &[&name],
+                params.get("SECRET_HASH").map(String::as_str),
+            )?;
             srp_start(ctx, &pool_id, &client_id, &name, &srp_a)
         }
         "REFRESH_TOKEN_AUTH" | "REFRESH_TOKEN" => {
@@ -339,16 +390,30 @@ pub fn initiate_auth(ctx: &Ctx<'_>, input: &Input) -> ApiResult<Value> {
                 return Err(flow_not_enabled(&flow));
             }
             let token = param("REFRESH_TOKEN")?;
-            refresh(ctx, &pool_id, &client_id, &token, params.get("SECRET_HASH").map(String::as_str))
+            refresh(
+                ctx,
+                &pool_id,
+                &client_id,
+                &token,
+                params.get("SECRET_HASH").map(String::as_str),
+            )
         }
-        "ADMIN_NO_SRP_AUTH" | "ADMIN_USER_PASSWORD_AUTH" => Err(ApiError::invalid_parameter(format!(
-            "Initiate Auth method not supported: {flow} is an admin flow (use AdminInitiateAuth)."
-        ))),
+        "ADMIN_NO_SRP_AUTH" | "ADMIN_USER_PASSWORD_AUTH" => {
+            Err(ApiError::invalid_parameter(format!(
+                "Initiate Auth method not supported: {flow} is an admin flow (use AdminInitiateAuth)."
+            )))
+        }
         _ => Err(flow_not_enabled(&flow)),
     }
 }
 
-fn password_sign_in(ctx: &Ctx<'_>, pool_id: &str, client_id: &str, name: &str, password: &str) -> ApiResult<Value> {
+fn password_sign_in(
+    ctx: &Ctx<'_>,
+    pool_id: &str,
+    client_id: &str,
+    name: &str,
+    password: &str,
+) -> ApiResult<Value> {
     ctx.svc.store.write(|s| {
         let pool = s.pool(pool_id)?;
         let prevent = pool.client(client_id)?.prevents_user_existence_errors();
@@ -380,7 +445,9 @@ fn check_usable(ctx: &Ctx<'_>, s: &State, pool_id: &str, username: &str) -> ApiR
         return Err(user_disabled());
     }
     if user.status == UserStatus::ForceChangePassword
-        && user.temporary_password_expires_ms.is_some_and(|t| t <= ctx.now_ms)
+        && user
+            .temporary_password_expires_ms
+            .is_some_and(|t| t <= ctx.now_ms)
     {
         return Err(ApiError::not_authorized(
             "Temporary password has expired and must be reset by an administrator.",
@@ -389,7 +456,13 @@ fn check_usable(ctx: &Ctx<'_>, s: &State, pool_id: &str, username: &str) -> ApiR
     Ok(())
 }
 
-fn srp_start(ctx: &Ctx<'_>, pool_id: &str, client_id: &str, name: &str, srp_a: &str) -> ApiResult<Value> {
+fn srp_start(
+    ctx: &Ctx<'_>,
+    pool_id: &str,
+    client_id: &str,
+    name: &str,
+    srp_a: &str,
+) -> ApiResult<Value> {
     let (username, verifier, prevent, session_ms) = ctx.svc.store.read(|s| -> ApiResult<_> {
         let pool = s.pool(pool_id)?;
         let client = pool.client(client_id)?;
@@ -398,7 +471,12 @@ fn srp_start(ctx: &Ctx<'_>, pool_id: &str, client_id: &str, name: &str, srp_a: &
             .as_ref()
             .and_then(|u| pool.users.get(u))
             .and_then(|u| u.password.clone());
-        Ok((username, verifier, client.prevents_user_existence_errors(), client.session_ms()))
+        Ok((
+            username,
+            verifier,
+            client.prevents_user_existence_errors(),
+            client.session_ms(),
+        ))
     })?;
     if username.is_none() && !prevent {
         return Err(ApiError::user_not_found());
@@ -408,7 +486,9 @@ fn srp_start(ctx: &Ctx<'_>, pool_id: &str, client_id: &str, name: &str, srp_a: &
     let known = username.as_ref().filter(|_| verifier.is_some()).cloned();
     let (exchange, srp_b) = srp::start(verifier.as_ref(), srp_a)
         .map_err(|_| ApiError::invalid_parameter("SRP_A is not a valid SRP public value."))?;
-    let user_id = username.clone().unwrap_or_else(|| fake_username(pool_id, name));
+    let user_id = username
+        .clone()
+        .unwrap_or_else(|| fake_username(pool_id, name));
     let salt = match &verifier {
         Some(v) => v.salt.clone(),
         None => srp::fake_salt(pool_id, name),
@@ -440,7 +520,13 @@ fn srp_start(ctx: &Ctx<'_>, pool_id: &str, client_id: &str, name: &str, srp_a: &
     }))
 }
 
-fn refresh(ctx: &Ctx<'_>, pool_id: &str, client_id: &str, token: &str, secret_hash: Option<&str>) -> ApiResult<Value> {
+fn refresh(
+    ctx: &Ctx<'_>,
+    pool_id: &str,
+    client_id: &str,
+    token: &str,
+    secret_hash: Option<&str>,
+) -> ApiResult<Value> {
     let hash = hash_token(token);
     let issuer = ctx.svc.issuer(pool_id);
     ctx.svc.store.read(|s| {
@@ -542,11 +628,14 @@ pub fn respond_to_auth_challenge(ctx: &Ctx<'_>, input: &Input) -> ApiResult<Valu
         return password_verifier(ctx, &client_id, &username_sent, &responses);
     }
 
-    let session_id = session.ok_or_else(|| {
-        ApiError::invalid_parameter("Missing required parameter Session")
-    })?;
+    let session_id =
+        session.ok_or_else(|| ApiError::invalid_parameter("Missing required parameter Session"))?;
     ctx.svc.store.write(|s| {
-        let current = s.sessions.get(&session_id).cloned().ok_or_else(ApiError::invalid_session)?;
+        let current = s
+            .sessions
+            .get(&session_id)
+            .cloned()
+            .ok_or_else(ApiError::invalid_session)?;
         if current.expires_ms <= ctx.now_ms {
             s.sessions.remove(&session_id);
             return Err(ApiError::session_expired());
@@ -606,7 +695,11 @@ fn answer_challenge(
     let mismatch = || ApiError::new("CodeMismatchException", "Invalid code received for user");
     match current.challenge.as_str() {
         "SMS_MFA" | "EMAIL_OTP" => {
-            let key = if current.challenge == "SMS_MFA" { "SMS_MFA_CODE" } else { "EMAIL_OTP_CODE" };
+            let key = if current.challenge == "SMS_MFA" {
+                "SMS_MFA_CODE"
+            } else {
+                "EMAIL_OTP_CODE"
+            };
             let code = response(key)?;
             let mut slot = current.code.clone();
             let result = codes::check(&mut slot, &code, ctx.now_ms);
@@ -623,7 +716,8 @@ fn answer_challenge(
             if current.challenge == "EMAIL_OTP" {
                 // Receiving the code proves the address.
                 let user = s.pool_mut(&pool_id)?.user_mut(&username)?;
-                user.attributes.insert("email_verified".into(), "true".into());
+                user.attributes
+                    .insert("email_verified".into(), "true".into());
             }
             sign_in_tokens(ctx, s, &pool_id, &client_id, &username)
         }
@@ -631,9 +725,13 @@ fn answer_challenge(
             let code = response("SOFTWARE_TOKEN_MFA_CODE")?;
             let user = s.pool_mut(&pool_id)?.user_mut(&username)?;
             let secret = user.mfa.totp_secret.clone().ok_or_else(|| {
-                ApiError::new("SoftwareTokenMFANotFoundException", "Software Token MFA not found for the user.")
+                ApiError::new(
+                    "SoftwareTokenMFANotFoundException",
+                    "Software Token MFA not found for the user.",
+                )
             })?;
-            let step = totp::matching_step(&secret, &code, ctx.now_ms / 1000).ok_or_else(mismatch)?;
+            let step =
+                totp::matching_step(&secret, &code, ctx.now_ms / 1000).ok_or_else(mismatch)?;
             if step <= user.mfa.totp_last_step {
                 // RFC 6238 §5.2: a code is accepted once.
                 return Err(mismatch());
@@ -646,10 +744,14 @@ fn answer_challenge(
             let pool = s.pool(&pool_id)?;
             let enabled = pool.user(&username)?.enabled_mfa(pool);
             if !enabled.contains(&answer.as_str()) {
-                return Err(ApiError::invalid_parameter(format!("Invalid ANSWER: {answer} is not an MFA type available to the user.")));
+                return Err(ApiError::invalid_parameter(format!(
+                    "Invalid ANSWER: {answer} is not an MFA type available to the user."
+                )));
             }
             let next = ChallengeSession {
-                expires_ms: current.expires_ms.max(ctx.now_ms.saturating_add(MFA_TTL_MS)),
+                expires_ms: current
+                    .expires_ms
+                    .max(ctx.now_ms.saturating_add(MFA_TTL_MS)),
                 ..current
             };
             start_mfa_challenge(ctx, s, next, &answer)
@@ -736,12 +838,16 @@ fn password_verifier(
     if pending.client_id != client_id {
         return Err(ApiError::incorrect_credentials());
     }
-    let (Some(username), Some(exchange)) = (pending.username.clone(), pending.server.as_ref()) else {
+    let (Some(username), Some(exchange)) = (pending.username.clone(), pending.server.as_ref())
+    else {
         return Err(ApiError::incorrect_credentials());
     };
     let (verifier, pool_name, same_user) = ctx.svc.store.read(|s| -> ApiResult<_> {
         let pool = s.pool(&pending.pool_id)?;
-        let user = pool.users.get(&username).ok_or_else(ApiError::incorrect_credentials)?;
+        let user = pool
+            .users
+            .get(&username)
+            .ok_or_else(ApiError::incorrect_credentials)?;
         let same = pool.find_username(username_sent).as_deref() == Some(username.as_str());
         Ok((user.password.clone(), pool.srp_name().to_owned(), same))
     })?;

@@ -50,7 +50,11 @@ pub fn secret_hash(secret: &str, username: &str, client_id: &str) -> String {
 /// Checks SECRET_HASH when the client has a secret. `usernames` are the
 /// spellings the hash may have been computed over (as sent, or for refresh
 /// the real username and its aliases).
-pub fn check_secret_hash(client: &AppClient, usernames: &[&str], provided: Option<&str>) -> ApiResult<()> {
+pub fn check_secret_hash(
+    client: &AppClient,
+    usernames: &[&str],
+    provided: Option<&str>,
+) -> ApiResult<()> {
     let Some(secret) = &client.secret else {
         return Ok(());
     };
@@ -60,9 +64,12 @@ pub fn check_secret_hash(client: &AppClient, usernames: &[&str], provided: Optio
             client.id
         )));
     };
-    let ok = usernames
-        .iter()
-        .any(|u| constant_time_eq(secret_hash(secret, u, &client.id).as_bytes(), provided.as_bytes()));
+    let ok = usernames.iter().any(|u| {
+        constant_time_eq(
+            secret_hash(secret, u, &client.id).as_bytes(),
+            provided.as_bytes(),
+        )
+    });
     if ok {
         Ok(())
     } else {
@@ -170,9 +177,9 @@ pub fn check_attribute_value(name: &str, value: &str) -> ApiResult<()> {
         "phone_number" if !looks_like_phone(value) => {
             Err(ApiError::invalid_parameter("Invalid phone number format."))
         }
-        "email_verified" | "phone_number_verified" if value != "true" && value != "false" => {
-            Err(ApiError::invalid_parameter(format!("Invalid value for {name}.")))
-        }
+        "email_verified" | "phone_number_verified" if value != "true" && value != "false" => Err(
+            ApiError::invalid_parameter(format!("Invalid value for {name}.")),
+        ),
         _ => Ok(()),
     }
 }
@@ -223,7 +230,11 @@ pub fn verification_message(pool: &Pool, attribute: &str, code: &str) -> String 
         .extra
         .get("VerificationMessageTemplate")
         .and_then(|t| {
-            let key = if attribute == "phone_number" { "SmsMessage" } else { "EmailMessage" };
+            let key = if attribute == "phone_number" {
+                "SmsMessage"
+            } else {
+                "EmailMessage"
+            };
             t.get(key)
         })
         .or_else(|| {
@@ -242,7 +253,11 @@ pub fn verification_message(pool: &Pool, attribute: &str, code: &str) -> String 
 
 /// Where codes for this user go: the attribute (email or phone_number) and value.
 /// Auto-verified attributes come first, email before phone.
-pub fn code_destination(pool: &Pool, user: &User, require_verified: bool) -> Option<(String, String)> {
+pub fn code_destination(
+    pool: &Pool,
+    user: &User,
+    require_verified: bool,
+) -> Option<(String, String)> {
     let mut order: Vec<&str> = Vec::new();
     for attr in ["email", "phone_number"] {
         if pool.auto_verified_attributes.iter().any(|a| a == attr) {
@@ -272,7 +287,9 @@ pub fn fake_username(pool_id: &str, name: &str) -> String {
     );
     let mut bytes = [0u8; 16];
     bytes.copy_from_slice(&d.as_ref()[..16]);
-    uuid::Builder::from_random_bytes(bytes).into_uuid().to_string()
+    uuid::Builder::from_random_bytes(bytes)
+        .into_uuid()
+        .to_string()
 }
 
 /// Fake CodeDeliveryDetails for an unknown user when the client prevents
@@ -296,17 +313,29 @@ pub fn authenticate(ctx: &Ctx<'_>, state: &State, token: &str) -> ApiResult<(Str
     if claims.get("token_use").and_then(Value::as_str) != Some("access") {
         return Err(invalid());
     }
-    let exp = claims.get("exp").and_then(Value::as_u64).ok_or_else(invalid)?;
+    let exp = claims
+        .get("exp")
+        .and_then(Value::as_u64)
+        .ok_or_else(invalid)?;
     if exp.saturating_mul(1000) <= ctx.now_ms {
         return Err(ApiError::not_authorized("Access Token has expired"));
     }
-    let iss = claims.get("iss").and_then(Value::as_str).ok_or_else(invalid)?;
+    let iss = claims
+        .get("iss")
+        .and_then(Value::as_str)
+        .ok_or_else(invalid)?;
     let prefix = format!("http://{}/", ctx.svc.addr);
     let pool_id = iss.strip_prefix(&prefix).ok_or_else(invalid)?;
     let pool = state.pools.get(pool_id).ok_or_else(invalid)?;
-    let username = claims.get("username").and_then(Value::as_str).ok_or_else(invalid)?;
+    let username = claims
+        .get("username")
+        .and_then(Value::as_str)
+        .ok_or_else(invalid)?;
     let user = pool.user(username)?;
-    let origin = claims.get("origin_jti").and_then(Value::as_str).ok_or_else(invalid)?;
+    let origin = claims
+        .get("origin_jti")
+        .and_then(Value::as_str)
+        .ok_or_else(invalid)?;
     match pool.refresh_tokens.get(origin) {
         Some(r) if !r.revoked && r.username == username => {}
         _ => return Err(ApiError::not_authorized("Access Token has been revoked")),

@@ -73,7 +73,10 @@ fn password_policy(input: &Input, current: Option<&PasswordPolicy>) -> ApiResult
     policy.require_lowercase = flag("RequireLowercase").unwrap_or(false);
     policy.require_numbers = flag("RequireNumbers").unwrap_or(false);
     policy.require_symbols = flag("RequireSymbols").unwrap_or(false);
-    if let Some(days) = p.get("TemporaryPasswordValidityDays").and_then(Value::as_u64) {
+    if let Some(days) = p
+        .get("TemporaryPasswordValidityDays")
+        .and_then(Value::as_u64)
+    {
         policy.temporary_password_validity_days = u32::try_from(days.clamp(0, 365)).unwrap_or(7);
     }
     Ok(policy)
@@ -104,7 +107,11 @@ fn schema(input: &Input) -> ApiResult<Vec<Value>> {
             format!("custom:{name}")
         };
         if let Some(t) = entry.get("AttributeDataType").and_then(Value::as_str) {
-            enum_value("schema.member.attributeDataType", t, &["String", "Number", "DateTime", "Boolean"])?;
+            enum_value(
+                "schema.member.attributeDataType",
+                t,
+                &["String", "Number", "DateTime", "Boolean"],
+            )?;
         }
         entry.insert("Name".into(), Value::String(full));
         out.push(Value::Object(entry));
@@ -172,7 +179,11 @@ fn schema_attributes(pool: &Pool) -> Vec<Value> {
     out.extend(
         pool.schema
             .iter()
-            .filter(|a| a.get("Name").and_then(Value::as_str).is_some_and(|n| n.starts_with("custom:")))
+            .filter(|a| {
+                a.get("Name")
+                    .and_then(Value::as_str)
+                    .is_some_and(|n| n.starts_with("custom:"))
+            })
             .cloned(),
     );
     out
@@ -206,7 +217,10 @@ fn describe_pool(pool: &Pool) -> Value {
         set("AliasAttributes", json!(pool.alias_attributes));
     }
     if !pool.auto_verified_attributes.is_empty() {
-        set("AutoVerifiedAttributes", json!(pool.auto_verified_attributes));
+        set(
+            "AutoVerifiedAttributes",
+            json!(pool.auto_verified_attributes),
+        );
     }
     set("SchemaAttributes", Value::Array(schema_attributes(pool)));
     set("EstimatedNumberOfUsers", json!(pool.users.len()));
@@ -239,7 +253,8 @@ fn apply_pool_settings(pool: &mut Pool, input: &Input) -> ApiResult<()> {
             .get("SmsAuthenticationMessage")
             .cloned()
             .unwrap_or(Value::Null);
-        pool.sms_mfa = Some(json!({ "SmsConfiguration": sms, "SmsAuthenticationMessage": message }));
+        pool.sms_mfa =
+            Some(json!({ "SmsConfiguration": sms, "SmsAuthenticationMessage": message }));
     }
     let extra = extra_members(input, INTERPRETED_POOL_MEMBERS);
     pool.extra.extend(extra);
@@ -259,7 +274,10 @@ pub fn create_user_pool(ctx: &Ctx<'_>, input: &Input) -> ApiResult<Value> {
     let schema = schema(input)?;
     let id = format!("{}_{}", ctx.region, random_string(ALNUM, 9));
     let mut pool = Pool {
-        arn: format!("arn:aws:cognito-idp:{}:000000000000:userpool/{id}", ctx.region),
+        arn: format!(
+            "arn:aws:cognito-idp:{}:000000000000:userpool/{id}",
+            ctx.region
+        ),
         id: id.clone(),
         name,
         created_ms: ctx.now_ms,
@@ -466,7 +484,11 @@ fn apply_client_settings(client: &mut AppClient, input: &Input, creating: bool) 
         let unit = |k: &str, current: &str| -> ApiResult<String> {
             match units.get(k).and_then(Value::as_str) {
                 Some(u) => {
-                    enum_value("tokenValidityUnits", u, &["seconds", "minutes", "hours", "days"])?;
+                    enum_value(
+                        "tokenValidityUnits",
+                        u,
+                        &["seconds", "minutes", "hours", "days"],
+                    )?;
                     Ok(u.to_owned())
                 }
                 None => Ok(current.to_owned()),
@@ -672,7 +694,9 @@ pub fn new_user(
     let mut attrs: BTreeMap<String, String> = BTreeMap::new();
     for (k, v) in attributes {
         if k == "sub" {
-            return Err(ApiError::invalid_parameter("sub: Attribute cannot be updated."));
+            return Err(ApiError::invalid_parameter(
+                "sub: Attribute cannot be updated.",
+            ));
         }
         if !known_attribute(pool, k) {
             return Err(unknown_attribute(k));
@@ -714,7 +738,9 @@ pub fn new_user(
             } else {
                 "a phone number"
             };
-            return Err(ApiError::invalid_parameter(format!("Username should be {what}.")));
+            return Err(ApiError::invalid_parameter(format!(
+                "Username should be {what}."
+            )));
         }
         uuid::Uuid::new_v4().to_string()
     };
@@ -726,14 +752,17 @@ pub fn new_user(
         }
     }
     if pool.find_username(&username).is_some() || pool.users.contains_key(&username) {
-        return Err(ApiError::new("UsernameExistsException", "User already exists"));
+        return Err(ApiError::new(
+            "UsernameExistsException",
+            "User already exists",
+        ));
     }
     for attr in &pool.username_attributes {
         if let Some(value) = attrs.get(attr) {
-            let taken = pool.users.values().any(|u| {
-                u.attr(attr)
-                    .is_some_and(|v| v.eq_ignore_ascii_case(value))
-            });
+            let taken = pool
+                .users
+                .values()
+                .any(|u| u.attr(attr).is_some_and(|v| v.eq_ignore_ascii_case(value)));
             if taken {
                 return Err(ApiError::new(
                     "UsernameExistsException",
@@ -786,7 +815,8 @@ fn generate_temporary_password(pool: &Pool) -> String {
 
 /// Finds the user an admin operation names (username or alias).
 pub fn resolve_user(pool: &Pool, name: &str) -> ApiResult<String> {
-    pool.find_username(name).ok_or_else(ApiError::user_not_found)
+    pool.find_username(name)
+        .ok_or_else(ApiError::user_not_found)
 }
 
 fn send_invitation(
@@ -954,7 +984,8 @@ pub fn admin_set_user_password(ctx: &Ctx<'_>, input: &Input) -> ApiResult<Value>
         check_password_policy(pool, &password)?;
         let username = resolve_user(pool, &name)?;
         let srp_name = pool.srp_name().to_owned();
-        let validity = u64::from(pool.password_policy.temporary_password_validity_days) * 86_400_000;
+        let validity =
+            u64::from(pool.password_policy.temporary_password_validity_days) * 86_400_000;
         let user = pool.user_mut(&username)?;
         user.password = Some(Verifier::new(&srp_name, &username, &password));
         if permanent {
@@ -1106,7 +1137,11 @@ pub fn list_users(ctx: &Ctx<'_>, input: &Input) -> ApiResult<Value> {
             "1 validation error detected: Value at 'limit' failed to satisfy constraint: Member must have value less than or equal to 60",
         ));
     }
-    let limit = if limit == 0 { 60 } else { usize::try_from(limit).unwrap_or(60) };
+    let limit = if limit == 0 {
+        60
+    } else {
+        usize::try_from(limit).unwrap_or(60)
+    };
     let filter = parse_filter(&input.opt_string("Filter", 0, 256)?.unwrap_or_default())?;
     let wanted = input.string_list("AttributesToGet")?;
     let after = input.opt_string("PaginationToken", 1, 131_072)?;
@@ -1122,7 +1157,13 @@ pub fn list_users(ctx: &Ctx<'_>, input: &Input) -> ApiResult<Value> {
                 "status" => Some(if u.enabled { "Enabled" } else { "Disabled" }.to_owned()),
                 other => u.attr(other).map(str::to_owned),
             };
-            actual.is_some_and(|a| if *prefix { a.starts_with(value.as_str()) } else { a == *value })
+            actual.is_some_and(|a| {
+                if *prefix {
+                    a.starts_with(value.as_str())
+                } else {
+                    a == *value
+                }
+            })
         };
         let users: Vec<&User> = pool
             .users

@@ -13,16 +13,24 @@ use crate::state::State;
 /// Who AssociateSoftwareToken / VerifySoftwareToken speak for: the holder of
 /// an access token, or the user of an MFA_SETUP challenge session.
 enum Subject {
-    Token { pool_id: String, username: String },
-    Session { id: String, pool_id: String, username: String },
+    Token {
+        pool_id: String,
+        username: String,
+    },
+    Session {
+        id: String,
+        pool_id: String,
+        username: String,
+    },
 }
 
 impl Subject {
     fn ids(&self) -> (&str, &str) {
         match self {
-            Self::Token { pool_id, username } | Self::Session { pool_id, username, .. } => {
-                (pool_id, username)
-            }
+            Self::Token { pool_id, username }
+            | Self::Session {
+                pool_id, username, ..
+            } => (pool_id, username),
         }
     }
 }
@@ -125,12 +133,18 @@ fn apply_preferences(s: &mut State, pool_id: &str, username: &str, input: &Input
     let totp = settings("SoftwareTokenMfaSettings")?;
     let email = settings("EmailMfaSettings")?;
     let pool = s.pool_mut(pool_id)?;
-    let (sms_ok, totp_ok, email_ok) = (pool.sms_mfa_enabled(), pool.software_token_mfa, pool.email_mfa_enabled());
+    let (sms_ok, totp_ok, email_ok) = (
+        pool.sms_mfa_enabled(),
+        pool.software_token_mfa,
+        pool.email_mfa_enabled(),
+    );
     let user = pool.user_mut(username)?;
     let flags = |m: &Map<String, Value>| {
         (
             m.get("Enabled").and_then(Value::as_bool),
-            m.get("PreferredMfa").and_then(Value::as_bool).unwrap_or(false),
+            m.get("PreferredMfa")
+                .and_then(Value::as_bool)
+                .unwrap_or(false),
         )
     };
     for (kind, given, allowed) in [
@@ -147,13 +161,19 @@ fn apply_preferences(s: &mut State, pool_id: &str, username: &str, input: &Input
             )));
         }
         if enabled && kind == "SOFTWARE_TOKEN_MFA" && user.mfa.totp_secret.is_none() {
-            return Err(ApiError::invalid_parameter("User has not verified software token mfa"));
+            return Err(ApiError::invalid_parameter(
+                "User has not verified software token mfa",
+            ));
         }
         if enabled && kind == "SMS_MFA" && user.attr("phone_number").is_none() {
-            return Err(ApiError::invalid_parameter("User does not have a phone number."));
+            return Err(ApiError::invalid_parameter(
+                "User does not have a phone number.",
+            ));
         }
         if enabled && kind == "EMAIL_OTP" && user.attr("email").is_none() {
-            return Err(ApiError::invalid_parameter("User does not have an email address."));
+            return Err(ApiError::invalid_parameter(
+                "User does not have an email address.",
+            ));
         }
         match kind {
             "SMS_MFA" => user.mfa.sms_enabled = enabled,

@@ -36,7 +36,10 @@ const USER_OPERATIONS: &[(&str, Operation)] = &[
     ("ChangePassword", user::change_password),
     ("GetUser", user::get_user),
     ("UpdateUserAttributes", user::update_user_attributes),
-    ("GetUserAttributeVerificationCode", user::get_user_attribute_verification_code),
+    (
+        "GetUserAttributeVerificationCode",
+        user::get_user_attribute_verification_code,
+    ),
     ("VerifyUserAttribute", user::verify_user_attribute),
     ("DeleteUserAttributes", user::delete_user_attributes),
     ("DeleteUser", user::delete_user),
@@ -68,10 +71,19 @@ const ADMIN_OPERATIONS: &[(&str, Operation)] = &[
     ("AdminConfirmSignUp", control::admin_confirm_sign_up),
     ("AdminDisableUser", control::admin_disable_user),
     ("AdminEnableUser", control::admin_enable_user),
-    ("AdminUserGlobalSignOut", control::admin_user_global_sign_out),
-    ("AdminUpdateUserAttributes", control::admin_update_user_attributes),
+    (
+        "AdminUserGlobalSignOut",
+        control::admin_user_global_sign_out,
+    ),
+    (
+        "AdminUpdateUserAttributes",
+        control::admin_update_user_attributes,
+    ),
     ("ListUsers", control::list_users),
-    ("AdminSetUserMFAPreference", mfa::admin_set_user_mfa_preference),
+    (
+        "AdminSetUserMFAPreference",
+        mfa::admin_set_user_mfa_preference,
+    ),
 ];
 
 fn find(operation: &str) -> Option<Operation> {
@@ -84,7 +96,10 @@ fn find(operation: &str) -> Option<Operation> {
 
 /// The names of every supported operation (for the README and tests).
 pub fn supported() -> impl Iterator<Item = &'static str> {
-    USER_OPERATIONS.iter().chain(ADMIN_OPERATIONS).map(|(n, _)| *n)
+    USER_OPERATIONS
+        .iter()
+        .chain(ADMIN_OPERATIONS)
+        .map(|(n, _)| *n)
 }
 
 pub fn is_known(operation: &str) -> bool {

@@ -6,9 +6,9 @@ use serde_json::{Value, json};
 
 use super::Ctx;
 use super::common::{
-    attributes_json, authenticate, check_attribute_value, check_password_policy,
-    check_secret_hash, code_destination, delivery_details, fake_delivery, known_attribute,
-    mfa_fields, send, unknown_attribute, verification_message,
+    attributes_json, authenticate, check_attribute_value, check_password_policy, check_secret_hash,
+    code_destination, delivery_details, fake_delivery, known_attribute, mfa_fields, send,
+    unknown_attribute, verification_message,
 };
 use super::control::{new_user, remove_user, revoke_all};
 use crate::Purpose;
@@ -58,7 +58,17 @@ fn send_code(
             user.codes.attributes.insert(attribute.to_owned(), pending);
         }
     }
-    send(ctx, s, pool_id, username, attribute, destination, purpose, Some(code), message);
+    send(
+        ctx,
+        s,
+        pool_id,
+        username,
+        attribute,
+        destination,
+        purpose,
+        Some(code),
+        message,
+    );
     Ok(delivery_details(attribute, destination))
 }
 
@@ -85,15 +95,28 @@ pub fn sign_up(ctx: &Ctx<'_>, input: &Input) -> ApiResult<Value> {
         s.pool_mut(&pool_id)?.users.insert(username.clone(), user);
         let mut out = json!({ "UserConfirmed": false, "UserSub": sub });
         if let Some((attr, value)) = destination {
-            out["CodeDeliveryDetails"] =
-                send_code(ctx, s, &pool_id, &username, &attr, &value, Purpose::SignUp, SIGN_UP_TTL_MS)?;
+            out["CodeDeliveryDetails"] = send_code(
+                ctx,
+                s,
+                &pool_id,
+                &username,
+                &attr,
+                &value,
+                Purpose::SignUp,
+                SIGN_UP_TTL_MS,
+            )?;
         }
         Ok(out)
     })
 }
 
 /// Marks the attribute a confirmation code went to as verified.
-fn mark_verified(pool: &mut Pool, username: &str, attribute: &str, force_alias: bool) -> ApiResult<()> {
+fn mark_verified(
+    pool: &mut Pool,
+    username: &str,
+    attribute: &str,
+    force_alias: bool,
+) -> ApiResult<()> {
     let value = pool.user(username)?.attr(attribute).map(str::to_owned);
     if let Some(value) = value
         && pool.alias_attributes.iter().any(|a| a == attribute)
@@ -102,7 +125,11 @@ fn mark_verified(pool: &mut Pool, username: &str, attribute: &str, force_alias: 
         let holder = pool
             .users
             .values()
-            .find(|u| u.username != username && u.attr(attribute) == Some(value.as_str()) && u.attr_true(&flag))
+            .find(|u| {
+                u.username != username
+                    && u.attr(attribute) == Some(value.as_str())
+                    && u.attr_true(&flag)
+            })
             .map(|u| u.username.clone());
         if let Some(other) = holder {
             if !force_alias {
@@ -111,7 +138,9 @@ fn mark_verified(pool: &mut Pool, username: &str, attribute: &str, force_alias: 
                     format!("An account with the {attribute} already exists."),
                 ));
             }
-            pool.user_mut(&other)?.attributes.insert(flag, "false".into());
+            pool.user_mut(&other)?
+                .attributes
+                .insert(flag, "false".into());
         }
     }
     pool.user_mut(username)?
@@ -137,7 +166,10 @@ pub fn confirm_sign_up(ctx: &Ctx<'_>, input: &Input) -> ApiResult<Value> {
             return Err(if prevent {
                 ApiError::code_mismatch()
             } else {
-                ApiError::new("UserNotFoundException", "Username/client id combination not found.")
+                ApiError::new(
+                    "UserNotFoundException",
+                    "Username/client id combination not found.",
+                )
             });
         };
         let user = pool.user_mut(&username)?;
@@ -147,7 +179,11 @@ pub fn confirm_sign_up(ctx: &Ctx<'_>, input: &Input) -> ApiResult<Value> {
                 user.status.as_str()
             )));
         }
-        let attribute = user.codes.sign_up.as_ref().and_then(|c| c.attribute.clone());
+        let attribute = user
+            .codes
+            .sign_up
+            .as_ref()
+            .and_then(|c| c.attribute.clone());
         codes::check(&mut user.codes.sign_up, &code, ctx.now_ms).map_err(|f| f.to_error())?;
         user.status = UserStatus::Confirmed;
         user.modified_ms = ctx.now_ms;
@@ -172,16 +208,30 @@ pub fn resend_confirmation_code(ctx: &Ctx<'_>, input: &Input) -> ApiResult<Value
             if client.prevents_user_existence_errors() {
                 return Ok(json!({ "CodeDeliveryDetails": fake_delivery(&name) }));
             }
-            return Err(ApiError::new("UserNotFoundException", "Username/client id combination not found."));
+            return Err(ApiError::new(
+                "UserNotFoundException",
+                "Username/client id combination not found.",
+            ));
         };
         let user = pool.user(&username)?;
         if user.status != UserStatus::Unconfirmed {
             return Err(ApiError::invalid_parameter("User is already confirmed."));
         }
         let Some((attr, value)) = code_destination(pool, user, false) else {
-            return Err(ApiError::invalid_parameter("Auto verification not turned on."));
+            return Err(ApiError::invalid_parameter(
+                "Auto verification not turned on.",
+            ));
         };
-        let details = send_code(ctx, s, &pool_id, &username, &attr, &value, Purpose::SignUp, SIGN_UP_TTL_MS)?;
+        let details = send_code(
+            ctx,
+            s,
+            &pool_id,
+            &username,
+            &attr,
+            &value,
+            Purpose::SignUp,
+            SIGN_UP_TTL_MS,
+        )?;
         Ok(json!({ "CodeDeliveryDetails": details }))
     })
 }
@@ -238,20 +288,27 @@ pub fn confirm_forgot_password(ctx: &Ctx<'_>, input: &Input) -> ApiResult<Value>
             return Err(if prevent {
                 ApiError::code_mismatch()
             } else {
-                ApiError::new("UserNotFoundException", "Username/client id combination not found.")
+                ApiError::new(
+                    "UserNotFoundException",
+                    "Username/client id combination not found.",
+                )
             });
         };
         let srp_name = pool.srp_name().to_owned();
         // The code is checked first but only spent once the password passes.
         {
             let user = pool.user_mut(&username)?;
-            codes::peek(&mut user.codes.forgot_password, &code, ctx.now_ms).map_err(|f| f.to_error())?;
+            codes::peek(&mut user.codes.forgot_password, &code, ctx.now_ms)
+                .map_err(|f| f.to_error())?;
         }
         check_password_policy(pool, &password)?;
         let user = pool.user_mut(&username)?;
         user.codes.forgot_password = None;
         user.password = Some(Verifier::new(&srp_name, &username, &password));
-        if matches!(user.status, UserStatus::ResetRequired | UserStatus::ForceChangePassword) {
+        if matches!(
+            user.status,
+            UserStatus::ResetRequired | UserStatus::ForceChangePassword
+        ) {
             user.status = UserStatus::Confirmed;
             user.temporary_password_expires_ms = None;
         }
@@ -313,7 +370,9 @@ pub fn validate_attribute_update(
 ) -> ApiResult<()> {
     for (k, v) in attributes {
         if k == "sub" {
-            return Err(ApiError::invalid_parameter("Cannot modify the non-mutable attribute sub"));
+            return Err(ApiError::invalid_parameter(
+                "Cannot modify the non-mutable attribute sub",
+            ));
         }
         if !known_attribute(pool, k) {
             return Err(unknown_attribute(k));
@@ -334,10 +393,9 @@ pub fn validate_attribute_update(
         }
         check_attribute_value(k, v)?;
         if pool.username_attributes.iter().any(|a| a == k) {
-            let taken = pool
-                .users
-                .values()
-                .any(|u| u.username != username && u.attr(k).is_some_and(|x| x.eq_ignore_ascii_case(v)));
+            let taken = pool.users.values().any(|u| {
+                u.username != username && u.attr(k).is_some_and(|x| x.eq_ignore_ascii_case(v))
+            });
             if taken {
                 return Err(ApiError::new(
                     "AliasExistsException",
@@ -363,7 +421,8 @@ pub fn update_user_attributes(ctx: &Ctx<'_>, input: &Input) -> ApiResult<Value> 
         for (k, v) in attributes {
             let changed = user.attr(&k) != Some(v.as_str());
             if changed && (k == "email" || k == "phone_number") {
-                user.attributes.insert(format!("{k}_verified"), "false".into());
+                user.attributes
+                    .insert(format!("{k}_verified"), "false".into());
                 if auto_verified.contains(&k) {
                     to_verify.push((k.clone(), v.clone()));
                 }
@@ -413,7 +472,9 @@ pub fn get_user_attribute_verification_code(ctx: &Ctx<'_>, input: &Input) -> Api
             .user(&username)?
             .attr(&attr)
             .map(str::to_owned)
-            .ok_or_else(|| ApiError::invalid_parameter(format!("User does not have the attribute {attr}.")))?;
+            .ok_or_else(|| {
+                ApiError::invalid_parameter(format!("User does not have the attribute {attr}."))
+            })?;
         let details = send_code(
             ctx,
             s,
@@ -518,9 +579,14 @@ pub fn revoke_token(ctx: &Ctx<'_>, input: &Input) -> ApiResult<Value> {
         let pool = s.pool_mut(&pool_id)?;
         let client = pool.client(&client_id)?;
         if let Some(secret) = &client.secret
-            && client_secret.as_deref().is_none_or(|given| !codes::constant_time_eq(given.as_bytes(), secret.as_bytes()))
+            && client_secret
+                .as_deref()
+                .is_none_or(|given| !codes::constant_time_eq(given.as_bytes(), secret.as_bytes()))
         {
-            return Err(ApiError::new("UnauthorizedException", "Invalid client secret."));
+            return Err(ApiError::new(
+                "UnauthorizedException",
+                "Invalid client secret.",
+            ));
         }
         if !client.enable_token_revocation {
             return Err(ApiError::new(
@@ -529,10 +595,17 @@ pub fn revoke_token(ctx: &Ctx<'_>, input: &Input) -> ApiResult<Value> {
             ));
         }
         if token.starts_with("eyJ") && token.split('.').count() == 3 {
-            return Err(ApiError::new("UnsupportedTokenTypeException", "Unsupported token type."));
+            return Err(ApiError::new(
+                "UnsupportedTokenTypeException",
+                "Unsupported token type.",
+            ));
         }
         let hash = hash_token(&token);
-        if let Some(record) = pool.refresh_tokens.values_mut().find(|r| r.token_hash == hash) {
+        if let Some(record) = pool
+            .refresh_tokens
+            .values_mut()
+            .find(|r| r.token_hash == hash)
+        {
             if record.client_id != client_id {
                 return Err(ApiError::new(
                     "UnauthorizedException",
