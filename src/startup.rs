@@ -288,7 +288,7 @@ fn static_dir(dir: &str) -> Router {
         ))
 }
 
-fn router(state: AppState, sessions: SessionConfig, _config: &Config) -> Router {
+fn router(state: AppState, sessions: SessionConfig, config: &Config) -> Router {
     let leptos_options = LeptosOptions::builder().output_name("threshold").build();
     let routes = generate_route_list(App);
     let fallback = leptos_axum::render_app_async_with_context(|| {}, shell);
@@ -312,7 +312,12 @@ fn router(state: AppState, sessions: SessionConfig, _config: &Config) -> Router 
         .nest("/style", static_dir("style"))
         .nest("/public", static_dir("public"))
         .merge(pages);
-    for layer in crate::security::headers::layers() {
+    let origins: Vec<String> = config
+        .return_to_allowlist
+        .iter()
+        .map(|url| url.origin().ascii_serialization())
+        .collect();
+    for layer in crate::security::headers::layers(&origins) {
         app = app.layer(layer);
     }
     app.layer(

@@ -6,30 +6,66 @@
 use axum::http::{HeaderName, HeaderValue, header};
 use tower_http::set_header::SetResponseHeaderLayer;
 
-/// The layers, outermost first; each only sets its header when the handler
-/// did not.
-pub fn layers() -> Vec<SetResponseHeaderLayer<HeaderValue>> {
-    [
-        (
-            header::CONTENT_SECURITY_POLICY,
-            "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; \
-             form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'",
-        ),
-        (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
-        (header::X_FRAME_OPTIONS, "DENY"),
-        (header::REFERRER_POLICY, "same-origin"),
-        (
-            HeaderName::from_static("cross-origin-opener-policy"),
-            "same-origin",
-        ),
-        (
-            HeaderName::from_static("permissions-policy"),
-            "camera=(), microphone=(), geolocation=()",
-        ),
-    ]
-    .into_iter()
-    .map(|(name, value)| {
-        SetResponseHeaderLayer::if_not_present(name, HeaderValue::from_static(value))
+/// The content security policy. `form-action` also lists the origins
+/// `return_to` may lead to, because browsers apply it to the redirect that
+/// follows a form post.
+pub fn content_security_policy(return_to_origins: &[String]) -> HeaderValue {
+    let mut form_action = String::from("'self'");
+    for origin in return_to_origins {
+        form_action.push(' ');
+        form_action.push_str(origin);
+    }
+    let policy = format!(
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; \
+         form-action {form_action}; frame-ancestors 'none'; base-uri 'none'; object-src 'none'"
+    );
+    // Origins come from parsed URLs (ASCII serialisation), so the value is
+    // a valid header; the fallback only guards against a future change.
+    HeaderValue::from_str(&policy).unwrap_or_else(|_| {
+        HeaderValue::from_static("default-src 'self'; form-action 'self'; frame-ancestors 'none'")
     })
-    .collect()
+}
+
+/// The layers; each only sets its header when the handler did not.
+pub fn layers(return_to_origins: &[String]) -> Vec<SetResponseHeaderLayer<HeaderValue>> {
+    let mut layers = vec![SetResponseHeaderLayer::if_not_present(
+        header::CONTENT_SECURITY_POLICY,
+        content_security_policy(return_to_origins),
+    )];
+    layers.extend(
+        [
+            (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
+            (header::X_FRAME_OPTIONS, "DENY"),
+            (header::REFERRER_POLICY, "same-origin"),
+            (
+                HeaderName::from_static("cross-origin-opener-policy"),
+                "same-origin",
+            ),
+            (
+                HeaderName::from_static("permissions-policy"),
+                "camera=(), microphone=(), geolocation=()",
+            ),
+        ]
+        .into_iter()
+        .map(|(name, value)| {
+            SetResponseHeaderLayer::if_not_present(name, HeaderValue::from_static(value))
+        }),
+    );
+    layers
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn allowed_return_to_origins_may_receive_the_post_redirect() {
+        let csp = content_security_policy(&["https://app.example.com".to_owned()]);
+        let csp = csp.to_str().expect("ascii");
+        assert!(
+            csp.contains("form-action 'self' https://app.example.com;"),
+            "{csp}"
+        );
+        assert!(csp.contains("script-src 'self';"));
+    }
 }
