@@ -497,10 +497,10 @@ impl Store {
             let result = f(&mut guard.0);
             guard.1 += 1;
             let generation = guard.1;
-            let snapshot = match &self.dir {
-                Some(_) => Some((generation, serde_json::to_vec_pretty(&guard.0))),
-                None => None,
-            };
+            let snapshot = self
+                .dir
+                .as_ref()
+                .map(|_| (generation, serde_json::to_vec_pretty(&guard.0)));
             (result, snapshot)
         };
         if let (Some(dir), Some((generation, bytes))) = (&self.dir, snapshot) {

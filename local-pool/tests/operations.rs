@@ -2257,3 +2257,52 @@ async fn the_outbox_endpoint_lists_messages_newest_last_and_filters_by_destinati
     .expect("json");
     assert_eq!(one["messages"].as_array().map(Vec::len), Some(1));
 }
+
+#[tokio::test]
+async fn user_auth_with_a_preferred_password_challenge_signs_in() {
+    let h = Harness::start().await;
+    h.confirmed_user("choice@example.com").await;
+    let out = h
+        .user
+        .initiate_auth()
+        .client_id(&h.client_id)
+        .auth_flow(AuthFlowType::UserAuth)
+        .auth_parameters("USERNAME", "choice@example.com")
+        .auth_parameters("PREFERRED_CHALLENGE", "PASSWORD")
+        .auth_parameters("PASSWORD", PASSWORD)
+        .auth_parameters("SECRET_HASH", h.hash("choice@example.com"))
+        .send()
+        .await
+        .expect("USER_AUTH");
+    assert!(out.authentication_result().is_some());
+}
+
+#[tokio::test]
+async fn a_flow_the_client_does_not_allow_is_refused() {
+    let h = Harness::start().await;
+    let restricted = h
+        .admin
+        .create_user_pool_client()
+        .user_pool_id(&h.pool_id)
+        .client_name("srp-only")
+        .explicit_auth_flows(ExplicitAuthFlowsType::AllowUserSrpAuth)
+        .send()
+        .await
+        .expect("client");
+    let client_id = restricted
+        .user_pool_client()
+        .and_then(|c| c.client_id())
+        .expect("id");
+    let err = h
+        .user
+        .initiate_auth()
+        .client_id(client_id)
+        .auth_flow(AuthFlowType::UserPasswordAuth)
+        .auth_parameters("USERNAME", "a@example.com")
+        .auth_parameters("PASSWORD", PASSWORD)
+        .send()
+        .await
+        .expect_err("not allowed")
+        .into_service_error();
+    assert!(err.is_invalid_parameter_exception(), "{err:?}");
+}

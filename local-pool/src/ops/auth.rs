@@ -398,6 +398,31 @@ pub fn initiate_auth(ctx: &Ctx<'_>, input: &Input) -> ApiResult<Value> {
                 params.get("SECRET_HASH").map(String::as_str),
             )
         }
+        // Choice-based sign-in, limited to the password factors: the client
+        // names its PREFERRED_CHALLENGE up front (SELECT_CHALLENGE, passkeys
+        // and passwordless OTP are not implemented).
+        "USER_AUTH" => {
+            if !client.allows("ALLOW_USER_AUTH") {
+                return Err(flow_not_enabled(&flow));
+            }
+            let name = param("USERNAME")?;
+            check_secret_hash(
+                &client,
+                &[&name],
+                params.get("SECRET_HASH").map(String::as_str),
+            )?;
+            match params.get("PREFERRED_CHALLENGE").map(String::as_str) {
+                Some("PASSWORD") => {
+                    password_sign_in(ctx, &pool_id, &client_id, &name, &param("PASSWORD")?)
+                }
+                Some("PASSWORD_SRP") => {
+                    srp_start(ctx, &pool_id, &client_id, &name, &param("SRP_A")?)
+                }
+                _ => Err(ApiError::invalid_parameter(
+                    "local-pool supports USER_AUTH only with PREFERRED_CHALLENGE PASSWORD or PASSWORD_SRP.",
+                )),
+            }
+        }
         "ADMIN_NO_SRP_AUTH" | "ADMIN_USER_PASSWORD_AUTH" => {
             Err(ApiError::invalid_parameter(format!(
                 "Initiate Auth method not supported: {flow} is an admin flow (use AdminInitiateAuth)."
