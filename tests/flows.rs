@@ -456,7 +456,10 @@ async fn an_expired_access_token_is_refreshed_without_the_visitor_noticing() {
         .duration_since(std::time::UNIX_EPOCH)
         .expect("clock after 1970")
         .as_secs();
-    assert!(app.access_expires_at().await > now + 600, "a fresh access token was stored");
+    assert!(
+        app.access_expires_at().await > now + 600,
+        "a fresh access token was stored"
+    );
 }
 
 #[tokio::test]
@@ -467,12 +470,23 @@ async fn a_refused_refresh_signs_the_visitor_out_and_keeps_where_they_were() {
     phone.sign_in(&email, PASSWORD).await;
     let token = phone.get("/account").await.csrf();
     phone
-        .post_raw("/api/sign-out", &[("csrf_token", &token), ("everywhere", "true")])
+        .post_raw(
+            "/api/sign-out",
+            &[("csrf_token", &token), ("everywhere", "true")],
+        )
         .await;
 
     app.expire_access_token().await;
     let page = app.get("/account").await;
     assert_eq!(page.status, StatusCode::SEE_OTHER);
-    assert_eq!(page.location.as_deref(), Some("/sign-in?return_to=%2Faccount"));
-    assert!(app.get("/sign-in?return_to=%2Faccount").await.message_ids().contains(&"session.ended".to_owned()));
+    assert_eq!(
+        page.location.as_deref(),
+        Some("/sign-in?return_to=%2Faccount")
+    );
+    assert!(
+        app.get("/sign-in?return_to=%2Faccount")
+            .await
+            .message_ids()
+            .contains(&"session.ended".to_owned())
+    );
 }

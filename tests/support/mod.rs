@@ -134,8 +134,15 @@ impl TestApp {
         let cookie = self.cookie().expect("a session cookie");
         let value = cookie.split_once('=').map(|(_, v)| v).expect("name=value");
         let key = SessionId::parse(value).expect("a session id").key();
-        let mut data = store.load(&key).await.expect("load").expect("a stored session");
-        data.user.as_mut().expect("a signed-in user").access_expires_at = 0;
+        let mut data = store
+            .load(&key)
+            .await
+            .expect("load")
+            .expect("a stored session");
+        data.user
+            .as_mut()
+            .expect("a signed-in user")
+            .access_expires_at = 0;
         store.save(&key, &data, u64::MAX / 2).await.expect("save");
     }
 
@@ -147,7 +154,11 @@ impl TestApp {
         let cookie = self.cookie().expect("a session cookie");
         let value = cookie.split_once('=').map(|(_, v)| v).expect("name=value");
         let key = SessionId::parse(value).expect("a session id").key();
-        let data = store.load(&key).await.expect("load").expect("a stored session");
+        let data = store
+            .load(&key)
+            .await
+            .expect("load")
+            .expect("a stored session");
         data.user.expect("a signed-in user").access_expires_at
     }
 
