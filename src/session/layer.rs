@@ -128,10 +128,10 @@ async fn save(config: &SessionConfig, cookies: &Cookies, session: &Session) {
     } else {
         ANONYMOUS_TTL_SECS
     };
-    if let Some(old) = old {
-        if let Err(e) = config.store.delete(&old.key()).await {
-            tracing::error!(error = ?e, "could not delete a renewed session");
-        }
+    if let Some(old) = old
+        && let Err(e) = config.store.delete(&old.key()).await
+    {
+        tracing::error!(error = ?e, "could not delete a renewed session");
     }
     if let Err(e) = config.store.save(&id.key(), &data, unix_now() + ttl).await {
         tracing::error!(error = ?e, "could not save the session");
