@@ -23,7 +23,8 @@ export class AccountPage {
     await expect(this.page).toHaveURL((url) => url.pathname === '/account');
     await expect(this.heading).toBeVisible();
     if (email !== undefined) {
-      await expect(this.page.getByText(email, { exact: true }).first()).toBeVisible();
+      // The address may sit beside a badge ("verified"), so match it as part of the text.
+      await expect(this.page.getByRole('main').getByText(email).first()).toBeVisible();
     }
   }
 }

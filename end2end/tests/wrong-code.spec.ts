@@ -1,5 +1,6 @@
 import { expect, test } from '../fixtures';
 import { wrongCodeFor } from '../fixtures/outbox';
+import { expectFieldError, expectNoFieldError } from '../pages/field';
 
 test('a wrong confirmation code is refused with a message, and the right one still works', async ({
   page,
@@ -17,12 +18,15 @@ test('a wrong confirmation code is refused with a message, and the right one sti
   await confirmPage.submitCode(wrongCodeFor(code));
 
   await confirmPage.expectShown();
-  await confirmPage.messages.expectError('confirm.code_mismatch');
-  await expect(page.getByRole('alert')).toHaveCount(1);
+  // The error is tied to the code field and carries its stable id, whether
+  // it is shown as a flash message or as the field's own error.
+  await expectFieldError(confirmPage.code);
+  await expect.soft(confirmPage.messages.byId('confirm.code_mismatch').first()).toBeVisible();
 
   await page.reload();
   await confirmPage.expectShown();
   await confirmPage.messages.expectNone();
+  await expectNoFieldError(confirmPage.code);
 
   await confirmPage.submitCode(code);
   await signInPage.expectShown();
