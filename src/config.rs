@@ -101,6 +101,16 @@ pub struct Config {
     #[arg(long, env = "THRESHOLD_PASSWORD_POLICY")]
     pub password_policy: Option<String>,
 
+    /// The pool's MFA setting (`off`, `optional`, `on`) shown on the account
+    /// page, when DescribeUserPool is not available.
+    #[arg(long, env = "THRESHOLD_MFA", default_value = "optional")]
+    pub mfa: String,
+
+    /// MFA methods the pool allows (`totp,sms,email`), when
+    /// GetUserPoolMfaConfig is not available.
+    #[arg(long, env = "THRESHOLD_MFA_FACTORS", value_delimiter = ',', default_value = "totp")]
+    pub mfa_factors: Vec<String>,
+
     /// Listen address of the embedded local pool (only without `COGNITO_USER_POOL_ID`).
     #[arg(long, env = "THRESHOLD_LOCAL_POOL_ADDR", default_value = "127.0.0.1:0")]
     pub local_pool_addr: SocketAddr,

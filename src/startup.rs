@@ -27,7 +27,8 @@ use tower_http::trace::TraceLayer;
 use url::Url;
 
 use crate::app::{App, shell};
-use crate::cognito::{Gateway, TokenVerifier};
+use crate::cognito::mfa::Factor;
+use crate::cognito::{Gateway, MfaRequirement, TokenVerifier};
 use crate::config::{Config, PoolSetting, SignInName};
 use crate::domain::PasswordPolicy;
 use crate::pages::dev_outbox::outbox_json;
@@ -91,6 +92,16 @@ impl Application {
             .filter(|a| !a.is_empty())
             .collect();
         let mut sign_in_name = config.sign_in_name;
+        let mut mfa = MfaRequirement::parse(&config.mfa)
+            .ok_or_else(|| anyhow::anyhow!("THRESHOLD_MFA must be off, optional or on, not `{}`", config.mfa))?;
+        let mut mfa_factors = config
+            .mfa_factors
+            .iter()
+            .map(|f| {
+                Factor::from_id(f.trim())
+                    .ok_or_else(|| anyhow::anyhow!("THRESHOLD_MFA_FACTORS: unknown method `{f}` (use totp, sms, email)"))
+            })
+            .collect::<anyhow::Result<Vec<_>>>()?;
 
         let (gateway, dev_pool) = match pool {
             PoolSetting::Embedded => {
@@ -107,6 +118,8 @@ impl Application {
                 password_policy = described.password_policy;
                 sign_up_attributes = described.required_attributes;
                 sign_in_name = SignInName::Email;
+                mfa = described.mfa;
+                mfa_factors = described.mfa_factors;
                 let client = user_client(crate::dev_pool::REGION, Some(&endpoint)).await;
                 let gateway = Gateway::new(
                     client,
@@ -132,6 +145,8 @@ impl Application {
                     // the configured (or default) policy stands.
                     match Gateway::describe_pool(&admin, &remote.pool_id).await {
                         Ok(described) => {
+                            mfa = described.mfa;
+                            mfa_factors = described.mfa_factors;
                             password_policy = described.password_policy;
                             sign_up_attributes = described.required_attributes;
                             if described.email_is_username {
@@ -163,6 +178,8 @@ impl Application {
             allowlist: config.return_to_allowlist(),
             sign_in_name,
             password_policy,
+            mfa,
+            mfa_factors,
             sign_up_attributes,
             dev_pool,
         }));

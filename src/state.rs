@@ -3,7 +3,8 @@
 
 use std::sync::Arc;
 
-use crate::cognito::Gateway;
+use crate::cognito::mfa::Factor;
+use crate::cognito::{Gateway, MfaRequirement};
 use crate::config::SignInName;
 use crate::domain::PasswordPolicy;
 use crate::security::return_to::Allowlist;
@@ -13,6 +14,9 @@ pub struct Inner {
     pub allowlist: Allowlist,
     pub sign_in_name: SignInName,
     pub password_policy: PasswordPolicy,
+    /// Whether the pool asks for MFA, and which methods it allows.
+    pub mfa: MfaRequirement,
+    pub mfa_factors: Vec<Factor>,
     /// Attributes the sign-up form asks for besides email and password.
     pub sign_up_attributes: Vec<String>,
     /// The embedded local pool, when no real pool is configured.

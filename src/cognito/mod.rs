@@ -3,6 +3,7 @@
 //! answer into project types, so flows and pages never see the SDK.
 
 pub mod errors;
+pub mod mfa;
 pub mod secret_hash;
 pub mod tokens;
 
@@ -58,10 +59,43 @@ pub enum SignInStep {
 pub struct UserProfile {
     pub username: String,
     pub attributes: BTreeMap<String, String>,
+    /// MFA methods turned on for the user.
+    pub mfa_enabled: Vec<mfa::Factor>,
+    pub mfa_preferred: Option<mfa::Factor>,
+}
+
+/// Whether the pool asks for MFA (DescribeUserPool's `MfaConfiguration`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MfaRequirement {
+    Off,
+    Optional,
+    On,
+}
+
+impl MfaRequirement {
+    pub fn parse(value: &str) -> Option<Self> {
+        match value.to_ascii_uppercase().as_str() {
+            "OFF" => Some(Self::Off),
+            "OPTIONAL" => Some(Self::Optional),
+            "ON" => Some(Self::On),
+            _ => None,
+        }
+    }
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Self::Off => "off",
+            Self::Optional => "optional",
+            Self::On => "on",
+        }
+    }
 }
 
 /// What DescribeUserPool says that the pages need.
 pub struct PoolDescription {
+    pub mfa: MfaRequirement,
+    /// The MFA methods the pool allows (GetUserPoolMfaConfig).
+    pub mfa_factors: Vec<mfa::Factor>,
     pub password_policy: PasswordPolicy,
     pub required_attributes: Vec<String>,
     pub email_is_username: bool,
@@ -455,6 +489,12 @@ impl Gateway {
             .await
             .map_err(|e| CognitoError::from_sdk("GetUser", e))?;
         Ok(UserProfile {
+            mfa_enabled: output
+                .user_mfa_setting_list()
+                .iter()
+                .filter_map(|name| mfa::Factor::from_cognito(name))
+                .collect(),
+            mfa_preferred: output.preferred_mfa_setting().and_then(mfa::Factor::from_cognito),
             username: output.username().to_owned(),
             attributes: output
                 .user_attributes()
@@ -538,7 +578,31 @@ impl Gateway {
                 !name.starts_with("email_verified") && !name.starts_with("phone_number_verified")
             })
             .collect();
+        let mfa = pool
+            .mfa_configuration()
+            .and_then(|m| MfaRequirement::parse(m.as_str()))
+            .unwrap_or(MfaRequirement::Off);
+        // Which methods are allowed lives in a separate call.
+        // <https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_GetUserPoolMfaConfig.html>
+        let config = client
+            .get_user_pool_mfa_config()
+            .user_pool_id(pool_id)
+            .send()
+            .await
+            .map_err(|e| CognitoError::from_sdk("GetUserPoolMfaConfig", e))?;
+        let mut mfa_factors = Vec::new();
+        if config.software_token_mfa_configuration().is_some_and(|c| c.enabled()) {
+            mfa_factors.push(mfa::Factor::Totp);
+        }
+        if config.sms_mfa_configuration().is_some() {
+            mfa_factors.push(mfa::Factor::Sms);
+        }
+        if config.email_mfa_configuration().is_some() {
+            mfa_factors.push(mfa::Factor::Email);
+        }
         Ok(PoolDescription {
+            mfa,
+            mfa_factors,
             password_policy: policy,
             required_attributes,
             email_is_username,
