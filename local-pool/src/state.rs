@@ -213,6 +213,16 @@ impl Pool {
                 .any(|a| a.get("Name").and_then(Value::as_str) == Some(name))
     }
 
+    /// Attributes whose verified value stays in place until a new value is
+    /// verified (`UserAttributeUpdateSettings.AttributesRequireVerificationBeforeUpdate`).
+    pub fn keeps_original_until_verified(&self, attribute: &str) -> bool {
+        self.extra
+            .get("UserAttributeUpdateSettings")
+            .and_then(|s| s.get("AttributesRequireVerificationBeforeUpdate"))
+            .and_then(Value::as_array)
+            .is_some_and(|list| list.iter().any(|a| a.as_str() == Some(attribute)))
+    }
+
     pub fn sms_mfa_enabled(&self) -> bool {
         self.sms_mfa.is_some()
     }
@@ -382,6 +392,11 @@ pub struct Codes {
     pub forgot_password: Option<crate::codes::PendingCode>,
     /// Attribute verification codes by attribute name.
     pub attributes: BTreeMap<String, crate::codes::PendingCode>,
+    /// New email or phone values waiting for their code, in pools that keep
+    /// the original value until the new one is verified
+    /// (`UserAttributeUpdateSettings.AttributesRequireVerificationBeforeUpdate`).
+    #[serde(default)]
+    pub pending_values: BTreeMap<String, String>,
 }
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]

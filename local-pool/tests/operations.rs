@@ -2306,3 +2306,127 @@ async fn a_flow_the_client_does_not_allow_is_refused() {
         .into_service_error();
     assert!(err.is_invalid_parameter_exception(), "{err:?}");
 }
+
+#[tokio::test]
+async fn a_pool_that_keeps_the_original_email_switches_only_after_verification() {
+    use aws_sdk_cognitoidentityprovider::types::UserAttributeUpdateSettingsType;
+    let h = Harness::start().await;
+    h.admin
+        .update_user_pool()
+        .user_pool_id(&h.pool_id)
+        .auto_verified_attributes(VerifiedAttributeType::Email)
+        .user_attribute_update_settings(
+            UserAttributeUpdateSettingsType::builder()
+                .attributes_require_verification_before_update(VerifiedAttributeType::Email)
+                .build(),
+        )
+        .send()
+        .await
+        .expect("UpdateUserPool");
+    let described = h
+        .admin
+        .describe_user_pool()
+        .user_pool_id(&h.pool_id)
+        .send()
+        .await
+        .expect("DescribeUserPool");
+    assert_eq!(
+        described
+            .user_pool()
+            .and_then(|p| p.user_attribute_update_settings())
+            .map(|s| s.attributes_require_verification_before_update().to_vec()),
+        Some(vec![VerifiedAttributeType::Email])
+    );
+    h.confirmed_user("keep@example.com").await;
+    let access = h.access_token("keep@example.com").await;
+    let updated = h
+        .user
+        .update_user_attributes()
+        .access_token(&access)
+        .user_attributes(attr("email", "moved@example.com"))
+        .send()
+        .await
+        .expect("UpdateUserAttributes");
+    assert_eq!(updated.code_delivery_details_list().len(), 1);
+    let email_now = |me: &aws_sdk_cognitoidentityprovider::operation::get_user::GetUserOutput| {
+        let value = |n: &str| {
+            me.user_attributes()
+                .iter()
+                .find(|a| a.name() == n)
+                .and_then(|a| a.value())
+                .map(str::to_owned)
+        };
+        (value("email"), value("email_verified"))
+    };
+    let me = h
+        .user
+        .get_user()
+        .access_token(&access)
+        .send()
+        .await
+        .expect("GetUser");
+    assert_eq!(
+        email_now(&me),
+        (Some("keep@example.com".into()), Some("true".into())),
+        "the verified original stays until the new address is verified"
+    );
+    h.password_auth("keep@example.com", PASSWORD)
+        .await
+        .expect("the original still signs in");
+    assert!(
+        h.password_auth("moved@example.com", PASSWORD)
+            .await
+            .is_err(),
+        "the unverified address does not sign in yet"
+    );
+
+    // A new code goes to the pending address, not the original.
+    h.user
+        .get_user_attribute_verification_code()
+        .access_token(&access)
+        .attribute_name("email")
+        .send()
+        .await
+        .expect("GetUserAttributeVerificationCode");
+    assert_eq!(h.pool.outbox(Some("moved@example.com")).len(), 2);
+    let code = h.latest_code("moved@example.com");
+    h.user
+        .verify_user_attribute()
+        .access_token(&access)
+        .attribute_name("email")
+        .code(code)
+        .send()
+        .await
+        .expect("VerifyUserAttribute");
+    let me = h
+        .user
+        .get_user()
+        .access_token(&access)
+        .send()
+        .await
+        .expect("GetUser");
+    assert_eq!(
+        email_now(&me),
+        (Some("moved@example.com".into()), Some("true".into()))
+    );
+    h.password_auth("moved@example.com", PASSWORD)
+        .await
+        .expect("the new address signs in");
+    assert!(h.password_auth("keep@example.com", PASSWORD).await.is_err());
+
+    // Keeping an address Cognito would not send a code to is refused.
+    let err = h
+        .admin
+        .update_user_pool()
+        .user_pool_id(&h.pool_id)
+        .user_attribute_update_settings(
+            UserAttributeUpdateSettingsType::builder()
+                .attributes_require_verification_before_update(VerifiedAttributeType::PhoneNumber)
+                .build(),
+        )
+        .send()
+        .await
+        .expect_err("phone is not auto-verified")
+        .into_service_error();
+    assert!(err.is_invalid_parameter_exception(), "{err:?}");
+}

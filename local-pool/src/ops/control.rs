@@ -257,6 +257,20 @@ fn apply_pool_settings(pool: &mut Pool, input: &Input) -> ApiResult<()> {
             Some(json!({ "SmsConfiguration": sms, "SmsAuthenticationMessage": message }));
     }
     let extra = extra_members(input, INTERPRETED_POOL_MEMBERS);
+    // Cognito refuses to hold back an attribute it would not send a code to.
+    let kept = extra
+        .get("UserAttributeUpdateSettings")
+        .and_then(|s| s.get("AttributesRequireVerificationBeforeUpdate"))
+        .and_then(Value::as_array)
+        .cloned()
+        .unwrap_or_default();
+    for attribute in kept.iter().filter_map(Value::as_str) {
+        if !pool.auto_verified_attributes.iter().any(|a| a == attribute) {
+            return Err(ApiError::invalid_parameter(format!(
+                "{attribute} in AttributesRequireVerificationBeforeUpdate must also be in AutoVerifiedAttributes."
+            )));
+        }
+    }
     pool.extra.extend(extra);
     Ok(())
 }

@@ -416,11 +416,27 @@ pub fn update_user_attributes(ctx: &Ctx<'_>, input: &Input) -> ApiResult<Value> 
         let pool = s.pool_mut(&pool_id)?;
         validate_attribute_update(pool, &username, &attributes, false)?;
         let auto_verified = pool.auto_verified_attributes.clone();
+        let kept: Vec<String> = ["email", "phone_number"]
+            .into_iter()
+            .filter(|a| pool.keeps_original_until_verified(a))
+            .map(str::to_owned)
+            .collect();
         let user = pool.user_mut(&username)?;
         let mut to_verify = Vec::new();
         for (k, v) in attributes {
             let changed = user.attr(&k) != Some(v.as_str());
+            if k == "email" || k == "phone_number" {
+                // A new value replaces any value still waiting for its code.
+                user.codes.pending_values.remove(&k);
+            }
             if changed && (k == "email" || k == "phone_number") {
+                if kept.contains(&k) && user.attr_true(&format!("{k}_verified")) {
+                    // The verified original keeps working (and signing in)
+                    // until the new value is verified with its code.
+                    user.codes.pending_values.insert(k.clone(), v.clone());
+                    to_verify.push((k, v));
+                    continue;
+                }
                 user.attributes
                     .insert(format!("{k}_verified"), "false".into());
                 if auto_verified.contains(&k) {
@@ -467,10 +483,14 @@ pub fn get_user_attribute_verification_code(ctx: &Ctx<'_>, input: &Input) -> Api
     let attr = verifiable_attribute(input)?;
     ctx.svc.store.write(|s| {
         let (pool_id, username) = authenticate(ctx, s, &token)?;
-        let value = s
-            .pool(&pool_id)?
-            .user(&username)?
-            .attr(&attr)
+        let user = s.pool(&pool_id)?.user(&username)?;
+        // A value waiting for verification is the one the code is for.
+        let value = user
+            .codes
+            .pending_values
+            .get(&attr)
+            .map(String::as_str)
+            .or_else(|| user.attr(&attr))
             .map(str::to_owned)
             .ok_or_else(|| {
                 ApiError::invalid_parameter(format!("User does not have the attribute {attr}."))
@@ -505,6 +525,9 @@ pub fn verify_user_attribute(ctx: &Ctx<'_>, input: &Input) -> ApiResult<Value> {
         }
         result.map_err(|f| f.to_error_limit())?;
         user.modified_ms = ctx.now_ms;
+        if let Some(value) = user.codes.pending_values.remove(&attr) {
+            user.attributes.insert(attr.clone(), value);
+        }
         mark_verified(pool, &username, &attr, false)?;
         Ok(json!({}))
     })
