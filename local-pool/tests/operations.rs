@@ -2430,3 +2430,45 @@ async fn a_pool_that_keeps_the_original_email_switches_only_after_verification()
         .into_service_error();
     assert!(err.is_invalid_parameter_exception(), "{err:?}");
 }
+
+#[tokio::test]
+async fn admin_reset_user_password_demands_a_reset_at_sign_in() {
+    let h = Harness::start().await;
+    h.confirmed_user("reset@example.com").await;
+    let before = h.pool.outbox(Some("reset@example.com")).len();
+    h.admin
+        .admin_reset_user_password()
+        .user_pool_id(&h.pool_id)
+        .username("reset@example.com")
+        .send()
+        .await
+        .expect("AdminResetUserPassword");
+    let sent = h.pool.outbox(Some("reset@example.com"));
+    assert_eq!(sent.len(), before + 1);
+    assert_eq!(
+        sent.last().map(|m| m.purpose),
+        Some(Purpose::ForgotPassword)
+    );
+    let err = h
+        .password_auth("reset@example.com", PASSWORD)
+        .await
+        .expect_err("a reset is required");
+    assert!(
+        matches!(err, InitiateAuthError::PasswordResetRequiredException(_)),
+        "{err:?}"
+    );
+    let code = h.latest_code("reset@example.com");
+    h.user
+        .confirm_forgot_password()
+        .client_id(&h.client_id)
+        .secret_hash(h.hash("reset@example.com"))
+        .username("reset@example.com")
+        .confirmation_code(code)
+        .password("Another-Horse-2")
+        .send()
+        .await
+        .expect("ConfirmForgotPassword");
+    h.password_auth("reset@example.com", "Another-Horse-2")
+        .await
+        .expect("the new password signs in");
+}

@@ -68,6 +68,7 @@ const ADMIN_OPERATIONS: &[(&str, Operation)] = &[
     ("AdminGetUser", control::admin_get_user),
     ("AdminDeleteUser", control::admin_delete_user),
     ("AdminSetUserPassword", control::admin_set_user_password),
+    ("AdminResetUserPassword", user::admin_reset_user_password),
     ("AdminConfirmSignUp", control::admin_confirm_sign_up),
     ("AdminDisableUser", control::admin_disable_user),
     ("AdminEnableUser", control::admin_enable_user),

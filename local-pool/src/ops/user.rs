@@ -271,6 +271,41 @@ pub fn forgot_password(ctx: &Ctx<'_>, input: &Input) -> ApiResult<Value> {
     })
 }
 
+/// Deactivates the password: the next sign-in answers
+/// PasswordResetRequiredException, and a reset code goes to the verified
+/// email or phone when there is one.
+/// <https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_AdminResetUserPassword.html>
+pub fn admin_reset_user_password(ctx: &Ctx<'_>, input: &Input) -> ApiResult<Value> {
+    let pool_id = input.string("UserPoolId", 1, 55)?;
+    let name = input.string("Username", 1, 128)?;
+    ctx.svc.store.write(|s| {
+        let pool = s.pool_mut(&pool_id)?;
+        let username = super::control::resolve_user(pool, &name)?;
+        let user = pool.user_mut(&username)?;
+        if user.status == UserStatus::Unconfirmed {
+            return Err(ApiError::not_authorized(
+                "User password cannot be reset in the current state.",
+            ));
+        }
+        user.status = UserStatus::ResetRequired;
+        user.modified_ms = ctx.now_ms;
+        let pool = s.pool(&pool_id)?;
+        if let Some((attr, value)) = code_destination(pool, pool.user(&username)?, true) {
+            send_code(
+                ctx,
+                s,
+                &pool_id,
+                &username,
+                &attr,
+                &value,
+                Purpose::ForgotPassword,
+                RESET_TTL_MS,
+            )?;
+        }
+        Ok(json!({}))
+    })
+}
+
 /// <https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_ConfirmForgotPassword.html>
 pub fn confirm_forgot_password(ctx: &Ctx<'_>, input: &Input) -> ApiResult<Value> {
     let client_id = client_id(input)?;
