@@ -2,6 +2,7 @@
 //! it computes SECRET_HASH, runs SRP, verifies tokens and turns every SDK
 //! answer into project types, so flows and pages never see the SDK.
 
+pub mod account;
 pub mod errors;
 pub mod mfa;
 pub mod secret_hash;
