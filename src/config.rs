@@ -95,6 +95,12 @@ pub struct Config {
     #[arg(long, env = "THRESHOLD_SIGN_UP_ATTRIBUTES", value_delimiter = ',')]
     pub sign_up_attributes: Vec<String>,
 
+    /// Custom attributes the profile page lets people edit besides name,
+    /// given and family name and language, comma separated (e.g.
+    /// `custom:company`). The app client must be allowed to write them.
+    #[arg(long, env = "THRESHOLD_PROFILE_ATTRIBUTES", value_delimiter = ',')]
+    pub profile_attributes: Vec<String>,
+
     /// The pool's password policy for the sign-up checklist, like
     /// `min=8,upper,lower,digit,symbol`, when DescribeUserPool is not
     /// available. Default: Cognito's default policy.

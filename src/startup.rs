@@ -173,7 +173,16 @@ impl Application {
 
         let store = SqliteStore::open(&config.data_dir.join("sessions.sqlite3"))?;
         spawn_sweeper(store.clone());
+        let store: Arc<dyn crate::session::SessionStore> = Arc::new(store);
+        let profile_attributes = config
+            .profile_attributes
+            .iter()
+            .map(|a| a.trim().to_owned())
+            .filter(|a| !a.is_empty())
+            .collect();
         let state = AppState(Arc::new(Inner {
+            profile_attributes,
+            sessions: store.clone(),
             gateway,
             allowlist: config.return_to_allowlist(),
             sign_in_name,
@@ -184,7 +193,7 @@ impl Application {
             dev_pool,
         }));
         let sessions = SessionConfig {
-            store: Arc::new(store),
+            store,
             secure_cookies: config.secure_cookies,
         };
         let router = router(state.clone(), sessions, &config);

@@ -19,6 +19,11 @@ pub struct Inner {
     pub mfa_factors: Vec<Factor>,
     /// Attributes the sign-up form asks for besides email and password.
     pub sign_up_attributes: Vec<String>,
+    /// Custom attributes the profile page edits besides the standard ones
+    /// (`THRESHOLD_PROFILE_ATTRIBUTES`).
+    pub profile_attributes: Vec<String>,
+    /// The session store, for markers that span sessions ("signed out everywhere").
+    pub sessions: Arc<dyn crate::session::SessionStore>,
     /// The embedded local pool, when no real pool is configured.
     pub dev_pool: Option<local_pool::RunningPool>,
 }

@@ -439,6 +439,9 @@ pub struct ChallengeSession {
     pub totp_verified: bool,
     /// Wrong answers so far; the session dies after a few.
     pub failures: u32,
+    /// MFA_SETUP answered with `EMAIL`: email MFA is turned on once the
+    /// EMAIL_OTP code that follows is answered.
+    pub enables_email_mfa: bool,
 }
 
 /// The server half of an SRP exchange, kept between InitiateAuth and

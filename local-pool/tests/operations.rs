@@ -1403,6 +1403,77 @@ async fn a_pool_that_requires_mfa_makes_new_users_set_up_totp_by_session() {
 }
 
 #[tokio::test]
+async fn a_pool_that_requires_mfa_lets_new_users_set_up_email_codes_instead() {
+    let h = Harness::with(Setup {
+        mfa: UserPoolMfaType::On,
+        ..Setup::default()
+    })
+    .await;
+    h.confirmed_user("mailer@example.com").await;
+    let started = h
+        .password_auth("mailer@example.com", PASSWORD)
+        .await
+        .expect("first factor");
+    assert_eq!(started.challenge_name(), Some(&ChallengeNameType::MfaSetup));
+    let params = started.challenge_parameters().expect("parameters");
+    assert!(params["MFAS_CAN_SETUP"].contains("EMAIL_OTP"), "{params:?}");
+    let user_id = params["USER_ID_FOR_SRP"].clone();
+    let respond = |session: &str, responses: &[(&str, &str)]| {
+        let mut request = h
+            .user
+            .respond_to_auth_challenge()
+            .client_id(&h.client_id)
+            .session(session)
+            .challenge_responses("USERNAME", &user_id)
+            .challenge_responses("SECRET_HASH", h.hash(&user_id));
+        for (k, v) in responses {
+            request = request.challenge_responses(*k, *v);
+        }
+        request
+    };
+    let err = respond(
+        started.session().expect("session"),
+        &[("EMAIL", "someone-else@example.com")],
+    )
+    .challenge_name(ChallengeNameType::MfaSetup)
+    .send()
+    .await
+    .expect_err("another address")
+    .into_service_error();
+    assert!(err.is_invalid_parameter_exception(), "{err:?}");
+    let otp = respond(
+        started.session().expect("session"),
+        &[("EMAIL", "mailer@example.com")],
+    )
+    .challenge_name(ChallengeNameType::MfaSetup)
+    .send()
+    .await
+    .expect("MFA_SETUP with EMAIL");
+    assert_eq!(otp.challenge_name(), Some(&ChallengeNameType::EmailOtp));
+    let code = h.latest_code("mailer@example.com");
+    let done = respond(
+        otp.session().expect("session"),
+        &[("EMAIL_OTP_CODE", &code)],
+    )
+    .challenge_name(ChallengeNameType::EmailOtp)
+    .send()
+    .await
+    .expect("EMAIL_OTP");
+    let access = done
+        .authentication_result()
+        .and_then(|r| r.access_token())
+        .expect("tokens");
+    let user = h
+        .user
+        .get_user()
+        .access_token(access)
+        .send()
+        .await
+        .expect("GetUser");
+    assert_eq!(user.user_mfa_setting_list(), ["EMAIL_OTP".to_owned()]);
+}
+
+#[tokio::test]
 async fn forgot_password_sends_a_code_that_resets_the_password_once() {
     let h = Harness::start().await;
     let email = "forgot@example.com";

@@ -27,6 +27,19 @@ pub enum NotSignedIn {
 /// refreshing it with REFRESH_TOKEN_AUTH when needed.
 pub async fn fresh_user(app: &AppState, session: &Session) -> Result<SignedInUser, NotSignedIn> {
     let user = session.user().ok_or(NotSignedIn::Anonymous)?;
+    // "Sign out everywhere" (or a deleted account) ends this session here,
+    // even while its access token would still pass.
+    match app.sessions.sessions_ended_before(&user.sub).await {
+        Ok(Some(before)) if user.signed_in_at_ms < before => {
+            end(session);
+            return Err(NotSignedIn::Ended);
+        }
+        Ok(_) => {}
+        Err(e) => {
+            tracing::error!(error = ?e, "could not read the sign-out markers");
+            return Err(NotSignedIn::Unavailable);
+        }
+    }
     if user.access_expires_at > now() + REFRESH_MARGIN_SECS {
         return Ok(user);
     }
@@ -66,13 +79,14 @@ pub async fn fresh_user(app: &AppState, session: &Session) -> Result<SignedInUse
 }
 
 /// Forgets the user here, with a message for the sign-in page.
-fn end(session: &Session) {
+pub fn end(session: &Session) {
     session.renew();
     session.update(|d| d.user = None);
     session.flash(Flash::info("session.ended"));
 }
 
-/// Where to send a visitor who needs to sign in to see `path`.
+/// Where to send a visitor who needs to sign in to see `path` (the page
+/// they were on, path and query), so sign-in brings them back to it.
 pub fn sign_in_to_see(app: &AppState, path: &str) -> String {
     with_return_to("/sign-in", ReturnTo::parse(path, &app.allowlist).as_ref())
 }
@@ -126,6 +140,15 @@ pub async fn sign_out(app: &AppState, session: &Session, everywhere: bool) -> St
                 {
                     session.flash(report(&e));
                     return "/account".to_owned();
+                }
+                // Every other Threshold session of this user ends at its
+                // next request (Cognito only stops them at its next call).
+                if let Err(e) = app
+                    .sessions
+                    .end_sessions_before(&user.sub, super::now_ms())
+                    .await
+                {
+                    tracing::error!(error = ?e, "could not record the sign-out marker");
                 }
             }
             Err(NotSignedIn::Unavailable) => {

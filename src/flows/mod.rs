@@ -3,6 +3,8 @@
 //! renders from the state it finds. Server-only.
 
 pub mod account;
+pub mod profile;
+pub mod recovery;
 pub mod sign_in;
 pub mod sign_up;
 
@@ -75,6 +77,14 @@ pub fn report(error: &CognitoError) -> Flash {
 
 pub fn now() -> u64 {
     crate::session::store::unix_now()
+}
+
+/// Unix milliseconds, for markers that must order events within a second.
+pub fn now_ms() -> u64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| u64::try_from(d.as_millis()).unwrap_or(u64::MAX))
+        .unwrap_or_default()
 }
 
 /// Adds `return_to` to a page URL when there is one.

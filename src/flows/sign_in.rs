@@ -100,6 +100,9 @@ pub async fn submit(app: &AppState, session: &Session, input: SignInInput) -> St
         Err(CognitoError::UserNotConfirmed) => {
             super::sign_up::resume_unconfirmed(app, session, name.as_str(), return_to).await
         }
+        Err(CognitoError::PasswordResetRequired) => {
+            super::recovery::start_required_reset(app, session, name.as_str(), return_to).await
+        }
         Err(e) => {
             let flash = report(&e);
             failure.save(session, Some(flash), back)
@@ -123,6 +126,7 @@ pub fn complete(session: &Session, tokens: Tokens, return_to: Option<ReturnTo>) 
             access_token: StoredSecret::new(tokens.access_token),
             refresh_token: tokens.refresh_token.map(StoredSecret::new),
             access_expires_at: tokens.access_expires_at,
+            signed_in_at_ms: super::now_ms(),
         });
     });
     return_to

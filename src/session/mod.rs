@@ -150,6 +150,11 @@ pub struct SignedInUser {
     pub refresh_token: Option<StoredSecret>,
     /// Unix seconds.
     pub access_expires_at: u64,
+    /// When this sign-in happened, in unix milliseconds; a "signed out
+    /// everywhere" marker newer than this ends the session. Sessions saved
+    /// before the field existed read 0, so any marker ends them.
+    #[serde(default)]
+    pub signed_in_at_ms: u64,
 }
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
@@ -166,6 +171,12 @@ pub struct SessionData {
     pub sign_up: Option<SignUpFlow>,
     #[serde(default)]
     pub user: Option<SignedInUser>,
+    /// A password reset waiting for its code.
+    #[serde(default)]
+    pub recovery: Option<crate::flows::recovery::RecoveryFlow>,
+    /// New email or phone values waiting for their code, by attribute.
+    #[serde(default)]
+    pub pending_contacts: BTreeMap<String, crate::flows::profile::PendingContact>,
 }
 
 struct Inner {

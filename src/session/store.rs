@@ -20,6 +20,13 @@ pub trait SessionStore: Send + Sync {
     async fn delete(&self, key: &str) -> anyhow::Result<()>;
     /// Removes expired sessions; returns how many.
     async fn delete_expired(&self) -> anyhow::Result<usize>;
+    /// Records that every session of the user `sub` signed in before
+    /// `at_ms` (unix milliseconds) is over: "sign out everywhere" reaches
+    /// the other sessions at their next request, not only at their next
+    /// call to Cognito.
+    async fn end_sessions_before(&self, sub: &str, at_ms: u64) -> anyhow::Result<()>;
+    /// The newest such marker for `sub`, if any.
+    async fn sessions_ended_before(&self, sub: &str) -> anyhow::Result<Option<u64>>;
 }
 
 pub(crate) fn unix_now() -> u64 {
@@ -59,7 +66,11 @@ impl SqliteStore {
                  data TEXT NOT NULL,
                  expires_at INTEGER NOT NULL
              );
-             CREATE INDEX IF NOT EXISTS sessions_expires_at ON sessions (expires_at);",
+             CREATE INDEX IF NOT EXISTS sessions_expires_at ON sessions (expires_at);
+             CREATE TABLE IF NOT EXISTS signed_out (
+                 sub TEXT PRIMARY KEY,
+                 before_ms INTEGER NOT NULL
+             );",
         )
         .context("preparing the session database")?;
         Ok(Self {
@@ -137,6 +148,34 @@ impl SessionStore for SqliteStore {
         })
         .await
     }
+
+    async fn end_sessions_before(&self, sub: &str, at_ms: u64) -> anyhow::Result<()> {
+        let sub = sub.to_owned();
+        self.with(move |c| {
+            c.execute(
+                "INSERT INTO signed_out (sub, before_ms) VALUES (?1, ?2)
+                 ON CONFLICT (sub) DO UPDATE SET before_ms = max(before_ms, excluded.before_ms)",
+                params![sub, sql_time(at_ms)],
+            )
+        })
+        .await?;
+        Ok(())
+    }
+
+    async fn sessions_ended_before(&self, sub: &str) -> anyhow::Result<Option<u64>> {
+        let sub = sub.to_owned();
+        let before: Option<i64> = self
+            .with(move |c| {
+                c.query_row(
+                    "SELECT before_ms FROM signed_out WHERE sub = ?1",
+                    params![sub],
+                    |row| row.get(0),
+                )
+                .optional()
+            })
+            .await?;
+        Ok(before.map(|b| u64::try_from(b).unwrap_or_default()))
+    }
 }
 
 #[cfg(test)]
@@ -159,6 +198,20 @@ mod tests {
         let reopened = SqliteStore::open(&path).expect("reopen");
         let loaded = reopened.load("k").await.expect("load").expect("present");
         assert_eq!(loaded.csrf_token, "token");
+    }
+
+    #[tokio::test]
+    async fn the_newest_sign_out_everywhere_marker_is_kept() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let store = SqliteStore::open(&dir.path().join("s.sqlite3")).expect("open");
+        assert_eq!(store.sessions_ended_before("sub-1").await.expect("read"), None);
+        store.end_sessions_before("sub-1", 2_000).await.expect("mark");
+        store.end_sessions_before("sub-1", 1_000).await.expect("mark");
+        assert_eq!(
+            store.sessions_ended_before("sub-1").await.expect("read"),
+            Some(2_000)
+        );
+        assert_eq!(store.sessions_ended_before("sub-2").await.expect("read"), None);
     }
 
     #[tokio::test]

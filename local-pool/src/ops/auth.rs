@@ -213,6 +213,7 @@ fn after_password(
         challenge: String::new(),
         expires_ms: ctx.now_ms.saturating_add(client.session_ms()),
         code: None,
+        enables_email_mfa: false,
         totp_verified: false,
         failures: 0,
     };
@@ -743,6 +744,12 @@ fn answer_challenge(
                 let user = s.pool_mut(&pool_id)?.user_mut(&username)?;
                 user.attributes
                     .insert("email_verified".into(), "true".into());
+                if current.enables_email_mfa {
+                    user.mfa.email_enabled = true;
+                    if user.mfa.preferred.is_none() {
+                        user.mfa.preferred = Some("EMAIL_OTP".into());
+                    }
+                }
             }
             sign_in_tokens(ctx, s, &pool_id, &client_id, &username)
         }
@@ -780,6 +787,30 @@ fn answer_challenge(
                 ..current
             };
             start_mfa_challenge(ctx, s, next, &answer)
+        }
+        "MFA_SETUP" if responses.contains_key("EMAIL") => {
+            // Email MFA is set up by naming the address (the user's own
+            // email attribute); an EMAIL_OTP challenge proves it, and MFA
+            // is turned on when that code is answered.
+            let email = response("EMAIL")?;
+            let pool = s.pool(&pool_id)?;
+            let user = pool.user(&username)?;
+            let own = user
+                .attr("email")
+                .is_some_and(|e| e.eq_ignore_ascii_case(&email));
+            if !pool.email_mfa_enabled() || !own {
+                return Err(ApiError::invalid_parameter(
+                    "Email MFA cannot be set up with that address for this user.",
+                ));
+            }
+            let next = ChallengeSession {
+                enables_email_mfa: true,
+                expires_ms: current
+                    .expires_ms
+                    .max(ctx.now_ms.saturating_add(MFA_TTL_MS)),
+                ..current
+            };
+            start_mfa_challenge(ctx, s, next, "EMAIL_OTP")
         }
         "MFA_SETUP" => {
             if !current.totp_verified {
