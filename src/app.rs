@@ -9,11 +9,20 @@ use leptos_router::{SsrMode, path};
 
 use crate::i18n::Lang;
 use crate::pages::account::AccountPage;
+use crate::pages::change_password::ChangePasswordPage;
+use crate::pages::contact::{EmailPage, PhonePage};
+use crate::pages::delete_account::{DeleteAccountPage, GoodbyePage};
+use crate::pages::forgot_password::ForgotPasswordPage;
+use crate::pages::profile::ProfilePage;
+use crate::pages::reset_password::ResetPasswordPage;
+use crate::pages::sign_out_everywhere::SignOutEverywherePage;
+use crate::pages::verify::VerifyPage;
 use crate::pages::challenge::ChallengePage;
 use crate::pages::confirm::ConfirmPage;
 use crate::pages::dev_outbox::OutboxPage;
 use crate::pages::errors::NotFound;
 use crate::pages::home::HomePage;
+use crate::pages::security::TotpSetupPage;
 use crate::pages::sign_in::SignInPage;
 use crate::pages::sign_up::SignUpPage;
 
@@ -51,6 +60,17 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/sign-up") view=SignUpPage ssr=SsrMode::Async/>
                 <Route path=path!("/sign-up/confirm") view=ConfirmPage ssr=SsrMode::Async/>
                 <Route path=path!("/account") view=AccountPage ssr=SsrMode::Async/>
+                <Route path=path!("/forgot-password") view=ForgotPasswordPage ssr=SsrMode::Async/>
+                <Route path=path!("/reset-password") view=ResetPasswordPage ssr=SsrMode::Async/>
+                <Route path=path!("/account/profile") view=ProfilePage ssr=SsrMode::Async/>
+                <Route path=path!("/account/email") view=EmailPage ssr=SsrMode::Async/>
+                <Route path=path!("/account/phone") view=PhonePage ssr=SsrMode::Async/>
+                <Route path=path!("/account/verify") view=VerifyPage ssr=SsrMode::Async/>
+                <Route path=path!("/account/password") view=ChangePasswordPage ssr=SsrMode::Async/>
+                <Route path=path!("/account/sign-out-everywhere") view=SignOutEverywherePage ssr=SsrMode::Async/>
+                <Route path=path!("/account/delete") view=DeleteAccountPage ssr=SsrMode::Async/>
+                <Route path=path!("/goodbye") view=GoodbyePage ssr=SsrMode::Async/>
+                <Route path=path!("/account/security/totp") view=TotpSetupPage ssr=SsrMode::Async/>
                 <Route path=path!("/_dev/outbox") view=OutboxPage ssr=SsrMode::Async/>
             </Routes>
         </Router>

@@ -114,7 +114,12 @@ pub struct Config {
 
     /// MFA methods the pool allows (`totp,sms,email`), when
     /// GetUserPoolMfaConfig is not available.
-    #[arg(long, env = "THRESHOLD_MFA_FACTORS", value_delimiter = ',', default_value = "totp")]
+    #[arg(
+        long,
+        env = "THRESHOLD_MFA_FACTORS",
+        value_delimiter = ',',
+        default_value = "totp"
+    )]
     pub mfa_factors: Vec<String>,
 
     /// Listen address of the embedded local pool (only without `COGNITO_USER_POOL_ID`).

@@ -92,14 +92,21 @@ impl Application {
             .filter(|a| !a.is_empty())
             .collect();
         let mut sign_in_name = config.sign_in_name;
-        let mut mfa = MfaRequirement::parse(&config.mfa)
-            .ok_or_else(|| anyhow::anyhow!("THRESHOLD_MFA must be off, optional or on, not `{}`", config.mfa))?;
+        let mut mfa = MfaRequirement::parse(&config.mfa).ok_or_else(|| {
+            anyhow::anyhow!(
+                "THRESHOLD_MFA must be off, optional or on, not `{}`",
+                config.mfa
+            )
+        })?;
         let mut mfa_factors = config
             .mfa_factors
             .iter()
             .map(|f| {
-                Factor::from_id(f.trim())
-                    .ok_or_else(|| anyhow::anyhow!("THRESHOLD_MFA_FACTORS: unknown method `{f}` (use totp, sms, email)"))
+                Factor::from_id(f.trim()).ok_or_else(|| {
+                    anyhow::anyhow!(
+                        "THRESHOLD_MFA_FACTORS: unknown method `{f}` (use totp, sms, email)"
+                    )
+                })
             })
             .collect::<anyhow::Result<Vec<_>>>()?;
 

@@ -21,7 +21,7 @@ test('a wrong confirmation code is refused with a message, and the right one sti
   // The error is tied to the code field and carries its stable id, whether
   // it is shown as a flash message or as the field's own error.
   await expectFieldError(confirmPage.code);
-  await expect.soft(confirmPage.messages.byId('confirm.code_mismatch').first()).toBeVisible();
+  await expect(confirmPage.messages.byId('code.mismatch').first()).toBeVisible();
 
   await page.reload();
   await confirmPage.expectShown();

@@ -3,7 +3,8 @@
 //! user's MFA preferences.
 
 use aws_sdk_cognitoidentityprovider::types::{
-    EmailMfaSettingsType, SmsMfaSettingsType, SoftwareTokenMfaSettingsType, VerifySoftwareTokenResponseType,
+    EmailMfaSettingsType, SmsMfaSettingsType, SoftwareTokenMfaSettingsType,
+    VerifySoftwareTokenResponseType,
 };
 use secrecy::{ExposeSecret, SecretString};
 
@@ -89,10 +90,12 @@ impl Gateway {
             .send()
             .await
             .map_err(|e| CognitoError::from_sdk("AssociateSoftwareToken", e))?;
-        let secret = output.secret_code().ok_or_else(|| CognitoError::Unexpected {
-            operation: "AssociateSoftwareToken",
-            detail: "no secret in the answer".into(),
-        })?;
+        let secret = output
+            .secret_code()
+            .ok_or_else(|| CognitoError::Unexpected {
+                operation: "AssociateSoftwareToken",
+                detail: "no secret in the answer".into(),
+            })?;
         Ok(TotpSecret {
             secret: SecretString::from(secret.to_owned()),
             session: output.session().map(|s| SecretString::from(s.to_owned())),
@@ -120,7 +123,9 @@ impl Gateway {
         let output = request.send().await.map_err(|e| {
             // Cognito reports a wrong first code as this exception.
             match CognitoError::from_sdk("VerifySoftwareToken", e) {
-                CognitoError::Unexpected { detail, .. } if detail.starts_with("EnableSoftwareTokenMFAException") => {
+                CognitoError::Unexpected { detail, .. }
+                    if detail.starts_with("EnableSoftwareTokenMFAException") =>
+                {
                     CognitoError::CodeMismatch
                 }
                 other => other,
@@ -134,8 +139,15 @@ impl Gateway {
 
     /// Turns a factor on or off, and sets the preferred one.
     /// <https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_SetUserMFAPreference.html>
-    pub async fn set_mfa_preference(&self, access_token: &SecretString, change: Preference) -> Result<()> {
-        let request = self.client.set_user_mfa_preference().access_token(access_token.expose_secret());
+    pub async fn set_mfa_preference(
+        &self,
+        access_token: &SecretString,
+        change: Preference,
+    ) -> Result<()> {
+        let request = self
+            .client
+            .set_user_mfa_preference()
+            .access_token(access_token.expose_secret());
         let (enabled, preferred) = (change.enabled, change.enabled && change.preferred);
         let request = match change.factor {
             Factor::Totp => request.software_token_mfa_settings(

@@ -495,7 +495,9 @@ impl Gateway {
                 .iter()
                 .filter_map(|name| mfa::Factor::from_cognito(name))
                 .collect(),
-            mfa_preferred: output.preferred_mfa_setting().and_then(mfa::Factor::from_cognito),
+            mfa_preferred: output
+                .preferred_mfa_setting()
+                .and_then(mfa::Factor::from_cognito),
             username: output.username().to_owned(),
             attributes: output
                 .user_attributes()
@@ -592,7 +594,10 @@ impl Gateway {
             .await
             .map_err(|e| CognitoError::from_sdk("GetUserPoolMfaConfig", e))?;
         let mut mfa_factors = Vec::new();
-        if config.software_token_mfa_configuration().is_some_and(|c| c.enabled()) {
+        if config
+            .software_token_mfa_configuration()
+            .is_some_and(|c| c.enabled())
+        {
             mfa_factors.push(mfa::Factor::Totp);
         }
         if config.sms_mfa_configuration().is_some() {

@@ -95,6 +95,8 @@ pub fn sign_in_to_see(app: &AppState, path: &str) -> String {
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Profile {
     pub attributes: BTreeMap<String, String>,
+    pub mfa_enabled: Vec<crate::cognito::mfa::Factor>,
+    pub mfa_preferred: Option<crate::cognito::mfa::Factor>,
 }
 
 pub enum ProfileError {
@@ -111,6 +113,8 @@ pub async fn profile(app: &AppState, session: &Session) -> Result<Profile, Profi
     match app.gateway.get_user(user.access_token.secret()).await {
         Ok(profile) => Ok(Profile {
             attributes: profile.attributes,
+            mfa_enabled: profile.mfa_enabled,
+            mfa_preferred: profile.mfa_preferred,
         }),
         Err(CognitoError::SessionEnded(_)) => {
             end(session);

@@ -3,6 +3,7 @@
 //! renders from the state it finds. Server-only.
 
 pub mod account;
+pub mod mfa;
 pub mod profile;
 pub mod recovery;
 pub mod sign_in;

@@ -92,22 +92,25 @@ async fn render(ctx: super::Ctx) -> AnyView {
         .collect_view();
     view! {
         <Layout ctx=ctx.clone() title=t(&lang, "account.title")>
+            <super::contact::ContactStatus ctx=ctx.clone() attributes=profile.attributes.clone()/>
             <section aria-labelledby="profile-heading">
                 <h2 id="profile-heading">{t(&lang, "account.profile")}</h2>
                 <dl class="attributes">{rows}</dl>
+                <super::contact::ManageLinks lang=lang.clone()/>
             </section>
+            <super::security::SecuritySection ctx=ctx.clone() profile=profile.clone()/>
             <section aria-labelledby="sessions-heading">
                 <h2 id="sessions-heading">{t(&lang, "account.sessions")}</h2>
                 <form method="post" action=SignOut::PATH class="inline-form">
                     <CsrfField ctx=ctx.clone()/>
                     <button type="submit" class="primary">{t(&lang, "account.sign_out")}</button>
                 </form>
-                <form method="post" action=SignOut::PATH class="inline-form">
-                    <CsrfField ctx=ctx.clone()/>
-                    <input type="hidden" name="everywhere" value="true"/>
-                    <button type="submit" class="secondary">{t(&lang, "account.sign_out_everywhere")}</button>
-                </form>
+                <a class="button secondary" href="/account/sign-out-everywhere">{t(&lang, "account.sign_out_everywhere")}</a>
                 <p class="hint">{t(&lang, "account.sign_out_everywhere_hint")}</p>
+            </section>
+            <section aria-labelledby="delete-heading">
+                <h2 id="delete-heading">{t(&lang, "account.delete_heading")}</h2>
+                <p><a href="/account/delete">{t(&lang, "account.delete")}</a></p>
             </section>
         </Layout>
     }

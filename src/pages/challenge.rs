@@ -1,14 +1,39 @@
-//! `GET /sign-in/challenge`: the step Cognito asked for after the password.
-//! Challenges Threshold does not answer yet end here, clearly, with a way
-//! to start over.
+//! `GET /sign-in/challenge`: the step Cognito asked for after the password,
+//! one form per challenge (see `flows::sign_in::Step`).
+
+use std::collections::BTreeMap;
 
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn as _;
+use secrecy::ExposeSecret as _;
 
-use super::components::{CsrfField, Layout};
-use super::{ctx, see_other};
-use crate::flows::sign_in::{self, SignInState};
+use super::components::{CsrfField, Field, Layout, PasswordChecklist};
+use super::security::TotpEnrolment;
+use super::{Ctx, ctx, see_other};
+use crate::cognito::mfa::Factor;
+use crate::flows::sign_in::{self, ChallengeInput, Step};
 use crate::i18n::{t, t_args};
+use crate::session::FormState;
+
+#[server(prefix = "/api", endpoint = "sign-in-challenge")]
+pub async fn answer_challenge(
+    #[server(default)] code: String,
+    #[server(default)] new_password: String,
+    #[server(default)] attributes: BTreeMap<String, String>,
+    #[server(default)] choice: String,
+    #[server(default)] device_name: String,
+) -> Result<(), ServerFnError> {
+    let ctx = ctx()?;
+    let input = ChallengeInput {
+        code,
+        new_password,
+        attributes,
+        choice,
+        device_name,
+    };
+    see_other(&sign_in::answer(&ctx.app, &ctx.session, input).await);
+    Ok(())
+}
 
 #[server(prefix = "/api", endpoint = "sign-in-cancel")]
 pub async fn cancel_sign_in() -> Result<(), ServerFnError> {
@@ -25,17 +50,157 @@ pub fn ChallengePage() -> impl IntoView {
         return ().into_any();
     };
     let lang = ctx.lang.clone();
-    let SignInState::Challenge { name, .. } = &flow.state;
-    let mut args = std::collections::BTreeMap::new();
-    args.insert("challenge".to_owned(), name.clone());
+    let form = ctx.session.take_form("challenge");
+    let (title_id, body) = match &flow.step {
+        Step::AppCode => (
+            "challenge.app_code_title",
+            code_form(&ctx, &form, "challenge.app_code_intro", None),
+        ),
+        Step::SmsCode { destination } => (
+            "challenge.sms_title",
+            code_form(
+                &ctx,
+                &form,
+                "challenge.sms_intro",
+                Some(destination.clone()),
+            ),
+        ),
+        Step::EmailCode { destination } => (
+            "challenge.email_title",
+            code_form(
+                &ctx,
+                &form,
+                "challenge.email_intro",
+                Some(destination.clone()),
+            ),
+        ),
+        Step::NewPassword {
+            required_attributes,
+        } => (
+            "challenge.new_password_title",
+            new_password_form(&ctx, &form, required_attributes),
+        ),
+        Step::SelectMfa { options } => (
+            "challenge.select_title",
+            choice_form(&ctx, &form, "challenge.select_intro", options),
+        ),
+        Step::MfaSetup {
+            options,
+            totp_secret: None,
+        } => (
+            "challenge.setup_title",
+            choice_form(&ctx, &form, "challenge.setup_intro", options),
+        ),
+        Step::MfaSetup {
+            totp_secret: Some(secret),
+            ..
+        } => (
+            "challenge.setup_title",
+            view! {
+                <TotpEnrolment ctx=ctx.clone() form=form.clone() account=flow.typed_name.clone()
+                    secret=secret.secret().expose_secret().to_owned() action=AnswerChallenge::PATH/>
+            }
+            .into_any(),
+        ),
+        Step::Unsupported { name } => {
+            let args = BTreeMap::from([("challenge".to_owned(), name.clone())]);
+            (
+                "challenge.unsupported_title",
+                view! { <p data-message-id="challenge.unsupported">{t_args(&lang, "challenge.unsupported", &args)}</p> }
+                    .into_any(),
+            )
+        }
+    };
+    let start_over_id = match flow.step {
+        Step::SmsCode { .. } | Step::EmailCode { .. } => "challenge.new_code",
+        _ => "challenge.start_over",
+    };
     view! {
-        <Layout ctx=ctx.clone() title=t(&lang, "challenge.unsupported_title")>
-            <p data-message-id="challenge.unsupported">{t_args(&lang, "challenge.unsupported", &args)}</p>
-            <form method="post" action=CancelSignIn::PATH>
+        <Layout ctx=ctx.clone() title=t(&lang, title_id)>
+            {body}
+            <form method="post" action=CancelSignIn::PATH class="secondary-form">
                 <CsrfField ctx=ctx.clone()/>
-                <button type="submit" class="primary">{t(&lang, "challenge.start_over")}</button>
+                <button type="submit" class="secondary">{t(&lang, start_over_id)}</button>
             </form>
         </Layout>
+    }
+    .into_any()
+}
+
+/// One code field: authenticator app, SMS or email.
+fn code_form(ctx: &Ctx, form: &FormState, intro_id: &str, destination: Option<String>) -> AnyView {
+    let lang = ctx.lang.clone();
+    let args = BTreeMap::from([("destination".to_owned(), destination.unwrap_or_default())]);
+    view! {
+        <p>{t_args(&lang, intro_id, &args)}</p>
+        <form method="post" action=AnswerChallenge::PATH novalidate>
+            <CsrfField ctx=ctx.clone()/>
+            <Field lang=lang.clone() form=form.clone() name="code" label=t(&lang, "field.mfa_code")
+                kind="text" inputmode="numeric" autocomplete="one-time-code" autofocus=true/>
+            <button type="submit" class="primary">{t(&lang, "challenge.verify")}</button>
+        </form>
+    }
+    .into_any()
+}
+
+fn new_password_form(ctx: &Ctx, form: &FormState, required: &[String]) -> AnyView {
+    let lang = ctx.lang.clone();
+    let attributes = required
+        .iter()
+        .map(|name| {
+            let label_id = format!("attribute.{name}");
+            let label = if crate::i18n::has(&lang, &label_id) { t(&lang, &label_id) } else { name.clone() };
+            let (kind, autocomplete) = super::sign_up::attribute_input(name);
+            view! {
+                <super::sign_up::AttributeField lang=lang.clone() form=form.clone() name=name.clone() label=label
+                    kind=kind autocomplete=autocomplete/>
+            }
+        })
+        .collect_view();
+    view! {
+        <p>{t(&lang, "challenge.new_password_intro")}</p>
+        <form method="post" action=AnswerChallenge::PATH novalidate>
+            <CsrfField ctx=ctx.clone()/>
+            <Field lang=lang.clone() form=form.clone() name="new_password" label=t(&lang, "field.new_password")
+                kind="password" autocomplete="new-password" hint_id="password-rules" autofocus=true/>
+            <PasswordChecklist lang=lang.clone() policy=ctx.app.password_policy.clone()/>
+            {attributes}
+            <button type="submit" class="primary">{t(&lang, "challenge.set_password")}</button>
+        </form>
+    }
+    .into_any()
+}
+
+/// Radio buttons: which MFA method to use (or to set up).
+fn choice_form(ctx: &Ctx, form: &FormState, intro_id: &str, options: &[Factor]) -> AnyView {
+    let lang = ctx.lang.clone();
+    let error = form.errors.get("choice").map(|id| t(&lang, id));
+    let described_by = error.as_ref().map(|_| "choice-error".to_owned());
+    let radios = options
+        .iter()
+        .enumerate()
+        .map(|(i, factor)| {
+            let id = format!("choice-{}", factor.id());
+            let label = t(&lang, &format!("mfa.factor.{}", factor.id()));
+            let checked = (i == 0).then_some("");
+            view! {
+                <div class="radio">
+                    <input type="radio" id=id.clone() name="choice" value=factor.id() checked=checked/>
+                    <label for=id>{label}</label>
+                </div>
+            }
+        })
+        .collect_view();
+    view! {
+        <form method="post" action=AnswerChallenge::PATH novalidate>
+            <CsrfField ctx=ctx.clone()/>
+            <fieldset aria-describedby=described_by>
+                <legend>{t(&lang, intro_id)}</legend>
+                {radios}
+            </fieldset>
+            {error.map(|text| view! { <p id="choice-error" class="field-error">{text}</p> })}
+            <button type="submit" class="primary">{t(&lang, "challenge.continue")}</button>
+        </form>
     }
     .into_any()
 }

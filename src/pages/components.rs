@@ -86,7 +86,8 @@ pub fn Field(
 ) -> impl IntoView {
     let id = format!("field-{name}");
     let error_id = format!("{name}-error");
-    let error = form.errors.get(&name).map(|message| t(&lang, message));
+    let error_message_id = form.errors.get(&name).cloned();
+    let error = error_message_id.as_ref().map(|message| t(&lang, message));
     let value = if keep_value {
         form.values.get(&name).cloned()
     } else {
@@ -120,7 +121,9 @@ pub fn Field(
                 aria-invalid=invalid
                 aria-describedby=described_by
             />
-            {error.map(|text| view! { <p id=error_id class="field-error">{text}</p> })}
+            {error.map(|text| view! {
+                <p id=error_id class="field-error" data-message-id=error_message_id>{text}</p>
+            })}
         </div>
     }
 }

@@ -4,13 +4,23 @@
 
 pub mod account;
 pub mod challenge;
+pub mod change_password;
 pub mod components;
 pub mod confirm;
+pub mod contact;
+pub mod delete_account;
 pub mod dev_outbox;
 pub mod errors;
+pub mod forgot_password;
+pub mod guard;
 pub mod home;
+pub mod profile;
+pub mod reset_password;
+pub mod sign_out_everywhere;
+pub mod security;
 pub mod sign_in;
 pub mod sign_up;
+pub mod verify;
 
 use axum::http::request::Parts;
 use axum::http::{HeaderValue, StatusCode, header};

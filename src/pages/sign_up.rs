@@ -13,7 +13,7 @@ use crate::i18n::t;
 
 /// Standard attributes the form knows how to ask for, with their input
 /// type and autocomplete token. Others are asked as plain text.
-fn attribute_input(name: &str) -> (&'static str, &'static str) {
+pub fn attribute_input(name: &str) -> (&'static str, &'static str) {
     match name {
         "name" => ("text", "name"),
         "given_name" => ("text", "given-name"),
@@ -108,7 +108,7 @@ pub fn SignUpPage() -> impl IntoView {
 
 /// Like `Field`, but posted as `attributes[<name>]`.
 #[component]
-fn AttributeField(
+pub fn AttributeField(
     lang: crate::i18n::Lang,
     form: crate::session::FormState,
     name: String,
@@ -118,7 +118,8 @@ fn AttributeField(
 ) -> impl IntoView {
     let id = format!("field-{name}");
     let error_id = format!("{name}-error");
-    let error = form.errors.get(&name).map(|m| t(&lang, m));
+    let error_message_id = form.errors.get(&name).cloned();
+    let error = error_message_id.as_ref().map(|m| t(&lang, m));
     let value = form.values.get(&name).cloned();
     let described_by = error.as_ref().map(|_| error_id.clone());
     let invalid = error.as_ref().map(|_| "true");
@@ -127,7 +128,9 @@ fn AttributeField(
             <label for=id.clone()>{label}</label>
             <input id=id name=format!("attributes[{name}]") type=kind autocomplete=autocomplete
                 value=value required="" aria-invalid=invalid aria-describedby=described_by/>
-            {error.map(|text| view! { <p id=error_id class="field-error">{text}</p> })}
+            {error.map(|text| view! {
+                <p id=error_id class="field-error" data-message-id=error_message_id>{text}</p>
+            })}
         </div>
     }
 }

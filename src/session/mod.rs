@@ -177,6 +177,10 @@ pub struct SessionData {
     /// New email or phone values waiting for their code, by attribute.
     #[serde(default)]
     pub pending_contacts: BTreeMap<String, crate::flows::profile::PendingContact>,
+    /// An authenticator-app secret being enrolled from the account page,
+    /// kept so a reload shows the same QR code.
+    #[serde(default)]
+    pub totp_enrolment: Option<StoredSecret>,
 }
 
 struct Inner {
@@ -184,6 +188,11 @@ struct Inner {
     data: SessionData,
     dirty: bool,
     renew: bool,
+    /// What this request already took out of the session. A page may be
+    /// rendered more than once while its async parts resolve; each pass
+    /// must see the same one-time messages.
+    taken_flash: Option<Vec<Flash>>,
+    taken_forms: BTreeMap<String, FormState>,
 }
 
 /// The current request's session. Cheap to clone; the layer saves it after
@@ -198,6 +207,8 @@ impl Session {
             data,
             dirty: false,
             renew: false,
+            taken_flash: None,
+            taken_forms: BTreeMap::new(),
         })))
     }
 
@@ -236,23 +247,32 @@ impl Session {
     /// Messages for this page view; they are gone afterwards.
     pub fn take_flash(&self) -> Vec<Flash> {
         let mut inner = self.lock();
-        if inner.data.flash.is_empty() {
-            return Vec::new();
+        if let Some(taken) = &inner.taken_flash {
+            return taken.clone();
         }
-        inner.dirty = true;
-        std::mem::take(&mut inner.data.flash)
+        if !inner.data.flash.is_empty() {
+            inner.dirty = true;
+        }
+        let taken = std::mem::take(&mut inner.data.flash);
+        inner.taken_flash = Some(taken.clone());
+        taken
     }
 
     /// The failed submission of `form`, if that is what the last POST left.
     pub fn take_form(&self, form: &str) -> FormState {
         let mut inner = self.lock();
-        match &inner.data.form {
+        if let Some(taken) = inner.taken_forms.get(form) {
+            return taken.clone();
+        }
+        let state = match &inner.data.form {
             Some(state) if state.form == form => {
                 inner.dirty = true;
                 inner.data.form.take().unwrap_or_default()
             }
             _ => FormState::default(),
-        }
+        };
+        inner.taken_forms.insert(form.to_owned(), state.clone());
+        state
     }
 
     pub fn set_form(&self, state: FormState) {
@@ -319,7 +339,27 @@ mod tests {
         let session = Session::new(None, SessionData::default());
         session.flash(Flash::info("sign_out.done"));
         assert_eq!(session.take_flash().len(), 1);
-        assert!(session.take_flash().is_empty());
+        // The next request loads what this one saved.
+        let next = Session::new(None, session.read(Clone::clone));
+        assert!(next.take_flash().is_empty());
+    }
+
+    #[test]
+    fn a_page_rendered_twice_in_one_request_sees_its_messages_both_times() {
+        let session = Session::new(None, SessionData::default());
+        session.flash(Flash::info("sign_out.done"));
+        session.set_form(FormState {
+            form: "totp".into(),
+            ..FormState::default()
+        });
+        let first = (session.take_flash(), session.take_form("totp").form);
+        let second = (session.take_flash(), session.take_form("totp").form);
+        assert_eq!(first, second);
+        assert_eq!(first.0.len(), 1);
+        assert!(
+            session.read(|d| d.flash.is_empty() && d.form.is_none()),
+            "gone for the next request"
+        );
     }
 
     #[test]

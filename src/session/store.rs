@@ -204,14 +204,26 @@ mod tests {
     async fn the_newest_sign_out_everywhere_marker_is_kept() {
         let dir = tempfile::tempdir().expect("temp dir");
         let store = SqliteStore::open(&dir.path().join("s.sqlite3")).expect("open");
-        assert_eq!(store.sessions_ended_before("sub-1").await.expect("read"), None);
-        store.end_sessions_before("sub-1", 2_000).await.expect("mark");
-        store.end_sessions_before("sub-1", 1_000).await.expect("mark");
+        assert_eq!(
+            store.sessions_ended_before("sub-1").await.expect("read"),
+            None
+        );
+        store
+            .end_sessions_before("sub-1", 2_000)
+            .await
+            .expect("mark");
+        store
+            .end_sessions_before("sub-1", 1_000)
+            .await
+            .expect("mark");
         assert_eq!(
             store.sessions_ended_before("sub-1").await.expect("read"),
             Some(2_000)
         );
-        assert_eq!(store.sessions_ended_before("sub-2").await.expect("read"), None);
+        assert_eq!(
+            store.sessions_ended_before("sub-2").await.expect("read"),
+            None
+        );
     }
 
     #[tokio::test]

@@ -118,3 +118,170 @@ csrf-back = Back to sign-in
 too_large-title = Too much data
 too_large-body = The form sent more data than we accept.
 unavailable-title = Unavailable
+
+# Multi-factor authentication (sign-in challenges and the account's security section)
+
+field-mfa_code = Verification code
+field-new_password = New password
+field-device_name = Device name (optional)
+
+challenge-app_code_title = Enter your verification code
+challenge-app_code_intro = Open your authenticator app and enter the 6-digit code it shows for this site.
+challenge-sms_title = Check your phone
+challenge-sms_intro = We sent a 6-digit code by text message to { $destination }. It is valid for 3 minutes.
+challenge-email_title = Check your email
+challenge-email_intro = We sent a 6-digit code to { $destination }. It is valid for 3 minutes.
+challenge-new_password_title = Choose your password
+challenge-new_password_intro = You signed in with a temporary password. Choose your own to continue.
+challenge-set_password = Set password and continue
+challenge-select_title = How do you want to verify?
+challenge-select_intro = Choose how to get your verification code
+challenge-setup_title = Set up two-step verification
+challenge-setup_intro = Your account needs a second step at sign-in. Choose how to set it up
+challenge-verify = Verify
+challenge-continue = Continue
+challenge-new_code = Send a new code (sign in again)
+
+code-expired_sign_in = That code has expired. Use "Send a new code" to sign in again and get a new one.
+
+mfa-choose = Choose one of the options.
+mfa-factor-totp = Authenticator app
+mfa-factor-sms = Text message (SMS)
+mfa-factor-email = Email
+mfa-pool-off = This site does not use two-step verification.
+mfa-pool-optional = Two-step verification is optional, and recommended.
+mfa-pool-on = This site requires two-step verification.
+mfa-state_preferred = on, preferred
+mfa-state_on = on
+mfa-state_off = off
+mfa-sms_needs_phone = Add a phone number to your profile to use text messages.
+mfa-set_up_app = Set up an authenticator app
+mfa-enable-sms = Turn on text messages
+mfa-enable-email = Turn on email codes
+mfa-enable-totp = Set up an authenticator app
+mfa-disable-totp = Turn off the authenticator app
+mfa-disable-sms = Turn off text messages
+mfa-disable-email = Turn off email codes
+mfa-make_preferred = Make preferred
+mfa-totp_on = Your authenticator app is set up. You will be asked for a code when you sign in.
+mfa-totp_off = The authenticator app is turned off.
+mfa-sms_on = Text message codes are turned on.
+mfa-sms_off = Text message codes are turned off.
+mfa-email_on = Email codes are turned on.
+mfa-email_off = Email codes are turned off.
+mfa-preferred_set = Your preferred verification method is saved.
+mfa-refused = That change was not accepted. Check that the method is set up.
+mfa-not_allowed = This site does not offer that verification method.
+
+account-security = Two-step verification
+
+totp-title = Set up an authenticator app
+totp-intro = Add { $account } to an authenticator app, such as 1Password, Google Authenticator or Microsoft Authenticator.
+totp-qr_alt = QR code to add this account to an authenticator app
+totp-step_scan = Scan the QR code with your authenticator app, or enter the key below.
+totp-step_code = Enter the 6-digit code the app shows.
+totp-cannot_scan = Can't scan? Enter this key in the app:
+totp-open_in_app = Open in an authenticator app on this device
+totp-verify = Verify and turn on
+totp-cancel = Cancel and go back to your account
+
+# Password recovery, profile, email and phone, password change, sessions
+# and account deletion (issue 5).
+field-new_email = New email address
+field-new_phone = New phone number
+field-new_password = New password
+field-current_password = Current password
+field-reset_code = Reset code
+field-verification_code = Verification code
+field-delete_confirm = Type { $word } to confirm
+
+sign_in-forgot_password = Forgot your password?
+
+forgot_password-title = Reset your password
+forgot_password-intro = Enter the email address you signed up with. We will send you a code to set a new password.
+forgot_password-intro_username = Enter your username. We will send a code to the email address on the account.
+forgot_password-submit = Send code
+forgot_password-back_to_sign_in = Back to sign-in
+forgot_password-code_sent = If { $destination } belongs to an account, we sent a reset code there. It is valid for one hour.
+forgot_password-code_sent_account = If the account exists, we sent a reset code to its email address. It is valid for one hour.
+
+reset_password-title = Choose a new password
+reset_password-intro = Enter the code we sent to { $destination } and choose a new password.
+reset_password-intro_account = Enter the code we sent to the email address on the account and choose a new password.
+reset_password-submit = Set new password
+reset_password-start_over = Use a different email address
+reset_password-required = Your password must be reset before you can sign in. We sent a reset code to { $destination }.
+reset_password-required_account = Your password must be reset before you can sign in. We sent a reset code to the email address on the account.
+reset_password-code_resent = If { $destination } belongs to an account, we sent a new reset code there.
+reset_password-code_resent_account = If the account exists, we sent a new reset code to its email address.
+reset_password-no_flow = Start by asking for a reset code.
+reset_password-done = Your password is changed. Sign in with your new password.
+
+phone-invalid = Enter a phone number with its country code, like +44 20 7946 0958.
+
+profile-title = Edit your profile
+profile-intro = Leave a field empty to remove it from your account.
+profile-submit = Save profile
+profile-saved = Your profile is saved.
+profile-unchanged = Nothing changed in your profile.
+profile-not_saved = Your profile could not be saved. Check the fields and try again.
+profile-locale_invalid = Enter a language code like en, fr or pt-BR.
+profile-locale_hint = A language code, like en, fr or pt-BR.
+profile-invalid_characters = This field contains characters that are not allowed.
+
+contact-email_title = Change your email address
+contact-phone_title = Change your phone number
+contact-current_email = Your email address is { $value }.
+contact-current_phone = Your phone number is { $value }.
+contact-email_hint = We will send a code to the new address to check it is yours.
+contact-phone_hint = Include the country code. We will text a code to the new number. Leave empty to remove your number.
+contact-submit = Send code
+contact-unchanged = That is already your address; nothing changed.
+contact-phone_removed = Your phone number is removed.
+contact-code_not_sent = Your change is saved, but we could not send a code. Verify it from your account page later.
+
+verify-email_title = Verify your email address
+verify-phone_title = Verify your phone number
+verify-intro = Enter the 6-digit code we sent to { $value }.
+verify-intro_pending = Enter the 6-digit code we sent to { $value }. Until you do, { $old } stays on your account and still signs in.
+verify-submit = Verify
+verify-code_sent = We sent a code to { $destination }.
+verify-code_resent = We sent a new code to { $destination }.
+verify-email_done = Your email address is verified.
+verify-phone_done = Your phone number is verified.
+
+change_password-title = Change your password
+change_password-submit = Change password
+change_password-wrong_current = That is not your current password.
+change_password-done = Your password is changed.
+
+sign_out_everywhere-title = Sign out everywhere?
+sign_out_everywhere-intro = This signs you out on every device and app where you are signed in, including this one. You will need to sign in again.
+sign_out_everywhere-submit = Sign out everywhere
+
+delete_account-title = Delete your account
+delete_account-intro = This deletes your account and everything in it for good. It cannot be undone.
+delete_account-submit = Delete my account
+delete_account-word_mismatch = Type the word exactly as shown to confirm.
+delete_account-done = Your account is deleted.
+
+goodbye-title = Goodbye
+goodbye-body = Your account is deleted and you are signed out. Thank you for the time you spent with us.
+goodbye-sign_up = Create a new account
+
+account-back = Back to your account
+account-cancel = Cancel, keep me signed in
+account-edit_profile = Edit profile
+account-change_email = Change email address
+account-change_phone = Change phone number
+account-change_password = Change password
+account-delete_heading = Delete account
+account-delete = Delete your account…
+account-enter_code = Enter the code
+account-verify_now = Send a code to verify it
+account-unverified_email = Your email address { $value } is not verified yet.
+account-unverified_phone = Your phone number { $value } is not verified yet.
+account-pending_email = Your new email address { $value } is waiting for its code.
+account-pending_email_kept = Your new email address { $value } is waiting for its code. Until then, { $old } stays on your account and still signs in.
+account-pending_phone = Your new phone number { $value } is waiting for its code.
+account-pending_phone_kept = Your new phone number { $value } is waiting for its code. Until then, { $old } stays on your account.
