@@ -5,14 +5,15 @@
 
 mod support;
 
-use std::time::{Duration, SystemTime, UNIX_EPOCH};
+use std::time::Duration;
 
 use aws_sdk_cognitoidentityprovider::Client;
 use aws_sdk_cognitoidentityprovider::types::{
     AttributeType, ExplicitAuthFlowsType, SoftwareTokenMfaConfigType, UserPoolMfaType,
 };
 use reqwest::StatusCode;
-use support::{PASSWORD, Page, TestApp, unique_email};
+use support::totp::{code_at, secret_on, test_id_text};
+use support::{PASSWORD, TestApp, unique_email};
 use threshold::config::Config;
 
 fn admin(app: &TestApp) -> Client {
@@ -31,31 +32,6 @@ fn attr(name: &str, value: &str) -> AttributeType {
         .value(value)
         .build()
         .expect("attribute")
-}
-
-/// The text of the element with `data-testid="<id>"`.
-fn test_id_text(page: &Page, id: &str) -> Option<String> {
-    let at = page.body.find(&format!("data-testid=\"{id}\""))?;
-    let start = at + page.body[at..].find('>')? + 1;
-    let end = start + page.body[start..].find('<')?;
-    Some(page.body[start..end].to_owned())
-}
-
-/// The authenticator-app secret shown on the page, without its spaces.
-fn secret_on(page: &Page) -> String {
-    test_id_text(page, "totp-secret")
-        .expect("the secret is shown as text")
-        .replace(' ', "")
-}
-
-/// The code an authenticator app shows at `at`.
-fn code_at(secret: &str, at: SystemTime) -> String {
-    let bytes = totp_rs::Secret::try_from_base32(secret).expect("base32 secret");
-    let totp = totp_rs::Builder::new()
-        .with_secret(bytes)
-        .build_noncompliant();
-    totp.generate(at.duration_since(UNIX_EPOCH).expect("after 1970").as_secs())
-        .to_string()
 }
 
 /// Enrols an authenticator app from the account page; returns its secret.

@@ -105,3 +105,118 @@ async fn sign_up_confirm_sign_in_account_and_sign_out_work_against_moto() {
     assert_eq!(page.location.as_deref(), Some("/sign-in"));
     assert_eq!(app.get("/account").await.status, StatusCode::SEE_OTHER);
 }
+
+#[tokio::test]
+async fn an_authenticator_app_is_enrolled_and_asked_for_at_sign_in_against_moto() {
+    use aws_sdk_cognitoidentityprovider::types::{SoftwareTokenMfaConfigType, UserPoolMfaType};
+    use support::totp::{code_at, secret_on};
+
+    let moto = moto::Moto::start().await.expect("moto's server starts");
+    let admin = threshold::dev_pool::admin_client(&moto.endpoint());
+    let pool = admin
+        .create_user_pool()
+        .pool_name("threshold-moto-mfa")
+        .mfa_configuration(UserPoolMfaType::Optional)
+        .send()
+        .await
+        .expect("CreateUserPool");
+    let pool_id = pool
+        .user_pool()
+        .and_then(|p| p.id())
+        .expect("pool id")
+        .to_owned();
+    admin
+        .set_user_pool_mfa_config()
+        .user_pool_id(&pool_id)
+        .mfa_configuration(UserPoolMfaType::Optional)
+        .software_token_mfa_configuration(
+            SoftwareTokenMfaConfigType::builder().enabled(true).build(),
+        )
+        .send()
+        .await
+        .expect("SetUserPoolMfaConfig");
+    let client = admin
+        .create_user_pool_client()
+        .user_pool_id(&pool_id)
+        .client_name("threshold")
+        .generate_secret(true)
+        .explicit_auth_flows(ExplicitAuthFlowsType::AllowUserPasswordAuth)
+        .explicit_auth_flows(ExplicitAuthFlowsType::AllowRefreshTokenAuth)
+        .send()
+        .await
+        .expect("CreateUserPoolClient");
+    let client = client.user_pool_client().expect("client");
+    let dir = tempfile::tempdir().expect("temp dir");
+    let config = Config::from_args([
+        "threshold",
+        "--addr",
+        "127.0.0.1:0",
+        "--data-dir",
+        dir.path().to_str().expect("utf-8 path"),
+        "--user-pool-id",
+        &pool_id,
+        "--client-id",
+        client.client_id().expect("client id"),
+        "--client-secret",
+        client.client_secret().expect("client secret"),
+        "--auth-flow",
+        "USER_PASSWORD_AUTH",
+        "--endpoint-url",
+        &moto.endpoint(),
+        "--issuer",
+        &moto::Moto::issuer(&pool_id),
+        "--sign-in-name",
+        "username",
+        "--mfa-factors",
+        "totp",
+    ])
+    .expect("configuration");
+    let app = TestApp::start(config, local_pool::Clock::system(), dir).await;
+    app.submit(
+        "/sign-up",
+        "/api/sign-up",
+        &[
+            ("username", "lin"),
+            ("email", "lin@example.com"),
+            ("password", PASSWORD),
+        ],
+    )
+    .await;
+    app.confirm("123456").await;
+    assert_eq!(
+        app.sign_in("lin", PASSWORD).await.location.as_deref(),
+        Some("/account")
+    );
+
+    let token = app.get("/account").await.csrf();
+    let page = app
+        .post_raw("/api/mfa-totp-start", &[("csrf_token", &token)])
+        .await;
+    assert_eq!(page.location.as_deref(), Some("/account/security/totp"));
+    // moto hands every user the same secret; it is read off the page like any other.
+    let secret = secret_on(&app.get("/account/security/totp").await);
+    let code = code_at(&secret, std::time::SystemTime::now());
+    let page = app
+        .submit(
+            "/account/security/totp",
+            "/api/mfa-totp-verify",
+            &[("code", &code)],
+        )
+        .await;
+    assert_eq!(page.location.as_deref(), Some("/account"));
+    let token = app.get("/account").await.csrf();
+    app.post_raw("/api/sign-out", &[("csrf_token", &token)])
+        .await;
+
+    let page = app.sign_in("lin", PASSWORD).await;
+    assert_eq!(page.location.as_deref(), Some("/sign-in/challenge"));
+    let code = code_at(&secret, std::time::SystemTime::now());
+    let page = app
+        .submit(
+            "/sign-in/challenge",
+            "/api/sign-in-challenge",
+            &[("code", &code)],
+        )
+        .await;
+    assert_eq!(page.location.as_deref(), Some("/account"));
+}

@@ -117,6 +117,23 @@ mod tests {
 
     /// Finds string literals passed as message ids: `msg("a.b")`, `t(.., "a.b")`,
     /// `Msg::new("a.b")` all use the `"word.word"` shape with a known prefix.
+    /// A message defined twice makes Fluent refuse the whole catalog at
+    /// the first page view, so duplicates are caught here instead.
+    #[test]
+    fn no_message_is_defined_twice() {
+        let catalog =
+            std::fs::read_to_string("src/i18n/locales/en/main.ftl").expect("the English catalog");
+        let mut seen = std::collections::BTreeSet::new();
+        let duplicates: Vec<&str> = catalog
+            .lines()
+            .filter(|line| !line.starts_with('#') && !line.starts_with(' '))
+            .filter_map(|line| line.split_once(" = ").map(|(id, _)| id.trim()))
+            .filter(|id| !seen.insert(*id))
+            .collect();
+        assert!(duplicates.is_empty(), "defined twice: {duplicates:?}");
+        assert!(has(&Lang::default(), "brand.name"), "the catalog loads");
+    }
+
     fn message_ids(text: &str) -> Vec<String> {
         let mut ids = Vec::new();
         for marker in [

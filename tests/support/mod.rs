@@ -5,6 +5,8 @@
 
 #![allow(dead_code)] // each test binary uses a different part of the harness
 
+pub mod totp;
+
 use std::sync::Mutex;
 
 use reqwest::header::{ACCEPT, COOKIE, LOCATION, SET_COOKIE};

@@ -189,7 +189,6 @@ totp-cancel = Cancel and go back to your account
 # and account deletion (issue 5).
 field-new_email = New email address
 field-new_phone = New phone number
-field-new_password = New password
 field-current_password = Current password
 field-reset_code = Reset code
 field-verification_code = Verification code

@@ -1,0 +1,34 @@
+//! Reading an authenticator-app secret off a page and computing its codes,
+//! as a person with an authenticator app would.
+
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use super::Page;
+
+/// The text of the element with `data-testid="<id>"`.
+pub fn test_id_text(page: &Page, id: &str) -> Option<String> {
+    let at = page.body.find(&format!("data-testid=\"{id}\""))?;
+    let start = at + page.body[at..].find('>')? + 1;
+    let end = start + page.body[start..].find('<')?;
+    Some(page.body[start..end].to_owned())
+}
+
+/// The authenticator-app secret shown on the page, without its spaces.
+pub fn secret_on(page: &Page) -> String {
+    test_id_text(page, "totp-secret")
+        .expect("the secret is shown as text")
+        .replace(' ', "")
+}
+
+/// The code an authenticator app shows at `at`. Any case is accepted and
+/// the RFC's minimum length is not enforced, because moto's fixed secret
+/// is short and lower case.
+pub fn code_at(secret: &str, at: SystemTime) -> String {
+    let bytes =
+        totp_rs::Secret::try_from_base32(secret.to_ascii_uppercase()).expect("base32 secret");
+    let totp = totp_rs::Builder::new()
+        .with_secret(bytes)
+        .build_noncompliant();
+    totp.generate(at.duration_since(UNIX_EPOCH).expect("after 1970").as_secs())
+        .to_string()
+}
