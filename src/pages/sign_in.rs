@@ -38,6 +38,13 @@ pub fn SignInPage() -> impl IntoView {
         ),
         None => "/sign-up".to_owned(),
     };
+    let forgot_href = crate::flows::with_return_to(
+        crate::flows::recovery::FORGOT_PAGE,
+        return_to
+            .as_deref()
+            .and_then(|r| crate::security::return_to::ReturnTo::parse(r, &ctx.app.allowlist))
+            .as_ref(),
+    );
     let name_label = match ctx.app.sign_in_name {
         SignInName::Email => t(&lang, "field.email"),
         SignInName::Username => t(&lang, "field.username"),
@@ -54,6 +61,9 @@ pub fn SignInPage() -> impl IntoView {
                     kind="password" autocomplete="current-password"/>
                 <button type="submit" class="primary">{t(&lang, "sign_in.submit")}</button>
             </form>
+            <p class="alternatives">
+                <a href=forgot_href>{t(&lang, "sign_in.forgot_password")}</a>
+            </p>
             <p class="alternatives">
                 {t(&lang, "sign_in.no_account")} " "
                 <a href=sign_up_href>{t(&lang, "sign_in.create_account")}</a>

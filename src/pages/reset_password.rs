@@ -1,0 +1,79 @@
+//! `GET /reset-password`: the code from the email and a new password;
+//! "send a new code". Handlers `POST /api/reset-password` and
+//! `POST /api/resend-reset-code`.
+
+use leptos::prelude::*;
+use leptos::server_fn::ServerFn as _;
+
+use super::components::{CsrfField, Field, Layout, PasswordChecklist};
+use super::{ctx, see_other};
+use crate::flows::recovery::{self, FORGOT_PAGE, ResetInput};
+use crate::i18n::{t, t_args};
+
+#[server(prefix = "/api", endpoint = "reset-password")]
+pub async fn reset_password(
+    #[server(default)] code: String,
+    #[server(default)] password: String,
+) -> Result<(), ServerFnError> {
+    let ctx = ctx()?;
+    let input = ResetInput { code, password };
+    see_other(&recovery::reset(&ctx.app, &ctx.session, input).await);
+    Ok(())
+}
+
+#[server(prefix = "/api", endpoint = "resend-reset-code")]
+pub async fn resend_reset_code() -> Result<(), ServerFnError> {
+    let ctx = ctx()?;
+    see_other(&recovery::resend(&ctx.app, &ctx.session).await);
+    Ok(())
+}
+
+#[component]
+pub fn ResetPasswordPage() -> impl IntoView {
+    let Ok(ctx) = ctx() else { return ().into_any() };
+    let Some(flow) = recovery::current(&ctx.session) else {
+        see_other(FORGOT_PAGE);
+        return ().into_any();
+    };
+    let lang = ctx.lang.clone();
+    let form = ctx.session.take_form("reset_password");
+    let intro = match &flow.destination {
+        Some(destination) => {
+            let mut args = std::collections::BTreeMap::new();
+            args.insert("destination".to_owned(), destination.clone());
+            t_args(&lang, "reset_password.intro", &args)
+        }
+        None => t(&lang, "reset_password.intro_account"),
+    };
+    let outbox = ctx.app.dev_pool.is_some().then(|| {
+        view! {
+            <p class="dev-note">
+                {t(&lang, "confirm.dev_outbox_intro")} " "
+                <a href="/_dev/outbox">{t(&lang, "confirm.dev_outbox_link")}</a>
+            </p>
+        }
+    });
+    view! {
+        <Layout ctx=ctx.clone() title=t(&lang, "reset_password.title")>
+            <p>{intro}</p>
+            <form method="post" action=ResetPassword::PATH novalidate>
+                <CsrfField ctx=ctx.clone()/>
+                <Field lang=lang.clone() form=form.clone() name="code" label=t(&lang, "field.reset_code")
+                    kind="text" inputmode="numeric" autocomplete="one-time-code" autofocus=true/>
+                <Field lang=lang.clone() form=form.clone() name="password" label=t(&lang, "field.new_password")
+                    kind="password" autocomplete="new-password" hint_id="password-rules"/>
+                <PasswordChecklist lang=lang.clone() policy=ctx.app.password_policy.clone()/>
+                <button type="submit" class="primary">{t(&lang, "reset_password.submit")}</button>
+            </form>
+            <form method="post" action=ResendResetCode::PATH class="secondary-form">
+                <CsrfField ctx=ctx.clone()/>
+                <button type="submit" class="secondary">{t(&lang, "confirm.resend")}</button>
+            </form>
+            <p class="alternatives">
+                <a href=FORGOT_PAGE>{t(&lang, "reset_password.start_over")}</a>
+            </p>
+            {outbox}
+        </Layout>
+    }
+    .into_any()
+}
