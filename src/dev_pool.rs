@@ -9,9 +9,9 @@ use aws_config::BehaviorVersion;
 use aws_sdk_cognitoidentityprovider::Client;
 use aws_sdk_cognitoidentityprovider::config::{Credentials, Region};
 use aws_sdk_cognitoidentityprovider::types::{
-    EmailMfaConfigType, ExplicitAuthFlowsType, PasswordPolicyType, PreventUserExistenceErrorTypes,
-    SmsMfaConfigType, SoftwareTokenMfaConfigType, UserPoolMfaType, UserPoolPolicyType,
-    UsernameAttributeType, VerifiedAttributeType,
+    AttributeDataType, EmailMfaConfigType, ExplicitAuthFlowsType, PasswordPolicyType, PreventUserExistenceErrorTypes,
+    SchemaAttributeType, SmsMfaConfigType, SoftwareTokenMfaConfigType, UserPoolMfaType, UserPoolPolicyType,
+    UserAttributeUpdateSettingsType, UsernameAttributeType, VerifiedAttributeType,
 };
 use local_pool::{Clock, Options, RunningPool};
 use secrecy::SecretString;
@@ -119,14 +119,32 @@ async fn still_exists(admin: &Client, saved: &Saved) -> bool {
 }
 
 /// Creates the development pool: email as the sign-in name, MFA optional
-/// with authenticator apps, SMS and email, and every auth flow Threshold uses.
+/// with authenticator apps, SMS and email, every auth flow Threshold uses,
+/// the original email kept until a new one is verified, and one custom
+/// attribute (`custom:company`).
 async fn provision(admin: &Client) -> anyhow::Result<Saved> {
     let pool = admin
         .create_user_pool()
         .pool_name("threshold-dev")
         .username_attributes(UsernameAttributeType::Email)
         .auto_verified_attributes(VerifiedAttributeType::Email)
+        // A changed email only replaces the verified one once its code is
+        // entered; until then the old address keeps signing in.
+        .user_attribute_update_settings(
+            UserAttributeUpdateSettingsType::builder()
+                .attributes_require_verification_before_update(VerifiedAttributeType::Email)
+                .build(),
+        )
         .mfa_configuration(UserPoolMfaType::Optional)
+        // A custom attribute, so THRESHOLD_PROFILE_ATTRIBUTES=custom:company
+        // has something to edit in development.
+        .schema(
+            SchemaAttributeType::builder()
+                .name("company")
+                .attribute_data_type(AttributeDataType::String)
+                .mutable(true)
+                .build(),
+        )
         .policies(
             UserPoolPolicyType::builder()
                 .password_policy(

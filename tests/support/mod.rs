@@ -65,6 +65,18 @@ impl Page {
     pub fn input_value(&self, name: &str) -> Option<String> {
         attribute_after(&self.body, &format!("name=\"{name}\""), "value")
     }
+
+    /// The body with every CSRF token value blanked, to compare two pages
+    /// byte for byte.
+    pub fn body_without_csrf(&self) -> String {
+        let mut out = self.body.clone();
+        while let Some(token) =
+            attribute_after(&out, "name=\"csrf_token\"", "value").filter(|t| !t.is_empty())
+        {
+            out = out.replace(&token, "");
+        }
+        out
+    }
 }
 
 /// The value of `attr` in the same tag as `marker`.
@@ -113,6 +125,32 @@ impl TestApp {
             cookie: Mutex::new(None),
             _dir: Some(dir),
         }
+    }
+
+    /// Like `spawn`, with extra command-line settings.
+    pub async fn spawn_with(extra: &[&str]) -> Self {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let mut args = vec![
+            "threshold",
+            "--addr",
+            "127.0.0.1:0",
+            "--data-dir",
+            dir.path().to_str().expect("utf-8 temp path"),
+        ];
+        args.extend_from_slice(extra);
+        let config = Config::from_args(args).expect("test configuration parses");
+        Self::start(config, local_pool::Clock::system(), dir).await
+    }
+
+    /// A signed admin client for the embedded pool (AdminResetUserPassword,
+    /// AdminUserGlobalSignOut: what an operator or another app would do).
+    pub fn admin(&self) -> aws_sdk_cognitoidentityprovider::Client {
+        let pool = self.state.dev_pool.as_ref().expect("embedded pool");
+        threshold::dev_pool::admin_client(&pool.endpoint())
+    }
+
+    pub fn pool_id(&self) -> String {
+        self.state.gateway.pool_id().to_owned()
     }
 
     /// A second browser on the same app (its own cookie).

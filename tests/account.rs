@@ -1,0 +1,805 @@
+//! Password recovery and the account pages over HTTP with JavaScript off,
+//! against the embedded local pool, with codes from its outbox: forgot and
+//! reset password, a reset Cognito demands at sign-in, the profile, email
+//! and phone changes with their codes, the unverified-contact banner,
+//! change password, sign out everywhere, refresh after a sign-out elsewhere,
+//! and deleting the account, each with its failure paths.
+
+mod support;
+
+use std::time::Duration;
+
+use reqwest::StatusCode;
+use support::{PASSWORD, Page, TestApp, unique_email};
+
+const NEW_PASSWORD: &str = "Battery-staple-8";
+
+fn ids(page: &Page) -> Vec<String> {
+    page.message_ids()
+}
+
+fn has(page: &Page, id: &str) -> bool {
+    page.message_ids().iter().any(|m| m == id)
+}
+
+fn wrong_code(right: &str) -> &'static str {
+    if right == "000000" {
+        "111111"
+    } else {
+        "000000"
+    }
+}
+
+async fn forgot(browser: &TestApp, email: &str) -> Page {
+    browser
+        .submit(
+            "/forgot-password",
+            "/api/forgot-password",
+            &[("username", email)],
+        )
+        .await
+}
+
+async fn reset(browser: &TestApp, code: &str, password: &str) -> Page {
+    browser
+        .submit(
+            "/reset-password",
+            "/api/reset-password",
+            &[("code", code), ("password", password)],
+        )
+        .await
+}
+
+#[tokio::test]
+async fn a_forgotten_password_is_reset_with_the_emailed_code() {
+    let app = TestApp::spawn().await;
+    let email = app.signed_in_user().await;
+    let browser = app.another_browser();
+
+    let sign_in = browser.get("/sign-in").await;
+    assert!(sign_in.body.contains("href=\"/forgot-password\""));
+    let form = browser.get("/forgot-password").await;
+    assert_eq!(form.status, StatusCode::OK);
+    assert!(form.body.contains("autocomplete=\"username\""));
+
+    let page = forgot(&browser, &email).await;
+    assert_eq!(page.status, StatusCode::SEE_OTHER);
+    assert_eq!(page.location.as_deref(), Some("/reset-password"));
+    let reset_page = browser.get("/reset-password").await;
+    assert!(has(&reset_page, "forgot_password.code_sent"));
+    assert!(reset_page.body.contains("u***@e***.com"));
+    for token in [
+        "autocomplete=\"one-time-code\"",
+        "inputmode=\"numeric\"",
+        "autocomplete=\"new-password\"",
+        "aria-describedby=\"password-rules\"",
+    ] {
+        assert!(reset_page.body.contains(token), "{token}");
+    }
+    let code = app.last_code(&email);
+
+    // A wrong code is a field error; a weak password is one too.
+    reset(&browser, wrong_code(&code), NEW_PASSWORD).await;
+    let page = browser.get("/reset-password").await;
+    assert!(
+        page.field_error("code")
+            .is_some_and(|e| e.contains("not right"))
+    );
+    assert!(page.body.contains("aria-describedby=\"code-error\""));
+    reset(&browser, &code, "weak").await;
+    let page = browser.get("/reset-password").await;
+    assert!(page.field_error("password").is_some());
+    assert!(!page.body.contains("weak\""), "the password is not echoed");
+
+    let page = reset(&browser, &code, NEW_PASSWORD).await;
+    assert_eq!(page.location.as_deref(), Some("/sign-in"));
+    let sign_in = browser.get("/sign-in").await;
+    assert!(has(&sign_in, "reset_password.done"));
+    assert_eq!(
+        sign_in.input_value("username").as_deref(),
+        Some(email.as_str())
+    );
+    let page = browser.sign_in(&email, PASSWORD).await;
+    assert_eq!(page.location.as_deref(), Some("/sign-in"), "old password");
+    let page = browser.sign_in(&email, NEW_PASSWORD).await;
+    assert_eq!(page.location.as_deref(), Some("/account"));
+}
+
+#[tokio::test]
+async fn forgot_password_for_an_unknown_account_looks_exactly_like_a_known_one() {
+    let app = TestApp::spawn().await;
+    let known = app.signed_in_user().await;
+    // Same length, so the masked address and the page are the same size.
+    let unknown = format!("user-{}@example.com", "f".repeat(16));
+    assert_eq!(known.len(), unknown.len());
+
+    let one = app.another_browser();
+    let other = app.another_browser();
+    let known_post = forgot(&one, &known).await;
+    let unknown_post = forgot(&other, &unknown).await;
+    assert_eq!(known_post.status, unknown_post.status);
+    assert_eq!(known_post.location, unknown_post.location);
+    assert_eq!(known_post.body, unknown_post.body);
+
+    let known_page = one.get("/reset-password").await;
+    let unknown_page = other.get("/reset-password").await;
+    assert_eq!(known_page.status, unknown_page.status);
+    assert_eq!(
+        known_page.body_without_csrf(),
+        unknown_page.body_without_csrf(),
+        "the same page, byte for byte"
+    );
+
+    // Any code for the unknown account is simply "not right"; a new code
+    // is "sent" the same way.
+    reset(&other, "123456", NEW_PASSWORD).await;
+    let page = other.get("/reset-password").await;
+    assert!(
+        page.field_error("code")
+            .is_some_and(|e| e.contains("not right"))
+    );
+    let known_resend = one
+        .submit("/reset-password", "/api/resend-reset-code", &[])
+        .await;
+    let unknown_resend = other
+        .submit("/reset-password", "/api/resend-reset-code", &[])
+        .await;
+    assert_eq!(known_resend.location, unknown_resend.location);
+    assert_eq!(
+        one.get("/reset-password").await.body_without_csrf(),
+        other.get("/reset-password").await.body_without_csrf()
+    );
+}
+
+#[tokio::test]
+async fn an_expired_reset_code_says_so_and_a_new_code_works() {
+    let app = TestApp::spawn().await;
+    let email = app.signed_in_user().await;
+    let browser = app.another_browser();
+    forgot(&browser, &email).await;
+    let old = app.last_code(&email);
+    let sent = app.codes_sent(&email);
+    app.clock.advance(Duration::from_secs(61 * 60));
+
+    reset(&browser, &old, NEW_PASSWORD).await;
+    let page = browser.get("/reset-password").await;
+    assert!(
+        page.field_error("code")
+            .is_some_and(|e| e.contains("expired")),
+        "{:?}",
+        page.field_error("code")
+    );
+    assert!(
+        page.body.contains("/api/resend-reset-code"),
+        "a way to get a new code"
+    );
+
+    let page = browser
+        .submit("/reset-password", "/api/resend-reset-code", &[])
+        .await;
+    assert_eq!(page.location.as_deref(), Some("/reset-password"));
+    assert_eq!(app.codes_sent(&email), sent + 1);
+    assert!(has(
+        &browser.get("/reset-password").await,
+        "reset_password.code_resent"
+    ));
+    let page = reset(&browser, &app.last_code(&email), NEW_PASSWORD).await;
+    assert_eq!(page.location.as_deref(), Some("/sign-in"));
+}
+
+#[tokio::test]
+async fn a_reset_demanded_by_cognito_at_sign_in_leads_straight_into_the_reset() {
+    let app = TestApp::spawn().await;
+    let email = app.signed_in_user().await;
+    app.admin()
+        .admin_reset_user_password()
+        .user_pool_id(app.pool_id())
+        .username(&email)
+        .send()
+        .await
+        .expect("AdminResetUserPassword");
+    let browser = app.another_browser();
+    let page = browser
+        .submit(
+            "/sign-in?return_to=%2Faccount%2Fprofile",
+            "/api/sign-in",
+            &[
+                ("username", &email),
+                ("password", PASSWORD),
+                ("return_to", "/account/profile"),
+            ],
+        )
+        .await;
+    assert_eq!(page.location.as_deref(), Some("/reset-password"));
+    let reset_page = browser.get("/reset-password").await;
+    assert!(
+        has(&reset_page, "reset_password.required"),
+        "{:?}",
+        ids(&reset_page)
+    );
+    let page = reset(&browser, &app.last_code(&email), NEW_PASSWORD).await;
+    assert_eq!(
+        page.location.as_deref(),
+        Some("/sign-in?return_to=%2Faccount%2Fprofile"),
+        "return_to survives the reset"
+    );
+    let page = browser.sign_in(&email, NEW_PASSWORD).await;
+    assert_eq!(page.location.as_deref(), Some("/account"));
+}
+
+#[tokio::test]
+async fn the_password_is_changed_with_the_current_one() {
+    let app = TestApp::spawn().await;
+    let email = app.signed_in_user().await;
+    let form = app.get("/account/password").await;
+    assert_eq!(form.status, StatusCode::OK);
+    for token in [
+        "autocomplete=\"current-password\"",
+        "autocomplete=\"new-password\"",
+        "id=\"password-rules\"",
+    ] {
+        assert!(form.body.contains(token), "{token}");
+    }
+
+    let page = change_password(&app, "Wrong-password-1", NEW_PASSWORD).await;
+    assert_eq!(page.location.as_deref(), Some("/account/password"));
+    let page = app.get("/account/password").await;
+    assert!(
+        page.field_error("current_password")
+            .is_some_and(|e| e.contains("not your current password"))
+    );
+    assert!(
+        page.body
+            .contains("aria-describedby=\"current_password-error\"")
+    );
+
+    change_password(&app, PASSWORD, "short").await;
+    let page = app.get("/account/password").await;
+    assert!(page.field_error("new_password").is_some());
+
+    let page = change_password(&app, PASSWORD, NEW_PASSWORD).await;
+    assert_eq!(page.location.as_deref(), Some("/account"));
+    assert!(has(&app.get("/account").await, "change_password.done"));
+    let other = app.another_browser();
+    assert_eq!(
+        other
+            .sign_in(&email, NEW_PASSWORD)
+            .await
+            .location
+            .as_deref(),
+        Some("/account")
+    );
+}
+
+#[tokio::test]
+async fn the_profile_is_edited_with_a_message_per_field() {
+    let app = TestApp::spawn_with(&["--profile-attributes", "custom:company"]).await;
+    app.signed_in_user().await;
+    let form = app.get("/account/profile").await;
+    assert_eq!(form.status, StatusCode::OK);
+    for token in [
+        "autocomplete=\"name\"",
+        "autocomplete=\"given-name\"",
+        "autocomplete=\"family-name\"",
+        "autocomplete=\"language\"",
+        "name=\"attributes[custom:company]\"",
+    ] {
+        assert!(form.body.contains(token), "{token}");
+    }
+
+    let page = app
+        .submit(
+            "/account/profile",
+            "/api/update-profile",
+            &[
+                ("attributes[name]", "Ada Lovelace"),
+                ("attributes[locale]", "not a language"),
+            ],
+        )
+        .await;
+    assert_eq!(page.location.as_deref(), Some("/account/profile"));
+    let page = app.get("/account/profile").await;
+    assert!(page.field_error("locale").is_some());
+    assert!(page.body.contains("value=\"Ada Lovelace\""), "values kept");
+
+    let page = app
+        .submit(
+            "/account/profile",
+            "/api/update-profile",
+            &[
+                ("attributes[name]", "Ada Lovelace"),
+                ("attributes[given_name]", "Ada"),
+                ("attributes[locale]", "en-GB"),
+                ("attributes[custom:company]", "Analytical Engines"),
+            ],
+        )
+        .await;
+    assert_eq!(page.location.as_deref(), Some("/account"));
+    let account = app.get("/account").await;
+    assert!(has(&account, "profile.saved"));
+    assert!(account.body.contains("Ada Lovelace"));
+    assert!(
+        app.get("/account/profile")
+            .await
+            .body
+            .contains("value=\"Analytical Engines\"")
+    );
+
+    // Emptying a field removes the attribute.
+    app.submit(
+        "/account/profile",
+        "/api/update-profile",
+        &[
+            ("attributes[name]", ""),
+            ("attributes[given_name]", "Ada"),
+            ("attributes[locale]", "en-GB"),
+            ("attributes[custom:company]", "Analytical Engines"),
+        ],
+    )
+    .await;
+    assert!(!app.get("/account").await.body.contains("Ada Lovelace"));
+}
+
+async fn change_password(app: &TestApp, current: &str, new: &str) -> Page {
+    app.submit(
+        "/account/password",
+        "/api/change-password",
+        &[("current_password", current), ("new_password", new)],
+    )
+    .await
+}
+
+async fn change_phone(app: &TestApp, value: &str) -> Page {
+    app.submit(
+        "/account/phone",
+        "/api/change-contact",
+        &[("attribute", "phone_number"), ("value", value)],
+    )
+    .await
+}
+
+async fn change_email(app: &TestApp, new: &str) -> Page {
+    app.submit(
+        "/account/email",
+        "/api/change-contact",
+        &[("attribute", "email"), ("value", new)],
+    )
+    .await
+}
+
+async fn verify(app: &TestApp, attribute: &str, code: &str) -> Page {
+    app.submit(
+        &format!("/account/verify?attribute={attribute}"),
+        "/api/verify-contact",
+        &[("attribute", attribute), ("code", code)],
+    )
+    .await
+}
+
+#[tokio::test]
+async fn a_new_email_is_verified_and_the_old_one_signs_in_until_then() {
+    let app = TestApp::spawn().await;
+    let old = app.signed_in_user().await;
+    let new = unique_email();
+    let form = app.get("/account/email").await;
+    assert!(form.body.contains("autocomplete=\"email\""));
+
+    change_email(&app, "not-an-email").await;
+    assert!(
+        app.get("/account/email")
+            .await
+            .field_error("value")
+            .is_some()
+    );
+
+    let page = change_email(&app, &new).await;
+    assert_eq!(
+        page.location.as_deref(),
+        Some("/account/verify?attribute=email")
+    );
+    let verify_page = app.get("/account/verify?attribute=email").await;
+    assert!(has(&verify_page, "verify.code_sent"));
+    assert!(verify_page.body.contains(&new));
+
+    let account = app.get("/account").await;
+    assert!(
+        has(&account, "account.pending_email_kept"),
+        "{:?}",
+        ids(&account)
+    );
+    assert!(account.body.contains(&new) && account.body.contains(&old));
+    let elsewhere = app.another_browser();
+    assert_eq!(
+        elsewhere.sign_in(&old, PASSWORD).await.location.as_deref(),
+        Some("/account"),
+        "the old address still signs in"
+    );
+
+    let code = app.last_code(&new);
+    verify(&app, "email", wrong_code(&code)).await;
+    let page = app.get("/account/verify?attribute=email").await;
+    assert!(
+        page.field_error("code")
+            .is_some_and(|e| e.contains("not right"))
+    );
+    let page = verify(&app, "email", &code).await;
+    assert_eq!(page.location.as_deref(), Some("/account"));
+    let account = app.get("/account").await;
+    assert!(has(&account, "verify.email_done"));
+    assert!(account.body.contains(&new));
+    assert!(!has(&account, "account.pending_email_kept"));
+    let later = app.another_browser();
+    assert_eq!(
+        later.sign_in(&new, PASSWORD).await.location.as_deref(),
+        Some("/account")
+    );
+}
+
+#[tokio::test]
+async fn an_expired_email_code_says_so_and_a_new_one_works() {
+    let app = TestApp::spawn().await;
+    app.signed_in_user().await;
+    let new = unique_email();
+    change_email(&app, &new).await;
+    let old_code = app.last_code(&new);
+    app.clock.advance(Duration::from_secs(25 * 60 * 60));
+    // The pool's clock moved a day: its access token is stale, so make
+    // Threshold refresh it, as it would after a day of real time.
+    app.expire_access_token().await;
+
+    verify(&app, "email", &old_code).await;
+    let page = app.get("/account/verify?attribute=email").await;
+    assert!(
+        page.field_error("code")
+            .is_some_and(|e| e.contains("expired")),
+        "{:?} {:?}",
+        page.field_error("code"),
+        ids(&page)
+    );
+    let sent = app.codes_sent(&new);
+    let page = app
+        .submit(
+            "/account/verify?attribute=email",
+            "/api/send-contact-code",
+            &[("attribute", "email")],
+        )
+        .await;
+    assert_eq!(
+        page.location.as_deref(),
+        Some("/account/verify?attribute=email")
+    );
+    assert_eq!(
+        app.codes_sent(&new),
+        sent + 1,
+        "the new code goes to the new address"
+    );
+    assert!(has(
+        &app.get("/account/verify?attribute=email").await,
+        "verify.code_resent"
+    ));
+    let page = verify(&app, "email", &app.last_code(&new)).await;
+    assert_eq!(page.location.as_deref(), Some("/account"));
+}
+
+#[tokio::test]
+async fn an_email_taken_by_another_account_is_not_revealed() {
+    let app = TestApp::spawn().await;
+    let taken = app.signed_in_user().await;
+    let me = app.another_browser();
+    me.signed_in_user().await;
+    let page = change_email(&me, &taken).await;
+    assert_eq!(
+        page.location.as_deref(),
+        Some("/account/verify?attribute=email")
+    );
+    assert!(has(
+        &me.get("/account/verify?attribute=email").await,
+        "verify.code_sent"
+    ));
+    verify(&me, "email", "123456").await;
+    assert!(
+        me.get("/account/verify?attribute=email")
+            .await
+            .field_error("code")
+            .is_some_and(|e| e.contains("not right"))
+    );
+}
+
+#[tokio::test]
+async fn a_new_phone_number_gets_a_text_message_code() {
+    let app = TestApp::spawn().await;
+    app.signed_in_user().await;
+    let form = app.get("/account/phone").await;
+    assert!(form.body.contains("autocomplete=\"tel\""));
+    assert!(form.body.contains("type=\"tel\""));
+
+    change_phone(&app, "555 0123").await;
+    assert!(
+        app.get("/account/phone")
+            .await
+            .field_error("value")
+            .is_some_and(|e| e.contains("country code"))
+    );
+    let page = change_phone(&app, "+1 (555) 555-0123").await;
+    assert_eq!(
+        page.location.as_deref(),
+        Some("/account/verify?attribute=phone_number")
+    );
+    let account = app.get("/account").await;
+    assert!(
+        has(&account, "account.pending_phone"),
+        "{:?}",
+        ids(&account)
+    );
+    let page = verify(&app, "phone_number", &app.last_code("+15555550123")).await;
+    assert_eq!(page.location.as_deref(), Some("/account"));
+    let account = app.get("/account").await;
+    assert!(has(&account, "verify.phone_done"));
+    assert!(account.body.contains("+15555550123"));
+    assert!(!has(&account, "account.unverified_phone"));
+}
+
+#[tokio::test]
+async fn an_unverified_email_gets_a_banner_that_sends_a_code() {
+    use aws_sdk_cognitoidentityprovider::types::AttributeType;
+    let app = TestApp::spawn().await;
+    let email = app.signed_in_user().await;
+    app.admin()
+        .admin_update_user_attributes()
+        .user_pool_id(app.pool_id())
+        .username(&email)
+        .user_attributes(
+            AttributeType::builder()
+                .name("email_verified")
+                .value("false")
+                .build()
+                .expect("name set"),
+        )
+        .send()
+        .await
+        .expect("AdminUpdateUserAttributes");
+    let account = app.get("/account").await;
+    assert!(
+        has(&account, "account.unverified_email"),
+        "{:?}",
+        ids(&account)
+    );
+    let sent = app.codes_sent(&email);
+    let page = app
+        .post_raw(
+            "/api/send-contact-code",
+            &[("attribute", "email"), ("csrf_token", &account.csrf())],
+        )
+        .await;
+    assert_eq!(
+        page.location.as_deref(),
+        Some("/account/verify?attribute=email")
+    );
+    assert_eq!(app.codes_sent(&email), sent + 1);
+    verify(&app, "email", &app.last_code(&email)).await;
+    let account = app.get("/account").await;
+    assert!(has(&account, "verify.email_done"));
+    assert!(!has(&account, "account.unverified_email"));
+}
+
+#[tokio::test]
+async fn sign_out_everywhere_is_confirmed_and_ends_other_sessions_at_their_next_request() {
+    let app = TestApp::spawn().await;
+    let email = app.signed_in_user().await;
+    let laptop = app.another_browser();
+    laptop.sign_in(&email, PASSWORD).await;
+
+    let account = app.get("/account").await;
+    assert!(
+        account
+            .body
+            .contains("href=\"/account/sign-out-everywhere\"")
+    );
+    let confirm = app.get("/account/sign-out-everywhere").await;
+    assert_eq!(confirm.status, StatusCode::OK);
+    assert!(confirm.body.contains("name=\"everywhere\""));
+    let page = app
+        .submit(
+            "/account/sign-out-everywhere",
+            "/api/sign-out",
+            &[("everywhere", "true")],
+        )
+        .await;
+    assert_eq!(page.location.as_deref(), Some("/sign-in"));
+
+    // /account/password calls no Cognito operation: the session ends on the
+    // marker in Threshold's store, not on a refused token.
+    let page = laptop.get("/account/password").await;
+    assert_eq!(page.status, StatusCode::SEE_OTHER);
+    assert_eq!(
+        page.location.as_deref(),
+        Some("/sign-in?return_to=%2Faccount%2Fpassword")
+    );
+    assert!(has(
+        &laptop.get("/sign-in?return_to=%2Faccount%2Fpassword").await,
+        "session.ended"
+    ));
+
+    // Signing in again afterwards is not caught by the old marker.
+    let page = laptop
+        .submit(
+            "/sign-in?return_to=%2Faccount%2Fpassword",
+            "/api/sign-in",
+            &[
+                ("username", &email),
+                ("password", PASSWORD),
+                ("return_to", "/account/password"),
+            ],
+        )
+        .await;
+    assert_eq!(page.location.as_deref(), Some("/account/password"));
+    assert_eq!(laptop.get("/account/password").await.status, StatusCode::OK);
+}
+
+#[tokio::test]
+async fn a_refresh_refused_after_a_global_sign_out_elsewhere_returns_to_the_page() {
+    let app = TestApp::spawn().await;
+    let email = app.signed_in_user().await;
+    assert_eq!(app.get("/account/profile").await.status, StatusCode::OK);
+    // Another app (or an operator) signs the user out everywhere.
+    app.admin()
+        .admin_user_global_sign_out()
+        .user_pool_id(app.pool_id())
+        .username(&email)
+        .send()
+        .await
+        .expect("AdminUserGlobalSignOut");
+    app.expire_access_token().await;
+
+    let page = app.get("/account/profile").await;
+    assert_eq!(page.status, StatusCode::SEE_OTHER);
+    assert_eq!(
+        page.location.as_deref(),
+        Some("/sign-in?return_to=%2Faccount%2Fprofile")
+    );
+    assert!(has(
+        &app.get("/sign-in?return_to=%2Faccount%2Fprofile").await,
+        "session.ended"
+    ));
+}
+
+#[tokio::test]
+async fn a_revoked_token_during_an_action_returns_to_its_page() {
+    let app = TestApp::spawn().await;
+    let email = app.signed_in_user().await;
+    let token = app.get("/account/password").await.csrf();
+    app.admin()
+        .admin_user_global_sign_out()
+        .user_pool_id(app.pool_id())
+        .username(&email)
+        .send()
+        .await
+        .expect("AdminUserGlobalSignOut");
+    let page = app
+        .post_raw(
+            "/api/change-password",
+            &[
+                ("current_password", PASSWORD),
+                ("new_password", NEW_PASSWORD),
+                ("csrf_token", &token),
+            ],
+        )
+        .await;
+    assert_eq!(
+        page.location.as_deref(),
+        Some("/sign-in?return_to=%2Faccount%2Fpassword")
+    );
+}
+
+#[tokio::test]
+async fn deleting_the_account_needs_the_word_and_ends_every_session() {
+    let app = TestApp::spawn().await;
+    let email = app.signed_in_user().await;
+    let phone = app.another_browser();
+    phone.sign_in(&email, PASSWORD).await;
+
+    let form = app.get("/account/delete").await;
+    assert_eq!(form.status, StatusCode::OK);
+    assert!(form.body.contains("DELETE"));
+    let page = app
+        .submit(
+            "/account/delete",
+            "/api/delete-account",
+            &[("confirm", "yes")],
+        )
+        .await;
+    assert_eq!(page.location.as_deref(), Some("/account/delete"));
+    assert!(
+        app.get("/account/delete")
+            .await
+            .field_error("confirm")
+            .is_some()
+    );
+
+    let page = app
+        .submit(
+            "/account/delete",
+            "/api/delete-account",
+            &[("confirm", "delete")],
+        )
+        .await;
+    assert_eq!(page.location.as_deref(), Some("/goodbye"));
+    let goodbye = app.get("/goodbye").await;
+    assert_eq!(goodbye.status, StatusCode::OK);
+    assert!(has(&goodbye, "delete_account.done"));
+    assert_eq!(app.get("/account").await.status, StatusCode::SEE_OTHER);
+    assert_eq!(
+        phone.get("/account/profile").await.status,
+        StatusCode::SEE_OTHER
+    );
+    let stranger = app.another_browser();
+    stranger.sign_in(&email, PASSWORD).await;
+    assert_eq!(
+        ids(&stranger.get("/sign-in").await),
+        vec!["sign_in.incorrect_credentials".to_owned()]
+    );
+}
+
+#[tokio::test]
+async fn the_account_pages_need_a_sign_in_and_come_back_after_it() {
+    let app = TestApp::spawn().await;
+    for path in [
+        "/account/profile",
+        "/account/email",
+        "/account/phone",
+        "/account/verify?attribute=email",
+        "/account/password",
+        "/account/sign-out-everywhere",
+        "/account/delete",
+    ] {
+        let page = app.get(path).await;
+        assert_eq!(page.status, StatusCode::SEE_OTHER, "{path}");
+        let encoded: String = url::form_urlencoded::byte_serialize(path.as_bytes()).collect();
+        assert_eq!(
+            page.location,
+            Some(format!("/sign-in?return_to={encoded}")),
+            "{path}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn every_new_page_has_a_title_a_language_labels_and_no_script() {
+    let app = TestApp::spawn().await;
+    let email = app.signed_in_user().await;
+    let mut pages = vec![
+        "/account/profile",
+        "/account/email",
+        "/account/phone",
+        "/account/verify?attribute=email",
+        "/account/password",
+        "/account/sign-out-everywhere",
+        "/account/delete",
+        "/goodbye",
+    ];
+    let anonymous = app.another_browser();
+    forgot(&anonymous, &email).await;
+    for path in pages.drain(..) {
+        let page = app.get(path).await;
+        check_page(path, &page);
+    }
+    for path in ["/forgot-password", "/reset-password"] {
+        let page = anonymous.get(path).await;
+        check_page(path, &page);
+    }
+}
+
+fn check_page(path: &str, page: &Page) {
+    assert_eq!(page.status, StatusCode::OK, "{path}");
+    assert!(page.body.contains("<html lang=\"en\""), "{path}");
+    assert!(page.body.contains("<title>"), "{path}");
+    assert!(page.body.contains("<h1>"), "{path}");
+    assert!(!page.body.contains("<script"), "{path} ships no script");
+    assert!(!page.body.contains("eyJ"), "{path} shows no token");
+    let inputs = page.body.matches("<input id=").count();
+    let labels = page.body.matches("<label for=").count();
+    assert_eq!(inputs, labels, "{path}: every visible input has a label");
+    if page.body.contains("method=\"post\"") {
+        assert!(page.body.contains("name=\"csrf_token\""), "{path}");
+    }
+}
