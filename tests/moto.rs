@@ -220,3 +220,132 @@ async fn an_authenticator_app_is_enrolled_and_asked_for_at_sign_in_against_moto(
         .await;
     assert_eq!(page.location.as_deref(), Some("/account"));
 }
+
+/// A moto pool with a confidential client, and Threshold in front of it
+/// (username sign-in, USER_PASSWORD_AUTH).
+async fn threshold_on_moto(moto: &moto::Moto, name: &str) -> TestApp {
+    let admin = threshold::dev_pool::admin_client(&moto.endpoint());
+    let pool = admin
+        .create_user_pool()
+        .pool_name(name)
+        .send()
+        .await
+        .expect("CreateUserPool");
+    let pool_id = pool
+        .user_pool()
+        .and_then(|p| p.id())
+        .expect("pool id")
+        .to_owned();
+    let client = admin
+        .create_user_pool_client()
+        .user_pool_id(&pool_id)
+        .client_name("threshold")
+        .generate_secret(true)
+        .explicit_auth_flows(ExplicitAuthFlowsType::AllowUserPasswordAuth)
+        .explicit_auth_flows(ExplicitAuthFlowsType::AllowRefreshTokenAuth)
+        .send()
+        .await
+        .expect("CreateUserPoolClient");
+    let client = client.user_pool_client().expect("client");
+    let dir = tempfile::tempdir().expect("temp dir");
+    let config = Config::from_args([
+        "threshold",
+        "--addr",
+        "127.0.0.1:0",
+        "--data-dir",
+        dir.path().to_str().expect("utf-8 path"),
+        "--user-pool-id",
+        &pool_id,
+        "--client-id",
+        client.client_id().expect("client id"),
+        "--client-secret",
+        client.client_secret().expect("client secret"),
+        "--auth-flow",
+        "USER_PASSWORD_AUTH",
+        "--endpoint-url",
+        &moto.endpoint(),
+        "--issuer",
+        &moto::Moto::issuer(&pool_id),
+        "--sign-in-name",
+        "username",
+    ])
+    .expect("configuration");
+    TestApp::start(config, local_pool::Clock::system(), dir).await
+}
+
+#[tokio::test]
+async fn forgot_password_and_change_password_work_against_moto() {
+    const RESET: &str = "Battery-staple-8";
+    const CHANGED: &str = "Tr0ubador-and-3";
+    let moto = moto::Moto::start().await.expect("moto's server starts");
+    let app = threshold_on_moto(&moto, "threshold-moto-recovery").await;
+    app.submit(
+        "/sign-up",
+        "/api/sign-up",
+        &[
+            ("username", "grace"),
+            ("email", "grace@example.com"),
+            ("password", PASSWORD),
+        ],
+    )
+    .await;
+    app.confirm("123456").await;
+
+    // Forgot password: moto accepts any code (see the module comment).
+    let browser = app.another_browser();
+    let page = browser
+        .submit(
+            "/forgot-password",
+            "/api/forgot-password",
+            &[("username", "grace")],
+        )
+        .await;
+    assert_eq!(page.location.as_deref(), Some("/reset-password"));
+    let reset_page = browser.get("/reset-password").await;
+    assert_eq!(
+        reset_page.message_ids(),
+        vec!["forgot_password.code_sent_account".to_owned()]
+    );
+    let page = browser
+        .submit(
+            "/reset-password",
+            "/api/reset-password",
+            &[("code", "123456"), ("password", RESET)],
+        )
+        .await;
+    assert_eq!(page.location.as_deref(), Some("/sign-in"));
+    assert_eq!(
+        browser.sign_in("grace", RESET).await.location.as_deref(),
+        Some("/account")
+    );
+
+    // Change password: a wrong current password is a field error.
+    let page = browser
+        .submit(
+            "/account/password",
+            "/api/change-password",
+            &[("current_password", PASSWORD), ("new_password", CHANGED)],
+        )
+        .await;
+    assert_eq!(page.location.as_deref(), Some("/account/password"));
+    assert!(
+        browser
+            .get("/account/password")
+            .await
+            .field_error("current_password")
+            .is_some()
+    );
+    let page = browser
+        .submit(
+            "/account/password",
+            "/api/change-password",
+            &[("current_password", RESET), ("new_password", CHANGED)],
+        )
+        .await;
+    assert_eq!(page.location.as_deref(), Some("/account"));
+    let later = app.another_browser();
+    assert_eq!(
+        later.sign_in("grace", CHANGED).await.location.as_deref(),
+        Some("/account")
+    );
+}
