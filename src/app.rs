@@ -9,22 +9,22 @@ use leptos_router::{SsrMode, path};
 
 use crate::i18n::Lang;
 use crate::pages::account::AccountPage;
+use crate::pages::challenge::ChallengePage;
 use crate::pages::change_password::ChangePasswordPage;
+use crate::pages::confirm::ConfirmPage;
 use crate::pages::contact::{EmailPage, PhonePage};
 use crate::pages::delete_account::{DeleteAccountPage, GoodbyePage};
-use crate::pages::forgot_password::ForgotPasswordPage;
-use crate::pages::profile::ProfilePage;
-use crate::pages::reset_password::ResetPasswordPage;
-use crate::pages::sign_out_everywhere::SignOutEverywherePage;
-use crate::pages::verify::VerifyPage;
-use crate::pages::challenge::ChallengePage;
-use crate::pages::confirm::ConfirmPage;
 use crate::pages::dev_outbox::OutboxPage;
 use crate::pages::errors::NotFound;
+use crate::pages::forgot_password::ForgotPasswordPage;
 use crate::pages::home::HomePage;
+use crate::pages::profile::ProfilePage;
+use crate::pages::reset_password::ResetPasswordPage;
 use crate::pages::security::TotpSetupPage;
 use crate::pages::sign_in::SignInPage;
+use crate::pages::sign_out_everywhere::SignOutEverywherePage;
 use crate::pages::sign_up::SignUpPage;
+use crate::pages::verify::VerifyPage;
 
 /// The document around every page. No hydration script: nothing here
 /// needs WASM, and optional enhancements load from `/public/js/`.

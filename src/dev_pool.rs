@@ -9,9 +9,10 @@ use aws_config::BehaviorVersion;
 use aws_sdk_cognitoidentityprovider::Client;
 use aws_sdk_cognitoidentityprovider::config::{Credentials, Region};
 use aws_sdk_cognitoidentityprovider::types::{
-    AttributeDataType, EmailMfaConfigType, ExplicitAuthFlowsType, PasswordPolicyType, PreventUserExistenceErrorTypes,
-    SchemaAttributeType, SmsMfaConfigType, SoftwareTokenMfaConfigType, UserPoolMfaType, UserPoolPolicyType,
-    UserAttributeUpdateSettingsType, UsernameAttributeType, VerifiedAttributeType,
+    AttributeDataType, EmailMfaConfigType, ExplicitAuthFlowsType, PasswordPolicyType,
+    PreventUserExistenceErrorTypes, SchemaAttributeType, SmsMfaConfigType,
+    SoftwareTokenMfaConfigType, UserAttributeUpdateSettingsType, UserPoolMfaType,
+    UserPoolPolicyType, UsernameAttributeType, VerifiedAttributeType,
 };
 use local_pool::{Clock, Options, RunningPool};
 use secrecy::SecretString;

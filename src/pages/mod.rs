@@ -16,9 +16,9 @@ pub mod guard;
 pub mod home;
 pub mod profile;
 pub mod reset_password;
-pub mod sign_out_everywhere;
 pub mod security;
 pub mod sign_in;
+pub mod sign_out_everywhere;
 pub mod sign_up;
 pub mod verify;
 
