@@ -26,7 +26,10 @@ fn change_password_error(error: CognitoError) -> CognitoError {
     match error {
         CognitoError::SessionEnded(message) => {
             let lower = message.to_ascii_lowercase();
-            if lower.contains("token") || message.starts_with("eyJ") {
+            if message.starts_with("eyJ") {
+                // Never carry a token into a log line.
+                CognitoError::SessionEnded("access token refused".into())
+            } else if lower.contains("token") {
                 CognitoError::SessionEnded(message)
             } else {
                 CognitoError::IncorrectCredentials
@@ -44,6 +47,9 @@ fn attribute_write_error(error: CognitoError) -> CognitoError {
             if !message.to_ascii_lowercase().contains("token") && !message.starts_with("eyJ") =>
         {
             CognitoError::InvalidParameter(message)
+        }
+        CognitoError::SessionEnded(message) if message.starts_with("eyJ") => {
+            CognitoError::SessionEnded("access token refused".into())
         }
         other => other,
     }
