@@ -13,7 +13,9 @@ mod support;
 #[path = "../local-pool/tests/support/moto.rs"]
 mod moto;
 
-use aws_sdk_cognitoidentityprovider::types::ExplicitAuthFlowsType;
+use aws_sdk_cognitoidentityprovider::types::{
+    ExplicitAuthFlowsType, SoftwareTokenMfaConfigType, UserPoolMfaType,
+};
 use reqwest::StatusCode;
 use support::{PASSWORD, TestApp};
 use threshold::config::Config;
@@ -21,53 +23,7 @@ use threshold::config::Config;
 #[tokio::test]
 async fn sign_up_confirm_sign_in_account_and_sign_out_work_against_moto() {
     let moto = moto::Moto::start().await.expect("moto's server starts");
-    let admin = threshold::dev_pool::admin_client(&moto.endpoint());
-    let pool = admin
-        .create_user_pool()
-        .pool_name("threshold-moto")
-        .send()
-        .await
-        .expect("CreateUserPool");
-    let pool_id = pool
-        .user_pool()
-        .and_then(|p| p.id())
-        .expect("pool id")
-        .to_owned();
-    let client = admin
-        .create_user_pool_client()
-        .user_pool_id(&pool_id)
-        .client_name("threshold")
-        .generate_secret(true)
-        .explicit_auth_flows(ExplicitAuthFlowsType::AllowUserPasswordAuth)
-        .explicit_auth_flows(ExplicitAuthFlowsType::AllowRefreshTokenAuth)
-        .send()
-        .await
-        .expect("CreateUserPoolClient");
-    let client = client.user_pool_client().expect("client");
-    let dir = tempfile::tempdir().expect("temp dir");
-    let config = Config::from_args([
-        "threshold",
-        "--addr",
-        "127.0.0.1:0",
-        "--data-dir",
-        dir.path().to_str().expect("utf-8 path"),
-        "--user-pool-id",
-        &pool_id,
-        "--client-id",
-        client.client_id().expect("client id"),
-        "--client-secret",
-        client.client_secret().expect("client secret"),
-        "--auth-flow",
-        "USER_PASSWORD_AUTH",
-        "--endpoint-url",
-        &moto.endpoint(),
-        "--issuer",
-        &moto::Moto::issuer(&pool_id),
-        "--sign-in-name",
-        "username",
-    ])
-    .expect("configuration");
-    let app = TestApp::start(config, local_pool::Clock::system(), dir).await;
+    let app = threshold_on_moto(&moto, "threshold-moto", Mfa::Off).await;
 
     let page = app
         .submit(
@@ -108,70 +64,10 @@ async fn sign_up_confirm_sign_in_account_and_sign_out_work_against_moto() {
 
 #[tokio::test]
 async fn an_authenticator_app_is_enrolled_and_asked_for_at_sign_in_against_moto() {
-    use aws_sdk_cognitoidentityprovider::types::{SoftwareTokenMfaConfigType, UserPoolMfaType};
     use support::totp::{code_at, secret_on};
 
     let moto = moto::Moto::start().await.expect("moto's server starts");
-    let admin = threshold::dev_pool::admin_client(&moto.endpoint());
-    let pool = admin
-        .create_user_pool()
-        .pool_name("threshold-moto-mfa")
-        .mfa_configuration(UserPoolMfaType::Optional)
-        .send()
-        .await
-        .expect("CreateUserPool");
-    let pool_id = pool
-        .user_pool()
-        .and_then(|p| p.id())
-        .expect("pool id")
-        .to_owned();
-    admin
-        .set_user_pool_mfa_config()
-        .user_pool_id(&pool_id)
-        .mfa_configuration(UserPoolMfaType::Optional)
-        .software_token_mfa_configuration(
-            SoftwareTokenMfaConfigType::builder().enabled(true).build(),
-        )
-        .send()
-        .await
-        .expect("SetUserPoolMfaConfig");
-    let client = admin
-        .create_user_pool_client()
-        .user_pool_id(&pool_id)
-        .client_name("threshold")
-        .generate_secret(true)
-        .explicit_auth_flows(ExplicitAuthFlowsType::AllowUserPasswordAuth)
-        .explicit_auth_flows(ExplicitAuthFlowsType::AllowRefreshTokenAuth)
-        .send()
-        .await
-        .expect("CreateUserPoolClient");
-    let client = client.user_pool_client().expect("client");
-    let dir = tempfile::tempdir().expect("temp dir");
-    let config = Config::from_args([
-        "threshold",
-        "--addr",
-        "127.0.0.1:0",
-        "--data-dir",
-        dir.path().to_str().expect("utf-8 path"),
-        "--user-pool-id",
-        &pool_id,
-        "--client-id",
-        client.client_id().expect("client id"),
-        "--client-secret",
-        client.client_secret().expect("client secret"),
-        "--auth-flow",
-        "USER_PASSWORD_AUTH",
-        "--endpoint-url",
-        &moto.endpoint(),
-        "--issuer",
-        &moto::Moto::issuer(&pool_id),
-        "--sign-in-name",
-        "username",
-        "--mfa-factors",
-        "totp",
-    ])
-    .expect("configuration");
-    let app = TestApp::start(config, local_pool::Clock::system(), dir).await;
+    let app = threshold_on_moto(&moto, "threshold-moto-mfa", Mfa::OptionalApp).await;
     app.submit(
         "/sign-up",
         "/api/sign-up",
@@ -221,9 +117,16 @@ async fn an_authenticator_app_is_enrolled_and_asked_for_at_sign_in_against_moto(
     assert_eq!(page.location.as_deref(), Some("/account"));
 }
 
+/// Whether the moto pool offers MFA.
+enum Mfa {
+    Off,
+    /// Optional, with authenticator apps.
+    OptionalApp,
+}
+
 /// A moto pool with a confidential client, and Threshold in front of it
 /// (username sign-in, USER_PASSWORD_AUTH).
-async fn threshold_on_moto(moto: &moto::Moto, name: &str) -> TestApp {
+async fn threshold_on_moto(moto: &moto::Moto, name: &str, mfa: Mfa) -> TestApp {
     let admin = threshold::dev_pool::admin_client(&moto.endpoint());
     let pool = admin
         .create_user_pool()
@@ -236,6 +139,18 @@ async fn threshold_on_moto(moto: &moto::Moto, name: &str) -> TestApp {
         .and_then(|p| p.id())
         .expect("pool id")
         .to_owned();
+    if let Mfa::OptionalApp = mfa {
+        admin
+            .set_user_pool_mfa_config()
+            .user_pool_id(&pool_id)
+            .mfa_configuration(UserPoolMfaType::Optional)
+            .software_token_mfa_configuration(
+                SoftwareTokenMfaConfigType::builder().enabled(true).build(),
+            )
+            .send()
+            .await
+            .expect("SetUserPoolMfaConfig");
+    }
     let client = admin
         .create_user_pool_client()
         .user_pool_id(&pool_id)
@@ -278,7 +193,7 @@ async fn forgot_password_and_change_password_work_against_moto() {
     const RESET: &str = "Battery-staple-8";
     const CHANGED: &str = "Tr0ubador-and-3";
     let moto = moto::Moto::start().await.expect("moto's server starts");
-    let app = threshold_on_moto(&moto, "threshold-moto-recovery").await;
+    let app = threshold_on_moto(&moto, "threshold-moto-recovery", Mfa::Off).await;
     app.submit(
         "/sign-up",
         "/api/sign-up",
