@@ -29,19 +29,7 @@ const SHOWN: &[&str] = &[
 
 #[component]
 pub fn AccountPage() -> impl IntoView {
-    let Ok(ctx) = ctx() else { return ().into_any() };
-    view! {
-        <Suspense fallback=|| ()>
-            {
-                let ctx = ctx.clone();
-                move || {
-                    let ctx = ctx.clone();
-                    Suspend::new(async move { render(ctx).await })
-                }
-            }
-        </Suspense>
-    }
-    .into_any()
+    super::guard::async_page(render)
 }
 
 async fn render(ctx: super::Ctx) -> AnyView {

@@ -12,7 +12,6 @@ use secrecy::ExposeSecret as _;
 use super::components::{CsrfField, Field, Layout};
 use super::{Ctx, ctx, see_other};
 use crate::cognito::mfa::Factor;
-use crate::flows::account::{NotSignedIn, fresh_user, sign_in_to_see};
 use crate::flows::mfa;
 use crate::i18n::{t, t_args};
 use crate::session::FormState;
@@ -187,32 +186,13 @@ pub fn SecuritySection(ctx: Ctx, profile: crate::flows::account::Profile) -> imp
 /// `GET /account/security/totp`: the QR code and secret being enrolled.
 #[component]
 pub fn TotpSetupPage() -> impl IntoView {
-    let Ok(ctx) = ctx() else { return ().into_any() };
-    view! {
-        <Suspense fallback=|| ()>
-            {
-                let ctx = ctx.clone();
-                move || {
-                    let ctx = ctx.clone();
-                    Suspend::new(async move { render_totp_setup(ctx).await })
-                }
-            }
-        </Suspense>
-    }
-    .into_any()
+    super::guard::async_page(render_totp_setup)
 }
 
 async fn render_totp_setup(ctx: Ctx) -> AnyView {
-    let user = match fresh_user(&ctx.app, &ctx.session).await {
+    let user = match super::guard::signed_in(&ctx, "totp.title").await {
         Ok(user) => user,
-        Err(NotSignedIn::Unavailable) => {
-            see_other("/account");
-            return ().into_any();
-        }
-        Err(_) => {
-            see_other(&sign_in_to_see(&ctx.app, mfa::TOTP_PAGE));
-            return ().into_any();
-        }
+        Err(view) => return view,
     };
     let Some(secret) = ctx.session.read(|d| d.totp_enrolment.clone()) else {
         see_other("/account");
