@@ -21,6 +21,15 @@ function freePort(): string {
 const externalBaseURL = process.env.THRESHOLD_E2E_BASE_URL;
 
 process.env.THRESHOLD_E2E_PORT ??= freePort();
+// The embedded local pool listens here too, so tests can call its admin
+// operations (fixtures/pool-admin.ts) for what no page offers.
+if (!process.env.THRESHOLD_E2E_POOL_PORT) {
+  let poolPort = freePort();
+  while (poolPort === process.env.THRESHOLD_E2E_PORT) {
+    poolPort = freePort();
+  }
+  process.env.THRESHOLD_E2E_POOL_PORT = poolPort;
+}
 if (!process.env.THRESHOLD_E2E_DATA_DIR) {
   // A fresh pool and session store per run; removed when the runner exits
   // (after the web server is stopped), unless the caller chose the directory.
@@ -85,6 +94,9 @@ export default defineConfig({
         env: {
           THRESHOLD_ADDR: `127.0.0.1:${port}`,
           THRESHOLD_DATA_DIR: process.env.THRESHOLD_E2E_DATA_DIR,
+          THRESHOLD_LOCAL_POOL_ADDR: `127.0.0.1:${process.env.THRESHOLD_E2E_POOL_PORT}`,
+          // The profile page edits this custom attribute of the development pool too.
+          THRESHOLD_PROFILE_ATTRIBUTES: 'custom:company',
           RUST_LOG: process.env.RUST_LOG ?? 'warn',
         },
         // The first `cargo run` may have to build the whole app.

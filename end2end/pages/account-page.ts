@@ -1,5 +1,6 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 import { Messages } from './messages';
+import { SecuritySection } from './security-section';
 
 /** `/account`: who is signed in, and the ways out. */
 export class AccountPage {
@@ -7,12 +8,15 @@ export class AccountPage {
   readonly signOut: Locator;
   readonly signOutEverywhere: Locator;
   readonly messages: Messages;
+  /** "Two-step verification". */
+  readonly security: SecuritySection;
 
   constructor(readonly page: Page) {
     this.heading = page.getByRole('heading', { level: 1, name: 'Your account' });
     this.signOut = page.getByRole('button', { name: 'Sign out', exact: true });
     this.signOutEverywhere = page.getByRole('button', { name: 'Sign out everywhere', exact: true });
     this.messages = new Messages(page);
+    this.security = new SecuritySection(page);
   }
 
   async goto(): Promise<void> {

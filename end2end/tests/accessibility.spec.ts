@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { expect, signIn, test } from '../fixtures';
+import { enrolAuthenticatorApp, expect, signIn, signInToChallenge, signOut, test } from '../fixtures';
+import { wrongCodeFor } from '../fixtures/outbox';
 
 // axe runs as a script in the page, so the scan needs JavaScript; the pages
 // are rendered on the server, so what it sees is what a no-JS visitor gets.
@@ -51,6 +52,120 @@ test('confirmation page', async ({ page, signUpPage, confirmPage, user }) => {
 
 test('account page', async ({ page, confirmedUser }) => {
   await signIn(page, confirmedUser);
+  await expectAccessible(page);
+});
+
+test('account page with two-step verification on', async ({ page, accountPage, confirmedUser }) => {
+  await signIn(page, confirmedUser);
+  await accountPage.security.turnOnEmail.click();
+  await accountPage.messages.expectInfo('mfa.email_on');
+  await expect(accountPage.security.makePreferred('email')).toBeVisible();
+  await expectAccessible(page);
+});
+
+test('authenticator app setup page', async ({ page, accountPage, totpSetupPage, confirmedUser }) => {
+  await signIn(page, confirmedUser);
+  await accountPage.security.setUpApp.click();
+  await totpSetupPage.expectShown();
+  await expect(totpSetupPage.qrCode).toBeVisible();
+  await expectAccessible(page);
+});
+
+test('authenticator app setup page showing a field error', async ({
+  page,
+  accountPage,
+  totpSetupPage,
+  confirmedUser,
+}) => {
+  await signIn(page, confirmedUser);
+  await accountPage.security.setUpApp.click();
+  await totpSetupPage.expectShown();
+  await totpSetupPage.submitCode('12345');
+  await expect(totpSetupPage.code).toHaveAttribute('aria-invalid', 'true');
+  await expectAccessible(page);
+});
+
+test('sign-in challenge: authenticator app code', async ({ page, challengePage, confirmedUser }) => {
+  await signIn(page, confirmedUser);
+  await enrolAuthenticatorApp(page);
+  await signOut(page);
+  await signInToChallenge(page, confirmedUser);
+  await challengePage.expectAppCode();
+  await expectAccessible(page);
+});
+
+test('sign-in challenge: text message code', async ({
+  page,
+  accountPage,
+  challengePage,
+  poolAdmin,
+  phoneNumber,
+  confirmedUser,
+}) => {
+  await poolAdmin.setPhoneNumber(confirmedUser.email, phoneNumber);
+  await signIn(page, confirmedUser);
+  await accountPage.security.turnOnSms.click();
+  await accountPage.messages.expectInfo('mfa.sms_on');
+  await signOut(page);
+  await signInToChallenge(page, confirmedUser);
+  await challengePage.expectSmsCode();
+  await expectAccessible(page);
+});
+
+test('sign-in challenge: email code showing a field error', async ({
+  page,
+  accountPage,
+  challengePage,
+  outbox,
+  confirmedUser,
+}) => {
+  await signIn(page, confirmedUser);
+  await accountPage.security.turnOnEmail.click();
+  await accountPage.messages.expectInfo('mfa.email_on');
+  await signOut(page);
+  await signInToChallenge(page, confirmedUser);
+  await challengePage.expectEmailCode();
+  await expectAccessible(page);
+  await challengePage.submitCode(wrongCodeFor(await outbox.latestCode(confirmedUser.email, { purpose: 'mfa' })));
+  await expect(challengePage.code).toHaveAttribute('aria-invalid', 'true');
+  await expectAccessible(page);
+});
+
+test('sign-in challenge: choice of method', async ({
+  page,
+  accountPage,
+  challengePage,
+  poolAdmin,
+  phoneNumber,
+  confirmedUser,
+}) => {
+  await poolAdmin.setPhoneNumber(confirmedUser.email, phoneNumber);
+  await signIn(page, confirmedUser);
+  await accountPage.security.turnOnSms.click();
+  await accountPage.messages.expectInfo('mfa.sms_on');
+  await accountPage.security.turnOnEmail.click();
+  await accountPage.messages.expectInfo('mfa.email_on');
+  await signOut(page);
+  await signInToChallenge(page, confirmedUser);
+  await challengePage.expectChoice();
+  await expectAccessible(page);
+});
+
+test('sign-in challenge: new password, and with a field error', async ({
+  page,
+  signInPage,
+  challengePage,
+  outbox,
+  poolAdmin,
+  user,
+}) => {
+  await poolAdmin.inviteUser(user.email);
+  await signInPage.goto();
+  await signInPage.signInAs({ email: user.email, password: await outbox.temporaryPassword(user.email) });
+  await challengePage.expectNewPassword();
+  await expectAccessible(page);
+  await challengePage.submitNewPassword('weak');
+  await expect(challengePage.newPassword).toHaveAttribute('aria-invalid', 'true');
   await expectAccessible(page);
 });
 
