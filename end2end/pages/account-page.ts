@@ -2,11 +2,21 @@ import { expect, type Locator, type Page } from '@playwright/test';
 import { Messages } from './messages';
 import { SecuritySection } from './security-section';
 
-/** `/account`: who is signed in, and the ways out. */
+/** `/account`: who is signed in, the pages that change the account, and the ways out. */
 export class AccountPage {
   readonly heading: Locator;
   readonly signOut: Locator;
+  /** A link to the confirmation page, `/account/sign-out-everywhere`. */
   readonly signOutEverywhere: Locator;
+  readonly editProfile: Locator;
+  readonly changeEmail: Locator;
+  readonly changePhone: Locator;
+  readonly changePassword: Locator;
+  readonly deleteHeading: Locator;
+  /** A link to the confirmation page, `/account/delete`. */
+  readonly deleteAccount: Locator;
+  /** The notes on a pending or unverified email or phone (`div.banner`, `role="status"`). */
+  readonly banners: Locator;
   readonly messages: Messages;
   /** "Two-step verification". */
   readonly security: SecuritySection;
@@ -14,9 +24,31 @@ export class AccountPage {
   constructor(readonly page: Page) {
     this.heading = page.getByRole('heading', { level: 1, name: 'Your account' });
     this.signOut = page.getByRole('button', { name: 'Sign out', exact: true });
-    this.signOutEverywhere = page.getByRole('button', { name: 'Sign out everywhere', exact: true });
+    this.signOutEverywhere = page.getByRole('link', { name: 'Sign out everywhere', exact: true });
+    this.editProfile = page.getByRole('link', { name: 'Edit profile', exact: true });
+    this.changeEmail = page.getByRole('link', { name: 'Change email address', exact: true });
+    this.changePhone = page.getByRole('link', { name: 'Change phone number', exact: true });
+    this.changePassword = page.getByRole('link', { name: 'Change password', exact: true });
+    this.deleteHeading = page.getByRole('heading', { level: 2, name: 'Delete account' });
+    this.deleteAccount = page.getByRole('link', { name: 'Delete your account…', exact: true });
+    this.banners = page.locator('div.banner[role="status"]');
     this.messages = new Messages(page);
     this.security = new SecuritySection(page);
+  }
+
+  /** The banner with this message id, e.g. `account.pending_email_kept`. */
+  banner(id: string): Locator {
+    return this.page.locator(`div.banner[role="status"][data-message-id="${id}"]`);
+  }
+
+  /** A banner's link to the verify page. */
+  enterCode(banner: Locator): Locator {
+    return banner.getByRole('link', { name: 'Enter the code', exact: true });
+  }
+
+  /** An unverified address's banner button, which sends a code. */
+  sendVerificationCode(banner: Locator): Locator {
+    return banner.getByRole('button', { name: 'Send a code to verify it', exact: true });
   }
 
   async goto(): Promise<void> {

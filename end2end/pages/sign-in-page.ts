@@ -9,6 +9,7 @@ export class SignInPage {
   readonly password: Locator;
   readonly signIn: Locator;
   readonly createAccountLink: Locator;
+  readonly forgotPasswordLink: Locator;
   readonly messages: Messages;
 
   constructor(readonly page: Page) {
@@ -17,6 +18,7 @@ export class SignInPage {
     this.password = page.getByLabel('Password', { exact: true });
     this.signIn = page.getByRole('button', { name: 'Sign in', exact: true });
     this.createAccountLink = page.getByRole('link', { name: 'Create an account' });
+    this.forgotPasswordLink = page.getByRole('link', { name: 'Forgot your password?' });
     this.messages = new Messages(page);
   }
 

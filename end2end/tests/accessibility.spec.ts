@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { enrolAuthenticatorApp, expect, signIn, signInToChallenge, signOut, test } from '../fixtures';
+import { strongPassword, uniqueEmail } from '../fixtures/credentials';
 import { wrongCodeFor } from '../fixtures/outbox';
 
 // axe runs as a script in the page, so the scan needs JavaScript; the pages
@@ -166,6 +167,126 @@ test('sign-in challenge: new password, and with a field error', async ({
   await expectAccessible(page);
   await challengePage.submitNewPassword('weak');
   await expect(challengePage.newPassword).toHaveAttribute('aria-invalid', 'true');
+  await expectAccessible(page);
+});
+
+test('forgot-password page, and with a field error', async ({ page, forgotPasswordPage }) => {
+  await forgotPasswordPage.goto();
+  await expectAccessible(page);
+  await forgotPasswordPage.requestCode('not-an-email');
+  await expect(forgotPasswordPage.email).toHaveAttribute('aria-invalid', 'true');
+  await expectAccessible(page);
+});
+
+test('reset-password page, and with a field error', async ({
+  page,
+  forgotPasswordPage,
+  resetPasswordPage,
+  outbox,
+  confirmedUser,
+}) => {
+  await forgotPasswordPage.goto();
+  await forgotPasswordPage.requestCode(confirmedUser.email);
+  await resetPasswordPage.expectShown();
+  await expectAccessible(page);
+  const code = await outbox.latestCode(confirmedUser.email, { purpose: 'forgot_password' });
+  await resetPasswordPage.reset(wrongCodeFor(code), strongPassword());
+  await expect(resetPasswordPage.code).toHaveAttribute('aria-invalid', 'true');
+  await expectAccessible(page);
+});
+
+test('profile page, and with a field error', async ({ page, accountPage, profilePage, confirmedUser }) => {
+  await signIn(page, confirmedUser);
+  await accountPage.editProfile.click();
+  await profilePage.expectShown();
+  await expectAccessible(page);
+  await profilePage.language.fill('not a language');
+  await profilePage.save.click();
+  await expect(profilePage.language).toHaveAttribute('aria-invalid', 'true');
+  await expectAccessible(page);
+});
+
+test('change-email page, and with a field error', async ({ page, accountPage, changeEmailPage, confirmedUser }) => {
+  await signIn(page, confirmedUser);
+  await accountPage.changeEmail.click();
+  await changeEmailPage.expectShown();
+  await expectAccessible(page);
+  await changeEmailPage.changeTo('not-an-email');
+  await expect(changeEmailPage.newEmail).toHaveAttribute('aria-invalid', 'true');
+  await expectAccessible(page);
+});
+
+test('verify page, with a field error, and the account page with a pending email', async ({
+  page,
+  accountPage,
+  changeEmailPage,
+  verifyContactPage,
+  outbox,
+  confirmedUser,
+}) => {
+  const newEmail = uniqueEmail();
+  await signIn(page, confirmedUser);
+  await accountPage.changeEmail.click();
+  await changeEmailPage.changeTo(newEmail);
+  await verifyContactPage.expectEmail();
+  await expectAccessible(page);
+  await verifyContactPage.submitCode(wrongCodeFor(await outbox.latestCode(newEmail, { purpose: 'verify_attribute' })));
+  await expect(verifyContactPage.code).toHaveAttribute('aria-invalid', 'true');
+  await expectAccessible(page);
+  await accountPage.goto();
+  await expect(accountPage.banner('account.pending_email_kept')).toBeVisible();
+  await expectAccessible(page);
+});
+
+test('account page with an unverified email', async ({ page, accountPage, poolAdmin, confirmedUser }) => {
+  await poolAdmin.call('AdminUpdateUserAttributes', {
+    Username: confirmedUser.email,
+    UserAttributes: [{ Name: 'email_verified', Value: 'false' }],
+  });
+  await signIn(page, confirmedUser);
+  const banner = accountPage.banner('account.unverified_email');
+  await expect(accountPage.sendVerificationCode(banner)).toBeVisible();
+  await expectAccessible(page);
+});
+
+test('change-password page, and with a field error', async ({
+  page,
+  accountPage,
+  changePasswordPage,
+  confirmedUser,
+}) => {
+  await signIn(page, confirmedUser);
+  await accountPage.changePassword.click();
+  await changePasswordPage.expectShown();
+  await expectAccessible(page);
+  await changePasswordPage.change(strongPassword(), strongPassword());
+  await expect(changePasswordPage.currentPassword).toHaveAttribute('aria-invalid', 'true');
+  await expectAccessible(page);
+});
+
+test('sign-out-everywhere confirmation page', async ({ page, accountPage, signOutEverywherePage, confirmedUser }) => {
+  await signIn(page, confirmedUser);
+  await accountPage.signOutEverywhere.click();
+  await signOutEverywherePage.expectShown();
+  await expectAccessible(page);
+});
+
+test('delete-account page, with a field error, and the goodbye page', async ({
+  page,
+  accountPage,
+  deleteAccountPage,
+  goodbyePage,
+  confirmedUser,
+}) => {
+  await signIn(page, confirmedUser);
+  await accountPage.deleteAccount.click();
+  await deleteAccountPage.expectShown();
+  await expectAccessible(page);
+  await deleteAccountPage.confirmWith('yes');
+  await expect(deleteAccountPage.confirmWord).toHaveAttribute('aria-invalid', 'true');
+  await expectAccessible(page);
+  await deleteAccountPage.confirmWith('DELETE');
+  await goodbyePage.expectShown();
   await expectAccessible(page);
 });
 

@@ -1,0 +1,34 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+import { Messages } from './messages';
+
+/** `/account/password`: the current password and a new one. */
+export class ChangePasswordPage {
+  readonly heading: Locator;
+  readonly currentPassword: Locator;
+  readonly newPassword: Locator;
+  readonly passwordRequirements: Locator;
+  readonly changePassword: Locator;
+  readonly backToAccount: Locator;
+  readonly messages: Messages;
+
+  constructor(readonly page: Page) {
+    this.heading = page.getByRole('heading', { level: 1, name: 'Change your password' });
+    this.currentPassword = page.getByLabel('Current password', { exact: true });
+    this.newPassword = page.getByLabel('New password', { exact: true });
+    this.passwordRequirements = page.getByRole('list', { name: 'Password requirements' });
+    this.changePassword = page.getByRole('button', { name: 'Change password', exact: true });
+    this.backToAccount = page.getByRole('link', { name: 'Back to your account' });
+    this.messages = new Messages(page);
+  }
+
+  async expectShown(): Promise<void> {
+    await expect(this.page).toHaveURL((url) => url.pathname === '/account/password');
+    await expect(this.heading).toBeVisible();
+  }
+
+  async change(current: string, next: string): Promise<void> {
+    await this.currentPassword.fill(current);
+    await this.newPassword.fill(next);
+    await this.changePassword.click();
+  }
+}

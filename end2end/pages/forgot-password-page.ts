@@ -1,0 +1,34 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+import { Messages } from './messages';
+
+/** `/forgot-password`: the email address a reset code is sent to. */
+export class ForgotPasswordPage {
+  readonly heading: Locator;
+  readonly email: Locator;
+  readonly sendCode: Locator;
+  readonly backToSignIn: Locator;
+  readonly messages: Messages;
+
+  constructor(readonly page: Page) {
+    this.heading = page.getByRole('heading', { level: 1, name: 'Reset your password' });
+    this.email = page.getByLabel('Email', { exact: true });
+    this.sendCode = page.getByRole('button', { name: 'Send code', exact: true });
+    this.backToSignIn = page.getByRole('link', { name: 'Back to sign-in' });
+    this.messages = new Messages(page);
+  }
+
+  async goto(): Promise<void> {
+    await this.page.goto('/forgot-password');
+    await this.expectShown();
+  }
+
+  async expectShown(): Promise<void> {
+    await expect(this.page).toHaveURL((url) => url.pathname === '/forgot-password');
+    await expect(this.heading).toBeVisible();
+  }
+
+  async requestCode(email: string): Promise<void> {
+    await this.email.fill(email);
+    await this.sendCode.click();
+  }
+}

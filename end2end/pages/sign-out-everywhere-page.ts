@@ -1,0 +1,22 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+import { Messages } from './messages';
+
+/** `/account/sign-out-everywhere`: the confirmation before GlobalSignOut. */
+export class SignOutEverywherePage {
+  readonly heading: Locator;
+  readonly signOutEverywhere: Locator;
+  readonly cancel: Locator;
+  readonly messages: Messages;
+
+  constructor(readonly page: Page) {
+    this.heading = page.getByRole('heading', { level: 1, name: 'Sign out everywhere?' });
+    this.signOutEverywhere = page.getByRole('button', { name: 'Sign out everywhere', exact: true });
+    this.cancel = page.getByRole('link', { name: 'Cancel, keep me signed in' });
+    this.messages = new Messages(page);
+  }
+
+  async expectShown(): Promise<void> {
+    await expect(this.page).toHaveURL((url) => url.pathname === '/account/sign-out-everywhere');
+    await expect(this.heading).toBeVisible();
+  }
+}

@@ -1,0 +1,39 @@
+import { expect, signIn, test } from '../fixtures';
+import { expectFieldError, expectFieldErrorId } from '../pages/field';
+
+test('the account is deleted after typing DELETE, and cannot sign in again', async ({
+  page,
+  accountPage,
+  deleteAccountPage,
+  goodbyePage,
+  signInPage,
+  confirmedUser,
+}) => {
+  await signIn(page, confirmedUser);
+  await expect(accountPage.deleteHeading).toBeVisible();
+  await accountPage.deleteAccount.click();
+  await deleteAccountPage.expectShown();
+  await expect(deleteAccountPage.confirmWord).toHaveAttribute('name', 'confirm');
+  // The name a voice-control user says: no invisible characters around the word.
+  // Soft, so the rest of the flow is still checked while this one fails.
+  await expect.soft(deleteAccountPage.confirmWord).toHaveAccessibleName('Type DELETE to confirm');
+
+  // Any other word is refused, and nothing is deleted.
+  await deleteAccountPage.confirmWith('yes');
+  await deleteAccountPage.expectShown();
+  await expectFieldError(deleteAccountPage.confirmWord);
+  await expectFieldErrorId(page, 'confirm', 'delete_account.word_mismatch');
+
+  await deleteAccountPage.confirmWith('DELETE');
+
+  await goodbyePage.expectShown();
+  await goodbyePage.messages.expectInfo('delete_account.done');
+  await expect(goodbyePage.createAccountLink).toHaveAttribute('href', /^\/sign-up/);
+
+  // Signed out, and the account is gone.
+  await accountPage.goto();
+  await signInPage.expectShown();
+  await signInPage.signInAs(confirmedUser);
+  await signInPage.expectShown();
+  await signInPage.messages.expectError('sign_in.incorrect_credentials');
+});
