@@ -16,7 +16,7 @@ test('the account is deleted after typing DELETE, and cannot sign in again', asy
   await expect(deleteAccountPage.confirmWord).toHaveAttribute('name', 'confirm');
   // The name a voice-control user says: no invisible characters around the word.
   // Soft, so the rest of the flow is still checked while this one fails.
-  await expect.soft(deleteAccountPage.confirmWord).toHaveAccessibleName('Type DELETE to confirm');
+  await expect(deleteAccountPage.confirmWord).toHaveAccessibleName('Type DELETE to confirm');
 
   // Any other word is refused, and nothing is deleted.
   await deleteAccountPage.confirmWith('yes');

@@ -12,6 +12,10 @@ fluent_templates::static_loader! {
     static LOCALES = {
         locales: "./src/i18n/locales",
         fallback_language: "en",
+        // Bidi isolation marks around values make labels unspeakable for
+        // voice control and leak into copied text; right-to-left catalogs
+        // will isolate values in their own messages where needed.
+        customise: |bundle| bundle.set_use_isolating(false),
     };
 }
 

@@ -65,9 +65,9 @@ pub fn OutboxPage() -> impl IntoView {
         <Layout ctx=ctx.clone() title=t(&lang, "outbox.title")>
             <p>{t(&lang, "outbox.intro")}</p>
             {empty}
-            <div class="table-scroll">
+            <div class="table-scroll" tabindex="0" role="region" aria-labelledby="outbox-caption">
                 <table>
-                    <caption>{t(&lang, "outbox.caption")}</caption>
+                    <caption id="outbox-caption">{t(&lang, "outbox.caption")}</caption>
                     <thead>
                         <tr>
                             <th scope="col">{t(&lang, "outbox.sent_at")}</th>

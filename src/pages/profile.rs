@@ -109,7 +109,8 @@ fn ProfileField(
     let id = format!("field-{name}");
     let error_id = format!("{name}-error");
     let hint_id = format!("{name}-hint");
-    let error = form.errors.get(&name).map(|m| t(&lang, m));
+    let error_message_id = form.errors.get(&name).cloned();
+    let error = error_message_id.as_ref().map(|m| t(&lang, m));
     let mut described = Vec::new();
     if error.is_some() {
         described.push(error_id.clone());
@@ -126,7 +127,7 @@ fn ProfileField(
             <input id=id name=format!("attributes[{name}]") type="text" autocomplete=autocomplete
                 value=value aria-invalid=invalid aria-describedby=described_by autofocus=autofocus/>
             {hint.map(|text| view! { <p id=hint_id class="hint">{text}</p> })}
-            {error.map(|text| view! { <p id=error_id class="field-error">{text}</p> })}
+            {error.map(|text| view! { <p id=error_id class="field-error" data-message-id=error_message_id>{text}</p> })}
         </div>
     }
 }
