@@ -1,11 +1,10 @@
-//! The Leptos application: the HTML shell and the routes. Every route
-//! renders completely on the server (`SsrMode::Async`), so pages never
-//! depend on JavaScript and never say "Loading…".
+//! The Leptos application: the HTML shell, and the page for each entry of
+//! the route table. Every page renders completely on the server before
+//! the response starts (the router renders asynchronously), so pages
+//! never depend on JavaScript and never say "Loading…".
 
 use leptos::prelude::*;
 use leptos_meta::{MetaTags, provide_meta_context};
-use leptos_router::components::{Route, Router, Routes};
-use leptos_router::{SsrMode, path};
 
 use crate::i18n::Lang;
 use crate::pages::account::AccountPage;
@@ -20,11 +19,12 @@ use crate::pages::forgot_password::ForgotPasswordPage;
 use crate::pages::home::HomePage;
 use crate::pages::profile::ProfilePage;
 use crate::pages::reset_password::ResetPasswordPage;
-use crate::pages::security::TotpSetupPage;
 use crate::pages::sign_in::SignInPage;
 use crate::pages::sign_out_everywhere::SignOutEverywherePage;
 use crate::pages::sign_up::SignUpPage;
+use crate::pages::totp_setup::TotpSetupPage;
 use crate::pages::verify::VerifyPage;
+use crate::routes::{self, Page};
 
 /// The document around every page. No hydration script: nothing here
 /// needs WASM, and optional enhancements load from `/public/js/`.
@@ -37,8 +37,8 @@ pub fn shell() -> impl IntoView {
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
                 <meta name="color-scheme" content="light dark"/>
-                <link rel="stylesheet" href="/style/main.css"/>
-                <link rel="icon" href="/public/favicon.svg" type="image/svg+xml"/>
+                <link rel="stylesheet" href=routes::STYLESHEET/>
+                <link rel="icon" href=routes::FAVICON type="image/svg+xml"/>
                 <MetaTags/>
             </head>
             <body>
@@ -48,31 +48,33 @@ pub fn shell() -> impl IntoView {
     }
 }
 
+/// The page the request's path names, or the 404 page.
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
-    view! {
-        <Router>
-            <Routes fallback=|| view! { <NotFound/> }>
-                <Route path=path!("/") view=HomePage ssr=SsrMode::Async/>
-                <Route path=path!("/sign-in") view=SignInPage ssr=SsrMode::Async/>
-                <Route path=path!("/sign-in/challenge") view=ChallengePage ssr=SsrMode::Async/>
-                <Route path=path!("/sign-up") view=SignUpPage ssr=SsrMode::Async/>
-                <Route path=path!("/sign-up/confirm") view=ConfirmPage ssr=SsrMode::Async/>
-                <Route path=path!("/account") view=AccountPage ssr=SsrMode::Async/>
-                <Route path=path!("/forgot-password") view=ForgotPasswordPage ssr=SsrMode::Async/>
-                <Route path=path!("/reset-password") view=ResetPasswordPage ssr=SsrMode::Async/>
-                <Route path=path!("/account/profile") view=ProfilePage ssr=SsrMode::Async/>
-                <Route path=path!("/account/email") view=EmailPage ssr=SsrMode::Async/>
-                <Route path=path!("/account/phone") view=PhonePage ssr=SsrMode::Async/>
-                <Route path=path!("/account/verify") view=VerifyPage ssr=SsrMode::Async/>
-                <Route path=path!("/account/password") view=ChangePasswordPage ssr=SsrMode::Async/>
-                <Route path=path!("/account/sign-out-everywhere") view=SignOutEverywherePage ssr=SsrMode::Async/>
-                <Route path=path!("/account/delete") view=DeleteAccountPage ssr=SsrMode::Async/>
-                <Route path=path!("/goodbye") view=GoodbyePage ssr=SsrMode::Async/>
-                <Route path=path!("/account/security/totp") view=TotpSetupPage ssr=SsrMode::Async/>
-                <Route path=path!("/_dev/outbox") view=OutboxPage ssr=SsrMode::Async/>
-            </Routes>
-        </Router>
+    let page = use_context::<axum::http::request::Parts>()
+        .and_then(|parts| Page::from_path(parts.uri.path()));
+    let Some(page) = page else {
+        return view! { <NotFound/> }.into_any();
+    };
+    match page {
+        Page::Home => view! { <HomePage/> }.into_any(),
+        Page::SignIn => view! { <SignInPage/> }.into_any(),
+        Page::SignInChallenge => view! { <ChallengePage/> }.into_any(),
+        Page::SignUp => view! { <SignUpPage/> }.into_any(),
+        Page::SignUpConfirm => view! { <ConfirmPage/> }.into_any(),
+        Page::ForgotPassword => view! { <ForgotPasswordPage/> }.into_any(),
+        Page::ResetPassword => view! { <ResetPasswordPage/> }.into_any(),
+        Page::Account => view! { <AccountPage/> }.into_any(),
+        Page::Profile => view! { <ProfilePage/> }.into_any(),
+        Page::ChangeEmail => view! { <EmailPage/> }.into_any(),
+        Page::ChangePhone => view! { <PhonePage/> }.into_any(),
+        Page::VerifyContact => view! { <VerifyPage/> }.into_any(),
+        Page::ChangePassword => view! { <ChangePasswordPage/> }.into_any(),
+        Page::SignOutEverywhere => view! { <SignOutEverywherePage/> }.into_any(),
+        Page::DeleteAccount => view! { <DeleteAccountPage/> }.into_any(),
+        Page::Goodbye => view! { <GoodbyePage/> }.into_any(),
+        Page::TotpSetup => view! { <TotpSetupPage/> }.into_any(),
+        Page::DevOutbox => view! { <OutboxPage/> }.into_any(),
     }
 }

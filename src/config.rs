@@ -4,31 +4,14 @@
 use std::net::SocketAddr;
 use std::path::PathBuf;
 
-use clap::{Parser, ValueEnum};
+use clap::Parser;
 use secrecy::SecretString;
 use url::Url;
 
+use crate::cognito::client::Endpoint;
+use crate::cognito::gateway::AuthFlow;
+use crate::domain::SignInNameKind;
 use crate::security::return_to::Allowlist;
-
-/// How the password is proven to Cognito at sign-in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, serde::Serialize, serde::Deserialize)]
-#[value(rename_all = "SCREAMING_SNAKE_CASE")]
-pub enum AuthFlow {
-    /// Secure Remote Password: the password never leaves this server.
-    UserSrpAuth,
-    /// The password is sent to Cognito over TLS (needed for moto, and for
-    /// pools that migrate users with a Lambda trigger).
-    UserPasswordAuth,
-}
-
-/// Which sign-in name the pool uses: email addresses (`UsernameAttributes =
-/// [email]`) or free-form usernames.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-#[value(rename_all = "lowercase")]
-pub enum SignInName {
-    Email,
-    Username,
-}
 
 /// Every setting Threshold reads. Each flag can also be given as the
 /// environment variable named beside it.
@@ -87,7 +70,7 @@ pub struct Config {
 
     /// Whether people sign in with their email address or a username.
     #[arg(long, env = "THRESHOLD_SIGN_IN_NAME", default_value = "email")]
-    pub sign_in_name: SignInName,
+    pub sign_in_name: SignInNameKind,
 
     /// Attributes the sign-up form asks for besides email and password,
     /// comma separated (e.g. `name,phone_number`), when DescribeUserPool is
@@ -125,6 +108,12 @@ pub struct Config {
     /// Listen address of the embedded local pool (only without `COGNITO_USER_POOL_ID`).
     #[arg(long, env = "THRESHOLD_LOCAL_POOL_ADDR", default_value = "127.0.0.1:0")]
     pub local_pool_addr: SocketAddr,
+
+    /// Let tests move the embedded local pool's clock forward over HTTP
+    /// (`/_local/clock` on the pool's own port, never on Threshold's).
+    /// For browser tests of expiry and authenticator codes; off by default.
+    #[arg(long, env = "THRESHOLD_LOCAL_POOL_TEST_CLOCK", default_value_t = false, action = clap::ArgAction::Set)]
+    pub local_pool_test_clock: bool,
 
     /// Mark the session cookie `Secure` and give it the `__Host-` prefix.
     /// Only turn this off for plain-HTTP test rigs that cannot keep Secure cookies.
@@ -165,8 +154,7 @@ pub struct RemotePool {
     pub pool_id: String,
     pub client_id: String,
     pub client_secret: Option<SecretString>,
-    pub region: String,
-    pub endpoint_url: Option<Url>,
+    pub endpoint: Endpoint,
 }
 
 impl Config {
@@ -212,14 +200,17 @@ impl Config {
             ConfigError("COGNITO_CLIENT_ID is required when COGNITO_USER_POOL_ID is set".into())
         })?;
         Ok(PoolSetting::Remote(RemotePool {
-            region: self
-                .region
-                .clone()
-                .unwrap_or_else(|| region_part.to_owned()),
+            endpoint: Endpoint {
+                region: self
+                    .region
+                    .clone()
+                    .filter(|r| !r.is_empty())
+                    .unwrap_or_else(|| region_part.to_owned()),
+                url: self.endpoint_url.clone(),
+            },
             pool_id,
             client_id,
             client_secret: self.client_secret.clone(),
-            endpoint_url: self.endpoint_url.clone(),
         }))
     }
 
@@ -250,28 +241,30 @@ mod tests {
 
     #[test]
     fn no_pool_means_the_embedded_local_pool() {
-        let config = parse(&["--data-dir", "/tmp/x"]);
-        if config.user_pool_id.is_none() {
-            assert!(matches!(config.pool(), Ok(PoolSetting::Embedded)));
-        }
+        let mut config = parse(&["--data-dir", "/tmp/x"]);
+        // The environment of the test run must not decide the outcome.
+        config.user_pool_id = None;
+        config.client_id = None;
+        assert!(matches!(config.pool(), Ok(PoolSetting::Embedded)));
+    }
+
+    #[test]
+    fn a_client_without_a_pool_is_rejected() {
+        let mut config = parse(&[]);
+        config.user_pool_id = None;
+        config.client_id = Some("abc".into());
+        let err = config.pool().expect_err("client id without pool id");
+        assert!(err.to_string().contains("COGNITO_USER_POOL_ID"));
     }
 
     #[test]
     fn region_is_taken_from_the_pool_id() {
-        let config = parse(&[
-            "--user-pool-id",
-            "eu-west-1_AbC123",
-            "--client-id",
-            "abc",
-            "--region",
-            "",
-        ]);
-        let mut config = config;
+        let mut config = parse(&["--user-pool-id", "eu-west-1_AbC123", "--client-id", "abc"]);
         config.region = None;
         let Ok(PoolSetting::Remote(pool)) = config.pool() else {
             panic!("expected a remote pool");
         };
-        assert_eq!(pool.region, "eu-west-1");
+        assert_eq!(pool.endpoint.region, "eu-west-1");
     }
 
     #[test]

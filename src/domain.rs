@@ -46,20 +46,76 @@ impl Email {
     }
 }
 
-/// A sign-in name: an email or a username, as typed (Cognito resolves aliases).
+/// Which name a pool signs people in with: email addresses (`UsernameAttributes =
+/// [email]`) or free-form usernames.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SignInNameKind {
+    Email,
+    Username,
+}
+
+impl std::str::FromStr for SignInNameKind {
+    type Err = String;
+
+    fn from_str(raw: &str) -> Result<Self, Self::Err> {
+        match raw.trim().to_ascii_lowercase().as_str() {
+            "email" => Ok(Self::Email),
+            "username" => Ok(Self::Username),
+            other => Err(format!("`{other}` is neither `email` nor `username`")),
+        }
+    }
+}
+
+/// A sign-in name as typed: an email address in email pools, a username
+/// (or an alias Cognito resolves) in username pools.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SignInName(String);
 
 impl SignInName {
+    pub fn parse(raw: &str, kind: SignInNameKind) -> Result<Self, &'static str> {
+        match kind {
+            SignInNameKind::Email => Email::parse(raw).map(|e| Self(e.0)),
+            SignInNameKind::Username => {
+                let value = raw.trim();
+                if value.is_empty() {
+                    return Err("username.missing");
+                }
+                if value.chars().count() > 128 || value.chars().any(char::is_control) {
+                    return Err("username.invalid");
+                }
+                Ok(Self(value.to_owned()))
+            }
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// The address codes go to, masked, when the name is an email address.
+    pub fn masked_email(&self) -> Option<String> {
+        Email::parse(&self.0).ok().map(|e| e.masked())
+    }
+}
+
+/// A username chosen at sign-up in a username pool: no spaces, no `@`
+/// (Cognito would take it for an email alias), at most 128 characters.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewUsername(String);
+
+impl NewUsername {
     pub fn parse(raw: &str) -> Result<Self, &'static str> {
-        let value = raw.trim();
-        if value.is_empty() {
+        let name = raw.trim();
+        if name.is_empty() {
             return Err("username.missing");
         }
-        if value.chars().count() > 128 || value.chars().any(char::is_control) {
+        if name.contains('@')
+            || name.chars().any(|c| c.is_whitespace() || c.is_control())
+            || name.chars().count() > 128
+        {
             return Err("username.invalid");
         }
-        Ok(Self(value.to_owned()))
+        Ok(Self(name.to_owned()))
     }
 
     pub fn as_str(&self) -> &str {
@@ -88,6 +144,31 @@ impl Password {
     }
 }
 
+/// A new password: a [`Password`] that meets the pool's policy. Cognito
+/// checks again and has the last word; this catches what it would refuse
+/// before a round trip, with the rules shown on the page.
+#[derive(Debug)]
+pub struct NewPassword(Password);
+
+impl NewPassword {
+    pub fn parse(raw: String, policy: &PasswordPolicy) -> Result<Self, &'static str> {
+        let password = Password::parse(raw)?;
+        if policy.broken_rules(&password).is_empty() {
+            Ok(Self(password))
+        } else {
+            Err("password.policy_unmet")
+        }
+    }
+
+    pub fn secret(&self) -> &SecretString {
+        self.0.secret()
+    }
+
+    pub fn as_password(&self) -> &Password {
+        &self.0
+    }
+}
+
 /// A six-digit code from an email, a text message or an authenticator app.
 #[derive(Debug, Clone)]
 pub struct OtpCode(String);
@@ -111,6 +192,128 @@ impl OtpCode {
 
     pub fn as_str(&self) -> &str {
         &self.0
+    }
+}
+
+/// A phone number in E.164 form (`+15555550123`), from what people type:
+/// spaces, dashes, dots and brackets are dropped; the country code is required.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Phone(String);
+
+impl Phone {
+    pub fn parse(raw: &str) -> Result<Self, &'static str> {
+        let cleaned: String = raw
+            .chars()
+            .filter(|c| !matches!(c, ' ' | '-' | '.' | '(' | ')' | '\u{a0}'))
+            .collect();
+        let digits = cleaned.strip_prefix('+').ok_or("phone.invalid")?;
+        if (8..=15).contains(&digits.len()) && digits.bytes().all(|b| b.is_ascii_digit()) {
+            Ok(Self(cleaned))
+        } else {
+            Err("phone.invalid")
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// A language tag like `en`, `pt-BR` or `zh-Hant-TW` (the shape of BCP 47).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Locale(String);
+
+impl Locale {
+    pub fn parse(raw: &str) -> Result<Self, &'static str> {
+        let value = raw.trim();
+        let mut parts = value.split(['-', '_']);
+        let first_ok = parts.next().is_some_and(|p| {
+            (2..=3).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphabetic())
+        });
+        let valid = first_ok
+            && parts.all(|p| {
+                (1..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric())
+            })
+            && value.len() <= 35;
+        if valid {
+            Ok(Self(value.to_owned()))
+        } else {
+            Err("profile.locale_invalid")
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// The value of a free-text attribute (a name, a custom attribute), trimmed:
+/// at most 256 characters (Cognito's limit) and no control characters.
+/// Empty is allowed: on the profile page it removes the attribute.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AttributeValue(String);
+
+impl AttributeValue {
+    pub fn parse(raw: &str) -> Result<Self, &'static str> {
+        let value = raw.trim();
+        if value.chars().count() > 256 {
+            return Err("attribute.too_long");
+        }
+        if value.chars().any(char::is_control) {
+            return Err("attribute.invalid_characters");
+        }
+        Ok(Self(value.to_owned()))
+    }
+
+    /// Like `parse`, for a field that must not be empty.
+    pub fn parse_required(raw: &str) -> Result<Self, &'static str> {
+        let value = Self::parse(raw)?;
+        if value.0.is_empty() {
+            return Err("attribute.missing");
+        }
+        Ok(value)
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+/// What people call the device an authenticator app runs on, for
+/// Cognito's records: optional, trimmed, at most 64 characters (longer
+/// names are cut, not refused: the name only labels the device).
+pub fn device_name(raw: &str) -> Option<String> {
+    let name = raw.trim();
+    (!name.is_empty()).then(|| name.chars().take(64).collect())
+}
+
+/// The attributes that are verified with a code: email and phone number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ContactAttribute {
+    Email,
+    Phone,
+}
+
+impl ContactAttribute {
+    /// Cognito's attribute name.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Email => "email",
+            Self::Phone => "phone_number",
+        }
+    }
+
+    /// From Cognito's attribute name, as forms and query strings carry it.
+    pub fn parse(raw: &str) -> Option<Self> {
+        match raw {
+            "email" => Some(Self::Email),
+            "phone_number" => Some(Self::Phone),
+            _ => None,
+        }
     }
 }
 
@@ -287,6 +490,94 @@ mod tests {
         assert_eq!(policy.rules(), vec![Rule::MinLength(12), Rule::Digit]);
         assert!(PasswordPolicy::parse("min=3").is_err());
         assert!(PasswordPolicy::parse("shouty").is_err());
+    }
+
+    #[test]
+    fn sign_in_names_follow_the_pool_kind() {
+        assert_eq!(
+            SignInName::parse(" ada@example.com ", SignInNameKind::Email).map(|n| n.0),
+            Ok("ada@example.com".into())
+        );
+        assert_eq!(
+            SignInName::parse("ada", SignInNameKind::Email),
+            Err("email.invalid")
+        );
+        assert_eq!(
+            SignInName::parse("ada", SignInNameKind::Username).map(|n| n.0),
+            Ok("ada".into())
+        );
+        assert_eq!(
+            SignInName::parse("  ", SignInNameKind::Username),
+            Err("username.missing")
+        );
+    }
+
+    #[test]
+    fn new_usernames_have_no_spaces_or_at_signs() {
+        assert!(NewUsername::parse("grace").is_ok());
+        assert_eq!(NewUsername::parse("grace hopper"), Err("username.invalid"));
+        assert_eq!(NewUsername::parse("g@h"), Err("username.invalid"));
+        assert_eq!(NewUsername::parse(""), Err("username.missing"));
+    }
+
+    #[test]
+    fn a_new_password_must_meet_the_policy() {
+        let policy = PasswordPolicy::default();
+        assert_eq!(
+            NewPassword::parse("short".into(), &policy).map(|_| ()),
+            Err("password.policy_unmet")
+        );
+        assert_eq!(
+            NewPassword::parse(String::new(), &policy).map(|_| ()),
+            Err("password.missing")
+        );
+        assert!(NewPassword::parse("Correct-horse-7".into(), &policy).is_ok());
+    }
+
+    #[test]
+    fn phone_numbers_lose_their_separators() {
+        assert_eq!(
+            Phone::parse("+1 (555) 555-0123").map(|p| p.0),
+            Ok("+15555550123".into())
+        );
+        assert_eq!(Phone::parse("555 0123"), Err("phone.invalid"));
+        assert_eq!(Phone::parse("+12"), Err("phone.invalid"));
+    }
+
+    #[test]
+    fn locales_are_language_tags() {
+        for ok in ["en", "pt-BR", "zh-Hant-TW", "fr_CA"] {
+            assert!(Locale::parse(ok).is_ok(), "{ok}");
+        }
+        for bad in ["", "e", "english language", "en--US", "12"] {
+            assert_eq!(Locale::parse(bad), Err("profile.locale_invalid"), "{bad}");
+        }
+    }
+
+    #[test]
+    fn attribute_values_are_trimmed_and_bounded() {
+        assert_eq!(
+            AttributeValue::parse("  Ada ").map(|v| v.0),
+            Ok("Ada".into())
+        );
+        assert_eq!(
+            AttributeValue::parse(&"x".repeat(257)),
+            Err("attribute.too_long")
+        );
+        assert_eq!(
+            AttributeValue::parse("a\u{7}b"),
+            Err("attribute.invalid_characters")
+        );
+        assert_eq!(
+            AttributeValue::parse_required("  "),
+            Err("attribute.missing")
+        );
+    }
+
+    #[test]
+    fn device_names_are_optional_and_cut_to_64_characters() {
+        assert_eq!(device_name("   "), None);
+        assert_eq!(device_name(&"d".repeat(70)).map(|n| n.len()), Some(64));
     }
 
     #[test]

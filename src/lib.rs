@@ -5,11 +5,12 @@
 pub mod app;
 pub mod cognito;
 pub mod config;
-pub mod dev_pool;
 pub mod domain;
+pub mod embedded_pool;
 pub mod flows;
 pub mod i18n;
 pub mod pages;
+pub mod routes;
 pub mod security;
 pub mod session;
 pub mod startup;

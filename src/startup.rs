@@ -8,14 +8,10 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use anyhow::Context as _;
-use aws_config::BehaviorVersion;
-use aws_sdk_cognitoidentityprovider::Client;
-use aws_sdk_cognitoidentityprovider::config::Region;
 use axum::http::{HeaderValue, header};
 use axum::routing::{get, post};
 use axum::{Extension, Router};
-use leptos::config::LeptosOptions;
-use leptos_axum::{LeptosRoutes, generate_route_list, handle_server_fns};
+use leptos_axum::handle_server_fns;
 use tokio::net::TcpListener;
 use tower_cookies::CookieManagerLayer;
 use tower_http::ServiceBuilderExt as _;
@@ -26,14 +22,19 @@ use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::TraceLayer;
 use url::Url;
 
-use crate::app::{App, shell};
+use crate::app::shell;
+use crate::cognito::admin::{Admin, MfaRequirement, PoolDescription};
+use crate::cognito::client::Endpoint;
+use crate::cognito::gateway::{AppClient, Gateway};
 use crate::cognito::mfa::Factor;
-use crate::cognito::{Gateway, MfaRequirement, TokenVerifier};
-use crate::config::{Config, PoolSetting, SignInName};
-use crate::domain::PasswordPolicy;
+use crate::cognito::tokens::TokenVerifier;
+use crate::config::{Config, PoolSetting};
+use crate::domain::{PasswordPolicy, SignInNameKind};
 use crate::pages::dev_outbox::outbox_json;
-use crate::session::SqliteStore;
+use crate::pages::errors::refusals;
+use crate::routes::{self, Page};
 use crate::session::layer::{MAX_FORM_BYTES, SessionConfig, session_layer};
+use crate::session::store::{SessionStore, SqliteStore};
 use crate::state::{AppState, Inner};
 
 pub struct Application {
@@ -45,23 +46,76 @@ pub struct Application {
 /// Where the pool's keys and issuer are, unless configured explicitly:
 /// on AWS `https://cognito-idp.<region>.amazonaws.com/<pool>`, behind an
 /// endpoint override `<endpoint>/<pool>`.
-fn token_locations(
+fn token_verifier(
     config: &Config,
-    region: &str,
+    endpoint: &Endpoint,
     pool_id: &str,
-    endpoint: Option<&Url>,
-) -> anyhow::Result<(Url, String)> {
-    let base = match endpoint {
-        Some(endpoint) => format!("{}/{pool_id}", endpoint.as_str().trim_end_matches('/')),
-        None => format!("https://cognito-idp.{region}.amazonaws.com/{pool_id}"),
-    };
+    client_id: &str,
+) -> anyhow::Result<TokenVerifier> {
+    let base = endpoint.pool_base(pool_id);
     let jwks = match &config.jwks_url {
         Some(url) => url.clone(),
         None => Url::parse(&format!("{base}/.well-known/jwks.json"))
             .context("building the JWKS address")?,
     };
     let issuer = config.issuer.clone().unwrap_or(base);
-    Ok((jwks, issuer))
+    Ok(TokenVerifier::new(jwks, issuer, client_id.to_owned()))
+}
+
+/// What the pages need to know about the pool: from the settings, and
+/// replaced by what DescribeUserPool says when it can be asked.
+struct PoolSettings {
+    password_policy: PasswordPolicy,
+    sign_up_attributes: Vec<String>,
+    sign_in_name: SignInNameKind,
+    mfa: MfaRequirement,
+    mfa_factors: Vec<Factor>,
+}
+
+impl PoolSettings {
+    fn from_config(config: &Config) -> anyhow::Result<Self> {
+        Ok(Self {
+            password_policy: match &config.password_policy {
+                Some(spec) => PasswordPolicy::parse(spec)
+                    .map_err(|e| anyhow::anyhow!("THRESHOLD_PASSWORD_POLICY: {e}"))?,
+                None => PasswordPolicy::default(),
+            },
+            sign_up_attributes: config
+                .sign_up_attributes
+                .iter()
+                .map(|a| a.trim().to_owned())
+                .filter(|a| !a.is_empty())
+                .collect(),
+            sign_in_name: config.sign_in_name,
+            mfa: MfaRequirement::parse(&config.mfa).ok_or_else(|| {
+                anyhow::anyhow!(
+                    "THRESHOLD_MFA must be off, optional or on, not `{}`",
+                    config.mfa
+                )
+            })?,
+            mfa_factors: config
+                .mfa_factors
+                .iter()
+                .map(|f| {
+                    Factor::from_id(f).ok_or_else(|| {
+                        anyhow::anyhow!(
+                            "THRESHOLD_MFA_FACTORS: unknown method `{f}` (use totp, sms, email)"
+                        )
+                    })
+                })
+                .collect::<anyhow::Result<Vec<_>>>()?,
+        })
+    }
+
+    fn apply(&mut self, described: PoolDescription) {
+        self.mfa = described.mfa;
+        self.mfa_factors = described.mfa_factors;
+        self.password_policy = described.password_policy;
+        self.sign_up_attributes = described.required_attributes;
+        if described.email_is_username {
+            self.sign_in_name = SignInNameKind::Email;
+        }
+    }
 }
 
 impl Application {
@@ -79,108 +133,64 @@ impl Application {
         std::fs::create_dir_all(&config.data_dir).with_context(|| {
             format!("creating the data directory {}", config.data_dir.display())
         })?;
-
-        let mut password_policy = match &config.password_policy {
-            Some(spec) => PasswordPolicy::parse(spec)
-                .map_err(|e| anyhow::anyhow!("THRESHOLD_PASSWORD_POLICY: {e}"))?,
-            None => PasswordPolicy::default(),
-        };
-        let mut sign_up_attributes: Vec<String> = config
-            .sign_up_attributes
-            .iter()
-            .map(|a| a.trim().to_owned())
-            .filter(|a| !a.is_empty())
-            .collect();
-        let mut sign_in_name = config.sign_in_name;
-        let mut mfa = MfaRequirement::parse(&config.mfa).ok_or_else(|| {
-            anyhow::anyhow!(
-                "THRESHOLD_MFA must be off, optional or on, not `{}`",
-                config.mfa
-            )
-        })?;
-        let mut mfa_factors = config
-            .mfa_factors
-            .iter()
-            .map(|f| {
-                Factor::from_id(f.trim()).ok_or_else(|| {
-                    anyhow::anyhow!(
-                        "THRESHOLD_MFA_FACTORS: unknown method `{f}` (use totp, sms, email)"
-                    )
-                })
-            })
-            .collect::<anyhow::Result<Vec<_>>>()?;
+        let mut settings = PoolSettings::from_config(&config)?;
 
         let (gateway, dev_pool) = match pool {
             PoolSetting::Embedded => {
-                let dev = crate::dev_pool::start(&config, clock).await?;
-                let endpoint =
-                    Url::parse(&dev.running.endpoint()).context("local pool endpoint")?;
-                let (jwks, issuer) = token_locations(
+                let embedded = crate::embedded_pool::start(&config, clock).await?;
+                let described = Admin::for_local_pool(&embedded.endpoint)
+                    .describe_pool(&embedded.pool_id)
+                    .await?;
+                settings.apply(described);
+                let verifier = token_verifier(
                     &config,
-                    crate::dev_pool::REGION,
-                    &dev.pool_id,
-                    Some(&endpoint),
+                    &embedded.endpoint,
+                    &embedded.pool_id,
+                    &embedded.client_id,
                 )?;
-                let described = Gateway::describe_pool(&dev.admin, &dev.pool_id).await?;
-                password_policy = described.password_policy;
-                sign_up_attributes = described.required_attributes;
-                sign_in_name = SignInName::Email;
-                mfa = described.mfa;
-                mfa_factors = described.mfa_factors;
-                let client = user_client(crate::dev_pool::REGION, Some(&endpoint)).await;
-                let gateway = Gateway::new(
-                    client,
-                    dev.pool_id.clone(),
-                    dev.client_id.clone(),
-                    Some(dev.client_secret.clone()),
-                    config.auth_flow,
-                    TokenVerifier::new(jwks, issuer, dev.client_id.clone()),
-                );
-                (gateway, Some(dev.running))
+                let app = AppClient {
+                    pool_id: embedded.pool_id,
+                    client_id: embedded.client_id,
+                    client_secret: Some(embedded.client_secret),
+                    auth_flow: config.auth_flow,
+                };
+                let gateway = Gateway::connect(&embedded.endpoint, app, verifier).await;
+                (gateway, Some(embedded.running))
             }
             PoolSetting::Remote(remote) => {
-                let (jwks, issuer) = token_locations(
-                    &config,
-                    &remote.region,
-                    &remote.pool_id,
-                    remote.endpoint_url.as_ref(),
-                )?;
-                if let Some(admin) =
-                    credentialed_client(&remote.region, remote.endpoint_url.as_ref()).await
-                {
-                    // DescribeUserPool needs AWS credentials; without them
-                    // the configured (or default) policy stands.
-                    match Gateway::describe_pool(&admin, &remote.pool_id).await {
-                        Ok(described) => {
-                            mfa = described.mfa;
-                            mfa_factors = described.mfa_factors;
-                            password_policy = described.password_policy;
-                            sign_up_attributes = described.required_attributes;
-                            if described.email_is_username {
-                                sign_in_name = SignInName::Email;
-                            }
-                        }
-                        Err(e) => {
-                            tracing::warn!(error = %e, "DescribeUserPool failed; using the configured password policy")
-                        }
+                // DescribeUserPool needs AWS credentials; without them the
+                // configured (or default) settings stand.
+                if let Some(admin) = Admin::from_environment(&remote.endpoint).await {
+                    match admin.describe_pool(&remote.pool_id).await {
+                        Ok(described) => settings.apply(described),
+                        Err(e) => tracing::warn!(
+                            error = %e,
+                            "DescribeUserPool failed; using the configured pool settings"
+                        ),
                     }
                 }
-                let client = user_client(&remote.region, remote.endpoint_url.as_ref()).await;
-                let gateway = Gateway::new(
-                    client,
-                    remote.pool_id.clone(),
-                    remote.client_id.clone(),
-                    remote.client_secret.clone(),
-                    config.auth_flow,
-                    TokenVerifier::new(jwks, issuer, remote.client_id.clone()),
-                );
-                (gateway, None)
+                let verifier = token_verifier(
+                    &config,
+                    &remote.endpoint,
+                    &remote.pool_id,
+                    &remote.client_id,
+                )?;
+                let app = AppClient {
+                    pool_id: remote.pool_id,
+                    client_id: remote.client_id,
+                    client_secret: remote.client_secret,
+                    auth_flow: config.auth_flow,
+                };
+                (
+                    Gateway::connect(&remote.endpoint, app, verifier).await,
+                    None,
+                )
             }
         };
 
         let store = SqliteStore::open(&config.data_dir.join("sessions.sqlite3"))?;
         spawn_sweeper(store.clone());
-        let store: Arc<dyn crate::session::SessionStore> = Arc::new(store);
+        let store: Arc<dyn SessionStore> = Arc::new(store);
         let profile_attributes = config
             .profile_attributes
             .iter()
@@ -192,16 +202,17 @@ impl Application {
             sessions: store.clone(),
             gateway,
             allowlist: config.return_to_allowlist(),
-            sign_in_name,
-            password_policy,
-            mfa,
-            mfa_factors,
-            sign_up_attributes,
+            sign_in_name: settings.sign_in_name,
+            password_policy: settings.password_policy,
+            mfa: settings.mfa,
+            mfa_factors: settings.mfa_factors,
+            sign_up_attributes: settings.sign_up_attributes,
             dev_pool,
         }));
         let sessions = SessionConfig {
             store,
             secure_cookies: config.secure_cookies,
+            refusals: refusals(),
         };
         let router = router(state.clone(), sessions, &config);
         let listener = TcpListener::bind(config.addr)
@@ -245,35 +256,8 @@ impl Application {
     }
 }
 
-/// The client for user-pool operations: unsigned, as Cognito expects them
-/// (no AWS credentials involved).
-async fn user_client(region: &str, endpoint: Option<&Url>) -> Client {
-    let mut loader = aws_config::defaults(BehaviorVersion::latest())
-        .region(Region::new(region.to_owned()))
-        .no_credentials();
-    if let Some(endpoint) = endpoint {
-        loader = loader.endpoint_url(endpoint.as_str().trim_end_matches('/'));
-    }
-    Client::new(&loader.load().await)
-}
-
-/// A client with credentials from the environment, when there are any.
-async fn credentialed_client(region: &str, endpoint: Option<&Url>) -> Option<Client> {
-    std::env::var_os("AWS_ACCESS_KEY_ID")?;
-    let mut loader = aws_config::defaults(BehaviorVersion::latest())
-        .region(Region::new(region.to_owned()))
-        .credentials_provider(
-            aws_config::environment::EnvironmentVariableCredentialsProvider::new(),
-        );
-    if let Some(endpoint) = endpoint {
-        loader = loader.endpoint_url(endpoint.as_str().trim_end_matches('/'));
-    }
-    Some(Client::new(&loader.load().await))
-}
-
 /// Deletes expired sessions every ten minutes.
 fn spawn_sweeper(store: SqliteStore) {
-    use crate::session::SessionStore as _;
     tokio::spawn(async move {
         let mut interval = tokio::time::interval(Duration::from_secs(600));
         loop {
@@ -329,14 +313,23 @@ fn static_dir(dir: &str) -> Router {
 }
 
 fn router(state: AppState, sessions: SessionConfig, config: &Config) -> Router {
-    let leptos_options = LeptosOptions::builder().output_name("threshold").build();
-    let routes = generate_route_list(App);
-    let fallback = leptos_axum::render_app_async_with_context(|| {}, shell);
-    let pages = Router::new()
-        .route("/api/{*fn_name}", post(handle_server_fns))
-        .leptos_routes(&leptos_options, routes, shell)
-        .fallback(fallback)
-        .with_state(leptos_options)
+    // Leptos renders `Suspense` on tasks of its global executor; with no
+    // Leptos router to set it up, it is set to tokio's here. A second call
+    // (several apps in one test process) reports an error that changes
+    // nothing, so it is ignored.
+    let _ = any_spawner::Executor::init_tokio();
+    // Every page of the route table renders the app, which picks the page
+    // by path; anything else is the app's 404 page.
+    let render = leptos_axum::render_app_async_with_context(|| {}, shell);
+    let mut pages = Router::new().route(
+        &format!("{}/{{*fn_name}}", routes::API_PREFIX),
+        post(handle_server_fns),
+    );
+    for page in Page::ALL {
+        pages = pages.route(page.path(), get(render.clone()));
+    }
+    let pages = pages
+        .fallback(render)
         .layer(axum::middleware::map_response(strip_hydration_data))
         .layer(axum::middleware::from_fn_with_state(
             sessions,
@@ -346,11 +339,11 @@ fn router(state: AppState, sessions: SessionConfig, config: &Config) -> Router {
         .layer(Extension(state.clone()));
 
     let mut app = Router::new()
-        .route("/healthz", get(healthz))
-        .route("/_dev/outbox.json", get(outbox_json))
+        .route(routes::HEALTHZ, get(healthz))
+        .route(routes::DEV_OUTBOX_JSON, get(outbox_json))
         .with_state(state)
-        .nest("/style", static_dir("style"))
-        .nest("/public", static_dir("public"))
+        .nest(routes::STYLE_DIR, static_dir("style"))
+        .nest(routes::PUBLIC_DIR, static_dir("public"))
         .merge(pages);
     let origins: Vec<String> = config
         .return_to_allowlist

@@ -3,16 +3,17 @@
 
 use std::sync::Arc;
 
+use crate::cognito::admin::MfaRequirement;
+use crate::cognito::gateway::Gateway;
 use crate::cognito::mfa::Factor;
-use crate::cognito::{Gateway, MfaRequirement};
-use crate::config::SignInName;
-use crate::domain::PasswordPolicy;
+use crate::domain::{PasswordPolicy, SignInNameKind};
 use crate::security::return_to::Allowlist;
+use crate::session::store::SessionStore;
 
 pub struct Inner {
     pub gateway: Gateway,
     pub allowlist: Allowlist,
-    pub sign_in_name: SignInName,
+    pub sign_in_name: SignInNameKind,
     pub password_policy: PasswordPolicy,
     /// Whether the pool asks for MFA, and which methods it allows.
     pub mfa: MfaRequirement,
@@ -23,7 +24,7 @@ pub struct Inner {
     /// (`THRESHOLD_PROFILE_ATTRIBUTES`).
     pub profile_attributes: Vec<String>,
     /// The session store, for markers that span sessions ("signed out everywhere").
-    pub sessions: Arc<dyn crate::session::SessionStore>,
+    pub sessions: Arc<dyn SessionStore>,
     /// The embedded local pool, when no real pool is configured.
     pub dev_pool: Option<local_pool::RunningPool>,
 }

@@ -10,15 +10,16 @@ mod support;
 use std::time::Duration;
 
 use reqwest::StatusCode;
-use support::{PASSWORD, Page, TestApp, unique_email};
+use support::{PASSWORD, Reply, TestApp, action, unique_email, verify_page, with_return_to};
+use threshold::routes::Page;
 
 const NEW_PASSWORD: &str = "Battery-staple-8";
 
-fn ids(page: &Page) -> Vec<String> {
+fn ids(page: &Reply) -> Vec<String> {
     page.message_ids()
 }
 
-fn has(page: &Page, id: &str) -> bool {
+fn has(page: &Reply, id: &str) -> bool {
     page.message_ids().iter().any(|m| m == id)
 }
 
@@ -30,21 +31,21 @@ fn wrong_code(right: &str) -> &'static str {
     }
 }
 
-async fn forgot(browser: &TestApp, email: &str) -> Page {
+async fn forgot(browser: &TestApp, email: &str) -> Reply {
     browser
         .submit(
-            "/forgot-password",
-            "/api/forgot-password",
+            Page::ForgotPassword.path(),
+            action::FORGOT_PASSWORD,
             &[("username", email)],
         )
         .await
 }
 
-async fn reset(browser: &TestApp, code: &str, password: &str) -> Page {
+async fn reset(browser: &TestApp, code: &str, password: &str) -> Reply {
     browser
         .submit(
-            "/reset-password",
-            "/api/reset-password",
+            Page::ResetPassword.path(),
+            action::RESET_PASSWORD,
             &[("code", code), ("password", password)],
         )
         .await
@@ -56,16 +57,20 @@ async fn a_forgotten_password_is_reset_with_the_emailed_code() {
     let email = app.signed_in_user().await;
     let browser = app.another_browser();
 
-    let sign_in = browser.get("/sign-in").await;
-    assert!(sign_in.body.contains("href=\"/forgot-password\""));
-    let form = browser.get("/forgot-password").await;
+    let sign_in = browser.get(Page::SignIn.path()).await;
+    assert!(
+        sign_in
+            .body
+            .contains(&format!("href=\"{}\"", Page::ForgotPassword.path()))
+    );
+    let form = browser.get(Page::ForgotPassword.path()).await;
     assert_eq!(form.status, StatusCode::OK);
     assert!(form.body.contains("autocomplete=\"username\""));
 
     let page = forgot(&browser, &email).await;
     assert_eq!(page.status, StatusCode::SEE_OTHER);
-    assert_eq!(page.location.as_deref(), Some("/reset-password"));
-    let reset_page = browser.get("/reset-password").await;
+    assert_eq!(page.location.as_deref(), Some(Page::ResetPassword.path()));
+    let reset_page = browser.get(Page::ResetPassword.path()).await;
     assert!(has(&reset_page, "forgot_password.code_sent"));
     assert!(reset_page.body.contains("u***@e***.com"));
     for token in [
@@ -80,29 +85,33 @@ async fn a_forgotten_password_is_reset_with_the_emailed_code() {
 
     // A wrong code is a field error; a weak password is one too.
     reset(&browser, wrong_code(&code), NEW_PASSWORD).await;
-    let page = browser.get("/reset-password").await;
-    assert!(
-        page.field_error("code")
-            .is_some_and(|e| e.contains("not right"))
-    );
+    let page = browser.get(Page::ResetPassword.path()).await;
+    assert!(page.field_error("code").as_deref() == Some("code.mismatch"));
     assert!(page.body.contains("aria-describedby=\"code-error\""));
     reset(&browser, &code, "weak").await;
-    let page = browser.get("/reset-password").await;
-    assert!(page.field_error("password").is_some());
+    let page = browser.get(Page::ResetPassword.path()).await;
+    assert_eq!(
+        page.field_error("password").as_deref(),
+        Some("password.policy_unmet")
+    );
     assert!(!page.body.contains("weak\""), "the password is not echoed");
 
     let page = reset(&browser, &code, NEW_PASSWORD).await;
-    assert_eq!(page.location.as_deref(), Some("/sign-in"));
-    let sign_in = browser.get("/sign-in").await;
+    assert_eq!(page.location.as_deref(), Some(Page::SignIn.path()));
+    let sign_in = browser.get(Page::SignIn.path()).await;
     assert!(has(&sign_in, "reset_password.done"));
     assert_eq!(
         sign_in.input_value("username").as_deref(),
         Some(email.as_str())
     );
     let page = browser.sign_in(&email, PASSWORD).await;
-    assert_eq!(page.location.as_deref(), Some("/sign-in"), "old password");
+    assert_eq!(
+        page.location.as_deref(),
+        Some(Page::SignIn.path()),
+        "old password"
+    );
     let page = browser.sign_in(&email, NEW_PASSWORD).await;
-    assert_eq!(page.location.as_deref(), Some("/account"));
+    assert_eq!(page.location.as_deref(), Some(Page::Account.path()));
 }
 
 #[tokio::test]
@@ -121,8 +130,8 @@ async fn forgot_password_for_an_unknown_account_looks_exactly_like_a_known_one()
     assert_eq!(known_post.location, unknown_post.location);
     assert_eq!(known_post.body, unknown_post.body);
 
-    let known_page = one.get("/reset-password").await;
-    let unknown_page = other.get("/reset-password").await;
+    let known_page = one.get(Page::ResetPassword.path()).await;
+    let unknown_page = other.get(Page::ResetPassword.path()).await;
     assert_eq!(known_page.status, unknown_page.status);
     assert_eq!(
         known_page.body_without_csrf(),
@@ -133,21 +142,23 @@ async fn forgot_password_for_an_unknown_account_looks_exactly_like_a_known_one()
     // Any code for the unknown account is simply "not right"; a new code
     // is "sent" the same way.
     reset(&other, "123456", NEW_PASSWORD).await;
-    let page = other.get("/reset-password").await;
-    assert!(
-        page.field_error("code")
-            .is_some_and(|e| e.contains("not right"))
-    );
+    let page = other.get(Page::ResetPassword.path()).await;
+    assert!(page.field_error("code").as_deref() == Some("code.mismatch"));
     let known_resend = one
-        .submit("/reset-password", "/api/resend-reset-code", &[])
+        .submit(Page::ResetPassword.path(), action::RESEND_RESET_CODE, &[])
         .await;
     let unknown_resend = other
-        .submit("/reset-password", "/api/resend-reset-code", &[])
+        .submit(Page::ResetPassword.path(), action::RESEND_RESET_CODE, &[])
         .await;
     assert_eq!(known_resend.location, unknown_resend.location);
     assert_eq!(
-        one.get("/reset-password").await.body_without_csrf(),
-        other.get("/reset-password").await.body_without_csrf()
+        one.get(Page::ResetPassword.path())
+            .await
+            .body_without_csrf(),
+        other
+            .get(Page::ResetPassword.path())
+            .await
+            .body_without_csrf()
     );
 }
 
@@ -162,29 +173,28 @@ async fn an_expired_reset_code_says_so_and_a_new_code_works() {
     app.clock.advance(Duration::from_secs(61 * 60));
 
     reset(&browser, &old, NEW_PASSWORD).await;
-    let page = browser.get("/reset-password").await;
+    let page = browser.get(Page::ResetPassword.path()).await;
     assert!(
-        page.field_error("code")
-            .is_some_and(|e| e.contains("expired")),
+        page.field_error("code").as_deref() == Some("code.expired"),
         "{:?}",
         page.field_error("code")
     );
     assert!(
-        page.body.contains("/api/resend-reset-code"),
+        page.body.contains(action::RESEND_RESET_CODE),
         "a way to get a new code"
     );
 
     let page = browser
-        .submit("/reset-password", "/api/resend-reset-code", &[])
+        .submit(Page::ResetPassword.path(), action::RESEND_RESET_CODE, &[])
         .await;
-    assert_eq!(page.location.as_deref(), Some("/reset-password"));
+    assert_eq!(page.location.as_deref(), Some(Page::ResetPassword.path()));
     assert_eq!(app.codes_sent(&email), sent + 1);
     assert!(has(
-        &browser.get("/reset-password").await,
+        &browser.get(Page::ResetPassword.path()).await,
         "reset_password.code_resent"
     ));
     let page = reset(&browser, &app.last_code(&email), NEW_PASSWORD).await;
-    assert_eq!(page.location.as_deref(), Some("/sign-in"));
+    assert_eq!(page.location.as_deref(), Some(Page::SignIn.path()));
 }
 
 #[tokio::test]
@@ -192,26 +202,23 @@ async fn a_reset_demanded_by_cognito_at_sign_in_leads_straight_into_the_reset() 
     let app = TestApp::spawn().await;
     let email = app.signed_in_user().await;
     app.admin()
-        .admin_reset_user_password()
-        .user_pool_id(app.pool_id())
-        .username(&email)
-        .send()
+        .reset_password(&app.pool_id(), &email)
         .await
         .expect("AdminResetUserPassword");
     let browser = app.another_browser();
     let page = browser
         .submit(
-            "/sign-in?return_to=%2Faccount%2Fprofile",
-            "/api/sign-in",
+            &with_return_to(Page::SignIn, Page::Profile.path()),
+            action::SIGN_IN,
             &[
                 ("username", &email),
                 ("password", PASSWORD),
-                ("return_to", "/account/profile"),
+                ("return_to", Page::Profile.path()),
             ],
         )
         .await;
-    assert_eq!(page.location.as_deref(), Some("/reset-password"));
-    let reset_page = browser.get("/reset-password").await;
+    assert_eq!(page.location.as_deref(), Some(Page::ResetPassword.path()));
+    let reset_page = browser.get(Page::ResetPassword.path()).await;
     assert!(
         has(&reset_page, "reset_password.required"),
         "{:?}",
@@ -220,18 +227,18 @@ async fn a_reset_demanded_by_cognito_at_sign_in_leads_straight_into_the_reset() 
     let page = reset(&browser, &app.last_code(&email), NEW_PASSWORD).await;
     assert_eq!(
         page.location.as_deref(),
-        Some("/sign-in?return_to=%2Faccount%2Fprofile"),
+        Some(with_return_to(Page::SignIn, Page::Profile.path()).as_str()),
         "return_to survives the reset"
     );
     let page = browser.sign_in(&email, NEW_PASSWORD).await;
-    assert_eq!(page.location.as_deref(), Some("/account"));
+    assert_eq!(page.location.as_deref(), Some(Page::Account.path()));
 }
 
 #[tokio::test]
 async fn the_password_is_changed_with_the_current_one() {
     let app = TestApp::spawn().await;
     let email = app.signed_in_user().await;
-    let form = app.get("/account/password").await;
+    let form = app.get(Page::ChangePassword.path()).await;
     assert_eq!(form.status, StatusCode::OK);
     for token in [
         "autocomplete=\"current-password\"",
@@ -242,11 +249,10 @@ async fn the_password_is_changed_with_the_current_one() {
     }
 
     let page = change_password(&app, "Wrong-password-1", NEW_PASSWORD).await;
-    assert_eq!(page.location.as_deref(), Some("/account/password"));
-    let page = app.get("/account/password").await;
+    assert_eq!(page.location.as_deref(), Some(Page::ChangePassword.path()));
+    let page = app.get(Page::ChangePassword.path()).await;
     assert!(
-        page.field_error("current_password")
-            .is_some_and(|e| e.contains("not your current password"))
+        page.field_error("current_password").as_deref() == Some("change_password.wrong_current")
     );
     assert!(
         page.body
@@ -254,12 +260,18 @@ async fn the_password_is_changed_with_the_current_one() {
     );
 
     change_password(&app, PASSWORD, "short").await;
-    let page = app.get("/account/password").await;
-    assert!(page.field_error("new_password").is_some());
+    let page = app.get(Page::ChangePassword.path()).await;
+    assert_eq!(
+        page.field_error("new_password").as_deref(),
+        Some("password.policy_unmet")
+    );
 
     let page = change_password(&app, PASSWORD, NEW_PASSWORD).await;
-    assert_eq!(page.location.as_deref(), Some("/account"));
-    assert!(has(&app.get("/account").await, "change_password.done"));
+    assert_eq!(page.location.as_deref(), Some(Page::Account.path()));
+    assert!(has(
+        &app.get(Page::Account.path()).await,
+        "change_password.done"
+    ));
     let other = app.another_browser();
     assert_eq!(
         other
@@ -267,7 +279,7 @@ async fn the_password_is_changed_with_the_current_one() {
             .await
             .location
             .as_deref(),
-        Some("/account")
+        Some(Page::Account.path())
     );
 }
 
@@ -275,7 +287,7 @@ async fn the_password_is_changed_with_the_current_one() {
 async fn the_profile_is_edited_with_a_message_per_field() {
     let app = TestApp::spawn_with(&["--profile-attributes", "custom:company"]).await;
     app.signed_in_user().await;
-    let form = app.get("/account/profile").await;
+    let form = app.get(Page::Profile.path()).await;
     assert_eq!(form.status, StatusCode::OK);
     for token in [
         "autocomplete=\"name\"",
@@ -289,23 +301,26 @@ async fn the_profile_is_edited_with_a_message_per_field() {
 
     let page = app
         .submit(
-            "/account/profile",
-            "/api/update-profile",
+            Page::Profile.path(),
+            action::UPDATE_PROFILE,
             &[
                 ("attributes[name]", "Ada Lovelace"),
                 ("attributes[locale]", "not a language"),
             ],
         )
         .await;
-    assert_eq!(page.location.as_deref(), Some("/account/profile"));
-    let page = app.get("/account/profile").await;
-    assert!(page.field_error("locale").is_some());
+    assert_eq!(page.location.as_deref(), Some(Page::Profile.path()));
+    let page = app.get(Page::Profile.path()).await;
+    assert_eq!(
+        page.field_error("locale").as_deref(),
+        Some("profile.locale_invalid")
+    );
     assert!(page.body.contains("value=\"Ada Lovelace\""), "values kept");
 
     let page = app
         .submit(
-            "/account/profile",
-            "/api/update-profile",
+            Page::Profile.path(),
+            action::UPDATE_PROFILE,
             &[
                 ("attributes[name]", "Ada Lovelace"),
                 ("attributes[given_name]", "Ada"),
@@ -314,12 +329,12 @@ async fn the_profile_is_edited_with_a_message_per_field() {
             ],
         )
         .await;
-    assert_eq!(page.location.as_deref(), Some("/account"));
-    let account = app.get("/account").await;
+    assert_eq!(page.location.as_deref(), Some(Page::Account.path()));
+    let account = app.get(Page::Account.path()).await;
     assert!(has(&account, "profile.saved"));
     assert!(account.body.contains("Ada Lovelace"));
     assert!(
-        app.get("/account/profile")
+        app.get(Page::Profile.path())
             .await
             .body
             .contains("value=\"Analytical Engines\"")
@@ -327,8 +342,8 @@ async fn the_profile_is_edited_with_a_message_per_field() {
 
     // Emptying a field removes the attribute.
     app.submit(
-        "/account/profile",
-        "/api/update-profile",
+        Page::Profile.path(),
+        action::UPDATE_PROFILE,
         &[
             ("attributes[name]", ""),
             ("attributes[given_name]", "Ada"),
@@ -337,40 +352,45 @@ async fn the_profile_is_edited_with_a_message_per_field() {
         ],
     )
     .await;
-    assert!(!app.get("/account").await.body.contains("Ada Lovelace"));
+    assert!(
+        !app.get(Page::Account.path())
+            .await
+            .body
+            .contains("Ada Lovelace")
+    );
 }
 
-async fn change_password(app: &TestApp, current: &str, new: &str) -> Page {
+async fn change_password(app: &TestApp, current: &str, new: &str) -> Reply {
     app.submit(
-        "/account/password",
-        "/api/change-password",
+        Page::ChangePassword.path(),
+        action::CHANGE_PASSWORD,
         &[("current_password", current), ("new_password", new)],
     )
     .await
 }
 
-async fn change_phone(app: &TestApp, value: &str) -> Page {
+async fn change_phone(app: &TestApp, value: &str) -> Reply {
     app.submit(
-        "/account/phone",
-        "/api/change-contact",
+        Page::ChangePhone.path(),
+        action::CHANGE_CONTACT,
         &[("attribute", "phone_number"), ("value", value)],
     )
     .await
 }
 
-async fn change_email(app: &TestApp, new: &str) -> Page {
+async fn change_email(app: &TestApp, new: &str) -> Reply {
     app.submit(
-        "/account/email",
-        "/api/change-contact",
+        Page::ChangeEmail.path(),
+        action::CHANGE_CONTACT,
         &[("attribute", "email"), ("value", new)],
     )
     .await
 }
 
-async fn verify(app: &TestApp, attribute: &str, code: &str) -> Page {
+async fn verify(app: &TestApp, attribute: &str, code: &str) -> Reply {
     app.submit(
-        &format!("/account/verify?attribute={attribute}"),
-        "/api/verify-contact",
+        &verify_page(attribute),
+        action::VERIFY_CONTACT,
         &[("attribute", attribute), ("code", code)],
     )
     .await
@@ -381,27 +401,28 @@ async fn a_new_email_is_verified_and_the_old_one_signs_in_until_then() {
     let app = TestApp::spawn().await;
     let old = app.signed_in_user().await;
     let new = unique_email();
-    let form = app.get("/account/email").await;
+    let form = app.get(Page::ChangeEmail.path()).await;
     assert!(form.body.contains("autocomplete=\"email\""));
 
     change_email(&app, "not-an-email").await;
     assert!(
-        app.get("/account/email")
+        app.get(Page::ChangeEmail.path())
             .await
             .field_error("value")
-            .is_some()
+            .as_deref()
+            == Some("email.invalid")
     );
 
     let page = change_email(&app, &new).await;
     assert_eq!(
         page.location.as_deref(),
-        Some("/account/verify?attribute=email")
+        Some(verify_page("email").as_str())
     );
-    let verify_page = app.get("/account/verify?attribute=email").await;
-    assert!(has(&verify_page, "verify.code_sent"));
-    assert!(verify_page.body.contains(&new));
+    let verify_email = app.get(&verify_page("email")).await;
+    assert!(has(&verify_email, "verify.code_sent"));
+    assert!(verify_email.body.contains(&new));
 
-    let account = app.get("/account").await;
+    let account = app.get(Page::Account.path()).await;
     assert!(
         has(&account, "account.pending_email_kept"),
         "{:?}",
@@ -411,27 +432,24 @@ async fn a_new_email_is_verified_and_the_old_one_signs_in_until_then() {
     let elsewhere = app.another_browser();
     assert_eq!(
         elsewhere.sign_in(&old, PASSWORD).await.location.as_deref(),
-        Some("/account"),
+        Some(Page::Account.path()),
         "the old address still signs in"
     );
 
     let code = app.last_code(&new);
     verify(&app, "email", wrong_code(&code)).await;
-    let page = app.get("/account/verify?attribute=email").await;
-    assert!(
-        page.field_error("code")
-            .is_some_and(|e| e.contains("not right"))
-    );
+    let page = app.get(&verify_page("email")).await;
+    assert!(page.field_error("code").as_deref() == Some("code.mismatch"));
     let page = verify(&app, "email", &code).await;
-    assert_eq!(page.location.as_deref(), Some("/account"));
-    let account = app.get("/account").await;
+    assert_eq!(page.location.as_deref(), Some(Page::Account.path()));
+    let account = app.get(Page::Account.path()).await;
     assert!(has(&account, "verify.email_done"));
     assert!(account.body.contains(&new));
     assert!(!has(&account, "account.pending_email_kept"));
     let later = app.another_browser();
     assert_eq!(
         later.sign_in(&new, PASSWORD).await.location.as_deref(),
-        Some("/account")
+        Some(Page::Account.path())
     );
 }
 
@@ -448,10 +466,9 @@ async fn an_expired_email_code_says_so_and_a_new_one_works() {
     app.expire_access_token().await;
 
     verify(&app, "email", &old_code).await;
-    let page = app.get("/account/verify?attribute=email").await;
+    let page = app.get(&verify_page("email")).await;
     assert!(
-        page.field_error("code")
-            .is_some_and(|e| e.contains("expired")),
+        page.field_error("code").as_deref() == Some("code.expired"),
         "{:?} {:?}",
         page.field_error("code"),
         ids(&page)
@@ -459,14 +476,14 @@ async fn an_expired_email_code_says_so_and_a_new_one_works() {
     let sent = app.codes_sent(&new);
     let page = app
         .submit(
-            "/account/verify?attribute=email",
-            "/api/send-contact-code",
+            &verify_page("email"),
+            action::SEND_CONTACT_CODE,
             &[("attribute", "email")],
         )
         .await;
     assert_eq!(
         page.location.as_deref(),
-        Some("/account/verify?attribute=email")
+        Some(verify_page("email").as_str())
     );
     assert_eq!(
         app.codes_sent(&new),
@@ -474,11 +491,11 @@ async fn an_expired_email_code_says_so_and_a_new_one_works() {
         "the new code goes to the new address"
     );
     assert!(has(
-        &app.get("/account/verify?attribute=email").await,
+        &app.get(&verify_page("email")).await,
         "verify.code_resent"
     ));
     let page = verify(&app, "email", &app.last_code(&new)).await;
-    assert_eq!(page.location.as_deref(), Some("/account"));
+    assert_eq!(page.location.as_deref(), Some(Page::Account.path()));
 }
 
 #[tokio::test]
@@ -490,18 +507,19 @@ async fn an_email_taken_by_another_account_is_not_revealed() {
     let page = change_email(&me, &taken).await;
     assert_eq!(
         page.location.as_deref(),
-        Some("/account/verify?attribute=email")
+        Some(verify_page("email").as_str())
     );
     assert!(has(
-        &me.get("/account/verify?attribute=email").await,
+        &me.get(&verify_page("email")).await,
         "verify.code_sent"
     ));
     verify(&me, "email", "123456").await;
     assert!(
-        me.get("/account/verify?attribute=email")
+        me.get(&verify_page("email"))
             .await
             .field_error("code")
-            .is_some_and(|e| e.contains("not right"))
+            .as_deref()
+            == Some("code.mismatch")
     );
 }
 
@@ -509,31 +527,32 @@ async fn an_email_taken_by_another_account_is_not_revealed() {
 async fn a_new_phone_number_gets_a_text_message_code() {
     let app = TestApp::spawn().await;
     app.signed_in_user().await;
-    let form = app.get("/account/phone").await;
+    let form = app.get(Page::ChangePhone.path()).await;
     assert!(form.body.contains("autocomplete=\"tel\""));
     assert!(form.body.contains("type=\"tel\""));
 
     change_phone(&app, "555 0123").await;
     assert!(
-        app.get("/account/phone")
+        app.get(Page::ChangePhone.path())
             .await
             .field_error("value")
-            .is_some_and(|e| e.contains("country code"))
+            .as_deref()
+            == Some("phone.invalid")
     );
     let page = change_phone(&app, "+1 (555) 555-0123").await;
     assert_eq!(
         page.location.as_deref(),
-        Some("/account/verify?attribute=phone_number")
+        Some(verify_page("phone_number").as_str())
     );
-    let account = app.get("/account").await;
+    let account = app.get(Page::Account.path()).await;
     assert!(
         has(&account, "account.pending_phone"),
         "{:?}",
         ids(&account)
     );
     let page = verify(&app, "phone_number", &app.last_code("+15555550123")).await;
-    assert_eq!(page.location.as_deref(), Some("/account"));
-    let account = app.get("/account").await;
+    assert_eq!(page.location.as_deref(), Some(Page::Account.path()));
+    let account = app.get(Page::Account.path()).await;
     assert!(has(&account, "verify.phone_done"));
     assert!(account.body.contains("+15555550123"));
     assert!(!has(&account, "account.unverified_phone"));
@@ -541,24 +560,13 @@ async fn a_new_phone_number_gets_a_text_message_code() {
 
 #[tokio::test]
 async fn an_unverified_email_gets_a_banner_that_sends_a_code() {
-    use aws_sdk_cognitoidentityprovider::types::AttributeType;
     let app = TestApp::spawn().await;
     let email = app.signed_in_user().await;
     app.admin()
-        .admin_update_user_attributes()
-        .user_pool_id(app.pool_id())
-        .username(&email)
-        .user_attributes(
-            AttributeType::builder()
-                .name("email_verified")
-                .value("false")
-                .build()
-                .expect("name set"),
-        )
-        .send()
+        .update_attributes(&app.pool_id(), &email, &[("email_verified", "false")])
         .await
         .expect("AdminUpdateUserAttributes");
-    let account = app.get("/account").await;
+    let account = app.get(Page::Account.path()).await;
     assert!(
         has(&account, "account.unverified_email"),
         "{:?}",
@@ -567,17 +575,17 @@ async fn an_unverified_email_gets_a_banner_that_sends_a_code() {
     let sent = app.codes_sent(&email);
     let page = app
         .post_raw(
-            "/api/send-contact-code",
+            action::SEND_CONTACT_CODE,
             &[("attribute", "email"), ("csrf_token", &account.csrf())],
         )
         .await;
     assert_eq!(
         page.location.as_deref(),
-        Some("/account/verify?attribute=email")
+        Some(verify_page("email").as_str())
     );
     assert_eq!(app.codes_sent(&email), sent + 1);
     verify(&app, "email", &app.last_code(&email)).await;
-    let account = app.get("/account").await;
+    let account = app.get(Page::Account.path()).await;
     assert!(has(&account, "verify.email_done"));
     assert!(!has(&account, "account.unverified_email"));
 }
@@ -589,76 +597,79 @@ async fn sign_out_everywhere_is_confirmed_and_ends_other_sessions_at_their_next_
     let laptop = app.another_browser();
     laptop.sign_in(&email, PASSWORD).await;
 
-    let account = app.get("/account").await;
+    let account = app.get(Page::Account.path()).await;
     assert!(
         account
             .body
-            .contains("href=\"/account/sign-out-everywhere\"")
+            .contains(&format!("href=\"{}\"", Page::SignOutEverywhere.path()))
     );
-    let confirm = app.get("/account/sign-out-everywhere").await;
+    let confirm = app.get(Page::SignOutEverywhere.path()).await;
     assert_eq!(confirm.status, StatusCode::OK);
     assert!(confirm.body.contains("name=\"everywhere\""));
     let page = app
         .submit(
-            "/account/sign-out-everywhere",
-            "/api/sign-out",
+            Page::SignOutEverywhere.path(),
+            action::SIGN_OUT,
             &[("everywhere", "true")],
         )
         .await;
-    assert_eq!(page.location.as_deref(), Some("/sign-in"));
+    assert_eq!(page.location.as_deref(), Some(Page::SignIn.path()));
 
     // /account/password calls no Cognito operation: the session ends on the
     // marker in Threshold's store, not on a refused token.
-    let page = laptop.get("/account/password").await;
+    let page = laptop.get(Page::ChangePassword.path()).await;
     assert_eq!(page.status, StatusCode::SEE_OTHER);
     assert_eq!(
         page.location.as_deref(),
-        Some("/sign-in?return_to=%2Faccount%2Fpassword")
+        Some(with_return_to(Page::SignIn, Page::ChangePassword.path()).as_str())
     );
     assert!(has(
-        &laptop.get("/sign-in?return_to=%2Faccount%2Fpassword").await,
+        &laptop
+            .get(&with_return_to(Page::SignIn, Page::ChangePassword.path()))
+            .await,
         "session.ended"
     ));
 
     // Signing in again afterwards is not caught by the old marker.
     let page = laptop
         .submit(
-            "/sign-in?return_to=%2Faccount%2Fpassword",
-            "/api/sign-in",
+            &with_return_to(Page::SignIn, Page::ChangePassword.path()),
+            action::SIGN_IN,
             &[
                 ("username", &email),
                 ("password", PASSWORD),
-                ("return_to", "/account/password"),
+                ("return_to", Page::ChangePassword.path()),
             ],
         )
         .await;
-    assert_eq!(page.location.as_deref(), Some("/account/password"));
-    assert_eq!(laptop.get("/account/password").await.status, StatusCode::OK);
+    assert_eq!(page.location.as_deref(), Some(Page::ChangePassword.path()));
+    assert_eq!(
+        laptop.get(Page::ChangePassword.path()).await.status,
+        StatusCode::OK
+    );
 }
 
 #[tokio::test]
 async fn a_refresh_refused_after_a_global_sign_out_elsewhere_returns_to_the_page() {
     let app = TestApp::spawn().await;
     let email = app.signed_in_user().await;
-    assert_eq!(app.get("/account/profile").await.status, StatusCode::OK);
+    assert_eq!(app.get(Page::Profile.path()).await.status, StatusCode::OK);
     // Another app (or an operator) signs the user out everywhere.
     app.admin()
-        .admin_user_global_sign_out()
-        .user_pool_id(app.pool_id())
-        .username(&email)
-        .send()
+        .sign_out_everywhere(&app.pool_id(), &email)
         .await
         .expect("AdminUserGlobalSignOut");
     app.expire_access_token().await;
 
-    let page = app.get("/account/profile").await;
+    let page = app.get(Page::Profile.path()).await;
     assert_eq!(page.status, StatusCode::SEE_OTHER);
     assert_eq!(
         page.location.as_deref(),
-        Some("/sign-in?return_to=%2Faccount%2Fprofile")
+        Some(with_return_to(Page::SignIn, Page::Profile.path()).as_str())
     );
     assert!(has(
-        &app.get("/sign-in?return_to=%2Faccount%2Fprofile").await,
+        &app.get(&with_return_to(Page::SignIn, Page::Profile.path()))
+            .await,
         "session.ended"
     ));
 }
@@ -667,17 +678,14 @@ async fn a_refresh_refused_after_a_global_sign_out_elsewhere_returns_to_the_page
 async fn a_revoked_token_during_an_action_returns_to_its_page() {
     let app = TestApp::spawn().await;
     let email = app.signed_in_user().await;
-    let token = app.get("/account/password").await.csrf();
+    let token = app.get(Page::ChangePassword.path()).await.csrf();
     app.admin()
-        .admin_user_global_sign_out()
-        .user_pool_id(app.pool_id())
-        .username(&email)
-        .send()
+        .sign_out_everywhere(&app.pool_id(), &email)
         .await
         .expect("AdminUserGlobalSignOut");
     let page = app
         .post_raw(
-            "/api/change-password",
+            action::CHANGE_PASSWORD,
             &[
                 ("current_password", PASSWORD),
                 ("new_password", NEW_PASSWORD),
@@ -687,7 +695,7 @@ async fn a_revoked_token_during_an_action_returns_to_its_page() {
         .await;
     assert_eq!(
         page.location.as_deref(),
-        Some("/sign-in?return_to=%2Faccount%2Fpassword")
+        Some(with_return_to(Page::SignIn, Page::ChangePassword.path()).as_str())
     );
 }
 
@@ -698,44 +706,48 @@ async fn deleting_the_account_needs_the_word_and_ends_every_session() {
     let phone = app.another_browser();
     phone.sign_in(&email, PASSWORD).await;
 
-    let form = app.get("/account/delete").await;
+    let form = app.get(Page::DeleteAccount.path()).await;
     assert_eq!(form.status, StatusCode::OK);
     assert!(form.body.contains("DELETE"));
     let page = app
         .submit(
-            "/account/delete",
-            "/api/delete-account",
+            Page::DeleteAccount.path(),
+            action::DELETE_ACCOUNT,
             &[("confirm", "yes")],
         )
         .await;
-    assert_eq!(page.location.as_deref(), Some("/account/delete"));
+    assert_eq!(page.location.as_deref(), Some(Page::DeleteAccount.path()));
     assert!(
-        app.get("/account/delete")
+        app.get(Page::DeleteAccount.path())
             .await
             .field_error("confirm")
-            .is_some()
+            .as_deref()
+            == Some("delete_account.word_mismatch")
     );
 
     let page = app
         .submit(
-            "/account/delete",
-            "/api/delete-account",
+            Page::DeleteAccount.path(),
+            action::DELETE_ACCOUNT,
             &[("confirm", "delete")],
         )
         .await;
-    assert_eq!(page.location.as_deref(), Some("/goodbye"));
-    let goodbye = app.get("/goodbye").await;
+    assert_eq!(page.location.as_deref(), Some(Page::Goodbye.path()));
+    let goodbye = app.get(Page::Goodbye.path()).await;
     assert_eq!(goodbye.status, StatusCode::OK);
     assert!(has(&goodbye, "delete_account.done"));
-    assert_eq!(app.get("/account").await.status, StatusCode::SEE_OTHER);
     assert_eq!(
-        phone.get("/account/profile").await.status,
+        app.get(Page::Account.path()).await.status,
+        StatusCode::SEE_OTHER
+    );
+    assert_eq!(
+        phone.get(Page::Profile.path()).await.status,
         StatusCode::SEE_OTHER
     );
     let stranger = app.another_browser();
     stranger.sign_in(&email, PASSWORD).await;
     assert_eq!(
-        ids(&stranger.get("/sign-in").await),
+        ids(&stranger.get(Page::SignIn.path()).await),
         vec!["sign_in.incorrect_credentials".to_owned()]
     );
 }
@@ -744,20 +756,20 @@ async fn deleting_the_account_needs_the_word_and_ends_every_session() {
 async fn the_account_pages_need_a_sign_in_and_come_back_after_it() {
     let app = TestApp::spawn().await;
     for path in [
-        "/account/profile",
-        "/account/email",
-        "/account/phone",
-        "/account/verify?attribute=email",
-        "/account/password",
-        "/account/sign-out-everywhere",
-        "/account/delete",
+        Page::Profile.path(),
+        Page::ChangeEmail.path(),
+        Page::ChangePhone.path(),
+        &verify_page("email"),
+        Page::ChangePassword.path(),
+        Page::SignOutEverywhere.path(),
+        Page::DeleteAccount.path(),
     ] {
         let page = app.get(path).await;
         assert_eq!(page.status, StatusCode::SEE_OTHER, "{path}");
         let encoded: String = url::form_urlencoded::byte_serialize(path.as_bytes()).collect();
         assert_eq!(
             page.location,
-            Some(format!("/sign-in?return_to={encoded}")),
+            Some(format!("{}?return_to={encoded}", Page::SignIn.path())),
             "{path}"
         );
     }
@@ -767,15 +779,16 @@ async fn the_account_pages_need_a_sign_in_and_come_back_after_it() {
 async fn every_new_page_has_a_title_a_language_labels_and_no_script() {
     let app = TestApp::spawn().await;
     let email = app.signed_in_user().await;
+    let verify_email = verify_page("email");
     let mut pages = vec![
-        "/account/profile",
-        "/account/email",
-        "/account/phone",
-        "/account/verify?attribute=email",
-        "/account/password",
-        "/account/sign-out-everywhere",
-        "/account/delete",
-        "/goodbye",
+        Page::Profile.path(),
+        Page::ChangeEmail.path(),
+        Page::ChangePhone.path(),
+        &verify_email,
+        Page::ChangePassword.path(),
+        Page::SignOutEverywhere.path(),
+        Page::DeleteAccount.path(),
+        Page::Goodbye.path(),
     ];
     let anonymous = app.another_browser();
     forgot(&anonymous, &email).await;
@@ -783,13 +796,13 @@ async fn every_new_page_has_a_title_a_language_labels_and_no_script() {
         let page = app.get(path).await;
         check_page(path, &page);
     }
-    for path in ["/forgot-password", "/reset-password"] {
+    for path in [Page::ForgotPassword.path(), Page::ResetPassword.path()] {
         let page = anonymous.get(path).await;
         check_page(path, &page);
     }
 }
 
-fn check_page(path: &str, page: &Page) {
+fn check_page(path: &str, page: &Reply) {
     assert_eq!(page.status, StatusCode::OK, "{path}");
     assert!(page.body.contains("<html lang=\"en\""), "{path}");
     assert!(page.body.contains("<title>"), "{path}");

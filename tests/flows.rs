@@ -7,7 +7,8 @@ mod support;
 use std::time::Duration;
 
 use reqwest::StatusCode;
-use support::{PASSWORD, TestApp, unique_email};
+use support::{PASSWORD, TestApp, action, unique_email, with_return_to};
+use threshold::routes::Page;
 
 #[tokio::test]
 async fn a_new_user_signs_up_confirms_signs_in_and_signs_out() {
@@ -16,8 +17,8 @@ async fn a_new_user_signs_up_confirms_signs_in_and_signs_out() {
 
     let page = app.sign_up(&email, PASSWORD).await;
     assert_eq!(page.status, StatusCode::SEE_OTHER);
-    assert_eq!(page.location.as_deref(), Some("/sign-up/confirm"));
-    let confirm = app.get("/sign-up/confirm").await;
+    assert_eq!(page.location.as_deref(), Some(Page::SignUpConfirm.path()));
+    let confirm = app.get(Page::SignUpConfirm.path()).await;
     assert!(
         confirm
             .message_ids()
@@ -28,13 +29,15 @@ async fn a_new_user_signs_up_confirms_signs_in_and_signs_out() {
         "the masked address is shown"
     );
     assert!(
-        confirm.body.contains("href=\"/_dev/outbox\""),
+        confirm
+            .body
+            .contains(&format!("href=\"{}\"", Page::DevOutbox.path())),
         "the dev outbox is linked"
     );
 
     let page = app.confirm(&app.last_code(&email)).await;
-    assert_eq!(page.location.as_deref(), Some("/sign-in"));
-    let sign_in = app.get("/sign-in").await;
+    assert_eq!(page.location.as_deref(), Some(Page::SignIn.path()));
+    let sign_in = app.get(Page::SignIn.path()).await;
     assert!(
         sign_in
             .message_ids()
@@ -48,8 +51,8 @@ async fn a_new_user_signs_up_confirms_signs_in_and_signs_out() {
 
     let page = app.sign_in(&email, PASSWORD).await;
     assert_eq!(page.status, StatusCode::SEE_OTHER);
-    assert_eq!(page.location.as_deref(), Some("/account"));
-    let account = app.get("/account").await;
+    assert_eq!(page.location.as_deref(), Some(Page::Account.path()));
+    let account = app.get(Page::Account.path()).await;
     assert_eq!(account.status, StatusCode::OK);
     assert!(
         account.body.contains(&email),
@@ -58,20 +61,20 @@ async fn a_new_user_signs_up_confirms_signs_in_and_signs_out() {
 
     let token = account.csrf();
     let page = app
-        .post_raw("/api/sign-out", &[("csrf_token", &token)])
+        .post_raw(action::SIGN_OUT, &[("csrf_token", &token)])
         .await;
-    assert_eq!(page.location.as_deref(), Some("/sign-in"));
+    assert_eq!(page.location.as_deref(), Some(Page::SignIn.path()));
     assert!(
-        app.get("/sign-in")
+        app.get(Page::SignIn.path())
             .await
             .message_ids()
             .contains(&"sign_out.done".to_owned())
     );
-    let after = app.get("/account").await;
+    let after = app.get(Page::Account.path()).await;
     assert_eq!(after.status, StatusCode::SEE_OTHER);
     assert_eq!(
         after.location.as_deref(),
-        Some("/sign-in?return_to=%2Faccount")
+        Some(with_return_to(Page::SignIn, Page::Account.path()).as_str())
     );
 }
 
@@ -82,14 +85,14 @@ async fn a_wrong_password_and_an_unknown_account_get_the_same_answer() {
     let stranger = app.another_browser();
 
     let wrong = stranger.sign_in(&email, "Wrong-password-1").await;
-    assert_eq!(wrong.location.as_deref(), Some("/sign-in"));
-    let wrong_page = stranger.get("/sign-in").await;
+    assert_eq!(wrong.location.as_deref(), Some(Page::SignIn.path()));
+    let wrong_page = stranger.get(Page::SignIn.path()).await;
 
     let unknown = stranger
         .sign_in("nobody-here@example.com", "Wrong-password-1")
         .await;
-    assert_eq!(unknown.location.as_deref(), Some("/sign-in"));
-    let unknown_page = stranger.get("/sign-in").await;
+    assert_eq!(unknown.location.as_deref(), Some(Page::SignIn.path()));
+    let unknown_page = stranger.get(Page::SignIn.path()).await;
 
     assert_eq!(
         wrong_page.message_ids(),
@@ -108,12 +111,12 @@ async fn a_wrong_password_and_an_unknown_account_get_the_same_answer() {
 async fn a_message_shows_once_and_reload_does_not_repeat_it() {
     let app = TestApp::spawn().await;
     app.sign_in("nobody@example.com", "Whatever-1").await;
-    let first = app.get("/sign-in").await;
+    let first = app.get(Page::SignIn.path()).await;
     assert_eq!(
         first.message_ids(),
         vec!["sign_in.incorrect_credentials".to_owned()]
     );
-    let reload = app.get("/sign-in").await;
+    let reload = app.get(Page::SignIn.path()).await;
     assert!(reload.message_ids().is_empty());
     assert_eq!(reload.input_value("username"), None);
 }
@@ -124,8 +127,8 @@ async fn signing_up_with_a_taken_email_looks_like_a_new_sign_up() {
     let email = app.signed_in_user().await;
     let stranger = app.another_browser();
     let page = stranger.sign_up(&email, "Another-pass-9").await;
-    assert_eq!(page.location.as_deref(), Some("/sign-up/confirm"));
-    let confirm = stranger.get("/sign-up/confirm").await;
+    assert_eq!(page.location.as_deref(), Some(Page::SignUpConfirm.path()));
+    let confirm = stranger.get(Page::SignUpConfirm.path()).await;
     assert!(
         confirm
             .message_ids()
@@ -133,19 +136,21 @@ async fn signing_up_with_a_taken_email_looks_like_a_new_sign_up() {
     );
     // Whatever code is tried, the answer is "wrong code", never "already confirmed".
     stranger.confirm("123456").await;
-    let page = stranger.get("/sign-up/confirm").await;
-    assert!(page.field_error("code").is_some());
-    assert!(page.body.contains("That code is not right"));
+    let page = stranger.get(Page::SignUpConfirm.path()).await;
+    assert_eq!(page.field_error("code").as_deref(), Some("code.mismatch"));
 }
 
 #[tokio::test]
 async fn invalid_sign_up_input_gets_a_message_per_field() {
     let app = TestApp::spawn().await;
     let page = app.sign_up("not-an-email", "short").await;
-    assert_eq!(page.location.as_deref(), Some("/sign-up"));
-    let form = app.get("/sign-up").await;
-    assert!(form.field_error("email").is_some());
-    assert!(form.field_error("password").is_some());
+    assert_eq!(page.location.as_deref(), Some(Page::SignUp.path()));
+    let form = app.get(Page::SignUp.path()).await;
+    assert_eq!(form.field_error("email").as_deref(), Some("email.invalid"));
+    assert_eq!(
+        form.field_error("password").as_deref(),
+        Some("password.policy_unmet")
+    );
     assert_eq!(form.input_value("email").as_deref(), Some("not-an-email"));
     assert!(form.body.contains("aria-describedby=\"email-error\""));
     assert!(form.body.contains("aria-invalid=\"true\""));
@@ -163,18 +168,15 @@ async fn a_wrong_confirmation_code_is_a_field_error_and_the_right_one_still_work
         "000000"
     };
     let page = app.confirm(wrong).await;
-    assert_eq!(page.location.as_deref(), Some("/sign-up/confirm"));
-    let page = app.get("/sign-up/confirm").await;
-    assert!(
-        page.field_error("code")
-            .is_some_and(|e| e.contains("not right"))
-    );
+    assert_eq!(page.location.as_deref(), Some(Page::SignUpConfirm.path()));
+    let page = app.get(Page::SignUpConfirm.path()).await;
+    assert!(page.field_error("code").as_deref() == Some("code.mismatch"));
     let page = app
         .confirm(&format!("{} {}", &right[..3], &right[3..]))
         .await;
     assert_eq!(
         page.location.as_deref(),
-        Some("/sign-in"),
+        Some(Page::SignIn.path()),
         "codes with a space are accepted"
     );
 }
@@ -188,14 +190,16 @@ async fn an_expired_confirmation_code_sends_a_new_one() {
     let sent = app.codes_sent(&email);
     app.clock.advance(Duration::from_secs(25 * 60 * 60));
     app.confirm(&old).await;
-    let page = app.get("/sign-up/confirm").await;
+    let page = app.get(Page::SignUpConfirm.path()).await;
+    assert_eq!(page.field_error("code").as_deref(), Some("code.expired"));
     assert!(
-        page.field_error("code")
-            .is_some_and(|e| e.contains("expired"))
+        page.message_ids()
+            .contains(&"confirm.code_resent".to_owned()),
+        "the visitor is told a new code went out"
     );
     assert_eq!(app.codes_sent(&email), sent + 1, "a new code went out");
     let page = app.confirm(&app.last_code(&email)).await;
-    assert_eq!(page.location.as_deref(), Some("/sign-in"));
+    assert_eq!(page.location.as_deref(), Some(Page::SignIn.path()));
 }
 
 #[tokio::test]
@@ -205,11 +209,11 @@ async fn send_a_new_code_sends_one() {
     app.sign_up(&email, PASSWORD).await;
     let sent = app.codes_sent(&email);
     let page = app
-        .submit("/sign-up/confirm", "/api/resend-code", &[])
+        .submit(Page::SignUpConfirm.path(), action::RESEND_CODE, &[])
         .await;
-    assert_eq!(page.location.as_deref(), Some("/sign-up/confirm"));
+    assert_eq!(page.location.as_deref(), Some(Page::SignUpConfirm.path()));
     assert_eq!(app.codes_sent(&email), sent + 1);
-    let page = app.get("/sign-up/confirm").await;
+    let page = app.get(Page::SignUpConfirm.path()).await;
     assert!(
         page.message_ids()
             .contains(&"confirm.code_resent".to_owned())
@@ -224,12 +228,12 @@ async fn an_unconfirmed_user_is_taken_to_the_confirmation_page_with_a_fresh_code
     let sent = app.codes_sent(&email);
     let later = app.another_browser();
     let page = later.sign_in(&email, PASSWORD).await;
-    assert_eq!(page.location.as_deref(), Some("/sign-up/confirm"));
+    assert_eq!(page.location.as_deref(), Some(Page::SignUpConfirm.path()));
     assert_eq!(app.codes_sent(&email), sent + 1);
     let page = later.confirm(&app.last_code(&email)).await;
-    assert_eq!(page.location.as_deref(), Some("/sign-in"));
+    assert_eq!(page.location.as_deref(), Some(Page::SignIn.path()));
     let page = later.sign_in(&email, PASSWORD).await;
-    assert_eq!(page.location.as_deref(), Some("/account"));
+    assert_eq!(page.location.as_deref(), Some(Page::Account.path()));
 }
 
 #[tokio::test]
@@ -239,8 +243,8 @@ async fn an_unconfirmed_user_with_a_wrong_password_learns_nothing() {
     app.sign_up(&email, PASSWORD).await;
     let stranger = app.another_browser();
     let page = stranger.sign_in(&email, "Wrong-password-1").await;
-    assert_eq!(page.location.as_deref(), Some("/sign-in"));
-    let page = stranger.get("/sign-in").await;
+    assert_eq!(page.location.as_deref(), Some(Page::SignIn.path()));
+    let page = stranger.get(Page::SignIn.path()).await;
     assert_eq!(
         page.message_ids(),
         vec!["sign_in.incorrect_credentials".to_owned()]
@@ -250,19 +254,19 @@ async fn an_unconfirmed_user_with_a_wrong_password_learns_nothing() {
 #[tokio::test]
 async fn a_post_without_the_csrf_token_is_refused_with_an_explanation() {
     let app = TestApp::spawn().await;
-    app.get("/sign-in").await.csrf();
+    app.get(Page::SignIn.path()).await.csrf();
     let page = app
         .post_raw(
-            "/api/sign-in",
+            action::SIGN_IN,
             &[("username", "a@example.com"), ("password", "x")],
         )
         .await;
     assert_eq!(page.status, StatusCode::FORBIDDEN);
-    assert!(page.body.contains("csrf.invalid"));
+    assert_eq!(page.message_ids(), vec!["csrf.invalid".to_owned()]);
     assert!(page.body.contains("<html lang=\"en\""));
     let forged = app
         .post_raw(
-            "/api/sign-in",
+            action::SIGN_IN,
             &[
                 ("username", "a@example.com"),
                 ("password", "x"),
@@ -273,7 +277,7 @@ async fn a_post_without_the_csrf_token_is_refused_with_an_explanation() {
     assert_eq!(forged.status, StatusCode::FORBIDDEN);
     let stranger = app.another_browser();
     let no_session = stranger
-        .post_raw("/api/sign-out", &[("csrf_token", "anything")])
+        .post_raw(action::SIGN_OUT, &[("csrf_token", "anything")])
         .await;
     assert_eq!(no_session.status, StatusCode::FORBIDDEN);
 }
@@ -285,8 +289,8 @@ async fn return_to_is_honoured_for_same_site_paths_only() {
     let browser = app.another_browser();
     let page = browser
         .submit(
-            "/sign-in?return_to=%2Faccount%3Ftab%3Dsecurity",
-            "/api/sign-in",
+            &with_return_to(Page::SignIn, "/account?tab=security"),
+            action::SIGN_IN,
             &[
                 ("username", &email),
                 ("password", PASSWORD),
@@ -304,7 +308,11 @@ async fn return_to_is_honoured_for_same_site_paths_only() {
     ] {
         let browser = app.another_browser();
         let form = browser
-            .get(&format!("/sign-in?return_to={}", urlencode(evil)))
+            .get(&format!(
+                "{}?return_to={}",
+                Page::SignIn.path(),
+                urlencode(evil)
+            ))
             .await;
         assert_eq!(
             form.input_value("return_to"),
@@ -313,8 +321,8 @@ async fn return_to_is_honoured_for_same_site_paths_only() {
         );
         let page = browser
             .submit(
-                "/sign-in",
-                "/api/sign-in",
+                Page::SignIn.path(),
+                action::SIGN_IN,
                 &[
                     ("username", &email),
                     ("password", PASSWORD),
@@ -324,7 +332,7 @@ async fn return_to_is_honoured_for_same_site_paths_only() {
             .await;
         assert_eq!(
             page.location.as_deref(),
-            Some("/account"),
+            Some(Page::Account.path()),
             "{evil} is ignored"
         );
     }
@@ -356,12 +364,12 @@ async fn the_session_cookie_is_opaque_locked_down_and_renewed_at_sign_in() {
     // Only one cookie, and no token in it or in the page.
     assert_eq!(page.set_cookie.len(), 1);
     assert!(!after.contains("eyJ"));
-    let account = app.get("/account").await;
+    let account = app.get(Page::Account.path()).await;
     assert!(!account.body.contains("eyJ"), "no JWT in the HTML");
     // The old id no longer opens the session.
     let old = app.another_browser();
     *old_cookie(&old) = Some(before);
-    let page = old.get("/account").await;
+    let page = old.get(Page::Account.path()).await;
     assert_eq!(page.status, StatusCode::SEE_OTHER);
 }
 
@@ -375,24 +383,27 @@ async fn sign_out_everywhere_ends_the_other_browsers_session() {
     let email = app.signed_in_user().await;
     let laptop = app.another_browser();
     laptop.sign_in(&email, PASSWORD).await;
-    assert_eq!(laptop.get("/account").await.status, StatusCode::OK);
+    assert_eq!(
+        laptop.get(Page::Account.path()).await.status,
+        StatusCode::OK
+    );
 
-    let token = app.get("/account").await.csrf();
+    let token = app.get(Page::Account.path()).await.csrf();
     let page = app
         .post_raw(
-            "/api/sign-out",
+            action::SIGN_OUT,
             &[("csrf_token", &token), ("everywhere", "true")],
         )
         .await;
-    assert_eq!(page.location.as_deref(), Some("/sign-in"));
+    assert_eq!(page.location.as_deref(), Some(Page::SignIn.path()));
     assert!(
-        app.get("/sign-in")
+        app.get(Page::SignIn.path())
             .await
             .message_ids()
             .contains(&"sign_out.everywhere_done".to_owned())
     );
 
-    let page = laptop.get("/account").await;
+    let page = laptop.get(Page::Account.path()).await;
     assert_eq!(
         page.status,
         StatusCode::SEE_OTHER,
@@ -400,11 +411,11 @@ async fn sign_out_everywhere_ends_the_other_browsers_session() {
     );
     assert_eq!(
         page.location.as_deref(),
-        Some("/sign-in?return_to=%2Faccount")
+        Some(with_return_to(Page::SignIn, Page::Account.path()).as_str())
     );
     assert!(
         laptop
-            .get("/sign-in")
+            .get(Page::SignIn.path())
             .await
             .message_ids()
             .contains(&"session.ended".to_owned())
@@ -416,14 +427,21 @@ async fn unknown_pages_are_a_proper_404_page() {
     let app = TestApp::spawn().await;
     let page = app.get("/no-such-page").await;
     assert_eq!(page.status, StatusCode::NOT_FOUND);
-    assert!(page.body.contains("<title>Page not found"));
-    assert_eq!(app.get("/healthz").await.status, StatusCode::OK);
+    assert_eq!(page.title_id().as_deref(), Some("not_found.title"));
+    assert_eq!(
+        app.get(threshold::routes::HEALTHZ).await.status,
+        StatusCode::OK
+    );
 }
 
 #[tokio::test]
 async fn every_page_has_a_title_a_language_and_labelled_fields() {
     let app = TestApp::spawn().await;
-    for path in ["/sign-in", "/sign-up", "/_dev/outbox"] {
+    for path in [
+        Page::SignIn.path(),
+        Page::SignUp.path(),
+        Page::DevOutbox.path(),
+    ] {
         let page = app.get(path).await;
         assert_eq!(page.status, StatusCode::OK, "{path}");
         assert!(page.body.contains("<html lang=\"en\""), "{path}");
@@ -431,12 +449,12 @@ async fn every_page_has_a_title_a_language_and_labelled_fields() {
         assert!(!page.body.contains("Loading"), "{path}");
         assert!(!page.body.contains("<script"), "{path} ships no script");
     }
-    let sign_up = app.get("/sign-up").await;
+    let sign_up = app.get(Page::SignUp.path()).await;
     for token in ["autocomplete=\"email\"", "autocomplete=\"new-password\""] {
         assert!(sign_up.body.contains(token), "{token}");
     }
     assert!(sign_up.body.contains("for=\"field-email\""));
-    let sign_in = app.get("/sign-in").await;
+    let sign_in = app.get(Page::SignIn.path()).await;
     for token in [
         "autocomplete=\"username\"",
         "autocomplete=\"current-password\"",
@@ -450,7 +468,7 @@ async fn an_expired_access_token_is_refreshed_without_the_visitor_noticing() {
     let app = TestApp::spawn().await;
     app.signed_in_user().await;
     app.expire_access_token().await;
-    let page = app.get("/account").await;
+    let page = app.get(Page::Account.path()).await;
     assert_eq!(page.status, StatusCode::OK, "still signed in");
     let now = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
@@ -468,25 +486,84 @@ async fn a_refused_refresh_signs_the_visitor_out_and_keeps_where_they_were() {
     let email = app.signed_in_user().await;
     let phone = app.another_browser();
     phone.sign_in(&email, PASSWORD).await;
-    let token = phone.get("/account").await.csrf();
+    let token = phone.get(Page::Account.path()).await.csrf();
     phone
         .post_raw(
-            "/api/sign-out",
+            action::SIGN_OUT,
             &[("csrf_token", &token), ("everywhere", "true")],
         )
         .await;
 
     app.expire_access_token().await;
-    let page = app.get("/account").await;
+    let page = app.get(Page::Account.path()).await;
     assert_eq!(page.status, StatusCode::SEE_OTHER);
     assert_eq!(
         page.location.as_deref(),
-        Some("/sign-in?return_to=%2Faccount")
+        Some(with_return_to(Page::SignIn, Page::Account.path()).as_str())
     );
     assert!(
-        app.get("/sign-in?return_to=%2Faccount")
+        app.get(&with_return_to(Page::SignIn, Page::Account.path()))
             .await
             .message_ids()
             .contains(&"session.ended".to_owned())
     );
+}
+
+#[tokio::test]
+async fn the_next_person_to_sign_in_on_a_browser_sees_nothing_of_the_last_ones_session() {
+    let app = TestApp::spawn().await;
+    let first = app.signed_in_user().await;
+    // The first person starts setting up an authenticator app (its secret
+    // is kept in the session for the QR page) and an email change, then
+    // signs out without finishing either.
+    let page = app
+        .submit(Page::Account.path(), action::START_TOTP, &[])
+        .await;
+    assert_eq!(page.location.as_deref(), Some(Page::TotpSetup.path()));
+    let setup = app.get(Page::TotpSetup.path()).await;
+    let secret = support::totp::secret_on(&setup);
+    let new_email = unique_email();
+    app.submit(
+        Page::ChangeEmail.path(),
+        action::CHANGE_CONTACT,
+        &[("attribute", "email"), ("value", &new_email)],
+    )
+    .await;
+    assert!(
+        app.get(Page::Account.path())
+            .await
+            .message_ids()
+            .contains(&"account.pending_email_kept".to_owned())
+    );
+    app.sign_out().await;
+
+    // Someone else signs in on the same browser.
+    let second = unique_email();
+    let other = app.another_browser();
+    other.sign_up(&second, PASSWORD).await;
+    other.confirm(&app.last_code(&second)).await;
+    assert_eq!(
+        app.sign_in(&second, PASSWORD).await.location.as_deref(),
+        Some(Page::Account.path())
+    );
+    let totp = app.get(Page::TotpSetup.path()).await;
+    assert_eq!(
+        totp.location.as_deref(),
+        Some(Page::Account.path()),
+        "no enrolment in progress for the second person"
+    );
+    let account = app.get(Page::Account.path()).await;
+    assert!(!account.body.contains(&secret));
+    assert!(!account.body.contains(&first));
+    assert!(!account.body.contains(&new_email));
+    assert!(
+        !account
+            .message_ids()
+            .iter()
+            .any(|id| id.starts_with("account.pending")),
+        "{:?}",
+        account.message_ids()
+    );
+    // What the store holds for this browser: the new user and nothing else.
+    assert_eq!(app.stored_value_keys().await, vec!["user".to_owned()]);
 }

@@ -7,41 +7,25 @@ mod support;
 
 use std::time::Duration;
 
-use aws_sdk_cognitoidentityprovider::Client;
-use aws_sdk_cognitoidentityprovider::types::{
-    AttributeType, ExplicitAuthFlowsType, SoftwareTokenMfaConfigType, UserPoolMfaType,
-};
 use reqwest::StatusCode;
-use support::totp::{code_at, secret_on, test_id_text};
-use support::{PASSWORD, TestApp, unique_email};
+use secrecy::SecretString;
+use support::totp::{code_at, secret_on};
+use support::{PASSWORD, TestApp, action, unique_email};
+use threshold::cognito::admin::{
+    ClientAuthFlow, ClientSpec, Invitation, MfaRequirement, NewUser, PoolSpec,
+};
+use threshold::cognito::mfa::Factor;
 use threshold::config::Config;
-
-fn admin(app: &TestApp) -> Client {
-    threshold::dev_pool::admin_client(
-        &app.state
-            .dev_pool
-            .as_ref()
-            .expect("embedded pool")
-            .endpoint(),
-    )
-}
-
-fn attr(name: &str, value: &str) -> AttributeType {
-    AttributeType::builder()
-        .name(name)
-        .value(value)
-        .build()
-        .expect("attribute")
-}
+use threshold::routes::Page;
 
 /// Enrols an authenticator app from the account page; returns its secret.
 async fn enrol_app(app: &TestApp) -> String {
-    let token = app.get("/account").await.csrf();
+    let token = app.get(Page::Account.path()).await.csrf();
     let page = app
-        .post_raw("/api/mfa-totp-start", &[("csrf_token", &token)])
+        .post_raw(action::START_TOTP, &[("csrf_token", &token)])
         .await;
-    assert_eq!(page.location.as_deref(), Some("/account/security/totp"));
-    let setup = app.get("/account/security/totp").await;
+    assert_eq!(page.location.as_deref(), Some(Page::TotpSetup.path()));
+    let setup = app.get(Page::TotpSetup.path()).await;
     assert_eq!(setup.status, StatusCode::OK);
     assert!(
         setup.body.contains("src=\"data:image/svg+xml;base64,"),
@@ -54,25 +38,23 @@ async fn enrol_app(app: &TestApp) -> String {
     let secret = secret_on(&setup);
     assert_eq!(
         secret,
-        secret_on(&app.get("/account/security/totp").await),
+        secret_on(&app.get(Page::TotpSetup.path()).await),
         "reload keeps the secret"
     );
     let code = code_at(&secret, app.clock.now());
     let page = app
         .submit(
-            "/account/security/totp",
-            "/api/mfa-totp-verify",
+            Page::TotpSetup.path(),
+            action::VERIFY_TOTP,
             &[("code", &code), ("device_name", "Phone")],
         )
         .await;
-    assert_eq!(page.location.as_deref(), Some("/account"));
+    assert_eq!(page.location.as_deref(), Some(Page::Account.path()));
     secret
 }
 
 async fn sign_out(app: &TestApp) {
-    let token = app.get("/account").await.csrf();
-    app.post_raw("/api/sign-out", &[("csrf_token", &token)])
-        .await;
+    app.sign_out().await;
 }
 
 #[tokio::test]
@@ -81,53 +63,58 @@ async fn an_authenticator_app_is_enrolled_from_the_account_and_asked_for_at_sign
     let email = app.signed_in_user().await;
 
     // A wrong first code is refused on the same page.
-    let token = app.get("/account").await.csrf();
-    app.post_raw("/api/mfa-totp-start", &[("csrf_token", &token)])
+    let token = app.get(Page::Account.path()).await.csrf();
+    app.post_raw(action::START_TOTP, &[("csrf_token", &token)])
         .await;
     let page = app
         .submit(
-            "/account/security/totp",
-            "/api/mfa-totp-verify",
+            Page::TotpSetup.path(),
+            action::VERIFY_TOTP,
             &[("code", "000000")],
         )
         .await;
-    assert_eq!(page.location.as_deref(), Some("/account/security/totp"));
+    assert_eq!(page.location.as_deref(), Some(Page::TotpSetup.path()));
     assert!(
-        app.get("/account/security/totp")
+        app.get(Page::TotpSetup.path())
             .await
             .field_error("code")
-            .is_some()
+            .as_deref()
+            == Some("code.mismatch")
     );
 
     let secret = enrol_app(&app).await;
-    let account = app.get("/account").await;
+    let account = app.get(Page::Account.path()).await;
     assert!(account.message_ids().contains(&"mfa.totp_on".to_owned()));
     assert_eq!(
-        test_id_text(&account, "mfa-state-totp").as_deref(),
-        Some("on, preferred")
+        account.state_of("mfa-state-totp").as_deref(),
+        Some("preferred")
     );
     sign_out(&app).await;
 
     let page = app.sign_in(&email, PASSWORD).await;
-    assert_eq!(page.location.as_deref(), Some("/sign-in/challenge"));
-    let challenge = app.get("/sign-in/challenge").await;
-    assert!(challenge.body.contains("Enter your verification code"));
+    assert_eq!(page.location.as_deref(), Some(Page::SignInChallenge.path()));
+    let challenge = app.get(Page::SignInChallenge.path()).await;
+    assert_eq!(
+        challenge.title_id().as_deref(),
+        Some("challenge.app_code_title")
+    );
     assert!(challenge.body.contains("autocomplete=\"one-time-code\""));
     assert!(challenge.body.contains("inputmode=\"numeric\""));
 
     let page = app
         .submit(
-            "/sign-in/challenge",
-            "/api/sign-in-challenge",
+            Page::SignInChallenge.path(),
+            action::ANSWER_CHALLENGE,
             &[("code", "000000")],
         )
         .await;
-    assert_eq!(page.location.as_deref(), Some("/sign-in/challenge"));
+    assert_eq!(page.location.as_deref(), Some(Page::SignInChallenge.path()));
     assert!(
-        app.get("/sign-in/challenge")
+        app.get(Page::SignInChallenge.path())
             .await
             .field_error("code")
-            .is_some_and(|e| e.contains("not right"))
+            .as_deref()
+            == Some("code.mismatch")
     );
 
     // The enrolment code cannot be replayed; the next step's code works.
@@ -136,12 +123,12 @@ async fn an_authenticator_app_is_enrolled_from_the_account_and_asked_for_at_sign
     let spaced = format!("{} {}", &code[..3], &code[3..]);
     let page = app
         .submit(
-            "/sign-in/challenge",
-            "/api/sign-in-challenge",
+            Page::SignInChallenge.path(),
+            action::ANSWER_CHALLENGE,
             &[("code", &spaced)],
         )
         .await;
-    assert_eq!(page.location.as_deref(), Some("/account"));
+    assert_eq!(page.location.as_deref(), Some(Page::Account.path()));
 }
 
 #[tokio::test]
@@ -151,18 +138,18 @@ async fn an_expired_challenge_session_starts_the_sign_in_again_with_a_message() 
     let secret = enrol_app(&app).await;
     sign_out(&app).await;
     app.sign_in(&email, PASSWORD).await;
-    app.get("/sign-in/challenge").await;
+    app.get(Page::SignInChallenge.path()).await;
     app.clock.advance(Duration::from_secs(4 * 60));
     let code = code_at(&secret, app.clock.now());
     let page = app
         .submit(
-            "/sign-in/challenge",
-            "/api/sign-in-challenge",
+            Page::SignInChallenge.path(),
+            action::ANSWER_CHALLENGE,
             &[("code", &code)],
         )
         .await;
-    assert_eq!(page.location.as_deref(), Some("/sign-in"));
-    let sign_in = app.get("/sign-in").await;
+    assert_eq!(page.location.as_deref(), Some(Page::SignIn.path()));
+    let sign_in = app.get(Page::SignIn.path()).await;
     assert_eq!(sign_in.message_ids(), vec!["sign_in.expired".to_owned()]);
     assert_eq!(
         sign_in.input_value("username").as_deref(),
@@ -174,19 +161,21 @@ async fn an_expired_challenge_session_starts_the_sign_in_again_with_a_message() 
 async fn text_message_codes_are_asked_for_with_the_masked_number() {
     let app = TestApp::spawn().await;
     let email = app.signed_in_user().await;
-    admin(&app)
-        .admin_update_user_attributes()
-        .user_pool_id(app.state.gateway.pool_id())
-        .username(&email)
-        .user_attributes(attr("phone_number", "+15555550123"))
-        .user_attributes(attr("phone_number_verified", "true"))
-        .send()
+    app.admin()
+        .update_attributes(
+            &app.pool_id(),
+            &email,
+            &[
+                ("phone_number", "+15555550123"),
+                ("phone_number_verified", "true"),
+            ],
+        )
         .await
         .expect("AdminUpdateUserAttributes");
-    let token = app.get("/account").await.csrf();
+    let token = app.get(Page::Account.path()).await.csrf();
     let page = app
         .post_raw(
-            "/api/mfa-change",
+            action::CHANGE_MFA,
             &[
                 ("csrf_token", &token),
                 ("factor", "sms"),
@@ -194,16 +183,19 @@ async fn text_message_codes_are_asked_for_with_the_masked_number() {
             ],
         )
         .await;
-    assert_eq!(page.location.as_deref(), Some("/account"));
+    assert_eq!(page.location.as_deref(), Some(Page::Account.path()));
     assert_eq!(
-        test_id_text(&app.get("/account").await, "mfa-state-sms").as_deref(),
+        app.get(Page::Account.path())
+            .await
+            .state_of("mfa-state-sms")
+            .as_deref(),
         Some("on")
     );
     sign_out(&app).await;
 
     app.sign_in(&email, PASSWORD).await;
-    let challenge = app.get("/sign-in/challenge").await;
-    assert!(challenge.body.contains("Check your phone"));
+    let challenge = app.get(Page::SignInChallenge.path()).await;
+    assert_eq!(challenge.title_id().as_deref(), Some("challenge.sms_title"));
     assert!(
         challenge.body.contains("0123"),
         "the masked number's last digits"
@@ -212,34 +204,35 @@ async fn text_message_codes_are_asked_for_with_the_masked_number() {
         !challenge.body.contains("+15555550123"),
         "the number itself is masked"
     );
-    assert!(challenge.body.contains("Send a new code"));
+    assert!(
+        challenge
+            .body
+            .contains(&format!("action=\"{}\"", action::CANCEL_SIGN_IN)),
+        "a way to get a new code"
+    );
     let code = app.last_code("+15555550123");
     let page = app
         .submit(
-            "/sign-in/challenge",
-            "/api/sign-in-challenge",
+            Page::SignInChallenge.path(),
+            action::ANSWER_CHALLENGE,
             &[("code", &code)],
         )
         .await;
-    assert_eq!(page.location.as_deref(), Some("/account"));
+    assert_eq!(page.location.as_deref(), Some(Page::Account.path()));
 }
 
 #[tokio::test]
 async fn with_two_methods_the_visitor_chooses_then_gets_an_email_code() {
     let app = TestApp::spawn().await;
     let email = app.signed_in_user().await;
-    admin(&app)
-        .admin_update_user_attributes()
-        .user_pool_id(app.state.gateway.pool_id())
-        .username(&email)
-        .user_attributes(attr("phone_number", "+15555550124"))
-        .send()
+    app.admin()
+        .update_attributes(&app.pool_id(), &email, &[("phone_number", "+15555550124")])
         .await
         .expect("AdminUpdateUserAttributes");
     for factor in ["sms", "email"] {
-        let token = app.get("/account").await.csrf();
+        let token = app.get(Page::Account.path()).await.csrf();
         app.post_raw(
-            "/api/mfa-change",
+            action::CHANGE_MFA,
             &[
                 ("csrf_token", &token),
                 ("factor", factor),
@@ -251,158 +244,150 @@ async fn with_two_methods_the_visitor_chooses_then_gets_an_email_code() {
     sign_out(&app).await;
 
     app.sign_in(&email, PASSWORD).await;
-    let choose = app.get("/sign-in/challenge").await;
+    let choose = app.get(Page::SignInChallenge.path()).await;
     assert!(
         choose.body.contains("type=\"radio\""),
         "a choice of methods"
     );
     let page = app
         .submit(
-            "/sign-in/challenge",
-            "/api/sign-in-challenge",
+            Page::SignInChallenge.path(),
+            action::ANSWER_CHALLENGE,
             &[("choice", "email")],
         )
         .await;
-    assert_eq!(page.location.as_deref(), Some("/sign-in/challenge"));
-    let challenge = app.get("/sign-in/challenge").await;
-    assert!(challenge.body.contains("Check your email"));
+    assert_eq!(page.location.as_deref(), Some(Page::SignInChallenge.path()));
+    let challenge = app.get(Page::SignInChallenge.path()).await;
+    assert_eq!(
+        challenge.title_id().as_deref(),
+        Some("challenge.email_title")
+    );
 
     // A new sign-in is how a new code is asked for.
     let page = app
-        .submit("/sign-in/challenge", "/api/sign-in-cancel", &[])
+        .submit(Page::SignInChallenge.path(), action::CANCEL_SIGN_IN, &[])
         .await;
-    assert_eq!(page.location.as_deref(), Some("/sign-in"));
+    assert_eq!(page.location.as_deref(), Some(Page::SignIn.path()));
     assert_eq!(
-        app.get("/sign-in").await.input_value("username").as_deref(),
+        app.get(Page::SignIn.path())
+            .await
+            .input_value("username")
+            .as_deref(),
         Some(email.as_str())
     );
     app.sign_in(&email, PASSWORD).await;
     app.submit(
-        "/sign-in/challenge",
-        "/api/sign-in-challenge",
+        Page::SignInChallenge.path(),
+        action::ANSWER_CHALLENGE,
         &[("choice", "email")],
     )
     .await;
     let code = app.last_code(&email);
     let page = app
         .submit(
-            "/sign-in/challenge",
-            "/api/sign-in-challenge",
+            Page::SignInChallenge.path(),
+            action::ANSWER_CHALLENGE,
             &[("code", &code)],
         )
         .await;
-    assert_eq!(page.location.as_deref(), Some("/account"));
+    assert_eq!(page.location.as_deref(), Some(Page::Account.path()));
 }
 
 #[tokio::test]
 async fn an_invited_user_sets_their_own_password() {
     let app = TestApp::spawn().await;
     let email = unique_email();
-    admin(&app)
-        .admin_create_user()
-        .user_pool_id(app.state.gateway.pool_id())
-        .username(&email)
-        .user_attributes(attr("email", &email))
-        .user_attributes(attr("email_verified", "true"))
-        .desired_delivery_mediums(aws_sdk_cognitoidentityprovider::types::DeliveryMediumType::Email)
-        .send()
+    app.admin()
+        .create_user(
+            &app.pool_id(),
+            &NewUser {
+                username: &email,
+                attributes: &[("email", &email), ("email_verified", "true")],
+                invitation: Invitation::Email,
+            },
+        )
         .await
         .expect("AdminCreateUser");
     let temporary = app.last_code(&email);
     let page = app.sign_in(&email, &temporary).await;
-    assert_eq!(page.location.as_deref(), Some("/sign-in/challenge"));
-    let form = app.get("/sign-in/challenge").await;
+    assert_eq!(page.location.as_deref(), Some(Page::SignInChallenge.path()));
+    let form = app.get(Page::SignInChallenge.path()).await;
     assert!(form.body.contains("autocomplete=\"new-password\""));
-    assert!(form.body.contains("Password requirements"));
+    assert!(form.body.contains("id=\"password-rules\""), "the checklist");
 
     let page = app
         .submit(
-            "/sign-in/challenge",
-            "/api/sign-in-challenge",
+            Page::SignInChallenge.path(),
+            action::ANSWER_CHALLENGE,
             &[("new_password", "weak")],
         )
         .await;
-    assert_eq!(page.location.as_deref(), Some("/sign-in/challenge"));
+    assert_eq!(page.location.as_deref(), Some(Page::SignInChallenge.path()));
     assert!(
-        app.get("/sign-in/challenge")
+        app.get(Page::SignInChallenge.path())
             .await
             .field_error("new_password")
-            .is_some()
+            .as_deref()
+            == Some("password.policy_unmet")
     );
 
     let page = app
         .submit(
-            "/sign-in/challenge",
-            "/api/sign-in-challenge",
+            Page::SignInChallenge.path(),
+            action::ANSWER_CHALLENGE,
             &[("new_password", PASSWORD)],
         )
         .await;
-    assert_eq!(page.location.as_deref(), Some("/account"));
+    assert_eq!(page.location.as_deref(), Some(Page::Account.path()));
     sign_out(&app).await;
     assert_eq!(
         app.sign_in(&email, PASSWORD).await.location.as_deref(),
-        Some("/account")
+        Some(Page::Account.path())
     );
 }
 
 #[tokio::test]
 async fn in_a_pool_that_requires_mfa_a_new_user_enrols_during_sign_in() {
     let dev = TestApp::spawn().await;
-    let admin = admin(&dev);
-    let pool = admin
-        .create_user_pool()
-        .pool_name("mfa-required")
-        .mfa_configuration(UserPoolMfaType::On)
-        .send()
+    let admin = dev.admin();
+    let pool_id = admin
+        .create_pool(&PoolSpec {
+            mfa: MfaRequirement::On,
+            mfa_factors: vec![Factor::Totp],
+            ..PoolSpec::named("mfa-required")
+        })
         .await
         .expect("CreateUserPool");
-    let pool_id = pool
-        .user_pool()
-        .and_then(|p| p.id())
-        .expect("pool id")
-        .to_owned();
-    admin
-        .set_user_pool_mfa_config()
-        .user_pool_id(&pool_id)
-        .mfa_configuration(UserPoolMfaType::On)
-        .software_token_mfa_configuration(
-            SoftwareTokenMfaConfigType::builder().enabled(true).build(),
-        )
-        .send()
-        .await
-        .expect("SetUserPoolMfaConfig");
     let client = admin
-        .create_user_pool_client()
-        .user_pool_id(&pool_id)
-        .client_name("threshold")
-        .generate_secret(true)
-        .explicit_auth_flows(ExplicitAuthFlowsType::AllowUserSrpAuth)
-        .explicit_auth_flows(ExplicitAuthFlowsType::AllowRefreshTokenAuth)
-        .send()
+        .create_client(
+            &pool_id,
+            &ClientSpec {
+                name: "threshold".to_owned(),
+                auth_flows: vec![ClientAuthFlow::UserSrp, ClientAuthFlow::RefreshToken],
+                prevent_user_existence_errors: false,
+            },
+        )
         .await
         .expect("CreateUserPoolClient");
-    let client = client.user_pool_client().expect("client");
     admin
-        .admin_create_user()
-        .user_pool_id(&pool_id)
-        .username("grace")
-        .user_attributes(attr("email", "grace@example.com"))
-        .message_action(aws_sdk_cognitoidentityprovider::types::MessageActionType::Suppress)
-        .send()
+        .create_user(
+            &pool_id,
+            &NewUser {
+                username: "grace",
+                attributes: &[("email", "grace@example.com")],
+                invitation: Invitation::Suppressed,
+            },
+        )
         .await
         .expect("AdminCreateUser");
     admin
-        .admin_set_user_password()
-        .user_pool_id(&pool_id)
-        .username("grace")
-        .password(PASSWORD)
-        .permanent(true)
-        .send()
+        .set_password(&pool_id, "grace", &SecretString::from(PASSWORD), true)
         .await
         .expect("AdminSetUserPassword");
 
     let dir = tempfile::tempdir().expect("temp dir");
     let endpoint = dev.state.dev_pool.as_ref().expect("pool").endpoint();
+    let client_secret = secrecy::ExposeSecret::expose_secret(&client.client_secret).to_owned();
     let config = Config::from_args([
         "threshold",
         "--addr",
@@ -412,9 +397,9 @@ async fn in_a_pool_that_requires_mfa_a_new_user_enrols_during_sign_in() {
         "--user-pool-id",
         &pool_id,
         "--client-id",
-        client.client_id().expect("client id"),
+        &client.client_id,
         "--client-secret",
-        client.client_secret().expect("secret"),
+        &client_secret,
         "--endpoint-url",
         &endpoint,
         "--sign-in-name",
@@ -426,18 +411,18 @@ async fn in_a_pool_that_requires_mfa_a_new_user_enrols_during_sign_in() {
     let app = TestApp::start(config, dev.clock.clone(), dir).await;
 
     let page = app.sign_in("grace", PASSWORD).await;
-    assert_eq!(page.location.as_deref(), Some("/sign-in/challenge"));
-    let choose = app.get("/sign-in/challenge").await;
-    assert!(choose.body.contains("Set up two-step verification"));
+    assert_eq!(page.location.as_deref(), Some(Page::SignInChallenge.path()));
+    let choose = app.get(Page::SignInChallenge.path()).await;
+    assert_eq!(choose.title_id().as_deref(), Some("challenge.setup_title"));
     let page = app
         .submit(
-            "/sign-in/challenge",
-            "/api/sign-in-challenge",
+            Page::SignInChallenge.path(),
+            action::ANSWER_CHALLENGE,
             &[("choice", "totp")],
         )
         .await;
-    assert_eq!(page.location.as_deref(), Some("/sign-in/challenge"));
-    let setup = app.get("/sign-in/challenge").await;
+    assert_eq!(page.location.as_deref(), Some(Page::SignInChallenge.path()));
+    let setup = app.get(Page::SignInChallenge.path()).await;
     let secret = secret_on(&setup);
     assert!(
         setup
@@ -447,32 +432,34 @@ async fn in_a_pool_that_requires_mfa_a_new_user_enrols_during_sign_in() {
 
     let page = app
         .submit(
-            "/sign-in/challenge",
-            "/api/sign-in-challenge",
+            Page::SignInChallenge.path(),
+            action::ANSWER_CHALLENGE,
             &[("code", "000000")],
         )
         .await;
-    assert_eq!(page.location.as_deref(), Some("/sign-in/challenge"));
+    assert_eq!(page.location.as_deref(), Some(Page::SignInChallenge.path()));
     assert!(
-        app.get("/sign-in/challenge")
+        app.get(Page::SignInChallenge.path())
             .await
             .field_error("code")
-            .is_some()
+            .as_deref()
+            == Some("code.mismatch")
     );
 
     let code = code_at(&secret, app.clock.now());
     let page = app
         .submit(
-            "/sign-in/challenge",
-            "/api/sign-in-challenge",
+            Page::SignInChallenge.path(),
+            action::ANSWER_CHALLENGE,
             &[("code", &code), ("device_name", "Laptop")],
         )
         .await;
-    assert_eq!(page.location.as_deref(), Some("/account"));
-    assert!(
-        app.get("/account")
+    assert_eq!(page.location.as_deref(), Some(Page::Account.path()));
+    assert_eq!(
+        app.get(Page::Account.path())
             .await
-            .body
-            .contains("This site requires two-step verification.")
+            .state_of("mfa-requirement")
+            .as_deref(),
+        Some("on")
     );
 }

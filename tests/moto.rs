@@ -13,12 +13,14 @@ mod support;
 #[path = "../local-pool/tests/support/moto.rs"]
 mod moto;
 
-use aws_sdk_cognitoidentityprovider::types::{
-    ExplicitAuthFlowsType, SoftwareTokenMfaConfigType, UserPoolMfaType,
-};
 use reqwest::StatusCode;
-use support::{PASSWORD, TestApp};
+use secrecy::ExposeSecret as _;
+use support::{PASSWORD, TestApp, action};
+use threshold::cognito::admin::{Admin, ClientAuthFlow, ClientSpec, MfaRequirement, PoolSpec};
+use threshold::cognito::client::Endpoint;
+use threshold::cognito::mfa::Factor;
 use threshold::config::Config;
+use threshold::routes::Page;
 
 #[tokio::test]
 async fn sign_up_confirm_sign_in_account_and_sign_out_work_against_moto() {
@@ -27,8 +29,8 @@ async fn sign_up_confirm_sign_in_account_and_sign_out_work_against_moto() {
 
     let page = app
         .submit(
-            "/sign-up",
-            "/api/sign-up",
+            Page::SignUp.path(),
+            action::SIGN_UP,
             &[
                 ("username", "ada"),
                 ("email", "ada@example.com"),
@@ -36,30 +38,33 @@ async fn sign_up_confirm_sign_in_account_and_sign_out_work_against_moto() {
             ],
         )
         .await;
-    assert_eq!(page.location.as_deref(), Some("/sign-up/confirm"));
+    assert_eq!(page.location.as_deref(), Some(Page::SignUpConfirm.path()));
     // moto accepts any code (see the module comment).
     let page = app.confirm("123456").await;
-    assert_eq!(page.location.as_deref(), Some("/sign-in"));
+    assert_eq!(page.location.as_deref(), Some(Page::SignIn.path()));
 
     let page = app.sign_in("ada", "Wrong-password-1").await;
-    assert_eq!(page.location.as_deref(), Some("/sign-in"));
+    assert_eq!(page.location.as_deref(), Some(Page::SignIn.path()));
     assert_eq!(
-        app.get("/sign-in").await.message_ids(),
+        app.get(Page::SignIn.path()).await.message_ids(),
         vec!["sign_in.incorrect_credentials".to_owned()]
     );
 
     let page = app.sign_in("ada", PASSWORD).await;
-    assert_eq!(page.location.as_deref(), Some("/account"));
-    let account = app.get("/account").await;
+    assert_eq!(page.location.as_deref(), Some(Page::Account.path()));
+    let account = app.get(Page::Account.path()).await;
     assert_eq!(account.status, StatusCode::OK);
     assert!(account.body.contains("ada@example.com"));
 
     let token = account.csrf();
     let page = app
-        .post_raw("/api/sign-out", &[("csrf_token", &token)])
+        .post_raw(action::SIGN_OUT, &[("csrf_token", &token)])
         .await;
-    assert_eq!(page.location.as_deref(), Some("/sign-in"));
-    assert_eq!(app.get("/account").await.status, StatusCode::SEE_OTHER);
+    assert_eq!(page.location.as_deref(), Some(Page::SignIn.path()));
+    assert_eq!(
+        app.get(Page::Account.path()).await.status,
+        StatusCode::SEE_OTHER
+    );
 }
 
 #[tokio::test]
@@ -69,8 +74,8 @@ async fn an_authenticator_app_is_enrolled_and_asked_for_at_sign_in_against_moto(
     let moto = moto::Moto::start().await.expect("moto's server starts");
     let app = threshold_on_moto(&moto, "threshold-moto-mfa", Mfa::OptionalApp).await;
     app.submit(
-        "/sign-up",
-        "/api/sign-up",
+        Page::SignUp.path(),
+        action::SIGN_UP,
         &[
             ("username", "lin"),
             ("email", "lin@example.com"),
@@ -81,40 +86,40 @@ async fn an_authenticator_app_is_enrolled_and_asked_for_at_sign_in_against_moto(
     app.confirm("123456").await;
     assert_eq!(
         app.sign_in("lin", PASSWORD).await.location.as_deref(),
-        Some("/account")
+        Some(Page::Account.path())
     );
 
-    let token = app.get("/account").await.csrf();
+    let token = app.get(Page::Account.path()).await.csrf();
     let page = app
-        .post_raw("/api/mfa-totp-start", &[("csrf_token", &token)])
+        .post_raw(action::START_TOTP, &[("csrf_token", &token)])
         .await;
-    assert_eq!(page.location.as_deref(), Some("/account/security/totp"));
+    assert_eq!(page.location.as_deref(), Some(Page::TotpSetup.path()));
     // moto hands every user the same secret; it is read off the page like any other.
-    let secret = secret_on(&app.get("/account/security/totp").await);
+    let secret = secret_on(&app.get(Page::TotpSetup.path()).await);
     let code = code_at(&secret, std::time::SystemTime::now());
     let page = app
         .submit(
-            "/account/security/totp",
-            "/api/mfa-totp-verify",
+            Page::TotpSetup.path(),
+            action::VERIFY_TOTP,
             &[("code", &code)],
         )
         .await;
-    assert_eq!(page.location.as_deref(), Some("/account"));
-    let token = app.get("/account").await.csrf();
-    app.post_raw("/api/sign-out", &[("csrf_token", &token)])
+    assert_eq!(page.location.as_deref(), Some(Page::Account.path()));
+    let token = app.get(Page::Account.path()).await.csrf();
+    app.post_raw(action::SIGN_OUT, &[("csrf_token", &token)])
         .await;
 
     let page = app.sign_in("lin", PASSWORD).await;
-    assert_eq!(page.location.as_deref(), Some("/sign-in/challenge"));
+    assert_eq!(page.location.as_deref(), Some(Page::SignInChallenge.path()));
     let code = code_at(&secret, std::time::SystemTime::now());
     let page = app
         .submit(
-            "/sign-in/challenge",
-            "/api/sign-in-challenge",
+            Page::SignInChallenge.path(),
+            action::ANSWER_CHALLENGE,
             &[("code", &code)],
         )
         .await;
-    assert_eq!(page.location.as_deref(), Some("/account"));
+    assert_eq!(page.location.as_deref(), Some(Page::Account.path()));
 }
 
 /// Whether the moto pool offers MFA.
@@ -127,41 +132,33 @@ enum Mfa {
 /// A moto pool with a confidential client, and Threshold in front of it
 /// (username sign-in, USER_PASSWORD_AUTH).
 async fn threshold_on_moto(moto: &moto::Moto, name: &str, mfa: Mfa) -> TestApp {
-    let admin = threshold::dev_pool::admin_client(&moto.endpoint());
-    let pool = admin
-        .create_user_pool()
-        .pool_name(name)
-        .send()
+    let admin = Admin::for_local_pool(&Endpoint {
+        region: "us-east-1".to_owned(),
+        url: Some(url::Url::parse(&moto.endpoint()).expect("moto's URL")),
+    });
+    let (mfa, mfa_factors) = match mfa {
+        Mfa::Off => (MfaRequirement::Off, Vec::new()),
+        Mfa::OptionalApp => (MfaRequirement::Optional, vec![Factor::Totp]),
+    };
+    let pool_id = admin
+        .create_pool(&PoolSpec {
+            mfa,
+            mfa_factors,
+            ..PoolSpec::named(name)
+        })
         .await
         .expect("CreateUserPool");
-    let pool_id = pool
-        .user_pool()
-        .and_then(|p| p.id())
-        .expect("pool id")
-        .to_owned();
-    if let Mfa::OptionalApp = mfa {
-        admin
-            .set_user_pool_mfa_config()
-            .user_pool_id(&pool_id)
-            .mfa_configuration(UserPoolMfaType::Optional)
-            .software_token_mfa_configuration(
-                SoftwareTokenMfaConfigType::builder().enabled(true).build(),
-            )
-            .send()
-            .await
-            .expect("SetUserPoolMfaConfig");
-    }
     let client = admin
-        .create_user_pool_client()
-        .user_pool_id(&pool_id)
-        .client_name("threshold")
-        .generate_secret(true)
-        .explicit_auth_flows(ExplicitAuthFlowsType::AllowUserPasswordAuth)
-        .explicit_auth_flows(ExplicitAuthFlowsType::AllowRefreshTokenAuth)
-        .send()
+        .create_client(
+            &pool_id,
+            &ClientSpec {
+                name: "threshold".to_owned(),
+                auth_flows: vec![ClientAuthFlow::UserPassword, ClientAuthFlow::RefreshToken],
+                prevent_user_existence_errors: false,
+            },
+        )
         .await
         .expect("CreateUserPoolClient");
-    let client = client.user_pool_client().expect("client");
     let dir = tempfile::tempdir().expect("temp dir");
     let config = Config::from_args([
         "threshold",
@@ -172,9 +169,9 @@ async fn threshold_on_moto(moto: &moto::Moto, name: &str, mfa: Mfa) -> TestApp {
         "--user-pool-id",
         &pool_id,
         "--client-id",
-        client.client_id().expect("client id"),
+        &client.client_id,
         "--client-secret",
-        client.client_secret().expect("client secret"),
+        client.client_secret.expose_secret(),
         "--auth-flow",
         "USER_PASSWORD_AUTH",
         "--endpoint-url",
@@ -195,8 +192,8 @@ async fn forgot_password_and_change_password_work_against_moto() {
     let moto = moto::Moto::start().await.expect("moto's server starts");
     let app = threshold_on_moto(&moto, "threshold-moto-recovery", Mfa::Off).await;
     app.submit(
-        "/sign-up",
-        "/api/sign-up",
+        Page::SignUp.path(),
+        action::SIGN_UP,
         &[
             ("username", "grace"),
             ("email", "grace@example.com"),
@@ -210,57 +207,57 @@ async fn forgot_password_and_change_password_work_against_moto() {
     let browser = app.another_browser();
     let page = browser
         .submit(
-            "/forgot-password",
-            "/api/forgot-password",
+            Page::ForgotPassword.path(),
+            action::FORGOT_PASSWORD,
             &[("username", "grace")],
         )
         .await;
-    assert_eq!(page.location.as_deref(), Some("/reset-password"));
-    let reset_page = browser.get("/reset-password").await;
+    assert_eq!(page.location.as_deref(), Some(Page::ResetPassword.path()));
+    let reset_page = browser.get(Page::ResetPassword.path()).await;
     assert_eq!(
         reset_page.message_ids(),
         vec!["forgot_password.code_sent_account".to_owned()]
     );
     let page = browser
         .submit(
-            "/reset-password",
-            "/api/reset-password",
+            Page::ResetPassword.path(),
+            action::RESET_PASSWORD,
             &[("code", "123456"), ("password", RESET)],
         )
         .await;
-    assert_eq!(page.location.as_deref(), Some("/sign-in"));
+    assert_eq!(page.location.as_deref(), Some(Page::SignIn.path()));
     assert_eq!(
         browser.sign_in("grace", RESET).await.location.as_deref(),
-        Some("/account")
+        Some(Page::Account.path())
     );
 
     // Change password: a wrong current password is a field error.
     let page = browser
         .submit(
-            "/account/password",
-            "/api/change-password",
+            Page::ChangePassword.path(),
+            action::CHANGE_PASSWORD,
             &[("current_password", PASSWORD), ("new_password", CHANGED)],
         )
         .await;
-    assert_eq!(page.location.as_deref(), Some("/account/password"));
+    assert_eq!(page.location.as_deref(), Some(Page::ChangePassword.path()));
     assert!(
         browser
-            .get("/account/password")
+            .get(Page::ChangePassword.path())
             .await
             .field_error("current_password")
             .is_some()
     );
     let page = browser
         .submit(
-            "/account/password",
-            "/api/change-password",
+            Page::ChangePassword.path(),
+            action::CHANGE_PASSWORD,
             &[("current_password", RESET), ("new_password", CHANGED)],
         )
         .await;
-    assert_eq!(page.location.as_deref(), Some("/account"));
+    assert_eq!(page.location.as_deref(), Some(Page::Account.path()));
     let later = app.another_browser();
     assert_eq!(
         later.sign_in("grace", CHANGED).await.location.as_deref(),
-        Some("/account")
+        Some(Page::Account.path())
     );
 }

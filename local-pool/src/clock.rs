@@ -31,11 +31,22 @@ impl Clock {
     /// Moves this clock (and every clone of it) forward.
     pub fn advance(&self, by: Duration) {
         let ms = u64::try_from(by.as_millis()).unwrap_or(u64::MAX);
-        self.offset_ms.fetch_add(ms, Ordering::SeqCst);
+        // Saturating, so that no number of advances can wrap the clock
+        // back to the present (the HTTP clock control makes many possible).
+        let _ = self
+            .offset_ms
+            .fetch_update(Ordering::SeqCst, Ordering::SeqCst, |old| {
+                Some(old.saturating_add(ms))
+            });
+    }
+
+    /// How far this clock has been moved ahead of the system time, in total.
+    pub fn offset(&self) -> Duration {
+        Duration::from_millis(self.offset_ms.load(Ordering::SeqCst))
     }
 
     /// Milliseconds since the Unix epoch; the unit the stored state uses.
-    pub(crate) fn now_ms(&self) -> u64 {
+    pub fn now_ms(&self) -> u64 {
         let since = self.now().duration_since(UNIX_EPOCH).unwrap_or_default();
         u64::try_from(since.as_millis()).unwrap_or(u64::MAX)
     }
@@ -86,6 +97,18 @@ mod tests {
         clock.clone().advance(Duration::from_secs(3600));
         let moved = clock.now().duration_since(before).unwrap_or_default();
         assert!(moved >= Duration::from_secs(3600));
+    }
+
+    #[test]
+    fn the_offset_is_the_sum_of_every_advance_and_never_wraps() {
+        let clock = Clock::system();
+        assert_eq!(clock.offset(), Duration::ZERO);
+        clock.advance(Duration::from_secs(90));
+        clock.clone().advance(Duration::from_millis(500));
+        assert_eq!(clock.offset(), Duration::from_millis(90_500));
+        clock.advance(Duration::MAX);
+        clock.advance(Duration::from_secs(1));
+        assert_eq!(clock.offset(), Duration::from_millis(u64::MAX));
     }
 
     #[test]

@@ -172,7 +172,7 @@ pub mod totp {
     /// 20 random bytes (160 bits, RFC 4226's recommendation), base32 without
     /// padding: 32 characters, like Cognito's SecretCode.
     pub fn new_secret() -> String {
-        Secret::new_stack(super::random_bytes::<20>()).to_base32()
+        Secret::new_stack(crate::codes::random_bytes::<20>()).to_base32()
     }
 
     /// The time step `code` is valid for at `now_secs`, if any.

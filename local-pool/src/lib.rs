@@ -18,9 +18,11 @@
 mod clock;
 mod codes;
 mod error;
+mod http;
 mod input;
 mod ops;
-mod server;
+mod outbox;
+mod service;
 mod srp;
 mod state;
 mod tokens;
@@ -30,9 +32,9 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use anyhow::Context as _;
-use serde::{Deserialize, Serialize};
 
 pub use clock::Clock;
+pub use outbox::{Channel, OutboxMessage, Purpose};
 
 /// How to run a pool.
 #[derive(Clone, Debug, Default)]
@@ -42,40 +44,10 @@ pub struct Options {
     pub data_dir: Option<PathBuf>,
     /// The pool's notion of "now"; tests share it to expire codes and tokens.
     pub clock: Clock,
-}
-
-/// Which way a message would have been delivered.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "UPPERCASE")]
-pub enum Channel {
-    Email,
-    Sms,
-}
-
-/// Why a message would have been sent.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Purpose {
-    SignUp,
-    ForgotPassword,
-    Mfa,
-    VerifyAttribute,
-    Invitation,
-}
-
-/// An email or SMS that Cognito would have sent, recorded instead.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct OutboxMessage {
-    pub pool_id: String,
-    pub username: String,
-    pub channel: Channel,
-    pub destination: String,
-    pub purpose: Purpose,
-    /// The code (or, for invitations, the temporary password) in the message.
-    pub code: Option<String>,
-    pub message: String,
-    /// RFC 3339, UTC.
-    pub sent_at: String,
+    /// Serve `GET /_local/clock` and `POST /_local/clock/advance`, which let
+    /// anyone who can reach the port move the clock forward. For tests only;
+    /// off by default (the routes then answer 404).
+    pub clock_control: bool,
 }
 
 /// A pool serving HTTP in a background task.
@@ -84,7 +56,7 @@ pub struct OutboxMessage {
 /// stops it gracefully.
 pub struct RunningPool {
     addr: SocketAddr,
-    service: Arc<server::Service>,
+    service: Arc<service::Service>,
     shutdown: Option<tokio::sync::oneshot::Sender<()>>,
     task: Option<tokio::task::JoinHandle<()>>,
 }
@@ -98,11 +70,12 @@ pub async fn spawn(addr: SocketAddr, options: Options) -> anyhow::Result<Running
     let addr = listener.local_addr().context("reading the bound address")?;
     let data_dir = options.data_dir.clone();
     let clock = options.clock.clone();
-    let service = tokio::task::spawn_blocking(move || server::Service::load(addr, data_dir, clock))
-        .await
-        .context("loading the pool state")??;
+    let service =
+        tokio::task::spawn_blocking(move || service::Service::load(addr, data_dir, clock))
+            .await
+            .context("loading the pool state")??;
     let service = Arc::new(service);
-    let router = server::router(service.clone());
+    let router = http::router(service.clone(), options.clock_control);
     let (tx, rx) = tokio::sync::oneshot::channel::<()>();
     let task = tokio::spawn(async move {
         let served = axum::serve(listener, router)

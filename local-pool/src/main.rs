@@ -19,6 +19,10 @@ struct Args {
     /// everything is kept in memory and lost on exit.
     #[arg(long, env = "LOCAL_POOL_DATA_DIR")]
     data_dir: Option<PathBuf>,
+    /// For tests only: serve GET /_local/clock and POST /_local/clock/advance,
+    /// which let anyone who can reach the port move the pool's clock forward.
+    #[arg(long, env = "LOCAL_POOL_TEST_CLOCK")]
+    test_clock: bool,
 }
 
 #[tokio::main]
@@ -35,9 +39,13 @@ async fn main() -> anyhow::Result<()> {
         local_pool::Options {
             data_dir: args.data_dir,
             clock: local_pool::Clock::system(),
+            clock_control: args.test_clock,
         },
     )
     .await?;
+    if args.test_clock {
+        tracing::warn!("the test clock is on: anyone who can reach the port can move the clock");
+    }
     println!("local-pool listening on {}", pool.endpoint());
     shutdown_signal().await;
     pool.shutdown().await;

@@ -18,8 +18,8 @@ use anyhow::Context as _;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use crate::OutboxMessage;
 use crate::error::{ApiError, ApiResult};
+use crate::outbox::OutboxMessage;
 
 const STATE_FILE: &str = "state.json";
 /// The outbox is for people looking at a development page, not an archive.

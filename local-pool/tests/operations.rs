@@ -75,6 +75,7 @@ struct Setup {
     data_dir: Option<std::path::PathBuf>,
     mfa: UserPoolMfaType,
     prevent: PreventUserExistenceErrorTypes,
+    clock_control: bool,
 }
 
 impl Default for Setup {
@@ -83,6 +84,7 @@ impl Default for Setup {
             data_dir: None,
             mfa: UserPoolMfaType::Optional,
             prevent: PreventUserExistenceErrorTypes::Enabled,
+            clock_control: false,
         }
     }
 }
@@ -97,6 +99,7 @@ impl Harness {
             "127.0.0.1:0".parse().expect("addr"),
             Options {
                 data_dir: setup.data_dir,
+                clock_control: setup.clock_control,
                 ..Options::default()
             },
         )
@@ -2542,4 +2545,135 @@ async fn admin_reset_user_password_demands_a_reset_at_sign_in() {
     h.password_auth("reset@example.com", "Another-Horse-2")
         .await
         .expect("the new password signs in");
+}
+
+// The test clock control: `Options::clock_control` (`--test-clock`) serves
+// GET /_local/clock and POST /_local/clock/advance.
+
+async fn clock_pool(clock_control: bool) -> RunningPool {
+    local_pool::spawn(
+        "127.0.0.1:0".parse().expect("addr"),
+        Options {
+            clock_control,
+            ..Options::default()
+        },
+    )
+    .await
+    .expect("pool starts")
+}
+
+async fn get_clock(endpoint: &str) -> (u16, serde_json::Value) {
+    let response = reqwest::get(format!("{endpoint}/_local/clock"))
+        .await
+        .expect("request");
+    let status = response.status().as_u16();
+    (status, response.json().await.unwrap_or_default())
+}
+
+async fn advance_clock(endpoint: &str, body: &str) -> (u16, serde_json::Value) {
+    let response = reqwest::Client::new()
+        .post(format!("{endpoint}/_local/clock/advance"))
+        .header("content-type", "application/json")
+        .body(body.to_owned())
+        .send()
+        .await
+        .expect("request");
+    let status = response.status().as_u16();
+    (status, response.json().await.unwrap_or_default())
+}
+
+#[tokio::test]
+async fn advancing_the_clock_over_http_expires_a_sign_up_code_and_get_reports_the_new_time() {
+    let h = Harness::with(Setup {
+        clock_control: true,
+        ..Setup::default()
+    })
+    .await;
+    let endpoint = h.pool.endpoint();
+    h.sign_up("later@example.com", PASSWORD).await;
+    let code = h.latest_code("later@example.com");
+
+    let (status, before) = get_clock(&endpoint).await;
+    assert_eq!(status, 200);
+    assert_eq!(before["offset_ms"], 0);
+    let before_ms = before["now_ms"].as_u64().expect("now_ms");
+
+    let day_and_an_hour = 25 * 3600;
+    let (status, advanced) =
+        advance_clock(&endpoint, &format!(r#"{{"seconds": {day_and_an_hour}}}"#)).await;
+    assert_eq!(status, 200, "{advanced}");
+    assert_eq!(advanced["offset_ms"], day_and_an_hour * 1000);
+    assert!(advanced["now_ms"].as_u64().expect("now_ms") >= before_ms + day_and_an_hour * 1000);
+    assert_eq!(
+        h.pool.clock().offset(),
+        Duration::from_secs(day_and_an_hour),
+        "the route moves the clock the pool shares"
+    );
+
+    let (status, after) = get_clock(&endpoint).await;
+    assert_eq!(status, 200);
+    assert_eq!(after["offset_ms"], day_and_an_hour * 1000);
+    assert!(after["now_ms"].as_u64().expect("now_ms") >= before_ms + day_and_an_hour * 1000);
+
+    let err = h
+        .user
+        .confirm_sign_up()
+        .client_id(&h.client_id)
+        .secret_hash(h.hash("later@example.com"))
+        .username("later@example.com")
+        .confirmation_code(code)
+        .send()
+        .await
+        .expect_err("a 24-hour code is expired after 25 hours")
+        .into_service_error();
+    assert!(err.is_expired_code_exception(), "{err:?}");
+}
+
+#[tokio::test]
+async fn without_clock_control_the_clock_routes_are_not_found() {
+    let pool = clock_pool(false).await;
+    let endpoint = pool.endpoint();
+    let (status, body) = get_clock(&endpoint).await;
+    assert_eq!(
+        (status, body),
+        (404, serde_json::json!({ "message": "Not Found" }))
+    );
+    let (status, body) = advance_clock(&endpoint, r#"{"seconds": 3600}"#).await;
+    assert_eq!(
+        (status, body),
+        (404, serde_json::json!({ "message": "Not Found" }))
+    );
+    assert_eq!(pool.clock().offset(), Duration::ZERO);
+}
+
+#[tokio::test]
+async fn a_bad_clock_advance_body_is_a_400_that_names_the_problem() {
+    let pool = clock_pool(true).await;
+    let endpoint = pool.endpoint();
+    let ten_years = 10 * 365 * 86_400_u64;
+    let cases = [
+        ("not json", "JSON object"),
+        ("", "JSON object"),
+        ("[60]", "JSON object"),
+        ("{}", "seconds is required"),
+        (r#"{"secs": 60}"#, "seconds is required"),
+        (r#"{"seconds": -1}"#, "non-negative integer"),
+        (r#"{"seconds": 1.5}"#, "non-negative integer"),
+        (r#"{"seconds": "60"}"#, "non-negative integer"),
+        (r#"{"seconds": null}"#, "non-negative integer"),
+        (&format!(r#"{{"seconds": {}}}"#, ten_years + 1), "at most"),
+        (r#"{"seconds": 1e30}"#, "non-negative integer"),
+    ];
+    for (body, problem) in cases {
+        let (status, answer) = advance_clock(&endpoint, body).await;
+        assert_eq!(status, 400, "{body}: {answer}");
+        let message = answer["message"].as_str().expect("a message");
+        assert!(message.contains(problem), "{body}: {message}");
+    }
+    assert_eq!(pool.clock().offset(), Duration::ZERO, "nothing moved");
+
+    let (status, answer) =
+        advance_clock(&endpoint, &format!(r#"{{"seconds": {ten_years}}}"#)).await;
+    assert_eq!(status, 200, "ten years is allowed: {answer}");
+    assert_eq!(pool.clock().offset(), Duration::from_secs(ten_years));
 }

@@ -1,16 +1,84 @@
-//! One error type for everything the user pool can answer.
+//! One error type for everything the user pool can answer, mapped from
+//! the SDK in one place.
 //!
-//! Every SDK error is mapped here, once, by its Cognito exception name, so
-//! pages and flows never see SDK types. Each variant documents what the
-//! visitor is shown; `message_id` is the stable catalog id for it.
+//! Cognito reuses exception names across operations (a wrong password and
+//! a revoked token are both `NotAuthorizedException`), so the mapping
+//! takes the operation into account; what each variant means for a
+//! visitor is decided by each flow's own error enum, not here.
 
 use aws_sdk_cognitoidentityprovider::error::{ProvideErrorMetadata, SdkError};
 
+/// The user-pool operations Threshold calls, for the mapping and the logs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Operation {
+    SignUp,
+    ConfirmSignUp,
+    ResendConfirmationCode,
+    InitiateAuth,
+    RespondToAuthChallenge,
+    /// InitiateAuth with `REFRESH_TOKEN_AUTH`.
+    RefreshTokenAuth,
+    ForgotPassword,
+    ConfirmForgotPassword,
+    ChangePassword,
+    GetUser,
+    UpdateUserAttributes,
+    DeleteUserAttributes,
+    GetUserAttributeVerificationCode,
+    VerifyUserAttribute,
+    DeleteUser,
+    RevokeToken,
+    GlobalSignOut,
+    AssociateSoftwareToken,
+    VerifySoftwareToken,
+    SetUserMfaPreference,
+    /// Any operation that needs AWS credentials (pools, clients, admin
+    /// user management); the name is the API's.
+    Admin(&'static str),
+    /// Reading and checking the tokens of a successful sign-in.
+    Tokens,
+}
+
+impl Operation {
+    /// The API name, for logs.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::SignUp => "SignUp",
+            Self::ConfirmSignUp => "ConfirmSignUp",
+            Self::ResendConfirmationCode => "ResendConfirmationCode",
+            Self::InitiateAuth => "InitiateAuth",
+            Self::RespondToAuthChallenge => "RespondToAuthChallenge",
+            Self::RefreshTokenAuth => "InitiateAuth(REFRESH_TOKEN_AUTH)",
+            Self::ForgotPassword => "ForgotPassword",
+            Self::ConfirmForgotPassword => "ConfirmForgotPassword",
+            Self::ChangePassword => "ChangePassword",
+            Self::GetUser => "GetUser",
+            Self::UpdateUserAttributes => "UpdateUserAttributes",
+            Self::DeleteUserAttributes => "DeleteUserAttributes",
+            Self::GetUserAttributeVerificationCode => "GetUserAttributeVerificationCode",
+            Self::VerifyUserAttribute => "VerifyUserAttribute",
+            Self::DeleteUser => "DeleteUser",
+            Self::RevokeToken => "RevokeToken",
+            Self::GlobalSignOut => "GlobalSignOut",
+            Self::AssociateSoftwareToken => "AssociateSoftwareToken",
+            Self::VerifySoftwareToken => "VerifySoftwareToken",
+            Self::SetUserMfaPreference => "SetUserMFAPreference",
+            Self::Admin(name) => name,
+            Self::Tokens => "verifying tokens",
+        }
+    }
+}
+
+impl std::fmt::Display for Operation {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum CognitoError {
-    /// Wrong password or unknown user (Cognito does not tell them apart
-    /// when PreventUserExistenceErrors is on, and neither do we).
-    /// Shown: "Incorrect email or password."
+    /// A wrong password, or an unknown user (Cognito does not tell them
+    /// apart when PreventUserExistenceErrors is on, and neither do we).
     #[error("incorrect username or password")]
     IncorrectCredentials,
     /// The account exists but its sign-up was never confirmed. Only
@@ -20,112 +88,109 @@ pub enum CognitoError {
     /// Cognito requires a password reset before sign-in.
     #[error("password reset required")]
     PasswordResetRequired,
-    /// Sign-up with a name that is taken. Flows hide this from the visitor.
-    #[error("username exists")]
-    UsernameExists,
-    /// Shown: "That code is not right."
+    /// The name or address belongs to another account (`UsernameExists`,
+    /// `AliasExists`). Flows never show this to the visitor.
+    #[error("username or alias exists")]
+    AlreadyTaken,
     #[error("code mismatch")]
     CodeMismatch,
-    /// Shown: "That code has expired."
     #[error("code expired")]
     ExpiredCode,
-    /// Shown: "Too many wrong codes. Wait a while, then ask for a new code."
     #[error("too many failed attempts")]
     TooManyFailedAttempts,
-    /// Shown: "Too many attempts. Wait a few minutes and try again."
+    /// Throttled (`TooManyRequests`, `LimitExceeded`).
     #[error("rate limited")]
     TooManyRequests,
-    /// The password breaks the pool's policy; Cognito's text is logged,
-    /// the visitor sees the checklist.
+    /// The password breaks the pool's policy; the text is Cognito's.
     #[error("password does not meet the policy: {0}")]
     InvalidPassword(String),
     /// The tokens or the challenge session are no longer valid (revoked,
-    /// expired, signed out elsewhere). Shown: "Your session has ended."
+    /// expired, signed out elsewhere).
     #[error("not authorized: {0}")]
     SessionEnded(String),
-    /// A parameter Cognito refused; logged, shown as a generic input error.
+    /// A parameter, or an attribute this client may not write, refused.
     #[error("invalid parameter: {0}")]
     InvalidParameter(String),
     /// Anything else: network, configuration, an exception we did not
-    /// expect. Logged with its cause; shown: "Something went wrong on our side."
+    /// expect. Logged with its cause.
     #[error("unexpected answer from the user pool in {operation}: {detail}")]
     Unexpected {
-        operation: &'static str,
+        operation: Operation,
         detail: String,
     },
 }
 
 impl CognitoError {
-    /// The catalog id of the message the visitor sees.
-    pub fn message_id(&self) -> &'static str {
-        match self {
-            Self::IncorrectCredentials => "sign_in.incorrect_credentials",
-            Self::UserNotConfirmed => "sign_in.not_confirmed",
-            Self::PasswordResetRequired => "sign_in.reset_required",
-            Self::UsernameExists => "sign_up.code_sent",
-            Self::CodeMismatch => "code.mismatch",
-            Self::ExpiredCode => "code.expired",
-            Self::TooManyFailedAttempts => "code.too_many_attempts",
-            Self::TooManyRequests => "error.rate_limited",
-            Self::InvalidPassword(_) => "password.rejected",
-            Self::SessionEnded(_) => "session.ended",
-            Self::InvalidParameter(_) => "error.invalid_input",
-            Self::Unexpected { .. } => "error.unexpected",
+    pub(crate) fn unexpected(operation: Operation, detail: impl Into<String>) -> Self {
+        Self::Unexpected {
+            operation,
+            detail: detail.into(),
         }
     }
 
-    /// Maps an SDK error by exception name. `operation` names the API call
-    /// for the log.
-    pub fn from_sdk<E, R>(operation: &'static str, err: SdkError<E, R>) -> Self
+    /// Maps an SDK error by its exception name. The one place SDK errors
+    /// become project errors.
+    pub(crate) fn from_sdk<E, R>(operation: Operation, err: SdkError<E, R>) -> Self
     where
         E: ProvideErrorMetadata + std::error::Error + 'static,
         R: std::fmt::Debug,
     {
-        let code = err.code().map(str::to_owned);
-        let message = err.message().unwrap_or_default().to_owned();
-        match code.as_deref() {
-            Some(code) => Self::from_exception(operation, code, &message),
-            None => Self::Unexpected {
+        match err.code() {
+            Some(code) => Self::from_exception(operation, code, err.message().unwrap_or_default()),
+            None => Self::unexpected(
                 operation,
-                detail: format!(
-                    "{}",
-                    aws_sdk_cognitoidentityprovider::error::DisplayErrorContext(&err)
-                ),
-            },
+                aws_sdk_cognitoidentityprovider::error::DisplayErrorContext(&err).to_string(),
+            ),
         }
     }
 
     /// The mapping itself, by Cognito exception name (the `__type` of the
-    /// JSON error), kept free of SDK types so it can be tested directly.
-    pub fn from_exception(operation: &'static str, code: &str, message: &str) -> Self {
+    /// JSON error), free of SDK types so it can be tested directly.
+    pub fn from_exception(operation: Operation, code: &str, message: &str) -> Self {
+        // Some servers (moto) put the token itself in the message; a token
+        // must never reach a log line.
+        let message = if message.contains("eyJ") {
+            "[a message quoting a token]"
+        } else {
+            message
+        };
+        let about_token = || {
+            let lower = message.to_ascii_lowercase();
+            lower.contains("token") || lower.contains("session")
+        };
         match code {
-            "NotAuthorizedException" => {
+            "NotAuthorizedException" => match operation {
                 // The same exception covers a wrong password, a revoked
-                // token and an expired challenge session; only sign-in
-                // operations mean the first.
-                if matches!(operation, "InitiateAuth" | "RespondToAuthChallenge")
-                    && !message.to_ascii_lowercase().contains("session")
-                    && !message.to_ascii_lowercase().contains("refresh token")
-                {
+                // token and an expired challenge session.
+                Operation::InitiateAuth | Operation::RespondToAuthChallenge if !about_token() => {
                     Self::IncorrectCredentials
-                } else {
-                    Self::SessionEnded(message.to_owned())
                 }
+                // A wrong previous password, unless the token is the problem.
+                Operation::ChangePassword if !about_token() => Self::IncorrectCredentials,
+                // Writing an attribute the client may not write (or an
+                // immutable one).
+                Operation::UpdateUserAttributes | Operation::DeleteUserAttributes
+                    if !about_token() =>
+                {
+                    Self::InvalidParameter(message.to_owned())
+                }
+                _ => Self::SessionEnded(message.to_owned()),
+            },
+            // Cognito reports a wrong first authenticator code this way.
+            "EnableSoftwareTokenMFAException" if operation == Operation::VerifySoftwareToken => {
+                Self::CodeMismatch
             }
             "UserNotFoundException" => Self::IncorrectCredentials,
             "UserNotConfirmedException" => Self::UserNotConfirmed,
             "PasswordResetRequiredException" => Self::PasswordResetRequired,
-            "UsernameExistsException" | "AliasExistsException" => Self::UsernameExists,
+            "UsernameExistsException" | "AliasExistsException" => Self::AlreadyTaken,
             "CodeMismatchException" => Self::CodeMismatch,
             "ExpiredCodeException" => Self::ExpiredCode,
             "TooManyFailedAttemptsException" => Self::TooManyFailedAttempts,
             "TooManyRequestsException" | "LimitExceededException" => Self::TooManyRequests,
             "InvalidPasswordException" => Self::InvalidPassword(message.to_owned()),
             "InvalidParameterException" => Self::InvalidParameter(message.to_owned()),
-            other => Self::Unexpected {
-                operation,
-                detail: format!("{other}: {message}"),
-            },
+            other => Self::unexpected(operation, format!("{other}: {message}")),
         }
     }
 }
@@ -135,40 +200,92 @@ mod tests {
     use super::*;
 
     #[test]
-    fn unknown_user_and_wrong_password_look_the_same() {
+    fn unknown_user_and_wrong_password_are_the_same_error() {
         let unknown = CognitoError::from_exception(
-            "InitiateAuth",
+            Operation::InitiateAuth,
             "UserNotFoundException",
             "User does not exist.",
         );
         let wrong = CognitoError::from_exception(
-            "InitiateAuth",
+            Operation::InitiateAuth,
             "NotAuthorizedException",
             "Incorrect username or password.",
         );
-        assert_eq!(unknown.message_id(), wrong.message_id());
-        assert_eq!(unknown.message_id(), "sign_in.incorrect_credentials");
+        assert!(matches!(unknown, CognitoError::IncorrectCredentials));
+        assert!(matches!(wrong, CognitoError::IncorrectCredentials));
     }
 
     #[test]
-    fn a_revoked_token_is_a_session_end_not_a_wrong_password() {
+    fn a_revoked_token_or_expired_session_is_a_session_end_not_a_wrong_password() {
         let e = CognitoError::from_exception(
-            "GetUser",
+            Operation::GetUser,
             "NotAuthorizedException",
             "Access Token has been revoked",
         );
-        assert_eq!(e.message_id(), "session.ended");
+        assert!(matches!(e, CognitoError::SessionEnded(_)));
         let e = CognitoError::from_exception(
-            "RespondToAuthChallenge",
+            Operation::RespondToAuthChallenge,
             "NotAuthorizedException",
             "Invalid session for the user, session is expired.",
         );
-        assert_eq!(e.message_id(), "session.ended");
+        assert!(matches!(e, CognitoError::SessionEnded(_)));
+        let e = CognitoError::from_exception(
+            Operation::RefreshTokenAuth,
+            "NotAuthorizedException",
+            "Refresh Token has been revoked",
+        );
+        assert!(matches!(e, CognitoError::SessionEnded(_)));
+    }
+
+    #[test]
+    fn a_wrong_previous_password_is_not_a_session_end() {
+        let wrong = CognitoError::from_exception(
+            Operation::ChangePassword,
+            "NotAuthorizedException",
+            "Incorrect username or password.",
+        );
+        assert!(matches!(wrong, CognitoError::IncorrectCredentials));
+        let revoked = CognitoError::from_exception(
+            Operation::ChangePassword,
+            "NotAuthorizedException",
+            "Access Token has been revoked",
+        );
+        assert!(matches!(revoked, CognitoError::SessionEnded(_)));
+    }
+
+    #[test]
+    fn an_attribute_the_client_may_not_write_is_an_invalid_parameter() {
+        let e = CognitoError::from_exception(
+            Operation::UpdateUserAttributes,
+            "NotAuthorizedException",
+            "A client attempted to write unauthorized attribute",
+        );
+        assert!(matches!(e, CognitoError::InvalidParameter(_)));
+    }
+
+    #[test]
+    fn a_wrong_first_authenticator_code_is_a_code_mismatch() {
+        let e = CognitoError::from_exception(
+            Operation::VerifySoftwareToken,
+            "EnableSoftwareTokenMFAException",
+            "Code mismatch",
+        );
+        assert!(matches!(e, CognitoError::CodeMismatch));
+    }
+
+    #[test]
+    fn a_token_quoted_in_a_message_never_reaches_the_error() {
+        let e = CognitoError::from_exception(
+            Operation::GetUser,
+            "NotAuthorizedException",
+            "eyJraWQiOiJrMSJ9.eyJzdWIiOiJ4In0.sig",
+        );
+        assert!(!e.to_string().contains("eyJ"), "{e}");
     }
 
     #[test]
     fn exceptions_we_do_not_know_are_unexpected() {
-        let e = CognitoError::from_exception("SignUp", "InternalErrorException", "boom");
-        assert_eq!(e.message_id(), "error.unexpected");
+        let e = CognitoError::from_exception(Operation::SignUp, "InternalErrorException", "boom");
+        assert!(matches!(e, CognitoError::Unexpected { .. }));
     }
 }

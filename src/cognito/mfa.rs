@@ -1,14 +1,63 @@
-//! Multi-factor authentication: enrolling an authenticator app (during a
-//! sign-in's MFA_SETUP challenge, or later from the account page) and the
-//! user's MFA preferences.
+//! Multi-factor authentication: the methods Cognito knows, enrolling an
+//! authenticator app (during a sign-in's MFA_SETUP challenge, or later by
+//! access token) and the user's MFA preferences.
 
 use aws_sdk_cognitoidentityprovider::types::{
     EmailMfaSettingsType, SmsMfaSettingsType, SoftwareTokenMfaSettingsType,
     VerifySoftwareTokenResponseType,
 };
 use secrecy::{ExposeSecret, SecretString};
+use serde::{Deserialize, Serialize};
 
-use super::{CognitoError, Gateway, Result};
+use super::errors::{CognitoError, Operation};
+use super::gateway::{Gateway, Result};
+use crate::domain::OtpCode;
+
+/// One MFA method.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Factor {
+    /// An authenticator app (TOTP), `SOFTWARE_TOKEN_MFA`.
+    Totp,
+    /// A code by text message, `SMS_MFA`.
+    Sms,
+    /// A code by email, `EMAIL_OTP`.
+    Email,
+}
+
+impl Factor {
+    pub const ALL: [Factor; 3] = [Factor::Totp, Factor::Sms, Factor::Email];
+
+    /// The name Cognito uses in challenges and MFA settings.
+    pub(crate) fn cognito_name(self) -> &'static str {
+        match self {
+            Factor::Totp => "SOFTWARE_TOKEN_MFA",
+            Factor::Sms => "SMS_MFA",
+            Factor::Email => "EMAIL_OTP",
+        }
+    }
+
+    pub(crate) fn from_cognito(name: &str) -> Option<Self> {
+        match name {
+            "SOFTWARE_TOKEN_MFA" => Some(Factor::Totp),
+            "SMS_MFA" => Some(Factor::Sms),
+            "EMAIL_OTP" | "EMAIL_MFA" => Some(Factor::Email),
+            _ => None,
+        }
+    }
+
+    /// Stable id used in form values, settings and message ids.
+    pub fn id(self) -> &'static str {
+        match self {
+            Factor::Totp => "totp",
+            Factor::Sms => "sms",
+            Factor::Email => "email",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<Self> {
+        Factor::ALL.into_iter().find(|f| f.id() == id.trim())
+    }
+}
 
 /// Who is enrolling: a user in the middle of signing in (the challenge
 /// session) or a signed-in user (the access token).
@@ -24,52 +73,6 @@ pub struct TotpSecret {
     pub session: Option<SecretString>,
 }
 
-/// One MFA method Cognito knows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub enum Factor {
-    Totp,
-    Sms,
-    Email,
-}
-
-impl Factor {
-    /// The name Cognito uses in challenges and MFA settings.
-    pub fn cognito_name(self) -> &'static str {
-        match self {
-            Factor::Totp => "SOFTWARE_TOKEN_MFA",
-            Factor::Sms => "SMS_MFA",
-            Factor::Email => "EMAIL_OTP",
-        }
-    }
-
-    pub fn from_cognito(name: &str) -> Option<Self> {
-        match name {
-            "SOFTWARE_TOKEN_MFA" => Some(Factor::Totp),
-            "SMS_MFA" => Some(Factor::Sms),
-            "EMAIL_OTP" | "EMAIL_MFA" => Some(Factor::Email),
-            _ => None,
-        }
-    }
-
-    /// Stable id used in form values and message ids.
-    pub fn id(self) -> &'static str {
-        match self {
-            Factor::Totp => "totp",
-            Factor::Sms => "sms",
-            Factor::Email => "email",
-        }
-    }
-
-    pub fn from_id(id: &str) -> Option<Self> {
-        match id {
-            "totp" => Some(Factor::Totp),
-            "sms" => Some(Factor::Sms),
-            "email" => Some(Factor::Email),
-            _ => None,
-        }
-    }
-}
-
 /// A change to the user's MFA settings.
 pub struct Preference {
     pub factor: Factor,
@@ -81,6 +84,7 @@ impl Gateway {
     /// Starts enrolling an authenticator app.
     /// <https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_AssociateSoftwareToken.html>
     pub async fn associate_software_token(&self, who: Enrolment<'_>) -> Result<TotpSecret> {
+        let operation = Operation::AssociateSoftwareToken;
         let request = self.client.associate_software_token();
         let request = match who {
             Enrolment::Session(session) => request.session(session.expose_secret()),
@@ -89,13 +93,10 @@ impl Gateway {
         let output = request
             .send()
             .await
-            .map_err(|e| CognitoError::from_sdk("AssociateSoftwareToken", e))?;
+            .map_err(|e| CognitoError::from_sdk(operation, e))?;
         let secret = output
             .secret_code()
-            .ok_or_else(|| CognitoError::Unexpected {
-                operation: "AssociateSoftwareToken",
-                detail: "no secret in the answer".into(),
-            })?;
+            .ok_or_else(|| CognitoError::unexpected(operation, "no secret in the answer"))?;
         Ok(TotpSecret {
             secret: SecretString::from(secret.to_owned()),
             session: output.session().map(|s| SecretString::from(s.to_owned())),
@@ -108,36 +109,30 @@ impl Gateway {
     pub async fn verify_software_token(
         &self,
         who: Enrolment<'_>,
-        code: &str,
+        code: &OtpCode,
         device_name: Option<&str>,
     ) -> Result<Option<SecretString>> {
+        let operation = Operation::VerifySoftwareToken;
         let request = self
             .client
             .verify_software_token()
-            .user_code(code)
+            .user_code(code.as_str())
             .set_friendly_device_name(device_name.map(str::to_owned));
         let request = match who {
             Enrolment::Session(session) => request.session(session.expose_secret()),
             Enrolment::AccessToken(token) => request.access_token(token.expose_secret()),
         };
-        let output = request.send().await.map_err(|e| {
-            // Cognito reports a wrong first code as this exception.
-            match CognitoError::from_sdk("VerifySoftwareToken", e) {
-                CognitoError::Unexpected { detail, .. }
-                    if detail.starts_with("EnableSoftwareTokenMFAException") =>
-                {
-                    CognitoError::CodeMismatch
-                }
-                other => other,
-            }
-        })?;
+        let output = request
+            .send()
+            .await
+            .map_err(|e| CognitoError::from_sdk(operation, e))?;
         if output.status() != Some(&VerifySoftwareTokenResponseType::Success) {
             return Err(CognitoError::CodeMismatch);
         }
         Ok(output.session().map(|s| SecretString::from(s.to_owned())))
     }
 
-    /// Turns a factor on or off, and sets the preferred one.
+    /// Turns a method on or off, and sets the preferred one.
     /// <https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_SetUserMFAPreference.html>
     pub async fn set_mfa_preference(
         &self,
@@ -172,7 +167,7 @@ impl Gateway {
         request
             .send()
             .await
-            .map_err(|e| CognitoError::from_sdk("SetUserMFAPreference", e))?;
+            .map_err(|e| CognitoError::from_sdk(Operation::SetUserMfaPreference, e))?;
         Ok(())
     }
 }

@@ -1,184 +1,586 @@
-//! The signed-in side: keeping tokens fresh, reading the profile, signing out.
+//! The signed-in user's own account: profile attributes, email and phone
+//! changes with their codes, the password, and deleting the account.
+//!
+//! ```mermaid
+//! stateDiagram-v2
+//!     [*] --> Account: GET /account
+//!     Account --> Account: profile saved (UpdateUserAttributes / DeleteUserAttributes)
+//!     Account --> Verify: new email or phone → a code to the new address
+//!     Verify --> Verify: wrong / expired code, "send a new code"
+//!     Verify --> Account: VerifyUserAttribute ok
+//!     Account --> Account: password changed (ChangePassword)
+//!     Account --> Goodbye: DeleteUser, after typing DELETE
+//!     Account --> SignIn: the session ended (return_to = the page)
+//! ```
+//!
+//! Each action goes through the signed-in guard first; a token Cognito
+//! refuses ends the session and sends the visitor to sign-in with
+//! `return_to` set to the page they were on.
 
 use std::collections::BTreeMap;
 
-use super::{now, report, with_return_to};
-use crate::cognito::CognitoError;
-use crate::security::return_to::ReturnTo;
-use crate::session::{Flash, Session, SignedInUser, StoredSecret};
+use serde::{Deserialize, Serialize};
+
+use super::signed_in::{self, NotSignedIn, SignedInUser};
+use super::{FlowError, fail, invalid, log_unexpected};
+use crate::cognito::errors::CognitoError;
+use crate::cognito::self_service::UserProfile;
+use crate::domain::{
+    AttributeValue, ContactAttribute, Email, Locale, NewPassword, OtpCode, Password, Phone,
+};
+use crate::routes::{Location, Page};
+use crate::session::{Flash, FormState, Session, SessionValue};
 use crate::state::AppState;
 
-/// Refresh this long before the access token expires, so a request never
-/// reaches Cognito with a token that dies on the way.
-const REFRESH_MARGIN_SECS: u64 = 120;
+// ---------------------------------------------------------------- state
 
-/// Why there is no usable signed-in user.
-pub enum NotSignedIn {
-    /// Nobody signed in.
-    Anonymous,
-    /// There was a user, but Cognito no longer accepts their tokens
-    /// (revoked, expired, signed out elsewhere). They are signed out here too.
-    Ended,
-    /// The pool could not be reached; try again later.
-    Unavailable,
+/// New email or phone values waiting for their code, by attribute. Kept
+/// only for the signed-in user: signing in or out starts a new session.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct PendingContacts(pub BTreeMap<String, PendingContact>);
+
+/// A new email or phone value waiting for its code.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct PendingContact {
+    pub value: String,
+    /// The pool keeps the verified original until the new value is verified.
+    pub keeps_original: bool,
+    /// The address belongs to another account: answered as if a code had
+    /// been sent, and every code is "not right" (nothing reveals the account).
+    pub decoy: bool,
 }
 
-/// The signed-in user with an access token that is good for a while,
-/// refreshing it with REFRESH_TOKEN_AUTH when needed.
-pub async fn fresh_user(app: &AppState, session: &Session) -> Result<SignedInUser, NotSignedIn> {
-    let user = session.user().ok_or(NotSignedIn::Anonymous)?;
-    // "Sign out everywhere" (or a deleted account) ends this session here,
-    // even while its access token would still pass.
-    match app.sessions.sessions_ended_before(&user.sub).await {
-        Ok(Some(before)) if user.signed_in_at_ms < before => {
-            end(session);
-            return Err(NotSignedIn::Ended);
-        }
-        Ok(_) => {}
-        Err(e) => {
-            tracing::error!(error = ?e, "could not read the sign-out markers");
-            return Err(NotSignedIn::Unavailable);
-        }
-    }
-    if user.access_expires_at > now() + REFRESH_MARGIN_SECS {
-        return Ok(user);
-    }
-    let Some(refresh_token) = user.refresh_token.clone() else {
-        end(session);
-        return Err(NotSignedIn::Ended);
+impl SessionValue for PendingContacts {
+    const KEY: &'static str = "pending_contacts";
+}
+
+/// The change waiting for a code for `attribute`, if any.
+pub fn pending(session: &Session, attribute: ContactAttribute) -> Option<PendingContact> {
+    session
+        .get::<PendingContacts>()
+        .and_then(|p| p.0.get(attribute.name()).cloned())
+}
+
+fn set_pending(session: &Session, attribute: ContactAttribute, change: Option<PendingContact>) {
+    let mut all = session.get::<PendingContacts>().unwrap_or_default();
+    match change {
+        Some(change) => all.0.insert(attribute.name().to_owned(), change),
+        None => all.0.remove(attribute.name()),
     };
-    match app
-        .gateway
-        .refresh(&user.username, refresh_token.secret())
-        .await
-    {
-        Ok(tokens) => {
-            let user = SignedInUser {
-                id_token: StoredSecret::new(tokens.id_token),
-                access_token: StoredSecret::new(tokens.access_token),
-                refresh_token: tokens
-                    .refresh_token
-                    .map(StoredSecret::new)
-                    .or(Some(refresh_token)),
-                access_expires_at: tokens.access_expires_at,
-                email: tokens.email.or(user.email),
-                ..user
-            };
-            session.update(|d| d.user = Some(user.clone()));
-            Ok(user)
-        }
-        Err(CognitoError::SessionEnded(_) | CognitoError::IncorrectCredentials) => {
-            end(session);
+    session.insert(&all);
+}
+
+/// Standard attributes the profile page edits, in order.
+pub const STANDARD_PROFILE_ATTRIBUTES: &[&str] = &["name", "given_name", "family_name", "locale"];
+
+/// The word the delete confirmation asks for.
+pub const DELETE_WORD: &str = "DELETE";
+
+/// The attributes the profile page edits: the standard ones and those
+/// named in `THRESHOLD_PROFILE_ATTRIBUTES`.
+pub fn profile_attributes(app: &AppState) -> Vec<String> {
+    STANDARD_PROFILE_ATTRIBUTES
+        .iter()
+        .map(|a| (*a).to_owned())
+        .chain(
+            app.profile_attributes
+                .iter()
+                .filter(|a| !STANDARD_PROFILE_ATTRIBUTES.contains(&a.as_str()))
+                .cloned(),
+        )
+        .collect()
+}
+
+/// The page for changing `attribute`.
+pub fn contact_page(attribute: ContactAttribute) -> Page {
+    match attribute {
+        ContactAttribute::Email => Page::ChangeEmail,
+        ContactAttribute::Phone => Page::ChangePhone,
+    }
+}
+
+/// The page for the code sent to `attribute`.
+pub fn verify_page(attribute: ContactAttribute) -> Location {
+    Location::with_query(Page::VerifyContact, &[("attribute", attribute.name())])
+}
+
+/// The user's profile (GetUser). A token Cognito refuses ends the session.
+pub async fn profile(
+    app: &AppState,
+    session: &Session,
+    user: &SignedInUser,
+) -> Result<UserProfile, NotSignedIn> {
+    match app.gateway.get_user(user.access_token.secret()).await {
+        Ok(profile) => Ok(profile),
+        Err(CognitoError::SessionEnded(_)) => {
+            tracing::info!("session ended: the pool refused the access token");
+            signed_in::end(session);
             Err(NotSignedIn::Ended)
         }
         Err(e) => {
-            report(&e);
+            log_unexpected(&e);
             Err(NotSignedIn::Unavailable)
         }
     }
 }
 
-/// Forgets the user here, with a message for the sign-in page.
-pub fn end(session: &Session) {
-    session.renew();
-    session.update(|d| d.user = None);
-    session.flash(Flash::info("session.ended"));
-}
-
-/// Where to send a visitor who needs to sign in to see `path` (the page
-/// they were on, path and query), so sign-in brings them back to it.
-pub fn sign_in_to_see(app: &AppState, path: &str) -> String {
-    with_return_to("/sign-in", ReturnTo::parse(path, &app.allowlist).as_ref())
-}
-
-/// What the account page shows.
-#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
-pub struct Profile {
-    pub attributes: BTreeMap<String, String>,
-    pub mfa_enabled: Vec<crate::cognito::mfa::Factor>,
-    pub mfa_preferred: Option<crate::cognito::mfa::Factor>,
-}
-
-pub enum ProfileError {
-    NotSignedIn(NotSignedIn),
-    Unavailable,
-}
-
-/// Reads the profile with GetUser. A token Cognito refuses (revoked by a
-/// sign-out elsewhere) signs the visitor out here too.
-pub async fn profile(app: &AppState, session: &Session) -> Result<Profile, ProfileError> {
-    let user = fresh_user(app, session)
+/// The signed-in user for an action on `here`, or where to go instead.
+async fn user_for(
+    app: &AppState,
+    session: &Session,
+    here: &Location,
+) -> Result<SignedInUser, Location> {
+    signed_in::require(app, session)
         .await
-        .map_err(ProfileError::NotSignedIn)?;
-    match app.gateway.get_user(user.access_token.secret()).await {
-        Ok(profile) => Ok(Profile {
-            attributes: profile.attributes,
-            mfa_enabled: profile.mfa_enabled,
-            mfa_preferred: profile.mfa_preferred,
-        }),
-        Err(CognitoError::SessionEnded(_)) => {
-            end(session);
-            Err(ProfileError::NotSignedIn(NotSignedIn::Ended))
+        .map_err(|why| why.location(app, session, here))
+}
+
+/// Current attributes for an action on `here`, or where to go instead.
+async fn attributes(
+    app: &AppState,
+    session: &Session,
+    user: &SignedInUser,
+    here: &Location,
+) -> Result<BTreeMap<String, String>, Location> {
+    profile(app, session, user)
+        .await
+        .map(|p| p.attributes)
+        .map_err(|why| why.location(app, session, here))
+}
+
+// ---------------------------------------------------------------- input
+
+pub struct ChangePasswordInput {
+    pub current: String,
+    pub proposed: String,
+}
+
+// ---------------------------------------------------------------- steps
+
+/// Handles the profile form. Emptied fields are removed from the account.
+pub async fn update_profile(
+    app: &AppState,
+    session: &Session,
+    values: BTreeMap<String, String>,
+) -> Location {
+    let here = Location::page(Page::Profile);
+    let user = match user_for(app, session, &here).await {
+        Ok(user) => user,
+        Err(location) => return location,
+    };
+    let mut form = FormState::new(Page::Profile);
+    let mut wanted = BTreeMap::new();
+    for name in profile_attributes(app) {
+        let raw = values.get(&name).map_or("", String::as_str);
+        form = form.keep(&name, raw.trim());
+        let parsed = AttributeValue::parse(raw).and_then(|value| {
+            if name == "locale" && !value.is_empty() {
+                Locale::parse(value.as_str()).map(|_| value)
+            } else {
+                Ok(value)
+            }
+        });
+        match parsed {
+            Ok(value) => {
+                wanted.insert(name, value.as_str().to_owned());
+            }
+            Err(id) => form = form.error(&name, id),
         }
+    }
+    if form.has_errors() {
+        return invalid(session, form, here);
+    }
+    let current = match attributes(app, session, &user, &here).await {
+        Ok(current) => current,
+        Err(location) => return location,
+    };
+    let mut update = BTreeMap::new();
+    let mut remove = Vec::new();
+    for (name, value) in wanted {
+        match (value.is_empty(), current.get(&name)) {
+            (true, Some(_)) => remove.push(name),
+            (true, None) => {}
+            (false, Some(old)) if *old == value => {}
+            (false, _) => {
+                update.insert(name, value);
+            }
+        }
+    }
+    if update.is_empty() && remove.is_empty() {
+        session.flash(Flash::info("profile.unchanged"));
+        return Location::page(Page::Account);
+    }
+    let token = user.access_token.secret();
+    let mut result = Ok(());
+    if !update.is_empty() {
+        result = app
+            .gateway
+            .update_attributes(token, &update)
+            .await
+            .map(|_| ());
+    }
+    if result.is_ok() && !remove.is_empty() {
+        result = app.gateway.delete_attributes(token, &remove).await;
+    }
+    match result {
+        Ok(()) => {
+            session.flash(Flash::info("profile.saved"));
+            Location::page(Page::Account)
+        }
+        Err(e) => failed(app, session, form, AccountError::from_profile(e), here),
+    }
+}
+
+/// Handles the email and phone forms: the new value gets a code. An empty
+/// phone number removes the number.
+pub async fn change_contact(
+    app: &AppState,
+    session: &Session,
+    attribute: ContactAttribute,
+    raw: &str,
+) -> Location {
+    let here = Location::page(contact_page(attribute));
+    let user = match user_for(app, session, &here).await {
+        Ok(user) => user,
+        Err(location) => return location,
+    };
+    let form = FormState::new(contact_page(attribute)).keep("value", raw);
+    let value = match attribute {
+        ContactAttribute::Email => Email::parse(raw).map(|e| Some(e.as_str().to_owned())),
+        ContactAttribute::Phone if raw.trim().is_empty() => Ok(None),
+        ContactAttribute::Phone => Phone::parse(raw).map(|p| Some(p.as_str().to_owned())),
+    };
+    let value = match value {
+        Ok(value) => value,
+        Err(id) => return invalid(session, form.error("value", id), here),
+    };
+    let current = match attributes(app, session, &user, &here).await {
+        Ok(current) => current,
+        Err(location) => return location,
+    };
+    let token = user.access_token.secret();
+    let Some(value) = value else {
+        if !current.contains_key(attribute.name()) {
+            session.flash(Flash::info("contact.unchanged"));
+            return Location::page(Page::Account);
+        }
+        if let Err(e) = app
+            .gateway
+            .delete_attributes(token, &[attribute.name().to_owned()])
+            .await
+        {
+            return failed(app, session, form, AccountError::from_action(e), here);
+        }
+        set_pending(session, attribute, None);
+        session.flash(Flash::info("contact.phone_removed"));
+        return Location::page(Page::Account);
+    };
+    if current
+        .get(attribute.name())
+        .is_some_and(|v| v.eq_ignore_ascii_case(&value))
+    {
+        set_pending(session, attribute, None);
+        session.flash(Flash::info("contact.unchanged"));
+        return Location::page(Page::Account);
+    }
+    let update = BTreeMap::from([(attribute.name().to_owned(), value.clone())]);
+    let change = match app.gateway.update_attributes(token, &update).await {
+        Ok(deliveries) => {
+            // Pools that keep the verified original until the new value
+            // is verified still report the old value.
+            let after = match attributes(app, session, &user, &here).await {
+                Ok(after) => after,
+                Err(location) => return location,
+            };
+            let keeps_original = after.get(attribute.name()) != Some(&value);
+            if !deliveries.iter().any(|d| d.attribute == attribute.name())
+                && let Err(e) = app
+                    .gateway
+                    .attribute_verification_code(token, attribute)
+                    .await
+            {
+                // Saved, but no code could be sent (a pool without SMS,
+                // say): the account page offers to verify later.
+                log_unexpected(&e);
+                session.flash(Flash::error("contact.code_not_sent"));
+                return Location::page(Page::Account);
+            }
+            PendingContact {
+                value: value.clone(),
+                keeps_original,
+                decoy: false,
+            }
+        }
+        // Another account has this address: answer as if it worked.
+        Err(CognitoError::AlreadyTaken) => PendingContact {
+            value: value.clone(),
+            keeps_original: true,
+            decoy: true,
+        },
         Err(e) => {
-            report(&e);
-            Err(ProfileError::Unavailable)
+            let error = AccountError::from_contact(e, attribute);
+            return failed(app, session, form, error, here);
+        }
+    };
+    set_pending(session, attribute, Some(change));
+    session.flash(Flash::info("verify.code_sent").with("destination", value));
+    verify_page(attribute)
+}
+
+/// Handles the verification code for `attribute`.
+pub async fn verify_contact(
+    app: &AppState,
+    session: &Session,
+    attribute: ContactAttribute,
+    code: &str,
+) -> Location {
+    let here = verify_page(attribute);
+    let user = match user_for(app, session, &here).await {
+        Ok(user) => user,
+        Err(location) => return location,
+    };
+    let form = FormState::new(Page::VerifyContact);
+    let code = match OtpCode::parse(code) {
+        Ok(code) => code,
+        Err(id) => return invalid(session, form.error("code", id), here),
+    };
+    if pending(session, attribute).is_some_and(|p| p.decoy) {
+        return fail(session, form, &AccountError::CodeMismatch, here);
+    }
+    match app
+        .gateway
+        .verify_attribute(user.access_token.secret(), attribute, &code)
+        .await
+    {
+        Ok(()) => {
+            set_pending(session, attribute, None);
+            session.flash(Flash::info(match attribute {
+                ContactAttribute::Email => "verify.email_done",
+                ContactAttribute::Phone => "verify.phone_done",
+            }));
+            Location::page(Page::Account)
+        }
+        Err(e) => failed(app, session, form, AccountError::from_code(e), here),
+    }
+}
+
+/// Handles "send a (new) code" for `attribute`, from the verify page or
+/// the account page's banner.
+pub async fn send_contact_code(
+    app: &AppState,
+    session: &Session,
+    attribute: ContactAttribute,
+) -> Location {
+    let here = verify_page(attribute);
+    let user = match user_for(app, session, &here).await {
+        Ok(user) => user,
+        Err(location) => return location,
+    };
+    let pending = pending(session, attribute);
+    let destination = match &pending {
+        Some(p) if p.decoy => Some(p.value.clone()),
+        _ => match app
+            .gateway
+            .attribute_verification_code(user.access_token.secret(), attribute)
+            .await
+        {
+            Ok(cognito) => pending.map(|p| p.value).or(cognito),
+            Err(e) => {
+                let form = FormState::new(Page::VerifyContact);
+                return failed(app, session, form, AccountError::from_action(e), here);
+            }
+        },
+    };
+    session.flash(
+        Flash::info("verify.code_resent").with("destination", destination.unwrap_or_default()),
+    );
+    here
+}
+
+/// Handles the change-password form.
+pub async fn change_password(
+    app: &AppState,
+    session: &Session,
+    input: ChangePasswordInput,
+) -> Location {
+    let here = Location::page(Page::ChangePassword);
+    let user = match user_for(app, session, &here).await {
+        Ok(user) => user,
+        Err(location) => return location,
+    };
+    let mut form = FormState::new(Page::ChangePassword);
+    let current = Password::parse(input.current);
+    if let Err(id) = &current {
+        form = form.error("current_password", id);
+    }
+    let proposed = NewPassword::parse(input.proposed, &app.password_policy);
+    if let Err(id) = &proposed {
+        form = form.error("new_password", id);
+    }
+    let (Ok(current), Ok(proposed)) = (current, proposed) else {
+        return invalid(session, form, here);
+    };
+    match app
+        .gateway
+        .change_password(user.access_token.secret(), &current, &proposed)
+        .await
+    {
+        Ok(()) => {
+            session.flash(Flash::info("change_password.done"));
+            Location::page(Page::Account)
+        }
+        Err(e) => failed(app, session, form, AccountError::from_password(e), here),
+    }
+}
+
+/// Handles the delete-account confirmation: the typed word, then DeleteUser.
+pub async fn delete_account(app: &AppState, session: &Session, confirm: &str) -> Location {
+    let here = Location::page(Page::DeleteAccount);
+    let user = match user_for(app, session, &here).await {
+        Ok(user) => user,
+        Err(location) => return location,
+    };
+    let form = FormState::new(Page::DeleteAccount);
+    if !confirm.trim().eq_ignore_ascii_case(DELETE_WORD) {
+        return fail(session, form, &AccountError::WordMismatch, here);
+    }
+    if let Err(e) = app.gateway.delete_user(user.access_token.secret()).await {
+        return failed(app, session, form, AccountError::from_action(e), here);
+    }
+    // Other sessions of the deleted user end at their next request.
+    signed_in::end_other_sessions(app, &user.sub).await;
+    session.clear_flash();
+    session.renew();
+    session.flash(Flash::info("delete_account.done"));
+    Location::page(Page::Goodbye)
+}
+
+/// Where a refused call leads: sign-in when the session ended, else back
+/// to `here` with the error.
+fn failed(
+    app: &AppState,
+    session: &Session,
+    form: FormState,
+    error: AccountError,
+    here: Location,
+) -> Location {
+    if error == AccountError::SessionEnded {
+        return signed_in::ended_during(app, session, &here);
+    }
+    fail(session, form, &error, here)
+}
+
+// ---------------------------------------------------------------- errors
+
+/// What can go wrong on the account pages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AccountError {
+    /// The token was refused: signed out, back to this page after sign-in.
+    SessionEnded,
+    /// The pool refused a profile value: "Your profile could not be saved."
+    ProfileNotSaved,
+    /// The pool refused the address, beside the field.
+    EmailInvalid,
+    PhoneInvalid,
+    /// A wrong code (or any code for another account's address).
+    CodeMismatch,
+    CodeExpired,
+    TooManyAttempts,
+    /// "That is not your current password.", beside the field.
+    WrongCurrentPassword,
+    /// The pool refused the new password, beside the field.
+    PasswordRejected,
+    /// The confirmation word was not typed as shown.
+    WordMismatch,
+    /// Throttled.
+    RateLimited,
+    /// Anything else; logged.
+    Unexpected,
+}
+
+impl AccountError {
+    fn from_profile(error: CognitoError) -> Self {
+        match error {
+            CognitoError::InvalidParameter(reason) => {
+                tracing::warn!(%reason, "the pool refused a profile update");
+                Self::ProfileNotSaved
+            }
+            other => Self::from_action(other),
+        }
+    }
+
+    fn from_contact(error: CognitoError, attribute: ContactAttribute) -> Self {
+        match error {
+            CognitoError::InvalidParameter(reason) => {
+                tracing::info!(%reason, "the pool refused a contact change");
+                match attribute {
+                    ContactAttribute::Email => Self::EmailInvalid,
+                    ContactAttribute::Phone => Self::PhoneInvalid,
+                }
+            }
+            other => Self::from_action(other),
+        }
+    }
+
+    fn from_code(error: CognitoError) -> Self {
+        match error {
+            CognitoError::CodeMismatch => Self::CodeMismatch,
+            CognitoError::ExpiredCode => Self::CodeExpired,
+            CognitoError::TooManyFailedAttempts => Self::TooManyAttempts,
+            other => Self::from_action(other),
+        }
+    }
+
+    fn from_password(error: CognitoError) -> Self {
+        match error {
+            CognitoError::IncorrectCredentials => Self::WrongCurrentPassword,
+            CognitoError::InvalidPassword(reason) => {
+                tracing::info!(%reason, "the pool refused the new password");
+                Self::PasswordRejected
+            }
+            other => Self::from_action(other),
+        }
+    }
+
+    /// What any call with the access token can meet.
+    fn from_action(error: CognitoError) -> Self {
+        match error {
+            CognitoError::SessionEnded(_) => Self::SessionEnded,
+            CognitoError::TooManyRequests => Self::RateLimited,
+            other => {
+                log_unexpected(&other);
+                Self::Unexpected
+            }
         }
     }
 }
 
-/// Signs out here (RevokeToken), or everywhere (GlobalSignOut).
-pub async fn sign_out(app: &AppState, session: &Session, everywhere: bool) -> String {
-    let Some(user) = session.user() else {
-        session.flash(Flash::info("sign_out.done"));
-        return "/sign-in".to_owned();
-    };
-    if everywhere {
-        // GlobalSignOut needs a live access token.
-        match fresh_user(app, session).await {
-            Ok(user) => {
-                if let Err(e) = app
-                    .gateway
-                    .global_sign_out(user.access_token.secret())
-                    .await
-                {
-                    session.flash(report(&e));
-                    return "/account".to_owned();
-                }
-                // Every other Threshold session of this user ends at its
-                // next request (Cognito only stops them at its next call).
-                if let Err(e) = app
-                    .sessions
-                    .end_sessions_before(&user.sub, super::now_ms())
-                    .await
-                {
-                    tracing::error!(error = ?e, "could not record the sign-out marker");
-                }
-            }
-            Err(NotSignedIn::Unavailable) => {
-                session.flash(Flash::error("error.unexpected"));
-                return "/account".to_owned();
-            }
-            // Already signed out by Cognito: nothing left to revoke.
-            Err(_) => {}
-        }
-    } else if let Some(refresh) = &user.refresh_token {
-        // Revocation failing must not keep the visitor signed in here; the
-        // tokens are forgotten either way and expire on their own.
-        if let Err(e) = app.gateway.revoke(refresh.secret()).await {
-            report(&e);
+impl FlowError for AccountError {
+    fn message_id(&self) -> &'static str {
+        match self {
+            Self::SessionEnded => "session.ended",
+            Self::ProfileNotSaved => "profile.not_saved",
+            Self::EmailInvalid => "email.invalid",
+            Self::PhoneInvalid => "phone.invalid",
+            Self::CodeMismatch => "code.mismatch",
+            Self::CodeExpired => "code.expired",
+            Self::TooManyAttempts => "code.too_many_attempts",
+            Self::WrongCurrentPassword => "change_password.wrong_current",
+            Self::PasswordRejected => "password.rejected",
+            Self::WordMismatch => "delete_account.word_mismatch",
+            Self::RateLimited => "error.rate_limited",
+            Self::Unexpected => "error.unexpected",
         }
     }
-    session.renew();
-    session.update(|d| {
-        d.user = None;
-        d.sign_in = None;
-        d.flash.clear();
-    });
-    session.flash(Flash::info(if everywhere {
-        "sign_out.everywhere_done"
-    } else {
-        "sign_out.done"
-    }));
-    "/sign-in".to_owned()
+
+    fn field(&self) -> Option<&'static str> {
+        match self {
+            Self::EmailInvalid | Self::PhoneInvalid => Some("value"),
+            Self::CodeMismatch | Self::CodeExpired | Self::TooManyAttempts => Some("code"),
+            Self::WrongCurrentPassword => Some("current_password"),
+            Self::PasswordRejected => Some("new_password"),
+            Self::WordMismatch => Some("confirm"),
+            _ => None,
+        }
+    }
 }

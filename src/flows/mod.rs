@@ -1,81 +1,86 @@
-//! The flows: small state machines stored in the session. Each POST moves
+//! The flows: small state machines kept in the session. Each POST moves
 //! one step and answers with where the browser goes next (a 303); each page
 //! renders from the state it finds. Server-only.
+//!
+//! Every flow file reads the same way, top to bottom:
+//! 1. **State**: the type it keeps in the session (a [`SessionValue`] with
+//!    its own key), with its expiry;
+//! 2. **Input**: what its forms post, as raw strings, parsed into domain
+//!    types at the top of each step;
+//! 3. **Steps**: one `async fn` per form, each returning a [`Location`];
+//! 4. **Errors**: one enum, each variant documenting what the visitor sees
+//!    and mapped once to its message id ([`FlowError`]).
+//!
+//! - `sign_up`, `sign_in`, `recovery`: signing up, in, and a lost password;
+//! - `signed_in`: the signed-in user: tokens kept fresh, the one guard for
+//!   pages that need a user, signing out;
+//! - `account`: the account's own settings (profile, email and phone,
+//!   password, deletion); `mfa_settings`: two-step verification there.
+//!
+//! [`SessionValue`]: crate::session::SessionValue
 
 pub mod account;
-pub mod mfa;
-pub mod profile;
+pub mod mfa_settings;
 pub mod recovery;
 pub mod sign_in;
 pub mod sign_up;
+pub mod signed_in;
 
-use std::collections::BTreeMap;
-
-use crate::cognito::CognitoError;
+use crate::cognito::errors::CognitoError;
+use crate::routes::Location;
 use crate::session::{Flash, FormState, Session};
 
-/// How long an unfinished sign-in or sign-up is kept. Cognito's challenge
-/// sessions last three minutes; a sign-up code a day.
-pub const SIGN_IN_FLOW_SECS: u64 = 10 * 60;
-pub const SIGN_UP_FLOW_SECS: u64 = 24 * 60 * 60;
+/// How a flow's error reaches the visitor: one message id per condition.
+pub trait FlowError: std::fmt::Debug {
+    /// The catalog id of the message the visitor sees.
+    fn message_id(&self) -> &'static str;
 
-/// The form a failed submission returns to: its typed values and field errors.
-pub struct Failure {
-    form: &'static str,
-    values: BTreeMap<String, String>,
-    errors: BTreeMap<String, String>,
-}
-
-impl Failure {
-    pub fn new(form: &'static str) -> Self {
-        Self {
-            form,
-            values: BTreeMap::new(),
-            errors: BTreeMap::new(),
-        }
+    /// The form field the message belongs beside; `None` puts it above
+    /// the form.
+    fn field(&self) -> Option<&'static str> {
+        None
     }
 
-    /// Keeps a non-secret value so the visitor does not type it again.
-    pub fn keep(mut self, field: &str, value: &str) -> Self {
-        self.values.insert(field.to_owned(), value.to_owned());
-        self
-    }
-
-    pub fn field(mut self, field: &str, message_id: &str) -> Self {
-        self.errors.insert(field.to_owned(), message_id.to_owned());
-        self
-    }
-
-    pub fn has_errors(&self) -> bool {
-        !self.errors.is_empty()
-    }
-
-    /// Stores the form state (and an optional page-level message) for the
-    /// next page view and returns `location` for the redirect.
-    pub fn save(self, session: &Session, flash: Option<Flash>, location: String) -> String {
-        session.set_form(FormState {
-            form: self.form.to_owned(),
-            values: self.values,
-            errors: self.errors,
-        });
-        if let Some(flash) = flash {
-            session.flash(flash);
-        }
-        location
+    /// An informational message rather than an error (an expired flow
+    /// that starts over, say).
+    fn is_notice(&self) -> bool {
+        false
     }
 }
 
-/// Logs what the visitor will not be told, and returns the flash they see.
-pub fn report(error: &CognitoError) -> Flash {
-    match error {
-        CognitoError::Unexpected { .. } | CognitoError::InvalidParameter(_) => {
-            tracing::error!(error = %error, "the user pool refused or failed a request");
+/// The one error path of every flow (as in Ory Kratos): attach the message
+/// to its field or above the form, keep what was typed, and send the
+/// browser back to `to`.
+pub fn fail(session: &Session, form: FormState, error: &impl FlowError, to: Location) -> Location {
+    let id = error.message_id();
+    match error.field() {
+        Some(field) => session.set_form(form.error(field, id)),
+        None => {
+            session.set_form(form);
+            session.flash(if error.is_notice() {
+                Flash::info(id)
+            } else {
+                Flash::error(id)
+            });
         }
-        _ => tracing::info!(error = %error, "user pool answered with an error"),
     }
-    Flash::error(error.message_id())
+    to
 }
 
+/// Leaves `form` (with the field errors parsing found) for its page and
+/// sends the browser back there.
+pub fn invalid(session: &Session, form: FormState, to: Location) -> Location {
+    session.set_form(form);
+    to
+}
+
+/// Logs an answer from the pool that no visitor should have caused: the
+/// visitor is told only that something went wrong.
+pub fn log_unexpected(error: &CognitoError) {
+    tracing::error!(error = %error, "the user pool refused or failed a request");
+}
+
+/// Unix seconds, for flow expiry.
 pub fn now() -> u64 {
     crate::session::store::unix_now()
 }
@@ -86,19 +91,4 @@ pub fn now_ms() -> u64 {
         .duration_since(std::time::UNIX_EPOCH)
         .map(|d| u64::try_from(d.as_millis()).unwrap_or(u64::MAX))
         .unwrap_or_default()
-}
-
-/// Adds `return_to` to a page URL when there is one.
-pub fn with_return_to(
-    path: &str,
-    return_to: Option<&crate::security::return_to::ReturnTo>,
-) -> String {
-    match return_to {
-        None => path.to_owned(),
-        Some(r) => {
-            let encoded: String =
-                url::form_urlencoded::byte_serialize(r.as_str().as_bytes()).collect();
-            format!("{path}?return_to={encoded}")
-        }
-    }
 }

@@ -18,16 +18,16 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{Failure, now, report, with_return_to};
-use crate::cognito::CognitoError;
-use crate::config::SignInName as NameKind;
-use crate::domain::{Email, OtpCode, Password, SignInName};
+use super::{FlowError, fail, invalid, log_unexpected, now};
+use crate::cognito::errors::CognitoError;
+use crate::domain::{NewPassword, OtpCode, SignInName};
+use crate::routes::{Location, Page};
 use crate::security::return_to::ReturnTo;
-use crate::session::{Flash, Session};
+use crate::session::{Flash, FormState, Session, SessionValue};
 use crate::state::AppState;
 
-pub const FORGOT_PAGE: &str = "/forgot-password";
-pub const RESET_PAGE: &str = "/reset-password";
+// ---------------------------------------------------------------- state
+
 /// Cognito's reset codes last an hour.
 pub const RECOVERY_FLOW_SECS: u64 = 60 * 60;
 
@@ -45,6 +45,19 @@ pub struct RecoveryFlow {
     pub expires_at: u64,
 }
 
+impl SessionValue for RecoveryFlow {
+    const KEY: &'static str = "recovery";
+}
+
+/// The flow in progress, unless it expired.
+pub fn current(session: &Session) -> Option<RecoveryFlow> {
+    session
+        .get::<RecoveryFlow>()
+        .filter(|flow| flow.expires_at > now())
+}
+
+// ---------------------------------------------------------------- input
+
 pub struct ForgotInput {
     pub username: String,
     pub return_to: String,
@@ -55,24 +68,146 @@ pub struct ResetInput {
     pub password: String,
 }
 
-/// The flow in progress, unless it expired.
-pub fn current(session: &Session) -> Option<RecoveryFlow> {
-    session
-        .read(|d| d.recovery.clone())
-        .filter(|flow| flow.expires_at > now())
+// ---------------------------------------------------------------- steps
+
+/// Handles the forgot-password form.
+pub async fn request(app: &AppState, session: &Session, input: ForgotInput) -> Location {
+    let return_to = ReturnTo::parse(&input.return_to, &app.allowlist);
+    let back = Location::with_return_to(Page::ForgotPassword, return_to.as_ref());
+    let form = FormState::new(Page::ForgotPassword).keep("username", &input.username);
+    let name = match SignInName::parse(&input.username, app.sign_in_name) {
+        Ok(name) => name,
+        Err(id) => return invalid(session, form.error("username", id), back),
+    };
+    if let Err(error) = send_code(app, &name).await {
+        return fail(session, form, &error, back);
+    }
+    let destination = name.masked_email();
+    session.insert(&RecoveryFlow {
+        username: name.as_str().to_owned(),
+        destination: destination.clone(),
+        required: false,
+        return_to,
+        expires_at: now() + RECOVERY_FLOW_SECS,
+    });
+    session.flash(code_sent(
+        "forgot_password.code_sent",
+        "forgot_password.code_sent_account",
+        destination.as_ref(),
+    ));
+    Location::page(Page::ResetPassword)
 }
 
-/// Whether `error` from ForgotPassword is one that must look like success
-/// (unknown, unconfirmed or disabled account; no verified address).
-fn hidden(error: &CognitoError) -> bool {
-    matches!(
-        error,
-        CognitoError::IncorrectCredentials
+/// Sign-in met PasswordResetRequiredException: send a code and go
+/// straight to the reset page.
+pub async fn start_required_reset(
+    app: &AppState,
+    session: &Session,
+    name: &SignInName,
+    return_to: Option<ReturnTo>,
+) -> Location {
+    if let Err(error) = send_code(app, name).await {
+        session.flash(Flash::error(error.message_id()));
+        return Location::with_return_to(Page::SignIn, return_to.as_ref());
+    }
+    let destination = name.masked_email();
+    session.insert(&RecoveryFlow {
+        username: name.as_str().to_owned(),
+        destination: destination.clone(),
+        required: true,
+        return_to,
+        expires_at: now() + RECOVERY_FLOW_SECS,
+    });
+    session.flash(code_sent(
+        "reset_password.required",
+        "reset_password.required_account",
+        destination.as_ref(),
+    ));
+    Location::page(Page::ResetPassword)
+}
+
+/// Handles the reset form: the code and the new password.
+pub async fn reset(app: &AppState, session: &Session, input: ResetInput) -> Location {
+    let Some(flow) = current(session) else {
+        return no_flow(session);
+    };
+    let back = Location::page(Page::ResetPassword);
+    let mut form = FormState::new(Page::ResetPassword);
+    let code = OtpCode::parse(&input.code);
+    if let Err(id) = &code {
+        form = form.error("code", id);
+    }
+    let password = NewPassword::parse(input.password, &app.password_policy);
+    if let Err(id) = &password {
+        form = form.error("password", id);
+    }
+    let (Ok(code), Ok(password)) = (code, password) else {
+        return invalid(session, form, back);
+    };
+    match app
+        .gateway
+        .confirm_forgot_password(&flow.username, &code, &password)
+        .await
+    {
+        Ok(()) => {
+            session.remove::<RecoveryFlow>();
+            session.flash(Flash::info("reset_password.done"));
+            invalid(
+                session,
+                FormState::new(Page::SignIn).keep("username", &flow.username),
+                Location::with_return_to(Page::SignIn, flow.return_to.as_ref()),
+            )
+        }
+        Err(e) => fail(session, form, &RecoveryError::from_reset(e), back),
+    }
+}
+
+/// Handles "send a new code" on the reset page.
+pub async fn resend(app: &AppState, session: &Session) -> Location {
+    let Some(flow) = current(session) else {
+        return no_flow(session);
+    };
+    let name = SignInName::parse(&flow.username, app.sign_in_name);
+    let sent = match &name {
+        Ok(name) => send_code(app, name).await,
+        // A name stored by this flow always parses again; an older
+        // version's state is answered like any other.
+        Err(_) => Ok(()),
+    };
+    if let Err(error) = sent {
+        session.flash(Flash::error(error.message_id()));
+        return Location::page(Page::ResetPassword);
+    }
+    session.insert(&RecoveryFlow {
+        expires_at: now() + RECOVERY_FLOW_SECS,
+        ..flow.clone()
+    });
+    session.flash(code_sent(
+        "reset_password.code_resent",
+        "reset_password.code_resent_account",
+        flow.destination.as_ref(),
+    ));
+    Location::page(Page::ResetPassword)
+}
+
+/// ForgotPassword, with every answer that would reveal whether the account
+/// exists (unknown, unconfirmed or disabled; no verified address) treated
+/// as a code sent.
+async fn send_code(app: &AppState, name: &SignInName) -> Result<(), RecoveryError> {
+    match app.gateway.forgot_password(name.as_str()).await {
+        Ok(_) => Ok(()),
+        Err(
+            e @ (CognitoError::IncorrectCredentials
             | CognitoError::SessionEnded(_)
             | CognitoError::UserNotConfirmed
             | CognitoError::InvalidParameter(_)
-            | CognitoError::PasswordResetRequired
-    )
+            | CognitoError::PasswordResetRequired),
+        ) => {
+            tracing::info!(error = %e, "forgot-password answered as if a code was sent");
+            Ok(())
+        }
+        Err(e) => Err(RecoveryError::common(e)),
+    }
 }
 
 /// The flash that says where the code went.
@@ -83,180 +218,84 @@ fn code_sent(id_with: &str, id_without: &str, destination: Option<&String>) -> F
     }
 }
 
-/// Handles the forgot-password form.
-pub async fn request(app: &AppState, session: &Session, input: ForgotInput) -> String {
-    let return_to = ReturnTo::parse(&input.return_to, &app.allowlist);
-    let back = with_return_to(FORGOT_PAGE, return_to.as_ref());
-    let failure = Failure::new("forgot_password").keep("username", &input.username);
-    let parsed = match app.sign_in_name {
-        NameKind::Email => Email::parse(&input.username)
-            .map(|e| (SignInName::parse(e.as_str()), Some(e.masked())))
-            .and_then(|(name, masked)| name.map(|n| (n, masked))),
-        NameKind::Username => SignInName::parse(&input.username).map(|n| (n, None)),
-    };
-    let (name, destination) = match parsed {
-        Ok(parsed) => parsed,
-        Err(id) => return failure.field("username", id).save(session, None, back),
-    };
-    match app.gateway.forgot_password(name.as_str()).await {
-        Ok(_) => {}
-        Err(e) if hidden(&e) => {
-            tracing::info!(error = %e, "forgot-password answered as if a code was sent");
-        }
-        Err(e) => {
-            let flash = report(&e);
-            return failure.save(session, Some(flash), back);
-        }
-    }
-    session.update(|d| {
-        d.recovery = Some(RecoveryFlow {
-            username: name.as_str().to_owned(),
-            destination: destination.clone(),
-            required: false,
-            return_to,
-            expires_at: now() + RECOVERY_FLOW_SECS,
-        });
-    });
-    session.flash(code_sent(
-        "forgot_password.code_sent",
-        "forgot_password.code_sent_account",
-        destination.as_ref(),
-    ));
-    RESET_PAGE.to_owned()
+fn no_flow(session: &Session) -> Location {
+    session.flash(Flash::info(RecoveryError::NoFlow.message_id()));
+    Location::page(Page::ForgotPassword)
 }
 
-/// Sign-in met PasswordResetRequiredException: send a code and go
-/// straight to the reset page.
-pub async fn start_required_reset(
-    app: &AppState,
-    session: &Session,
-    username: &str,
-    return_to: Option<ReturnTo>,
-) -> String {
-    let destination = match app.gateway.forgot_password(username).await {
-        Ok(cognito) => Email::parse(username).map(|e| e.masked()).ok().or(cognito),
-        Err(e) if hidden(&e) => Email::parse(username).map(|e| e.masked()).ok(),
-        Err(e) => {
-            session.flash(report(&e));
-            return with_return_to("/sign-in", return_to.as_ref());
-        }
-    };
-    session.update(|d| {
-        d.sign_in = None;
-        d.recovery = Some(RecoveryFlow {
-            username: username.to_owned(),
-            destination: destination.clone(),
-            required: true,
-            return_to,
-            expires_at: now() + RECOVERY_FLOW_SECS,
-        });
-    });
-    session.flash(code_sent(
-        "reset_password.required",
-        "reset_password.required_account",
-        destination.as_ref(),
-    ));
-    RESET_PAGE.to_owned()
+// ---------------------------------------------------------------- errors
+
+/// What can go wrong resetting a password.
+#[derive(Debug, PartialEq, Eq)]
+pub enum RecoveryError {
+    /// A wrong code, and every answer that would tell an unknown account
+    /// apart: "That code is not right."
+    CodeMismatch,
+    /// "That code has expired. Ask for a new one."
+    CodeExpired,
+    /// Too many wrong codes.
+    TooManyAttempts,
+    /// The pool refused the new password, beside the field.
+    PasswordRejected,
+    /// No reset waiting for a code: "Start by asking for a reset code."
+    NoFlow,
+    /// Throttled.
+    RateLimited,
+    /// Anything else; logged.
+    Unexpected,
 }
 
-/// Handles the reset form: the code and the new password.
-pub async fn reset(app: &AppState, session: &Session, input: ResetInput) -> String {
-    let Some(flow) = current(session) else {
-        session.flash(Flash::info("reset_password.no_flow"));
-        return FORGOT_PAGE.to_owned();
-    };
-    let back = RESET_PAGE.to_owned();
-    let mut failure = Failure::new("reset_password");
-    let code = OtpCode::parse(&input.code);
-    if let Err(id) = &code {
-        failure = failure.field("code", id);
-    }
-    let password = match Password::parse(input.password) {
-        Ok(password) => {
-            if !app.password_policy.broken_rules(&password).is_empty() {
-                failure = failure.field("password", "password.policy_unmet");
+impl RecoveryError {
+    fn from_reset(error: CognitoError) -> Self {
+        match error {
+            CognitoError::ExpiredCode => Self::CodeExpired,
+            CognitoError::TooManyFailedAttempts => Self::TooManyAttempts,
+            CognitoError::InvalidPassword(reason) => {
+                tracing::info!(%reason, "the pool refused the new password");
+                Self::PasswordRejected
             }
-            Some(password)
+            CognitoError::TooManyRequests => Self::RateLimited,
+            e @ CognitoError::Unexpected { .. } => Self::common(e),
+            other => {
+                tracing::info!(error = %other, "reset code refused");
+                Self::CodeMismatch
+            }
         }
-        Err(id) => {
-            failure = failure.field("password", id);
-            None
-        }
-    };
-    let (Ok(code), Some(password), false) = (code, password, failure.has_errors()) else {
-        return failure.save(session, None, back);
-    };
-    match app
-        .gateway
-        .confirm_forgot_password(&flow.username, &code, &password)
-        .await
-    {
-        Ok(()) => {
-            session.update(|d| d.recovery = None);
-            session.flash(Flash::info("reset_password.done"));
-            Failure::new("sign_in")
-                .keep("username", &flow.username)
-                .save(
-                    session,
-                    None,
-                    with_return_to("/sign-in", flow.return_to.as_ref()),
-                )
-        }
-        Err(CognitoError::ExpiredCode) => failure
-            .field("code", "code.expired")
-            .save(session, None, back),
-        Err(CognitoError::TooManyFailedAttempts) => failure
-            .field("code", "code.too_many_attempts")
-            .save(session, None, back),
-        Err(CognitoError::InvalidPassword(reason)) => {
-            tracing::info!(%reason, "the pool refused the new password");
-            failure
-                .field("password", "password.rejected")
-                .save(session, None, back)
-        }
-        Err(CognitoError::TooManyRequests) => {
-            failure.save(session, Some(Flash::error("error.rate_limited")), back)
-        }
-        // A wrong code, and every answer that would tell an unknown
-        // account apart: all read "wrong code".
-        Err(e @ CognitoError::Unexpected { .. }) => {
-            let flash = report(&e);
-            failure.save(session, Some(flash), back)
-        }
-        Err(e) => {
-            tracing::info!(error = %e, "reset code refused");
-            failure
-                .field("code", "code.mismatch")
-                .save(session, None, back)
+    }
+
+    fn common(error: CognitoError) -> Self {
+        match error {
+            CognitoError::TooManyRequests => Self::RateLimited,
+            other => {
+                log_unexpected(&other);
+                Self::Unexpected
+            }
         }
     }
 }
 
-/// Handles "send a new code" on the reset page.
-pub async fn resend(app: &AppState, session: &Session) -> String {
-    let Some(flow) = current(session) else {
-        session.flash(Flash::info("reset_password.no_flow"));
-        return FORGOT_PAGE.to_owned();
-    };
-    match app.gateway.forgot_password(&flow.username).await {
-        Ok(_) => {}
-        Err(e) if hidden(&e) => {
-            tracing::info!(error = %e, "new reset code answered as if sent");
-        }
-        Err(e) => {
-            session.flash(report(&e));
-            return RESET_PAGE.to_owned();
+impl FlowError for RecoveryError {
+    fn message_id(&self) -> &'static str {
+        match self {
+            Self::CodeMismatch => "code.mismatch",
+            Self::CodeExpired => "code.expired",
+            Self::TooManyAttempts => "code.too_many_attempts",
+            Self::PasswordRejected => "password.rejected",
+            Self::NoFlow => "reset_password.no_flow",
+            Self::RateLimited => "error.rate_limited",
+            Self::Unexpected => "error.unexpected",
         }
     }
-    session.update(|d| {
-        if let Some(flow) = d.recovery.as_mut() {
-            flow.expires_at = now() + RECOVERY_FLOW_SECS;
+
+    fn field(&self) -> Option<&'static str> {
+        match self {
+            Self::CodeMismatch | Self::CodeExpired | Self::TooManyAttempts => Some("code"),
+            Self::PasswordRejected => Some("password"),
+            _ => None,
         }
-    });
-    session.flash(code_sent(
-        "reset_password.code_resent",
-        "reset_password.code_resent_account",
-        flow.destination.as_ref(),
-    ));
-    RESET_PAGE.to_owned()
+    }
+
+    fn is_notice(&self) -> bool {
+        *self == Self::NoFlow
+    }
 }

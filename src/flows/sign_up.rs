@@ -5,7 +5,7 @@
 //!     [*] --> Form: GET /sign-up
 //!     Form --> Form: invalid input (field errors)
 //!     Form --> AwaitingCode: SignUp ok, or name already taken (hidden)
-//!     AwaitingCode --> AwaitingCode: wrong / expired code, new code sent
+//!     AwaitingCode --> AwaitingCode: wrong / expired code (a new one is sent), "send a new code"
 //!     AwaitingCode --> [*]: ConfirmSignUp ok → /sign-in
 //! ```
 //!
@@ -17,13 +17,20 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::{Failure, SIGN_UP_FLOW_SECS, now, report, with_return_to};
-use crate::cognito::CognitoError;
-use crate::config::SignInName;
-use crate::domain::{Email, OtpCode, Password};
+use super::{FlowError, fail, invalid, log_unexpected, now};
+use crate::cognito::errors::CognitoError;
+use crate::domain::{
+    AttributeValue, Email, NewPassword, NewUsername, OtpCode, SignInName, SignInNameKind,
+};
+use crate::routes::{Location, Page};
 use crate::security::return_to::ReturnTo;
-use crate::session::{Flash, Session};
+use crate::session::{Flash, FormState, Session, SessionValue};
 use crate::state::AppState;
+
+// ---------------------------------------------------------------- state
+
+/// How long a sign-up waits for its code: Cognito's codes last a day.
+pub const SIGN_UP_FLOW_SECS: u64 = 24 * 60 * 60;
 
 /// A sign-up waiting for its confirmation code.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -36,179 +43,141 @@ pub struct SignUpFlow {
     pub expires_at: u64,
 }
 
+impl SessionValue for SignUpFlow {
+    const KEY: &'static str = "sign_up";
+}
+
+/// The flow in progress, unless it expired.
+pub fn current(session: &Session) -> Option<SignUpFlow> {
+    session
+        .get::<SignUpFlow>()
+        .filter(|flow| flow.expires_at > now())
+}
+
+// ---------------------------------------------------------------- input
+
 pub struct SignUpInput {
     pub email: String,
+    /// Only in username pools.
     pub username: String,
     pub password: String,
     pub attributes: BTreeMap<String, String>,
     pub return_to: String,
 }
 
-pub const CONFIRM_PAGE: &str = "/sign-up/confirm";
+// ---------------------------------------------------------------- steps
 
-/// Handles the sign-up form; returns where to go next.
-pub async fn submit(app: &AppState, session: &Session, input: SignUpInput) -> String {
+/// Handles the sign-up form.
+pub async fn submit(app: &AppState, session: &Session, input: SignUpInput) -> Location {
     let return_to = ReturnTo::parse(&input.return_to, &app.allowlist);
-    let back = with_return_to("/sign-up", return_to.as_ref());
-    let mut failure = Failure::new("sign_up").keep("email", &input.email);
-    if app.sign_in_name == SignInName::Username {
-        failure = failure.keep("username", &input.username);
-    }
+    let back = Location::with_return_to(Page::SignUp, return_to.as_ref());
+    let mut form = FormState::new(Page::SignUp).keep("email", &input.email);
     for (name, value) in &input.attributes {
-        failure = failure.keep(name, value);
+        form = form.keep(name, value);
     }
 
     let email = Email::parse(&input.email);
     if let Err(id) = &email {
-        failure = failure.field("email", id);
+        form = form.error("email", id);
     }
     let username = match app.sign_in_name {
-        SignInName::Email => email
-            .as_ref()
-            .map(|e| e.as_str().to_owned())
-            .unwrap_or_default(),
-        SignInName::Username => {
-            let name = input.username.trim().to_owned();
-            if name.is_empty() {
-                failure = failure.field("username", "username.missing");
-            } else if name.contains('@')
-                || name.chars().any(char::is_whitespace)
-                || name.chars().count() > 128
-            {
-                failure = failure.field("username", "username.invalid");
+        SignInNameKind::Email => None,
+        SignInNameKind::Username => {
+            form = form.keep("username", &input.username);
+            match NewUsername::parse(&input.username) {
+                Ok(name) => Some(name),
+                Err(id) => {
+                    form = form.error("username", id);
+                    None
+                }
             }
-            name
         }
     };
-    let password = match Password::parse(input.password) {
-        Ok(password) => {
-            if !app.password_policy.broken_rules(&password).is_empty() {
-                failure = failure.field("password", "password.policy_unmet");
-            }
-            Some(password)
-        }
-        Err(id) => {
-            failure = failure.field("password", id);
-            None
-        }
-    };
+    let password = NewPassword::parse(input.password, &app.password_policy);
+    if let Err(id) = &password {
+        form = form.error("password", id);
+    }
     let mut attributes = BTreeMap::new();
     for name in &app.sign_up_attributes {
-        let value = input
-            .attributes
-            .get(name)
-            .map(|v| v.trim())
-            .unwrap_or_default();
-        if value.is_empty() {
-            failure = failure.field(name, "attribute.missing");
-        } else if value.chars().count() > 256 {
-            failure = failure.field(name, "attribute.too_long");
-        } else {
-            attributes.insert(name.clone(), value.to_owned());
+        let raw = input.attributes.get(name).map_or("", String::as_str);
+        match AttributeValue::parse_required(raw) {
+            Ok(value) => {
+                attributes.insert(name.clone(), value.as_str().to_owned());
+            }
+            Err(id) => form = form.error(name, id),
         }
     }
-    let (Ok(email), Some(password), false) = (email, password, failure.has_errors()) else {
-        return failure.save(session, None, back);
+    let (Ok(email), Ok(password), false) = (email, password, form.has_errors()) else {
+        return invalid(session, form, back);
     };
-    if app.sign_in_name == SignInName::Username {
-        attributes.insert("email".to_owned(), email.as_str().to_owned());
-    }
+    let username = match username {
+        Some(name) => {
+            attributes.insert("email".to_owned(), email.as_str().to_owned());
+            name.as_str().to_owned()
+        }
+        None => email.as_str().to_owned(),
+    };
 
     match app.gateway.sign_up(&username, &password, &attributes).await {
         // A taken name gets the same answer as a new one.
-        Ok(_) | Err(CognitoError::UsernameExists) => {
+        Ok(_) | Err(CognitoError::AlreadyTaken) => {
             let destination = email.masked();
-            session.update(|d| {
-                d.sign_up = Some(SignUpFlow {
-                    username,
-                    destination: destination.clone(),
-                    return_to,
-                    expires_at: now() + SIGN_UP_FLOW_SECS,
-                });
+            session.insert(&SignUpFlow {
+                username,
+                destination: destination.clone(),
+                return_to,
+                expires_at: now() + SIGN_UP_FLOW_SECS,
             });
             session.flash(Flash::info("sign_up.code_sent").with("destination", destination));
-            CONFIRM_PAGE.to_owned()
+            Location::page(Page::SignUpConfirm)
         }
-        Err(CognitoError::InvalidPassword(reason)) => {
-            tracing::info!(%reason, "the pool refused the password");
-            failure
-                .field("password", "password.rejected")
-                .save(session, None, back)
-        }
-        Err(e) => {
-            let flash = report(&e);
-            failure.save(session, Some(flash), back)
-        }
+        Err(e) => fail(session, form, &SignUpError::from_sign_up(e), back),
     }
-}
-
-fn current(session: &Session) -> Option<SignUpFlow> {
-    session
-        .read(|d| d.sign_up.clone())
-        .filter(|flow| flow.expires_at > now())
 }
 
 /// Handles the confirmation code form.
-pub async fn confirm(app: &AppState, session: &Session, code: &str) -> String {
+pub async fn confirm(app: &AppState, session: &Session, code: &str) -> Location {
     let Some(flow) = current(session) else {
-        session.flash(Flash::info("confirm.no_flow"));
-        return "/sign-up".to_owned();
+        return no_flow(session);
     };
-    let failure = Failure::new("confirm");
+    let back = Location::page(Page::SignUpConfirm);
+    let form = FormState::new(Page::SignUpConfirm);
     let code = match OtpCode::parse(code) {
         Ok(code) => code,
-        Err(id) => {
-            return failure
-                .field("code", id)
-                .save(session, None, CONFIRM_PAGE.into());
-        }
+        Err(id) => return invalid(session, form.error("code", id), back),
     };
     match app.gateway.confirm_sign_up(&flow.username, &code).await {
         Ok(()) => {
-            session.update(|d| d.sign_up = None);
+            session.remove::<SignUpFlow>();
             session.flash(Flash::info("confirm.confirmed"));
             // Prefill the sign-in form with the name just confirmed.
-            Failure::new("sign_in")
-                .keep("username", &flow.username)
-                .save(
-                    session,
-                    None,
-                    with_return_to("/sign-in", flow.return_to.as_ref()),
-                )
+            invalid(
+                session,
+                FormState::new(Page::SignIn).keep("username", &flow.username),
+                Location::with_return_to(Page::SignIn, flow.return_to.as_ref()),
+            )
         }
-        Err(CognitoError::ExpiredCode) => {
-            // Send a fresh code right away instead of making the visitor ask.
-            let _ = resend_quietly(app, &flow).await;
-            failure
-                .field("code", "code.expired_resent")
-                .save(session, None, CONFIRM_PAGE.into())
-        }
-        Err(CognitoError::TooManyFailedAttempts | CognitoError::TooManyRequests) => failure
-            .field("code", "code.too_many_attempts")
-            .save(session, None, CONFIRM_PAGE.into()),
-        // A wrong code, and also every answer that would reveal the account
-        // was not new (already confirmed, unknown user): all read "wrong code".
-        Err(
-            CognitoError::CodeMismatch
-            | CognitoError::SessionEnded(_)
-            | CognitoError::IncorrectCredentials
-            | CognitoError::UserNotConfirmed
-            | CognitoError::UsernameExists,
-        ) => failure
-            .field("code", "code.mismatch")
-            .save(session, None, CONFIRM_PAGE.into()),
         Err(e) => {
-            let flash = report(&e);
-            failure.save(session, Some(flash), CONFIRM_PAGE.into())
+            let error = SignUpError::from_confirm(e);
+            if error == SignUpError::CodeExpired {
+                // Send a fresh code right away instead of making the visitor ask.
+                if resend_quietly(app, &flow).await.is_ok() {
+                    session.flash(
+                        Flash::info("confirm.code_resent").with("destination", &flow.destination),
+                    );
+                }
+            }
+            fail(session, form, &error, back)
         }
     }
 }
 
+/// Asks for a new code; an account that is already confirmed or unknown
+/// gets the same silence as a sent code.
 async fn resend_quietly(app: &AppState, flow: &SignUpFlow) -> Result<(), CognitoError> {
     match app.gateway.resend_confirmation_code(&flow.username).await {
-        Ok(_) => Ok(()),
-        // Already confirmed or unknown: say nothing different.
-        Err(
+        Ok(_)
+        | Err(
             CognitoError::InvalidParameter(_)
             | CognitoError::IncorrectCredentials
             | CognitoError::SessionEnded(_),
@@ -218,19 +187,20 @@ async fn resend_quietly(app: &AppState, flow: &SignUpFlow) -> Result<(), Cognito
 }
 
 /// Handles "send a new code".
-pub async fn resend(app: &AppState, session: &Session) -> String {
+pub async fn resend(app: &AppState, session: &Session) -> Location {
     let Some(flow) = current(session) else {
-        session.flash(Flash::info("confirm.no_flow"));
-        return "/sign-up".to_owned();
+        return no_flow(session);
     };
     match resend_quietly(app, &flow).await {
         Ok(()) => {
             session.flash(Flash::info("confirm.code_resent").with("destination", flow.destination));
         }
-        Err(CognitoError::TooManyRequests) => session.flash(Flash::error("error.rate_limited")),
-        Err(e) => session.flash(report(&e)),
+        Err(e) => {
+            let error = SignUpError::from_resend(e);
+            session.flash(Flash::error(error.message_id()));
+        }
     }
-    CONFIRM_PAGE.to_owned()
+    Location::page(Page::SignUpConfirm)
 }
 
 /// Starts the confirmation step for an account that signed in with the
@@ -238,27 +208,117 @@ pub async fn resend(app: &AppState, session: &Session) -> String {
 pub async fn resume_unconfirmed(
     app: &AppState,
     session: &Session,
-    username: &str,
+    name: &SignInName,
     return_to: Option<ReturnTo>,
-) -> String {
-    let destination = match app.gateway.resend_confirmation_code(username).await {
+) -> Location {
+    let destination = match app.gateway.resend_confirmation_code(name.as_str()).await {
         Ok(Some(destination)) => destination,
-        Ok(None) => Email::parse(username)
-            .map(|e| e.masked())
-            .unwrap_or_default(),
+        Ok(None) => name.masked_email().unwrap_or_default(),
         Err(e) => {
-            session.flash(report(&e));
-            return with_return_to("/sign-in", return_to.as_ref());
+            let error = SignUpError::from_resend(e);
+            session.flash(Flash::error(error.message_id()));
+            return Location::with_return_to(Page::SignIn, return_to.as_ref());
         }
     };
-    session.update(|d| {
-        d.sign_up = Some(SignUpFlow {
-            username: username.to_owned(),
-            destination: destination.clone(),
-            return_to,
-            expires_at: now() + SIGN_UP_FLOW_SECS,
-        });
+    session.insert(&SignUpFlow {
+        username: name.as_str().to_owned(),
+        destination: destination.clone(),
+        return_to,
+        expires_at: now() + SIGN_UP_FLOW_SECS,
     });
     session.flash(Flash::info("confirm.not_confirmed").with("destination", destination));
-    CONFIRM_PAGE.to_owned()
+    Location::page(Page::SignUpConfirm)
+}
+
+/// No sign-up waiting for a code (expired, or the page opened directly).
+fn no_flow(session: &Session) -> Location {
+    session.flash(Flash::info(SignUpError::NoFlow.message_id()));
+    Location::page(Page::SignUp)
+}
+
+// ---------------------------------------------------------------- errors
+
+/// What can go wrong signing up.
+#[derive(Debug, PartialEq, Eq)]
+pub enum SignUpError {
+    /// The pool refused the password (beyond the checklist), beside the field.
+    PasswordRejected,
+    /// A wrong code, and every answer that would reveal the account was
+    /// not new (already confirmed, unknown): "That code is not right."
+    CodeMismatch,
+    /// The code expired; a new one is sent at once.
+    CodeExpired,
+    /// Too many wrong codes: "Wait a few minutes, then ask for a new code."
+    TooManyAttempts,
+    /// No sign-up waiting for a code: "Start by creating an account."
+    NoFlow,
+    /// Throttled: "Too many attempts. Wait a few minutes…".
+    RateLimited,
+    /// Anything else; logged: "Something went wrong on our side."
+    Unexpected,
+}
+
+impl SignUpError {
+    fn from_sign_up(error: CognitoError) -> Self {
+        match error {
+            CognitoError::InvalidPassword(reason) => {
+                tracing::info!(%reason, "the pool refused the password");
+                Self::PasswordRejected
+            }
+            other => Self::common(other),
+        }
+    }
+
+    fn from_confirm(error: CognitoError) -> Self {
+        match error {
+            CognitoError::ExpiredCode => Self::CodeExpired,
+            CognitoError::TooManyFailedAttempts => Self::TooManyAttempts,
+            CognitoError::CodeMismatch
+            | CognitoError::SessionEnded(_)
+            | CognitoError::IncorrectCredentials
+            | CognitoError::UserNotConfirmed
+            | CognitoError::AlreadyTaken => Self::CodeMismatch,
+            other => Self::common(other),
+        }
+    }
+
+    fn from_resend(error: CognitoError) -> Self {
+        Self::common(error)
+    }
+
+    fn common(error: CognitoError) -> Self {
+        match error {
+            CognitoError::TooManyRequests => Self::RateLimited,
+            other => {
+                log_unexpected(&other);
+                Self::Unexpected
+            }
+        }
+    }
+}
+
+impl FlowError for SignUpError {
+    fn message_id(&self) -> &'static str {
+        match self {
+            Self::PasswordRejected => "password.rejected",
+            Self::CodeMismatch => "code.mismatch",
+            Self::CodeExpired => "code.expired",
+            Self::TooManyAttempts => "code.too_many_attempts",
+            Self::NoFlow => "confirm.no_flow",
+            Self::RateLimited => "error.rate_limited",
+            Self::Unexpected => "error.unexpected",
+        }
+    }
+
+    fn field(&self) -> Option<&'static str> {
+        match self {
+            Self::PasswordRejected => Some("password"),
+            Self::CodeMismatch | Self::CodeExpired | Self::TooManyAttempts => Some("code"),
+            _ => None,
+        }
+    }
+
+    fn is_notice(&self) -> bool {
+        *self == Self::NoFlow
+    }
 }

@@ -1,18 +1,42 @@
-//! `GET /account`: who is signed in, and sign-out.
+//! `GET /account`: who is signed in, their email and phone with any change
+//! waiting for a code, links to the pages that change the account, the
+//! two-step verification section, and sign-out.
 
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn as _;
 
 use super::components::{CsrfField, Layout};
-use super::{ctx, see_other, set_status};
-use crate::flows::account::{self, NotSignedIn, ProfileError};
-use crate::i18n::t;
+use super::protected::{protected_page, refused};
+use super::{Ctx, ctx, see_other};
+use crate::cognito::mfa::Factor;
+use crate::cognito::self_service::UserProfile;
+use crate::domain::ContactAttribute;
+use crate::flows::{account, mfa_settings, signed_in};
+use crate::i18n::{t, t_args};
+use crate::routes::Page;
 
 #[server(prefix = "/api", endpoint = "sign-out")]
 pub async fn sign_out(#[server(default)] everywhere: String) -> Result<(), ServerFnError> {
     let ctx = ctx()?;
     let everywhere = !everywhere.is_empty();
-    see_other(&account::sign_out(&ctx.app, &ctx.session, everywhere).await);
+    see_other(&signed_in::sign_out(&ctx.app, &ctx.session, everywhere).await);
+    Ok(())
+}
+
+#[server(prefix = "/api", endpoint = "mfa-change")]
+pub async fn change_mfa(
+    #[server(default)] factor: String,
+    #[server(default)] change: String,
+) -> Result<(), ServerFnError> {
+    let ctx = ctx()?;
+    see_other(&mfa_settings::change(&ctx.app, &ctx.session, &factor, &change).await);
+    Ok(())
+}
+
+#[server(prefix = "/api", endpoint = "mfa-totp-start")]
+pub async fn start_totp() -> Result<(), ServerFnError> {
+    let ctx = ctx()?;
+    see_other(&mfa_settings::start_totp(&ctx.app, &ctx.session).await);
     Ok(())
 }
 
@@ -27,29 +51,20 @@ const SHOWN: &[&str] = &[
     "locale",
 ];
 
+const TITLE: &str = "account.title";
+
 #[component]
 pub fn AccountPage() -> impl IntoView {
-    super::guard::async_page(render)
+    protected_page(TITLE, |ctx, user| async move {
+        match account::profile(&ctx.app, &ctx.session, &user).await {
+            Ok(profile) => render(ctx, profile),
+            Err(why) => refused(&ctx, why, TITLE),
+        }
+    })
 }
 
-async fn render(ctx: super::Ctx) -> AnyView {
+fn render(ctx: Ctx, profile: UserProfile) -> AnyView {
     let lang = ctx.lang.clone();
-    let profile = match account::profile(&ctx.app, &ctx.session).await {
-        Ok(profile) => profile,
-        Err(ProfileError::NotSignedIn(NotSignedIn::Anonymous | NotSignedIn::Ended)) => {
-            see_other(&account::sign_in_to_see(&ctx.app, "/account"));
-            return ().into_any();
-        }
-        Err(ProfileError::NotSignedIn(NotSignedIn::Unavailable) | ProfileError::Unavailable) => {
-            set_status(axum::http::StatusCode::SERVICE_UNAVAILABLE);
-            return view! {
-                <Layout ctx=ctx.clone() title=t(&lang, "account.title")>
-                    <p role="alert" data-message-id="error.unavailable">{t(&lang, "error.unavailable")}</p>
-                </Layout>
-            }
-            .into_any();
-        }
-    };
     let rows = SHOWN
         .iter()
         .filter_map(|name| {
@@ -79,28 +94,174 @@ async fn render(ctx: super::Ctx) -> AnyView {
         })
         .collect_view();
     view! {
-        <Layout ctx=ctx.clone() title=t(&lang, "account.title")>
-            <super::contact::ContactStatus ctx=ctx.clone() attributes=profile.attributes.clone()/>
+        <Layout ctx=ctx.clone() title_id=TITLE>
+            <ContactStatus ctx=ctx.clone() attributes=profile.attributes.clone()/>
             <section aria-labelledby="profile-heading">
                 <h2 id="profile-heading">{t(&lang, "account.profile")}</h2>
                 <dl class="attributes">{rows}</dl>
-                <super::contact::ManageLinks lang=lang.clone()/>
+                <ul class="manage-links">
+                    <li><a href=Page::Profile.path()>{t(&lang, "account.edit_profile")}</a></li>
+                    <li><a href=Page::ChangeEmail.path()>{t(&lang, "account.change_email")}</a></li>
+                    <li><a href=Page::ChangePhone.path()>{t(&lang, "account.change_phone")}</a></li>
+                    <li><a href=Page::ChangePassword.path()>{t(&lang, "account.change_password")}</a></li>
+                </ul>
             </section>
-            <super::security::SecuritySection ctx=ctx.clone() profile=profile.clone()/>
+            <SecuritySection ctx=ctx.clone() profile=profile/>
             <section aria-labelledby="sessions-heading">
                 <h2 id="sessions-heading">{t(&lang, "account.sessions")}</h2>
                 <form method="post" action=SignOut::PATH class="inline-form">
                     <CsrfField ctx=ctx.clone()/>
                     <button type="submit" class="primary">{t(&lang, "account.sign_out")}</button>
                 </form>
-                <a class="button secondary" href="/account/sign-out-everywhere">{t(&lang, "account.sign_out_everywhere")}</a>
+                <a class="button secondary" href=Page::SignOutEverywhere.path()>{t(&lang, "account.sign_out_everywhere")}</a>
                 <p class="hint">{t(&lang, "account.sign_out_everywhere_hint")}</p>
             </section>
             <section aria-labelledby="delete-heading">
                 <h2 id="delete-heading">{t(&lang, "account.delete_heading")}</h2>
-                <p><a href="/account/delete">{t(&lang, "account.delete")}</a></p>
+                <p><a href=Page::DeleteAccount.path()>{t(&lang, "account.delete")}</a></p>
             </section>
         </Layout>
     }
     .into_any()
+}
+
+/// The notes on email and phone: a change waiting for its code (and which
+/// address still signs in), or an unverified address with a button that
+/// sends a code.
+#[component]
+fn ContactStatus(
+    ctx: Ctx,
+    attributes: std::collections::BTreeMap<String, String>,
+) -> impl IntoView {
+    let lang = ctx.lang.clone();
+    [ContactAttribute::Email, ContactAttribute::Phone]
+        .into_iter()
+        .filter_map(|attribute| {
+            let email = attribute == ContactAttribute::Email;
+            let name = attribute.name();
+            let mut args = std::collections::BTreeMap::new();
+            if let Some(p) = account::pending(&ctx.session, attribute) {
+                args.insert("value".to_owned(), p.value.clone());
+                let id = match (email, p.keeps_original, attributes.get(name)) {
+                    (true, true, Some(old)) => {
+                        args.insert("old".to_owned(), old.clone());
+                        "account.pending_email_kept"
+                    }
+                    (true, _, _) => "account.pending_email",
+                    (false, true, Some(old)) => {
+                        args.insert("old".to_owned(), old.clone());
+                        "account.pending_phone_kept"
+                    }
+                    (false, _, _) => "account.pending_phone",
+                };
+                let href = account::verify_page(attribute).to_string();
+                return Some(
+                    view! {
+                        <div class="banner" role="status" data-message-id=id>
+                            <p>{t_args(&lang, id, &args)}</p>
+                            <p><a href=href>{t(&lang, "account.enter_code")}</a></p>
+                        </div>
+                    }
+                    .into_any(),
+                );
+            }
+            let value = attributes.get(name)?;
+            let verified = attributes
+                .get(&format!("{name}_verified"))
+                .is_some_and(|v| v == "true");
+            if verified {
+                return None;
+            }
+            args.insert("value".to_owned(), value.clone());
+            let id = if email { "account.unverified_email" } else { "account.unverified_phone" };
+            Some(
+                view! {
+                    <div class="banner" role="status" data-message-id=id>
+                        <p>{t_args(&lang, id, &args)}</p>
+                        <form method="post" action=super::verify::SendContactCode::PATH class="inline-form">
+                            <CsrfField ctx=ctx.clone()/>
+                            <input type="hidden" name="attribute" value=name/>
+                            <button type="submit" class="secondary">{t(&lang, "account.verify_now")}</button>
+                        </form>
+                    </div>
+                }
+                .into_any(),
+            )
+        })
+        .collect_view()
+}
+
+/// The two-step verification section: what the pool requires, and each
+/// method it allows with its state and buttons. States are rendered as
+/// `data-state` (`off`, `on`, `preferred`) for tests and styles.
+#[component]
+fn SecuritySection(ctx: Ctx, profile: UserProfile) -> impl IntoView {
+    let lang = ctx.lang.clone();
+    let requirement = ctx.app.mfa.id();
+    let has_phone = profile.attributes.contains_key("phone_number");
+    let factors = ctx
+        .app
+        .mfa_factors
+        .iter()
+        .copied()
+        .map(|factor| {
+            let on = profile.mfa_enabled.contains(&factor);
+            let preferred = profile.mfa_preferred == Some(factor);
+            let name = t(&lang, &format!("mfa.factor.{}", factor.id()));
+            let (state, state_id) = if preferred {
+                ("preferred", "mfa.state_preferred")
+            } else if on {
+                ("on", "mfa.state_on")
+            } else {
+                ("off", "mfa.state_off")
+            };
+            let button = |change: &'static str, label_id: &str, class: &'static str| {
+                let label = t(&lang, label_id);
+                view! {
+                    <form method="post" action=ChangeMfa::PATH class="inline-form">
+                        <CsrfField ctx=ctx.clone()/>
+                        <input type="hidden" name="factor" value=factor.id()/>
+                        <input type="hidden" name="change" value=change/>
+                        <button type="submit" class=class>{label}</button>
+                    </form>
+                }
+                .into_any()
+            };
+            let actions = match (factor, on) {
+                (Factor::Sms, false) if !has_phone => view! {
+                    <p class="hint" data-message-id="mfa.sms_needs_phone">{t(&lang, "mfa.sms_needs_phone")}</p>
+                }
+                .into_any(),
+                (Factor::Totp, false) => view! {
+                    <form method="post" action=StartTotp::PATH class="inline-form">
+                        <CsrfField ctx=ctx.clone()/>
+                        <button type="submit" class="secondary">{t(&lang, "mfa.set_up_app")}</button>
+                    </form>
+                }
+                .into_any(),
+                (_, false) => button("enable", &format!("mfa.enable.{}", factor.id()), "secondary"),
+                (_, true) => view! {
+                    {(!preferred).then(|| button("prefer", "mfa.make_preferred", "secondary"))}
+                    {button("disable", &format!("mfa.disable.{}", factor.id()), "secondary")}
+                }
+                .into_any(),
+            };
+            view! {
+                <li class="factor">
+                    <p>
+                        <strong>{name}</strong> " "
+                        <span class="badge" data-testid=format!("mfa-state-{}", factor.id()) data-state=state>{t(&lang, state_id)}</span>
+                    </p>
+                    {actions}
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <section aria-labelledby="security-heading">
+            <h2 id="security-heading">{t(&lang, "account.security")}</h2>
+            <p data-testid="mfa-requirement" data-state=requirement>{t(&lang, &format!("mfa.pool.{requirement}"))}</p>
+            <ul class="factors">{factors}</ul>
+        </section>
+    }
 }

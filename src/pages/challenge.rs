@@ -1,5 +1,5 @@
 //! `GET /sign-in/challenge`: the step Cognito asked for after the password,
-//! one form per challenge (see `flows::sign_in::Step`).
+//! one form per challenge (see `cognito::challenge::Challenge`).
 
 use std::collections::BTreeMap;
 
@@ -8,11 +8,13 @@ use leptos::server_fn::ServerFn as _;
 use secrecy::ExposeSecret as _;
 
 use super::components::{CsrfField, Field, Layout, PasswordChecklist};
-use super::security::TotpEnrolment;
+use super::totp_setup::TotpEnrolment;
 use super::{Ctx, ctx, see_other};
+use crate::cognito::challenge::Challenge;
 use crate::cognito::mfa::Factor;
-use crate::flows::sign_in::{self, ChallengeInput, Step};
+use crate::flows::sign_in::{self, ChallengeInput};
 use crate::i18n::{t, t_args};
+use crate::routes::{Location, Page};
 use crate::session::FormState;
 
 #[server(prefix = "/api", endpoint = "sign-in-challenge")]
@@ -46,17 +48,17 @@ pub async fn cancel_sign_in() -> Result<(), ServerFnError> {
 pub fn ChallengePage() -> impl IntoView {
     let Ok(ctx) = ctx() else { return ().into_any() };
     let Some(flow) = sign_in::current(&ctx.session) else {
-        see_other("/sign-in");
+        see_other(&Location::page(Page::SignIn));
         return ().into_any();
     };
     let lang = ctx.lang.clone();
-    let form = ctx.session.take_form("challenge");
-    let (title_id, body) = match &flow.step {
-        Step::AppCode => (
+    let form = ctx.session.take_form(Page::SignInChallenge);
+    let (title_id, body) = match (&flow.challenge, &flow.totp_secret) {
+        (Challenge::AppCode, _) => (
             "challenge.app_code_title",
             code_form(&ctx, &form, "challenge.app_code_intro", None),
         ),
-        Step::SmsCode { destination } => (
+        (Challenge::SmsCode { destination }, _) => (
             "challenge.sms_title",
             code_form(
                 &ctx,
@@ -65,7 +67,7 @@ pub fn ChallengePage() -> impl IntoView {
                 Some(destination.clone()),
             ),
         ),
-        Step::EmailCode { destination } => (
+        (Challenge::EmailCode { destination }, _) => (
             "challenge.email_title",
             code_form(
                 &ctx,
@@ -74,27 +76,24 @@ pub fn ChallengePage() -> impl IntoView {
                 Some(destination.clone()),
             ),
         ),
-        Step::NewPassword {
-            required_attributes,
-        } => (
+        (
+            Challenge::NewPassword {
+                required_attributes,
+            },
+            _,
+        ) => (
             "challenge.new_password_title",
             new_password_form(&ctx, &form, required_attributes),
         ),
-        Step::SelectMfa { options } => (
+        (Challenge::SelectMfa { options }, _) => (
             "challenge.select_title",
             choice_form(&ctx, &form, "challenge.select_intro", options),
         ),
-        Step::MfaSetup {
-            options,
-            totp_secret: None,
-        } => (
+        (Challenge::MfaSetup { options }, None) => (
             "challenge.setup_title",
             choice_form(&ctx, &form, "challenge.setup_intro", options),
         ),
-        Step::MfaSetup {
-            totp_secret: Some(secret),
-            ..
-        } => (
+        (Challenge::MfaSetup { .. }, Some(secret)) => (
             "challenge.setup_title",
             view! {
                 <TotpEnrolment ctx=ctx.clone() form=form.clone() account=flow.typed_name.clone()
@@ -102,7 +101,7 @@ pub fn ChallengePage() -> impl IntoView {
             }
             .into_any(),
         ),
-        Step::Unsupported { name } => {
+        (Challenge::Unsupported { name }, _) => {
             let args = BTreeMap::from([("challenge".to_owned(), name.clone())]);
             (
                 "challenge.unsupported_title",
@@ -111,12 +110,12 @@ pub fn ChallengePage() -> impl IntoView {
             )
         }
     };
-    let start_over_id = match flow.step {
-        Step::SmsCode { .. } | Step::EmailCode { .. } => "challenge.new_code",
+    let start_over_id = match flow.challenge {
+        Challenge::SmsCode { .. } | Challenge::EmailCode { .. } => "challenge.new_code",
         _ => "challenge.start_over",
     };
     view! {
-        <Layout ctx=ctx.clone() title=t(&lang, title_id)>
+        <Layout ctx=ctx.clone() title_id=title_id>
             {body}
             <form method="post" action=CancelSignIn::PATH class="secondary-form">
                 <CsrfField ctx=ctx.clone()/>
@@ -148,8 +147,7 @@ fn new_password_form(ctx: &Ctx, form: &FormState, required: &[String]) -> AnyVie
     let attributes = required
         .iter()
         .map(|name| {
-            let label_id = format!("attribute.{name}");
-            let label = if crate::i18n::has(&lang, &label_id) { t(&lang, &label_id) } else { name.clone() };
+            let label = super::profile::attribute_label(&lang, name);
             let (kind, autocomplete) = super::sign_up::attribute_input(name);
             view! {
                 <super::sign_up::AttributeField lang=lang.clone() form=form.clone() name=name.clone() label=label
@@ -198,7 +196,7 @@ fn choice_form(ctx: &Ctx, form: &FormState, intro_id: &str, options: &[Factor]) 
                 <legend>{t(&lang, intro_id)}</legend>
                 {radios}
             </fieldset>
-            {error.map(|text| view! { <p id="choice-error" class="field-error">{text}</p> })}
+            {error.map(|text| view! { <p id="choice-error" class="field-error" data-message-id=form.error_for("choice").map(str::to_owned)>{text}</p> })}
             <button type="submit" class="primary">{t(&lang, "challenge.continue")}</button>
         </form>
     }

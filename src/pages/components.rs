@@ -9,22 +9,26 @@ use leptos_meta::Title;
 use super::Ctx;
 use crate::domain::{PasswordPolicy, Rule};
 use crate::i18n::{Lang, t, t_args};
+use crate::routes::Page;
+use crate::security::return_to::ReturnTo;
 use crate::session::{Flash, FlashLevel, FormState};
 
 /// The page frame: title, brand header, main landmark with the flash
-/// messages, footer.
+/// messages, footer. `title_id` is the catalog id of the page's title,
+/// also rendered as `data-title-id` so tests know the page by id.
 #[component]
-pub fn Layout(ctx: Ctx, #[prop(into)] title: String, children: Children) -> impl IntoView {
+pub fn Layout(ctx: Ctx, title_id: &'static str, children: Children) -> impl IntoView {
     let lang = ctx.lang.clone();
     let flashes = ctx.session.take_flash();
     let brand = t(&lang, "brand.name");
+    let title = t(&lang, title_id);
     view! {
         <Title text=format!("{title} · {brand}")/>
         <a class="skip-link" href="#main">{t(&lang, "layout.skip")}</a>
         <header class="site-header">
-            <a class="brand" href="/">{brand}</a>
+            <a class="brand" href=Page::Home.path()>{brand}</a>
         </header>
-        <main id="main" class="card">
+        <main id="main" class="card" data-title-id=title_id>
             <h1>{title}</h1>
             <Flashes lang=lang.clone() flashes=flashes/>
             {children()}
@@ -59,12 +63,6 @@ pub fn Flashes(lang: Lang, flashes: Vec<Flash>) -> impl IntoView {
 #[component]
 pub fn CsrfField(ctx: Ctx) -> impl IntoView {
     view! { <input type="hidden" name="csrf_token" value=ctx.session.csrf_token()/> }
-}
-
-/// Everything a field needs to render: its typed value and its error.
-pub struct FieldState<'a> {
-    pub lang: &'a Lang,
-    pub form: &'a FormState,
 }
 
 /// A labelled input. Its error, if any, sits below it and is tied to it
@@ -153,6 +151,23 @@ pub fn PasswordChecklist(lang: Lang, policy: PasswordPolicy) -> impl IntoView {
 
 /// A hidden `return_to` field, when the page was opened with one.
 #[component]
-pub fn ReturnToField(value: Option<String>) -> impl IntoView {
-    value.map(|value| view! { <input type="hidden" name="return_to" value=value/> })
+pub fn ReturnToField(value: Option<ReturnTo>) -> impl IntoView {
+    value.map(
+        |value| view! { <input type="hidden" name="return_to" value=value.as_str().to_owned()/> },
+    )
+}
+
+/// The note on pages that wait for a code, when codes go to the embedded
+/// pool's outbox instead of anyone's inbox.
+#[component]
+pub fn DevOutboxNote(ctx: Ctx) -> impl IntoView {
+    let lang = ctx.lang.clone();
+    ctx.app.dev_pool.is_some().then(|| {
+        view! {
+            <p class="dev-note">
+                {t(&lang, "confirm.dev_outbox_intro")} " "
+                <a href=Page::DevOutbox.path()>{t(&lang, "confirm.dev_outbox_link")}</a>
+            </p>
+        }
+    })
 }

@@ -3,10 +3,11 @@
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn as _;
 
-use super::components::{CsrfField, Field, Layout};
+use super::components::{CsrfField, DevOutboxNote, Field, Layout};
 use super::{ctx, see_other};
 use crate::flows::sign_up;
 use crate::i18n::{t, t_args};
+use crate::routes::{Location, Page};
 
 #[server(prefix = "/api", endpoint = "confirm-sign-up")]
 pub async fn confirm_sign_up(#[server(default)] code: String) -> Result<(), ServerFnError> {
@@ -25,24 +26,15 @@ pub async fn resend_code() -> Result<(), ServerFnError> {
 #[component]
 pub fn ConfirmPage() -> impl IntoView {
     let Ok(ctx) = ctx() else { return ().into_any() };
-    let Some(flow) = ctx.session.read(|d| d.sign_up.clone()) else {
-        see_other("/sign-up");
+    let Some(flow) = sign_up::current(&ctx.session) else {
+        see_other(&Location::page(Page::SignUp));
         return ().into_any();
     };
     let lang = ctx.lang.clone();
-    let form = ctx.session.take_form("confirm");
-    let mut args = std::collections::BTreeMap::new();
-    args.insert("destination".to_owned(), flow.destination.clone());
-    let outbox = ctx.app.dev_pool.is_some().then(|| {
-        view! {
-            <p class="dev-note">
-                {t(&lang, "confirm.dev_outbox_intro")} " "
-                <a href="/_dev/outbox">{t(&lang, "confirm.dev_outbox_link")}</a>
-            </p>
-        }
-    });
+    let form = ctx.session.take_form(Page::SignUpConfirm);
+    let args = std::collections::BTreeMap::from([("destination".to_owned(), flow.destination)]);
     view! {
-        <Layout ctx=ctx.clone() title=t(&lang, "confirm.title")>
+        <Layout ctx=ctx.clone() title_id="confirm.title">
             <p>{t_args(&lang, "confirm.intro", &args)}</p>
             <form method="post" action=ConfirmSignUp::PATH novalidate>
                 <CsrfField ctx=ctx.clone()/>
@@ -54,7 +46,7 @@ pub fn ConfirmPage() -> impl IntoView {
                 <CsrfField ctx=ctx.clone()/>
                 <button type="submit" class="secondary">{t(&lang, "confirm.resend")}</button>
             </form>
-            {outbox}
+            <DevOutboxNote ctx=ctx.clone()/>
         </Layout>
     }
     .into_any()

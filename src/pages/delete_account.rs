@@ -5,47 +5,42 @@ use leptos::prelude::*;
 use leptos::server_fn::ServerFn as _;
 
 use super::components::{CsrfField, Field, Layout};
-use super::guard::{async_page, signed_in};
-use super::{Ctx, ctx, see_other};
-use crate::flows::profile::{self, ACCOUNT_PAGE, DELETE_WORD};
+use super::protected::protected_page;
+use super::{ctx, see_other};
+use crate::flows::account::{self, DELETE_WORD};
 use crate::i18n::{t, t_args};
+use crate::routes::Page;
 
 #[server(prefix = "/api", endpoint = "delete-account")]
 pub async fn delete_account(#[server(default)] confirm: String) -> Result<(), ServerFnError> {
     let ctx = ctx()?;
-    see_other(&profile::delete_account(&ctx.app, &ctx.session, &confirm).await);
+    see_other(&account::delete_account(&ctx.app, &ctx.session, &confirm).await);
     Ok(())
 }
 
 #[component]
 pub fn DeleteAccountPage() -> impl IntoView {
-    async_page(render)
-}
-
-async fn render(ctx: Ctx) -> AnyView {
-    if let Err(view) = signed_in(&ctx, "delete_account.title").await {
-        return view;
-    }
-    let lang = ctx.lang.clone();
-    let form = ctx.session.take_form("delete_account");
-    let mut args = std::collections::BTreeMap::new();
-    args.insert("word".to_owned(), DELETE_WORD.to_owned());
-    view! {
-        <Layout ctx=ctx.clone() title=t(&lang, "delete_account.title")>
-            <p>{t(&lang, "delete_account.intro")}</p>
-            <form method="post" action=DeleteAccount::PATH novalidate>
-                <CsrfField ctx=ctx.clone()/>
-                <Field lang=lang.clone() form=form.clone() name="confirm"
-                    label=t_args(&lang, "field.delete_confirm", &args) kind="text"
-                    autocomplete="off"/>
-                <button type="submit" class="danger">{t(&lang, "delete_account.submit")}</button>
-            </form>
-            <p class="alternatives">
-                <a href=ACCOUNT_PAGE>{t(&lang, "account.cancel")}</a>
-            </p>
-        </Layout>
-    }
-    .into_any()
+    protected_page("delete_account.title", |ctx, _user| async move {
+        let lang = ctx.lang.clone();
+        let form = ctx.session.take_form(Page::DeleteAccount);
+        let args = std::collections::BTreeMap::from([("word".to_owned(), DELETE_WORD.to_owned())]);
+        view! {
+            <Layout ctx=ctx.clone() title_id="delete_account.title">
+                <p>{t(&lang, "delete_account.intro")}</p>
+                <form method="post" action=DeleteAccount::PATH novalidate>
+                    <CsrfField ctx=ctx.clone()/>
+                    <Field lang=lang.clone() form=form.clone() name="confirm"
+                        label=t_args(&lang, "field.delete_confirm", &args) kind="text"
+                        autocomplete="off"/>
+                    <button type="submit" class="danger">{t(&lang, "delete_account.submit")}</button>
+                </form>
+                <p class="alternatives">
+                    <a href=Page::Account.path()>{t(&lang, "account.cancel")}</a>
+                </p>
+            </Layout>
+        }
+        .into_any()
+    })
 }
 
 /// `GET /goodbye`: where a deleted account ends up, signed out.
@@ -54,10 +49,10 @@ pub fn GoodbyePage() -> impl IntoView {
     let Ok(ctx) = ctx() else { return ().into_any() };
     let lang = ctx.lang.clone();
     view! {
-        <Layout ctx=ctx.clone() title=t(&lang, "goodbye.title")>
+        <Layout ctx=ctx.clone() title_id="goodbye.title">
             <p>{t(&lang, "goodbye.body")}</p>
             <p class="alternatives">
-                <a href="/sign-up">{t(&lang, "goodbye.sign_up")}</a>
+                <a href=Page::SignUp.path()>{t(&lang, "goodbye.sign_up")}</a>
             </p>
         </Layout>
     }

@@ -62,7 +62,7 @@ pub fn OutboxPage() -> impl IntoView {
         .collect_view();
     set_status(StatusCode::OK);
     view! {
-        <Layout ctx=ctx.clone() title=t(&lang, "outbox.title")>
+        <Layout ctx=ctx.clone() title_id="outbox.title">
             <p>{t(&lang, "outbox.intro")}</p>
             {empty}
             <div class="table-scroll" tabindex="0" role="region" aria-labelledby="outbox-caption">

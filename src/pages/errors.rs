@@ -5,10 +5,14 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use leptos::prelude::*;
 
+use axum::http::header;
+use axum::response::IntoResponse as _;
+
 use super::components::Layout;
 use super::{ctx, set_status};
 use crate::i18n::{Lang, t};
-use crate::session::layer::status_page;
+use crate::routes::{self, Page};
+use crate::session::layer::Refusals;
 
 #[component]
 pub fn NotFound() -> impl IntoView {
@@ -16,9 +20,9 @@ pub fn NotFound() -> impl IntoView {
     let Ok(ctx) = ctx() else { return ().into_any() };
     let lang = ctx.lang.clone();
     view! {
-        <Layout ctx=ctx.clone() title=t(&lang, "not_found.title")>
+        <Layout ctx=ctx.clone() title_id="not_found.title">
             <p data-message-id="not_found.body">{t(&lang, "not_found.body")}</p>
-            <p><a href="/">{t(&lang, "not_found.home")}</a></p>
+            <p><a href=Page::Home.path()>{t(&lang, "not_found.home")}</a></p>
         </Layout>
     }
     .into_any()
@@ -26,7 +30,7 @@ pub fn NotFound() -> impl IntoView {
 
 /// A complete page rendered outside the router, for answers the session
 /// layer gives before Leptos runs.
-fn standalone(title_id: &str, body_id: &str, link: (&str, &str)) -> String {
+fn standalone(title_id: &str, body_id: &str, link: (Page, &str)) -> String {
     let lang = Lang::default();
     let title = t(&lang, title_id);
     let body = t(&lang, body_id);
@@ -34,10 +38,10 @@ fn standalone(title_id: &str, body_id: &str, link: (&str, &str)) -> String {
     let brand = t(&lang, "brand.name");
     let html = Owner::new().with(|| {
         view! {
-            <main id="main" class="card">
+            <main id="main" class="card" data-title-id=title_id.to_owned()>
                 <h1>{title.clone()}</h1>
                 <p role="alert" data-message-id=body_id.to_owned()>{body}</p>
-                <p><a href=link.0.to_owned()>{link_text}</a></p>
+                <p><a href=link.0.path()>{link_text}</a></p>
             </main>
         }
         .to_html()
@@ -45,12 +49,14 @@ fn standalone(title_id: &str, body_id: &str, link: (&str, &str)) -> String {
     format!(
         "<!DOCTYPE html><html lang=\"{}\" dir=\"{}\"><head><meta charset=\"utf-8\"/>\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\
-         <title>{} · {}</title><link rel=\"stylesheet\" href=\"/style/main.css\"/></head>\
-         <body><header class=\"site-header\"><a class=\"brand\" href=\"/\">{}</a></header>{html}</body></html>",
+         <title>{} · {}</title><link rel=\"stylesheet\" href=\"{}\"/></head>\
+         <body><header class=\"site-header\"><a class=\"brand\" href=\"{}\">{}</a></header>{html}</body></html>",
         lang.tag(),
         lang.dir(),
         escape(&title),
         escape(&brand),
+        routes::STYLESHEET,
+        Page::Home.path(),
         escape(&brand),
     )
 }
@@ -62,30 +68,53 @@ fn escape(text: &str) -> String {
         .replace('"', "&quot;")
 }
 
+/// A complete HTML response outside the router.
+fn status_page(status: StatusCode, html: String) -> Response {
+    (
+        status,
+        [(header::CONTENT_TYPE, "text/html; charset=utf-8")],
+        html,
+    )
+        .into_response()
+}
+
 /// 403 for a POST without a valid CSRF token.
-pub fn csrf_refused() -> Response {
+fn csrf_refused() -> Response {
     status_page(
         StatusCode::FORBIDDEN,
-        standalone("csrf.title", "csrf.invalid", ("/sign-in", "csrf.back")),
+        standalone("csrf.title", "csrf.invalid", (Page::SignIn, "csrf.back")),
     )
 }
 
 /// 413 for a form body over the limit.
-pub fn too_large() -> Response {
+fn too_large() -> Response {
     status_page(
         StatusCode::PAYLOAD_TOO_LARGE,
-        standalone("too_large.title", "too_large.body", ("/", "not_found.home")),
+        standalone(
+            "too_large.title",
+            "too_large.body",
+            (Page::Home, "not_found.home"),
+        ),
     )
 }
 
 /// 503 when the session store cannot be reached.
-pub fn unavailable() -> Response {
+fn unavailable() -> Response {
     status_page(
         StatusCode::SERVICE_UNAVAILABLE,
         standalone(
             "unavailable.title",
             "error.unavailable",
-            ("/", "not_found.home"),
+            (Page::Home, "not_found.home"),
         ),
     )
+}
+
+/// The pages the session layer answers with before any handler runs.
+pub fn refusals() -> Refusals {
+    Refusals {
+        csrf: csrf_refused,
+        too_large,
+        unavailable,
+    }
 }

@@ -5,9 +5,10 @@ use leptos::server_fn::ServerFn as _;
 
 use super::components::{CsrfField, Field, Layout, ReturnToField};
 use super::{ctx, return_to_param, see_other};
-use crate::config::SignInName;
+use crate::domain::SignInNameKind;
 use crate::flows::recovery::{ForgotInput, request};
 use crate::i18n::t;
+use crate::routes::{Location, Page};
 
 #[server(prefix = "/api", endpoint = "forgot-password")]
 pub async fn forgot_password(
@@ -27,22 +28,23 @@ pub async fn forgot_password(
 pub fn ForgotPasswordPage() -> impl IntoView {
     let Ok(ctx) = ctx() else { return ().into_any() };
     let lang = ctx.lang.clone();
-    let form = ctx.session.take_form("forgot_password");
+    let form = ctx.session.take_form(Page::ForgotPassword);
     let return_to = return_to_param(&ctx);
+    let sign_in_href = Location::with_return_to(Page::SignIn, return_to.as_ref()).to_string();
     let (label, kind, intro) = match ctx.app.sign_in_name {
-        SignInName::Email => (
+        SignInNameKind::Email => (
             t(&lang, "field.email"),
             "email",
             t(&lang, "forgot_password.intro"),
         ),
-        SignInName::Username => (
+        SignInNameKind::Username => (
             t(&lang, "field.username"),
             "text",
             t(&lang, "forgot_password.intro_username"),
         ),
     };
     view! {
-        <Layout ctx=ctx.clone() title=t(&lang, "forgot_password.title")>
+        <Layout ctx=ctx.clone() title_id="forgot_password.title">
             <p>{intro}</p>
             <form method="post" action=ForgotPassword::PATH novalidate>
                 <CsrfField ctx=ctx.clone()/>
@@ -52,7 +54,7 @@ pub fn ForgotPasswordPage() -> impl IntoView {
                 <button type="submit" class="primary">{t(&lang, "forgot_password.submit")}</button>
             </form>
             <p class="alternatives">
-                <a href="/sign-in">{t(&lang, "forgot_password.back_to_sign_in")}</a>
+                <a href=sign_in_href>{t(&lang, "forgot_password.back_to_sign_in")}</a>
             </p>
         </Layout>
     }

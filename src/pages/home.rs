@@ -3,14 +3,17 @@
 use leptos::prelude::*;
 
 use super::{ctx, see_other};
+use crate::flows::signed_in;
+use crate::routes::{Location, Page};
 
 #[component]
 pub fn HomePage() -> impl IntoView {
     if let Ok(ctx) = ctx() {
-        see_other(if ctx.session.user().is_some() {
-            "/account"
+        let page = if signed_in::peek(&ctx.session).is_some() {
+            Page::Account
         } else {
-            "/sign-in"
-        });
+            Page::SignIn
+        };
+        see_other(&Location::page(page));
     }
 }

@@ -1,6 +1,7 @@
 //! The pages: view code only. Each page reads what it needs from the
 //! request's session and the app state, and its form posts to a server
-//! function that hands the work to a flow.
+//! function that hands the work to a flow. A page's file holds its
+//! component and the server functions its forms post to.
 
 pub mod account;
 pub mod challenge;
@@ -12,14 +13,14 @@ pub mod delete_account;
 pub mod dev_outbox;
 pub mod errors;
 pub mod forgot_password;
-pub mod guard;
 pub mod home;
 pub mod profile;
+pub mod protected;
 pub mod reset_password;
-pub mod security;
 pub mod sign_in;
 pub mod sign_out_everywhere;
 pub mod sign_up;
+pub mod totp_setup;
 pub mod verify;
 
 use axum::http::request::Parts;
@@ -28,6 +29,8 @@ use leptos::prelude::*;
 use leptos_axum::ResponseOptions;
 
 use crate::i18n::Lang;
+use crate::routes::Location;
+use crate::security::return_to::ReturnTo;
 use crate::session::Session;
 use crate::state::AppState;
 
@@ -63,10 +66,10 @@ pub fn ctx() -> Result<Ctx, ServerFnError> {
 
 /// Answers with `303 See Other` to `location`: after a POST, the browser
 /// follows with a GET, so reload never re-submits the form.
-pub fn see_other(location: &str) {
+pub fn see_other(location: &Location) {
     if let Some(response) = use_context::<ResponseOptions>() {
         response.set_status(StatusCode::SEE_OTHER);
-        match HeaderValue::from_str(location) {
+        match HeaderValue::from_str(location.as_str()) {
             Ok(value) => response.insert_header(header::LOCATION, value),
             // Locations are built from validated paths; fall back to a
             // safe page rather than fail the request.
@@ -91,9 +94,14 @@ pub fn query_param(name: &str) -> Option<String> {
         .map(|(_, value)| value.into_owned())
 }
 
-/// The validated `return_to` of the current request, as a string for a hidden field.
-pub fn return_to_param(ctx: &Ctx) -> Option<String> {
-    query_param("return_to")
-        .and_then(|raw| crate::security::return_to::ReturnTo::parse(&raw, &ctx.app.allowlist))
-        .map(|r| r.as_str().to_owned())
+/// The validated `return_to` of the current request.
+pub fn return_to_param(ctx: &Ctx) -> Option<ReturnTo> {
+    query_param("return_to").and_then(|raw| ReturnTo::parse(&raw, &ctx.app.allowlist))
+}
+
+/// The path and query of the current request (for `return_to`).
+pub fn current_path() -> String {
+    use_context::<Parts>()
+        .and_then(|p| p.uri.path_and_query().map(|pq| pq.as_str().to_owned()))
+        .unwrap_or_default()
 }

@@ -8,10 +8,11 @@ use leptos::prelude::*;
 use leptos::server_fn::ServerFn as _;
 
 use super::components::{CsrfField, Layout};
-use super::guard::{async_page, attributes, signed_in};
+use super::protected::{protected_page, refused};
 use super::{Ctx, ctx, see_other};
-use crate::flows::profile::{self, ACCOUNT_PAGE};
+use crate::flows::account;
 use crate::i18n::{Lang, t};
+use crate::routes::Page;
 use crate::session::FormState;
 
 #[server(prefix = "/api", endpoint = "update-profile")]
@@ -19,7 +20,7 @@ pub async fn update_profile(
     #[server(default)] attributes: BTreeMap<String, String>,
 ) -> Result<(), ServerFnError> {
     let ctx = ctx()?;
-    see_other(&profile::update_profile(&ctx.app, &ctx.session, attributes).await);
+    see_other(&account::update_profile(&ctx.app, &ctx.session, attributes).await);
     Ok(())
 }
 
@@ -47,29 +48,30 @@ pub fn attribute_label(lang: &Lang, name: &str) -> String {
     }
 }
 
+const TITLE: &str = "profile.title";
+
 #[component]
 pub fn ProfilePage() -> impl IntoView {
-    async_page(render)
+    protected_page(TITLE, |ctx, user| async move {
+        match account::profile(&ctx.app, &ctx.session, &user).await {
+            Ok(profile) => render(ctx, profile.attributes),
+            Err(why) => refused(&ctx, why, TITLE),
+        }
+    })
 }
 
-async fn render(ctx: Ctx) -> AnyView {
-    let user = match signed_in(&ctx, "profile.title").await {
-        Ok(user) => user,
-        Err(view) => return view,
-    };
-    let current = match attributes(&ctx, &user, "profile.title").await {
-        Ok(current) => current,
-        Err(view) => return view,
-    };
+fn render(ctx: Ctx, current: std::collections::BTreeMap<String, String>) -> AnyView {
     let lang = ctx.lang.clone();
-    let form = ctx.session.take_form("profile");
-    let fields = profile::profile_attributes(&ctx.app)
+    let form = ctx.session.take_form(Page::Profile);
+    // After a failed save, show what was typed; otherwise the account's values.
+    let typed = !form.values.is_empty();
+    let fields = account::profile_attributes(&ctx.app)
         .into_iter()
         .map(|name| {
-            let value = if form.form.is_empty() {
-                current.get(&name).cloned()
-            } else {
+            let value = if typed {
                 form.values.get(&name).cloned()
+            } else {
+                current.get(&name).cloned()
             };
             let hint = (name == "locale").then(|| t(&lang, "profile.locale_hint"));
             view! {
@@ -79,7 +81,7 @@ async fn render(ctx: Ctx) -> AnyView {
         })
         .collect_view();
     view! {
-        <Layout ctx=ctx.clone() title=t(&lang, "profile.title")>
+        <Layout ctx=ctx.clone() title_id=TITLE>
             <p>{t(&lang, "profile.intro")}</p>
             <form method="post" action=UpdateProfile::PATH novalidate>
                 <CsrfField ctx=ctx.clone()/>
@@ -87,7 +89,7 @@ async fn render(ctx: Ctx) -> AnyView {
                 <button type="submit" class="primary">{t(&lang, "profile.submit")}</button>
             </form>
             <p class="alternatives">
-                <a href=ACCOUNT_PAGE>{t(&lang, "account.back")}</a>
+                <a href=Page::Account.path()>{t(&lang, "account.back")}</a>
             </p>
         </Layout>
     }

@@ -5,10 +5,11 @@
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn as _;
 
-use super::components::{CsrfField, Field, Layout, PasswordChecklist};
+use super::components::{CsrfField, DevOutboxNote, Field, Layout, PasswordChecklist};
 use super::{ctx, see_other};
-use crate::flows::recovery::{self, FORGOT_PAGE, ResetInput};
+use crate::flows::recovery::{self, ResetInput};
 use crate::i18n::{t, t_args};
+use crate::routes::{Location, Page};
 
 #[server(prefix = "/api", endpoint = "reset-password")]
 pub async fn reset_password(
@@ -32,11 +33,11 @@ pub async fn resend_reset_code() -> Result<(), ServerFnError> {
 pub fn ResetPasswordPage() -> impl IntoView {
     let Ok(ctx) = ctx() else { return ().into_any() };
     let Some(flow) = recovery::current(&ctx.session) else {
-        see_other(FORGOT_PAGE);
+        see_other(&Location::page(Page::ForgotPassword));
         return ().into_any();
     };
     let lang = ctx.lang.clone();
-    let form = ctx.session.take_form("reset_password");
+    let form = ctx.session.take_form(Page::ResetPassword);
     let intro = match &flow.destination {
         Some(destination) => {
             let mut args = std::collections::BTreeMap::new();
@@ -45,16 +46,8 @@ pub fn ResetPasswordPage() -> impl IntoView {
         }
         None => t(&lang, "reset_password.intro_account"),
     };
-    let outbox = ctx.app.dev_pool.is_some().then(|| {
-        view! {
-            <p class="dev-note">
-                {t(&lang, "confirm.dev_outbox_intro")} " "
-                <a href="/_dev/outbox">{t(&lang, "confirm.dev_outbox_link")}</a>
-            </p>
-        }
-    });
     view! {
-        <Layout ctx=ctx.clone() title=t(&lang, "reset_password.title")>
+        <Layout ctx=ctx.clone() title_id="reset_password.title">
             <p>{intro}</p>
             <form method="post" action=ResetPassword::PATH novalidate>
                 <CsrfField ctx=ctx.clone()/>
@@ -70,9 +63,9 @@ pub fn ResetPasswordPage() -> impl IntoView {
                 <button type="submit" class="secondary">{t(&lang, "confirm.resend")}</button>
             </form>
             <p class="alternatives">
-                <a href=FORGOT_PAGE>{t(&lang, "reset_password.start_over")}</a>
+                <a href=Location::with_return_to(Page::ForgotPassword, flow.return_to.as_ref()).to_string()>{t(&lang, "reset_password.start_over")}</a>
             </p>
-            {outbox}
+            <DevOutboxNote ctx=ctx.clone()/>
         </Layout>
     }
     .into_any()

@@ -5,9 +5,10 @@ use leptos::server_fn::ServerFn as _;
 
 use super::components::{CsrfField, Field, Layout, ReturnToField};
 use super::{ctx, return_to_param, see_other};
-use crate::config::SignInName;
+use crate::domain::SignInNameKind;
 use crate::flows::sign_in::{SignInInput, submit};
 use crate::i18n::t;
+use crate::routes::{Location, Page};
 
 #[server(prefix = "/api", endpoint = "sign-in")]
 pub async fn sign_in(
@@ -29,34 +30,22 @@ pub async fn sign_in(
 pub fn SignInPage() -> impl IntoView {
     let Ok(ctx) = ctx() else { return ().into_any() };
     let lang = ctx.lang.clone();
-    let form = ctx.session.take_form("sign_in");
+    let form = ctx.session.take_form(Page::SignIn);
     let return_to = return_to_param(&ctx);
-    let sign_up_href = match &return_to {
-        Some(r) => crate::flows::with_return_to(
-            "/sign-up",
-            crate::security::return_to::ReturnTo::parse(r, &ctx.app.allowlist).as_ref(),
-        ),
-        None => "/sign-up".to_owned(),
-    };
-    let forgot_href = crate::flows::with_return_to(
-        crate::flows::recovery::FORGOT_PAGE,
-        return_to
-            .as_deref()
-            .and_then(|r| crate::security::return_to::ReturnTo::parse(r, &ctx.app.allowlist))
-            .as_ref(),
-    );
-    let name_label = match ctx.app.sign_in_name {
-        SignInName::Email => t(&lang, "field.email"),
-        SignInName::Username => t(&lang, "field.username"),
+    let sign_up_href = Location::with_return_to(Page::SignUp, return_to.as_ref()).to_string();
+    let forgot_href =
+        Location::with_return_to(Page::ForgotPassword, return_to.as_ref()).to_string();
+    let (name_label, name_kind) = match ctx.app.sign_in_name {
+        SignInNameKind::Email => (t(&lang, "field.email"), "email"),
+        SignInNameKind::Username => (t(&lang, "field.username"), "text"),
     };
     view! {
-        <Layout ctx=ctx.clone() title=t(&lang, "sign_in.title")>
+        <Layout ctx=ctx.clone() title_id="sign_in.title">
             <form method="post" action=SignIn::PATH novalidate>
                 <CsrfField ctx=ctx.clone()/>
                 <ReturnToField value=return_to.clone()/>
                 <Field lang=lang.clone() form=form.clone() name="username" label=name_label
-                    kind=match ctx.app.sign_in_name { SignInName::Email => "email", SignInName::Username => "text" }
-                    autocomplete="username" keep_value=true autofocus=true/>
+                    kind=name_kind autocomplete="username" keep_value=true autofocus=true/>
                 <Field lang=lang.clone() form=form.clone() name="password" label=t(&lang, "field.password")
                     kind="password" autocomplete="current-password"/>
                 <button type="submit" class="primary">{t(&lang, "sign_in.submit")}</button>

@@ -6,10 +6,12 @@ use leptos::prelude::*;
 use leptos::server_fn::ServerFn as _;
 
 use super::components::{CsrfField, Field, Layout, PasswordChecklist, ReturnToField};
+use super::profile::attribute_label;
 use super::{ctx, return_to_param, see_other};
-use crate::config::SignInName;
+use crate::domain::SignInNameKind;
 use crate::flows::sign_up::{SignUpInput, submit};
 use crate::i18n::t;
+use crate::routes::{Location, Page};
 
 /// Standard attributes the form knows how to ask for, with their input
 /// type and autocomplete token. Others are asked as plain text.
@@ -55,9 +57,10 @@ pub async fn sign_up(
 pub fn SignUpPage() -> impl IntoView {
     let Ok(ctx) = ctx() else { return ().into_any() };
     let lang = ctx.lang.clone();
-    let form = ctx.session.take_form("sign_up");
+    let form = ctx.session.take_form(Page::SignUp);
     let return_to = return_to_param(&ctx);
-    let username_field = (ctx.app.sign_in_name == SignInName::Username).then(|| {
+    let sign_in_href = Location::with_return_to(Page::SignIn, return_to.as_ref()).to_string();
+    let username_field = (ctx.app.sign_in_name == SignInNameKind::Username).then(|| {
         view! {
             <Field lang=lang.clone() form=form.clone() name="username" label=t(&lang, "field.username")
                 kind="text" autocomplete="username" keep_value=true/>
@@ -69,12 +72,7 @@ pub fn SignUpPage() -> impl IntoView {
         .iter()
         .map(|name| {
             let (kind, autocomplete) = attribute_input(name);
-            let label_id = format!("attribute.{name}");
-            let label = if crate::i18n::has(&lang, &label_id) {
-                t(&lang, &label_id)
-            } else {
-                name.clone()
-            };
+            let label = attribute_label(&lang, name);
             // Attribute inputs post as `attributes[name]`, which the server
             // function reads into a map; errors and values use the bare name.
             view! {
@@ -84,7 +82,7 @@ pub fn SignUpPage() -> impl IntoView {
         })
         .collect_view();
     view! {
-        <Layout ctx=ctx.clone() title=t(&lang, "sign_up.title")>
+        <Layout ctx=ctx.clone() title_id="sign_up.title">
             <form method="post" action=SignUp::PATH novalidate>
                 <CsrfField ctx=ctx.clone()/>
                 <ReturnToField value=return_to/>
@@ -99,7 +97,7 @@ pub fn SignUpPage() -> impl IntoView {
             </form>
             <p class="alternatives">
                 {t(&lang, "sign_up.have_account")} " "
-                <a href="/sign-in">{t(&lang, "sign_up.sign_in")}</a>
+                <a href=sign_in_href>{t(&lang, "sign_up.sign_in")}</a>
             </p>
         </Layout>
     }

@@ -5,11 +5,13 @@
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn as _;
 
-use super::components::{CsrfField, Field, Layout};
-use super::guard::{async_page, attributes, signed_in};
+use super::components::{CsrfField, DevOutboxNote, Field, Layout};
+use super::protected::{protected_page, refused};
 use super::{Ctx, ctx, query_param, see_other};
-use crate::flows::profile::{self, ACCOUNT_PAGE};
+use crate::domain::ContactAttribute;
+use crate::flows::account;
 use crate::i18n::{t, t_args};
+use crate::routes::{Location, Page};
 
 #[server(prefix = "/api", endpoint = "verify-contact")]
 pub async fn verify_contact(
@@ -17,9 +19,9 @@ pub async fn verify_contact(
     #[server(default)] code: String,
 ) -> Result<(), ServerFnError> {
     let ctx = ctx()?;
-    let location = match profile::contact_attribute(&attribute) {
-        Some(attribute) => profile::verify_contact(&ctx.app, &ctx.session, attribute, &code).await,
-        None => ACCOUNT_PAGE.to_owned(),
+    let location = match ContactAttribute::parse(&attribute) {
+        Some(attribute) => account::verify_contact(&ctx.app, &ctx.session, attribute, &code).await,
+        None => Location::page(Page::Account),
     };
     see_other(&location);
     Ok(())
@@ -28,45 +30,48 @@ pub async fn verify_contact(
 #[server(prefix = "/api", endpoint = "send-contact-code")]
 pub async fn send_contact_code(#[server(default)] attribute: String) -> Result<(), ServerFnError> {
     let ctx = ctx()?;
-    let location = match profile::contact_attribute(&attribute) {
-        Some(attribute) => profile::send_contact_code(&ctx.app, &ctx.session, attribute).await,
-        None => ACCOUNT_PAGE.to_owned(),
+    let location = match ContactAttribute::parse(&attribute) {
+        Some(attribute) => account::send_contact_code(&ctx.app, &ctx.session, attribute).await,
+        None => Location::page(Page::Account),
     };
     see_other(&location);
     Ok(())
 }
 
-#[component]
-pub fn VerifyPage() -> impl IntoView {
-    async_page(render)
+fn title_id(attribute: ContactAttribute) -> &'static str {
+    match attribute {
+        ContactAttribute::Email => "verify.email_title",
+        ContactAttribute::Phone => "verify.phone_title",
+    }
 }
 
-async fn render(ctx: Ctx) -> AnyView {
+#[component]
+pub fn VerifyPage() -> impl IntoView {
     let Some(attribute) = query_param("attribute")
         .as_deref()
-        .and_then(profile::contact_attribute)
+        .and_then(ContactAttribute::parse)
     else {
-        see_other(ACCOUNT_PAGE);
+        see_other(&Location::page(Page::Account));
         return ().into_any();
     };
-    let title_id = if attribute == "email" {
-        "verify.email_title"
-    } else {
-        "verify.phone_title"
-    };
-    let user = match signed_in(&ctx, title_id).await {
-        Ok(user) => user,
-        Err(view) => return view,
-    };
-    let current = match attributes(&ctx, &user, title_id).await {
-        Ok(current) => current,
-        Err(view) => return view,
-    };
+    protected_page(title_id(attribute), move |ctx, user| async move {
+        match account::profile(&ctx.app, &ctx.session, &user).await {
+            Ok(profile) => render(ctx, attribute, profile.attributes),
+            Err(why) => refused(&ctx, why, title_id(attribute)),
+        }
+    })
+}
+
+fn render(
+    ctx: Ctx,
+    attribute: ContactAttribute,
+    current: std::collections::BTreeMap<String, String>,
+) -> AnyView {
     let lang = ctx.lang.clone();
-    let form = ctx.session.take_form("verify");
-    let pending = profile::pending(&ctx.session, &user.sub).remove(attribute);
+    let form = ctx.session.take_form(Page::VerifyContact);
+    let pending = account::pending(&ctx.session, attribute);
     let mut args = std::collections::BTreeMap::new();
-    let intro = match (&pending, current.get(attribute)) {
+    let intro = match (&pending, current.get(attribute.name())) {
         (Some(p), old) if p.keeps_original => {
             args.insert("value".to_owned(), p.value.clone());
             args.insert("old".to_owned(), old.cloned().unwrap_or_default());
@@ -81,37 +86,29 @@ async fn render(ctx: Ctx) -> AnyView {
             t_args(&lang, "verify.intro", &args)
         }
         (None, None) => {
-            see_other(ACCOUNT_PAGE);
+            see_other(&Location::page(Page::Account));
             return ().into_any();
         }
     };
-    let outbox = ctx.app.dev_pool.is_some().then(|| {
-        view! {
-            <p class="dev-note">
-                {t(&lang, "confirm.dev_outbox_intro")} " "
-                <a href="/_dev/outbox">{t(&lang, "confirm.dev_outbox_link")}</a>
-            </p>
-        }
-    });
     view! {
-        <Layout ctx=ctx.clone() title=t(&lang, title_id)>
+        <Layout ctx=ctx.clone() title_id=title_id(attribute)>
             <p>{intro}</p>
             <form method="post" action=VerifyContact::PATH novalidate>
                 <CsrfField ctx=ctx.clone()/>
-                <input type="hidden" name="attribute" value=attribute/>
+                <input type="hidden" name="attribute" value=attribute.name()/>
                 <Field lang=lang.clone() form=form.clone() name="code" label=t(&lang, "field.verification_code")
                     kind="text" inputmode="numeric" autocomplete="one-time-code" autofocus=true/>
                 <button type="submit" class="primary">{t(&lang, "verify.submit")}</button>
             </form>
             <form method="post" action=SendContactCode::PATH class="secondary-form">
                 <CsrfField ctx=ctx.clone()/>
-                <input type="hidden" name="attribute" value=attribute/>
+                <input type="hidden" name="attribute" value=attribute.name()/>
                 <button type="submit" class="secondary">{t(&lang, "confirm.resend")}</button>
             </form>
             <p class="alternatives">
-                <a href=ACCOUNT_PAGE>{t(&lang, "account.back")}</a>
+                <a href=Page::Account.path()>{t(&lang, "account.back")}</a>
             </p>
-            {outbox}
+            <DevOutboxNote ctx=ctx.clone()/>
         </Layout>
     }
     .into_any()

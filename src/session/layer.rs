@@ -5,23 +5,36 @@ use std::sync::Arc;
 
 use axum::body::{Body, to_bytes};
 use axum::extract::{Request, State};
-use axum::http::{Method, StatusCode, header};
+use axum::http::{Method, header};
 use axum::middleware::Next;
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use tower_cookies::cookie::{Cookie, SameSite};
 use tower_cookies::{Cookies, cookie::time::Duration as CookieDuration};
 
 use super::store::{SessionStore, unix_now};
-use super::{ANONYMOUS_TTL_SECS, SIGNED_IN_TTL_SECS, Session, SessionData, SessionId};
-use crate::pages::errors;
+use super::{Session, SessionData, SessionId};
 
 /// Largest form body read for the CSRF check; the router's body limit is the same.
 pub const MAX_FORM_BYTES: usize = 64 * 1024;
+
+/// The answers for requests the layer refuses before any handler runs.
+/// They are pages of the app, handed in by the start-up code so that the
+/// session layer depends on no page.
+#[derive(Clone, Copy)]
+pub struct Refusals {
+    /// 403: a state-changing request without a valid CSRF token.
+    pub csrf: fn() -> Response,
+    /// 413: a form body over [`MAX_FORM_BYTES`].
+    pub too_large: fn() -> Response,
+    /// 503: the session store cannot be reached.
+    pub unavailable: fn() -> Response,
+}
 
 #[derive(Clone)]
 pub struct SessionConfig {
     pub store: Arc<dyn SessionStore>,
     pub secure_cookies: bool,
+    pub refusals: Refusals,
 }
 
 impl SessionConfig {
@@ -51,7 +64,7 @@ pub async fn session_layer(
             Ok(None) => (None, SessionData::default()),
             Err(e) => {
                 tracing::error!(error = ?e, "the session store is unavailable");
-                return errors::unavailable().into_response();
+                return (config.refusals.unavailable)();
             }
         },
         None => (None, SessionData::default()),
@@ -59,7 +72,7 @@ pub async fn session_layer(
     let session = Session::new(id, data);
 
     if is_state_changing(request.method()) {
-        request = match check_csrf(&session, request).await {
+        request = match check_csrf(&session, request, &config.refusals).await {
             Ok(request) => request,
             Err(response) => return response,
         };
@@ -78,8 +91,12 @@ fn is_state_changing(method: &Method) -> bool {
 /// Compares the token the form (or the `X-CSRF-Token` header, for scripts)
 /// carries with the one bound to this session. A new session has no token,
 /// so a POST that arrives without a session cookie is refused too.
-async fn check_csrf(session: &Session, request: Request) -> Result<Request, Response> {
-    let expected = session.read(|d| d.csrf_token.clone());
+async fn check_csrf(
+    session: &Session,
+    request: Request,
+    refusals: &Refusals,
+) -> Result<Request, Response> {
+    let expected = session.expected_csrf_token();
     let header_token = request
         .headers()
         .get("x-csrf-token")
@@ -93,7 +110,7 @@ async fn check_csrf(session: &Session, request: Request) -> Result<Request, Resp
     let (parts, body) = request.into_parts();
     let bytes = match to_bytes(body, MAX_FORM_BYTES).await {
         Ok(bytes) => bytes,
-        Err(_) => return Err(errors::too_large().into_response()),
+        Err(_) => return Err((refusals.too_large)()),
     };
     let form_token = is_form
         .then(|| {
@@ -111,7 +128,7 @@ async fn check_csrf(session: &Session, request: Request) -> Result<Request, Resp
         .is_ok();
     if !valid {
         tracing::warn!(path = %parts.uri.path(), "refused a request without a valid CSRF token");
-        return Err(errors::csrf_refused().into_response());
+        return Err((refusals.csrf)());
     }
     Ok(Request::from_parts(parts, Body::from(bytes)))
 }
@@ -123,11 +140,7 @@ async fn save(config: &SessionConfig, cookies: &Cookies, session: &Session) {
     let Some((old, id, data)) = session.take_changes() else {
         return;
     };
-    let ttl = if data.user.is_some() {
-        SIGNED_IN_TTL_SECS
-    } else {
-        ANONYMOUS_TTL_SECS
-    };
+    let ttl = data.ttl_secs();
     if let Some(old) = old
         && let Err(e) = config.store.delete(&old.key()).await
     {
@@ -137,7 +150,9 @@ async fn save(config: &SessionConfig, cookies: &Cookies, session: &Session) {
         tracing::error!(error = ?e, "could not save the session");
         return;
     }
-    if previous.as_deref() != Some(id.key().as_str()) || data.user.is_some() {
+    // A long-lived session's cookie is set again with each save, so its
+    // Max-Age follows the store's idle lifetime.
+    if previous.as_deref() != Some(id.key().as_str()) || data.keep_for_secs.is_some() {
         let mut cookie = Cookie::new(config.cookie_name(), id.as_str().to_owned());
         cookie.set_http_only(true);
         cookie.set_secure(config.secure_cookies);
@@ -148,14 +163,4 @@ async fn save(config: &SessionConfig, cookies: &Cookies, session: &Session) {
         ));
         cookies.add(cookie);
     }
-}
-
-/// A response for requests the session layer refuses outright.
-pub fn status_page(status: StatusCode, html: String) -> Response {
-    (
-        status,
-        [(header::CONTENT_TYPE, "text/html; charset=utf-8")],
-        html,
-    )
-        .into_response()
 }

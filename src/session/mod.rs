@@ -1,6 +1,11 @@
 //! Server-side sessions. The browser holds one opaque, random id in an
-//! HttpOnly cookie; everything else (tokens, the in-progress sign-in, flash
-//! messages, the CSRF token) lives in the store, keyed by a hash of the id.
+//! HttpOnly cookie; everything else lives in the store, keyed by a hash of
+//! the id.
+//!
+//! The session knows no flow. It keeps what every page needs (the CSRF
+//! token, one-time messages, the last failed form) and otherwise stores
+//! typed values by key, in the manner of tower-sessions: each flow owns
+//! its state type and names its key through [`SessionValue`].
 
 pub mod layer;
 pub mod store;
@@ -12,18 +17,20 @@ use aws_lc_rs::digest;
 use base64::Engine as _;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use secrecy::{ExposeSecret, SecretString};
+use serde::de::DeserializeOwned;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use crate::flows::sign_in::SignInFlow;
-use crate::flows::sign_up::SignUpFlow;
+use crate::routes::Page;
 
-pub use store::{SessionStore, SqliteStore};
-
-/// Idle lifetime of a session without a signed-in user.
+/// Idle lifetime of a session unless a value asks for longer
+/// ([`Session::keep_for`]).
 pub const ANONYMOUS_TTL_SECS: u64 = 24 * 60 * 60;
-/// Idle lifetime of a signed-in session; matches Cognito's default refresh
-/// token validity, after which it could not be kept alive anyway.
-pub const SIGNED_IN_TTL_SECS: u64 = 30 * 24 * 60 * 60;
+
+/// A value a flow keeps in the session, under its own key.
+pub trait SessionValue: Serialize + DeserializeOwned {
+    /// The key it is stored under; unique across the app.
+    const KEY: &'static str;
+}
 
 /// A secret that is kept in the server-side store and nowhere else. It
 /// serialises in clear text only for the store; `Debug` redacts it.
@@ -61,15 +68,20 @@ impl<'de> Deserialize<'de> for StoredSecret {
 #[derive(Clone)]
 pub struct SessionId(String);
 
+/// 32 random bytes, URL-safe base64: session ids and CSRF tokens.
+fn random_token() -> String {
+    let mut bytes = [0u8; 32];
+    // aws-lc-rs reads the operating system's CSPRNG; failure there
+    // means the machine cannot do cryptography at all.
+    if aws_lc_rs::rand::fill(&mut bytes).is_err() {
+        panic!("the system random number generator failed");
+    }
+    URL_SAFE_NO_PAD.encode(bytes)
+}
+
 impl SessionId {
     pub fn generate() -> Self {
-        let mut bytes = [0u8; 32];
-        // aws-lc-rs reads the operating system's CSPRNG; failure there
-        // means the machine cannot do cryptography at all.
-        if aws_lc_rs::rand::fill(&mut bytes).is_err() {
-            panic!("the system random number generator failed");
-        }
-        Self(URL_SAFE_NO_PAD.encode(bytes))
+        Self(random_token())
     }
 
     /// Accepts only values of the shape `generate` produces.
@@ -129,34 +141,50 @@ impl Flash {
     }
 }
 
-/// What a failed form submission leaves for the page to show once: the
-/// non-secret values typed, and an error per field (catalog ids).
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+/// What a form post leaves for its page to show once: the non-secret
+/// values typed (so nobody types them again) and an error per field
+/// (catalog ids). Also used to prefill a form on another page, such as the
+/// sign-in name after a confirmed sign-up.
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct FormState {
-    pub form: String,
+    /// The page whose form this is.
+    pub page: Page,
     pub values: BTreeMap<String, String>,
     pub errors: BTreeMap<String, String>,
 }
 
-/// The signed-in user and their tokens.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct SignedInUser {
-    /// The real username (`cognito:username`), for SECRET_HASH on refresh.
-    pub username: String,
-    pub sub: String,
-    pub email: Option<String>,
-    pub id_token: StoredSecret,
-    pub access_token: StoredSecret,
-    pub refresh_token: Option<StoredSecret>,
-    /// Unix seconds.
-    pub access_expires_at: u64,
-    /// When this sign-in happened, in unix milliseconds; a "signed out
-    /// everywhere" marker newer than this ends the session. Sessions saved
-    /// before the field existed read 0, so any marker ends them.
-    #[serde(default)]
-    pub signed_in_at_ms: u64,
+impl FormState {
+    pub fn new(page: Page) -> Self {
+        Self {
+            page,
+            values: BTreeMap::new(),
+            errors: BTreeMap::new(),
+        }
+    }
+
+    /// Keeps a non-secret value so the visitor does not type it again.
+    pub fn keep(mut self, field: &str, value: &str) -> Self {
+        self.values.insert(field.to_owned(), value.to_owned());
+        self
+    }
+
+    /// Marks `field` with the message `message_id`.
+    pub fn error(mut self, field: &str, message_id: &str) -> Self {
+        self.errors.insert(field.to_owned(), message_id.to_owned());
+        self
+    }
+
+    pub fn has_errors(&self) -> bool {
+        !self.errors.is_empty()
+    }
+
+    /// An error for this field, if any (for pages rendering it).
+    pub fn error_for(&self, field: &str) -> Option<&str> {
+        self.errors.get(field).map(String::as_str)
+    }
 }
 
+/// Everything a session holds. Serialised whole into the store.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct SessionData {
     #[serde(default)]
@@ -165,22 +193,20 @@ pub struct SessionData {
     pub flash: Vec<Flash>,
     #[serde(default)]
     pub form: Option<FormState>,
+    /// Idle lifetime in seconds, when a value asked for more than
+    /// [`ANONYMOUS_TTL_SECS`].
     #[serde(default)]
-    pub sign_in: Option<SignInFlow>,
+    pub keep_for_secs: Option<u64>,
+    /// The flows' values, by [`SessionValue::KEY`].
     #[serde(default)]
-    pub sign_up: Option<SignUpFlow>,
-    #[serde(default)]
-    pub user: Option<SignedInUser>,
-    /// A password reset waiting for its code.
-    #[serde(default)]
-    pub recovery: Option<crate::flows::recovery::RecoveryFlow>,
-    /// New email or phone values waiting for their code, by attribute.
-    #[serde(default)]
-    pub pending_contacts: BTreeMap<String, crate::flows::profile::PendingContact>,
-    /// An authenticator-app secret being enrolled from the account page,
-    /// kept so a reload shows the same QR code.
-    #[serde(default)]
-    pub totp_enrolment: Option<StoredSecret>,
+    pub values: BTreeMap<String, serde_json::Value>,
+}
+
+impl SessionData {
+    /// How long the store keeps this session after its last save.
+    pub fn ttl_secs(&self) -> u64 {
+        self.keep_for_secs.unwrap_or(ANONYMOUS_TTL_SECS)
+    }
 }
 
 struct Inner {
@@ -220,28 +246,78 @@ impl Session {
             .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
-    pub fn read<R>(&self, f: impl FnOnce(&SessionData) -> R) -> R {
-        f(&self.lock().data)
+    /// The value stored for `T`, if any. A value that no longer reads as
+    /// `T` (written by an older version) counts as absent.
+    pub fn get<T: SessionValue>(&self) -> Option<T> {
+        let inner = self.lock();
+        let raw = inner.data.values.get(T::KEY)?;
+        serde_json::from_value(raw.clone()).ok()
     }
 
-    pub fn update<R>(&self, f: impl FnOnce(&mut SessionData) -> R) -> R {
+    /// Stores `value` under `T::KEY`, replacing what was there.
+    pub fn insert<T: SessionValue>(&self, value: &T) {
+        match serde_json::to_value(value) {
+            Ok(raw) => {
+                let mut inner = self.lock();
+                inner.data.values.insert(T::KEY.to_owned(), raw);
+                inner.dirty = true;
+            }
+            // Session values are plain structs of strings and numbers;
+            // this only fails if one gains a map with non-string keys.
+            Err(e) => tracing::error!(key = T::KEY, error = %e, "could not store a session value"),
+        }
+    }
+
+    /// Forgets the value stored for `T`.
+    pub fn remove<T: SessionValue>(&self) {
         let mut inner = self.lock();
+        if inner.data.values.remove(T::KEY).is_some() {
+            inner.dirty = true;
+        }
+    }
+
+    /// Takes the value stored for `T` out of the session.
+    pub fn take<T: SessionValue>(&self) -> Option<T> {
+        let value = self.get::<T>();
+        self.remove::<T>();
+        value
+    }
+
+    /// Keep the session for `secs` of idleness instead of the anonymous
+    /// default (a signed-in session lives as long as its refresh token).
+    pub fn keep_for(&self, secs: u64) {
+        let mut inner = self.lock();
+        inner.data.keep_for_secs = Some(secs);
         inner.dirty = true;
-        f(&mut inner.data)
     }
 
     /// The token forms must carry; created (and the session saved) on first use.
     pub fn csrf_token(&self) -> String {
         let mut inner = self.lock();
         if inner.data.csrf_token.is_empty() {
-            inner.data.csrf_token = SessionId::generate().0;
+            inner.data.csrf_token = random_token();
             inner.dirty = true;
         }
         inner.data.csrf_token.clone()
     }
 
+    pub(crate) fn expected_csrf_token(&self) -> String {
+        self.lock().data.csrf_token.clone()
+    }
+
     pub fn flash(&self, flash: Flash) {
-        self.update(|d| d.flash.push(flash));
+        let mut inner = self.lock();
+        inner.data.flash.push(flash);
+        inner.dirty = true;
+    }
+
+    /// Drops messages waiting for the next page.
+    pub fn clear_flash(&self) {
+        let mut inner = self.lock();
+        if !inner.data.flash.is_empty() {
+            inner.data.flash.clear();
+            inner.dirty = true;
+        }
     }
 
     /// Messages for this page view; they are gone afterwards.
@@ -258,38 +334,51 @@ impl Session {
         taken
     }
 
-    /// The failed submission of `form`, if that is what the last POST left.
-    pub fn take_form(&self, form: &str) -> FormState {
+    /// The form state the last post left for `page`, or an empty one.
+    pub fn take_form(&self, page: Page) -> FormState {
         let mut inner = self.lock();
-        if let Some(taken) = inner.taken_forms.get(form) {
+        let key = page.path().to_owned();
+        if let Some(taken) = inner.taken_forms.get(&key) {
             return taken.clone();
         }
         let state = match &inner.data.form {
-            Some(state) if state.form == form => {
+            Some(state) if state.page == page => {
                 inner.dirty = true;
-                inner.data.form.take().unwrap_or_default()
+                inner
+                    .data
+                    .form
+                    .take()
+                    .unwrap_or_else(|| FormState::new(page))
             }
-            _ => FormState::default(),
+            _ => FormState::new(page),
         };
-        inner.taken_forms.insert(form.to_owned(), state.clone());
+        inner.taken_forms.insert(key, state.clone());
         state
     }
 
-    pub fn set_form(&self, state: FormState) {
-        self.update(|d| d.form = Some(state));
+    /// Leaves `form` for its page's next view.
+    pub fn set_form(&self, form: FormState) {
+        let mut inner = self.lock();
+        inner.data.form = Some(form);
+        inner.dirty = true;
     }
 
-    /// Give the session a new id at the next save (at sign-in and
-    /// sign-out), so an id planted before sign-in is worthless after it.
+    /// Starts over under a new id (at sign-in, sign-out and every other
+    /// change of who is signed in), so an id planted or seen before is
+    /// worthless after. Nothing crosses over but a new CSRF token and the
+    /// messages for the next page: no flow, no form, no value of the
+    /// previous visitor.
     pub fn renew(&self) {
         let mut inner = self.lock();
+        let flash = std::mem::take(&mut inner.data.flash);
+        inner.data = SessionData {
+            csrf_token: random_token(),
+            flash,
+            ..SessionData::default()
+        };
+        inner.taken_forms.clear();
         inner.renew = true;
         inner.dirty = true;
-        inner.data.csrf_token = SessionId::generate().0;
-    }
-
-    pub fn user(&self) -> Option<SignedInUser> {
-        self.read(|d| d.user.clone())
     }
 
     pub(crate) fn id(&self) -> Option<SessionId> {
@@ -312,11 +401,26 @@ impl Session {
         inner.id = Some(new.clone());
         Some((old, new, inner.data.clone()))
     }
+
+    /// A copy of what would be saved, for tests.
+    #[cfg(test)]
+    fn data(&self) -> SessionData {
+        self.lock().data.clone()
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[derive(Debug, PartialEq, Serialize, Deserialize)]
+    struct Draft {
+        text: String,
+    }
+
+    impl SessionValue for Draft {
+        const KEY: &'static str = "test.draft";
+    }
 
     #[test]
     fn session_ids_are_unique_and_parse_back() {
@@ -335,12 +439,29 @@ mod tests {
     }
 
     #[test]
+    fn typed_values_are_stored_by_key_and_taken_out() {
+        let session = Session::new(None, SessionData::default());
+        assert_eq!(session.get::<Draft>(), None);
+        session.insert(&Draft {
+            text: "hello".into(),
+        });
+        // The next request loads what this one saved.
+        let next = Session::new(None, session.data());
+        assert_eq!(
+            next.take::<Draft>(),
+            Some(Draft {
+                text: "hello".into()
+            })
+        );
+        assert_eq!(next.get::<Draft>(), None);
+    }
+
+    #[test]
     fn flash_messages_show_once() {
         let session = Session::new(None, SessionData::default());
         session.flash(Flash::info("sign_out.done"));
         assert_eq!(session.take_flash().len(), 1);
-        // The next request loads what this one saved.
-        let next = Session::new(None, session.read(Clone::clone));
+        let next = Session::new(None, session.data());
         assert!(next.take_flash().is_empty());
     }
 
@@ -348,17 +469,32 @@ mod tests {
     fn a_page_rendered_twice_in_one_request_sees_its_messages_both_times() {
         let session = Session::new(None, SessionData::default());
         session.flash(Flash::info("sign_out.done"));
-        session.set_form(FormState {
-            form: "totp".into(),
-            ..FormState::default()
-        });
-        let first = (session.take_flash(), session.take_form("totp").form);
-        let second = (session.take_flash(), session.take_form("totp").form);
+        session.set_form(FormState::new(Page::TotpSetup).error("code", "code.mismatch"));
+        let first = (
+            session.take_flash(),
+            session.take_form(Page::TotpSetup).errors,
+        );
+        let second = (
+            session.take_flash(),
+            session.take_form(Page::TotpSetup).errors,
+        );
         assert_eq!(first, second);
         assert_eq!(first.0.len(), 1);
+        let saved = session.data();
         assert!(
-            session.read(|d| d.flash.is_empty() && d.form.is_none()),
+            saved.flash.is_empty() && saved.form.is_none(),
             "gone for the next request"
+        );
+    }
+
+    #[test]
+    fn a_form_left_for_one_page_is_not_shown_on_another() {
+        let session = Session::new(None, SessionData::default());
+        session.set_form(FormState::new(Page::SignIn).keep("username", "ada@example.com"));
+        assert!(session.take_form(Page::SignUp).values.is_empty());
+        assert_eq!(
+            session.take_form(Page::SignIn).values.get("username"),
+            Some(&"ada@example.com".to_owned())
         );
     }
 
@@ -374,6 +510,24 @@ mod tests {
             .expect("renew marks the session changed");
         assert_eq!(deleted.map(|d| d.key()), Some(old.key()));
         assert_ne!(saved.key(), old.key());
+    }
+
+    #[test]
+    fn renewing_keeps_nothing_but_the_messages_and_a_new_csrf_token() {
+        let session = Session::new(Some(SessionId::generate()), SessionData::default());
+        session.insert(&Draft {
+            text: "the previous visitor's".into(),
+        });
+        session.set_form(FormState::new(Page::Profile).keep("name", "Ada"));
+        session.keep_for(99);
+        session.flash(Flash::info("sign_out.done"));
+        session.renew();
+        let data = session.data();
+        assert!(data.values.is_empty(), "no value survives: {data:?}");
+        assert!(data.form.is_none());
+        assert_eq!(data.keep_for_secs, None);
+        assert_eq!(data.flash, vec![Flash::info("sign_out.done")]);
+        assert!(!data.csrf_token.is_empty());
     }
 
     #[test]

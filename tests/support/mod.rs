@@ -11,9 +11,56 @@ use std::sync::Mutex;
 
 use reqwest::header::{ACCEPT, COOKIE, LOCATION, SET_COOKIE};
 use reqwest::{Response, StatusCode, redirect};
+use threshold::cognito::admin::Admin;
+use threshold::cognito::client::Endpoint;
 use threshold::config::Config;
+use threshold::flows::signed_in::SignedInUser;
+use threshold::routes::Page;
+use threshold::session::SessionId;
+use threshold::session::SessionValue as _;
+use threshold::session::store::{SessionStore as _, SqliteStore};
 use threshold::startup::Application;
 use threshold::state::AppState;
+
+/// The form actions, named by their server functions (each declared once,
+/// in its `#[server]` attribute).
+pub mod action {
+    use leptos::server_fn::ServerFn;
+    use threshold::pages;
+
+    pub const SIGN_UP: &str = pages::sign_up::SignUp::PATH;
+    pub const CONFIRM_SIGN_UP: &str = pages::confirm::ConfirmSignUp::PATH;
+    pub const RESEND_CODE: &str = pages::confirm::ResendCode::PATH;
+    pub const SIGN_IN: &str = pages::sign_in::SignIn::PATH;
+    pub const ANSWER_CHALLENGE: &str = pages::challenge::AnswerChallenge::PATH;
+    pub const CANCEL_SIGN_IN: &str = pages::challenge::CancelSignIn::PATH;
+    pub const SIGN_OUT: &str = pages::account::SignOut::PATH;
+    pub const CHANGE_MFA: &str = pages::account::ChangeMfa::PATH;
+    pub const START_TOTP: &str = pages::account::StartTotp::PATH;
+    pub const VERIFY_TOTP: &str = pages::totp_setup::VerifyTotp::PATH;
+    pub const FORGOT_PASSWORD: &str = pages::forgot_password::ForgotPassword::PATH;
+    pub const RESET_PASSWORD: &str = pages::reset_password::ResetPassword::PATH;
+    pub const RESEND_RESET_CODE: &str = pages::reset_password::ResendResetCode::PATH;
+    pub const UPDATE_PROFILE: &str = pages::profile::UpdateProfile::PATH;
+    pub const CHANGE_CONTACT: &str = pages::contact::ChangeContact::PATH;
+    pub const VERIFY_CONTACT: &str = pages::verify::VerifyContact::PATH;
+    pub const SEND_CONTACT_CODE: &str = pages::verify::SendContactCode::PATH;
+    pub const CHANGE_PASSWORD: &str = pages::change_password::ChangePassword::PATH;
+    pub const DELETE_ACCOUNT: &str = pages::delete_account::DeleteAccount::PATH;
+}
+
+/// `page` with `return_to` in its query, as the app builds it.
+pub fn with_return_to(page: Page, return_to: &str) -> String {
+    let allowlist = threshold::security::return_to::Allowlist::default();
+    let return_to = threshold::security::return_to::ReturnTo::parse(return_to, &allowlist);
+    threshold::routes::Location::with_return_to(page, return_to.as_ref()).to_string()
+}
+
+/// The verify page for `attribute` (`email`, `phone_number`).
+pub fn verify_page(attribute: &str) -> String {
+    threshold::routes::Location::with_query(Page::VerifyContact, &[("attribute", attribute)])
+        .to_string()
+}
 
 pub const PASSWORD: &str = "Correct-horse-7";
 
@@ -27,14 +74,14 @@ pub struct TestApp {
 }
 
 /// A response read whole: status, redirect target, body.
-pub struct Page {
+pub struct Reply {
     pub status: StatusCode,
     pub location: Option<String>,
     pub set_cookie: Vec<String>,
     pub body: String,
 }
 
-impl Page {
+impl Reply {
     pub fn csrf(&self) -> String {
         attribute_after(&self.body, "name=\"csrf_token\"", "value")
             .expect("the page has a form with a CSRF token")
@@ -53,13 +100,28 @@ impl Page {
         ids
     }
 
+    /// The message id of the error beside `field`, if it has one.
     pub fn field_error(&self, field: &str) -> Option<String> {
-        let marker = format!("id=\"{field}-error\"");
-        let start = self.body.find(&marker)?;
-        let text = &self.body[start..];
-        let open = text.find('>')? + 1;
-        let close = text.find("</p>")?;
-        Some(text[open..close].to_owned())
+        attribute_after(
+            &self.body,
+            &format!("id=\"{field}-error\""),
+            "data-message-id",
+        )
+    }
+
+    /// The catalog id of the page's title (`data-title-id`), which names
+    /// the page or step shown.
+    pub fn title_id(&self) -> Option<String> {
+        attribute_after(&self.body, "id=\"main\"", "data-title-id")
+    }
+
+    /// The `data-state` of the element with `data-testid="<id>"`.
+    pub fn state_of(&self, test_id: &str) -> Option<String> {
+        attribute_after(
+            &self.body,
+            &format!("data-testid=\"{test_id}\""),
+            "data-state",
+        )
     }
 
     pub fn input_value(&self, name: &str) -> Option<String> {
@@ -142,11 +204,19 @@ impl TestApp {
         Self::start(config, local_pool::Clock::system(), dir).await
     }
 
-    /// A signed admin client for the embedded pool (AdminResetUserPassword,
-    /// AdminUserGlobalSignOut: what an operator or another app would do).
-    pub fn admin(&self) -> aws_sdk_cognitoidentityprovider::Client {
+    /// Admin operations on the embedded pool (what an operator or another
+    /// app would do: reset a password, sign a user out everywhere).
+    pub fn admin(&self) -> Admin {
+        Admin::for_local_pool(&self.pool_endpoint())
+    }
+
+    /// Where the embedded pool listens.
+    pub fn pool_endpoint(&self) -> Endpoint {
         let pool = self.state.dev_pool.as_ref().expect("embedded pool");
-        threshold::dev_pool::admin_client(&pool.endpoint())
+        Endpoint {
+            region: threshold::embedded_pool::REGION.to_owned(),
+            url: Some(url::Url::parse(&pool.endpoint()).expect("the pool's URL")),
+        }
     }
 
     pub fn pool_id(&self) -> String {
@@ -165,30 +235,8 @@ impl TestApp {
         }
     }
 
-    /// Makes the signed-in user's access token look expired in the store,
-    /// so the next request must refresh it.
-    pub async fn expire_access_token(&self) {
-        use threshold::session::{SessionId, SessionStore as _, SqliteStore};
-        let dir = self._dir.as_ref().expect("the app's data directory").path();
-        let store = SqliteStore::open(&dir.join("sessions.sqlite3")).expect("session store");
-        let cookie = self.cookie().expect("a session cookie");
-        let value = cookie.split_once('=').map(|(_, v)| v).expect("name=value");
-        let key = SessionId::parse(value).expect("a session id").key();
-        let mut data = store
-            .load(&key)
-            .await
-            .expect("load")
-            .expect("a stored session");
-        data.user
-            .as_mut()
-            .expect("a signed-in user")
-            .access_expires_at = 0;
-        store.save(&key, &data, u64::MAX / 2).await.expect("save");
-    }
-
-    /// When the stored access token expires (unix seconds).
-    pub async fn access_expires_at(&self) -> u64 {
-        use threshold::session::{SessionId, SessionStore as _, SqliteStore};
+    /// The signed-in user stored for this browser's session, and where.
+    async fn stored_user(&self) -> (SqliteStore, String, threshold::session::SessionData) {
         let dir = self._dir.as_ref().expect("the app's data directory").path();
         let store = SqliteStore::open(&dir.join("sessions.sqlite3")).expect("session store");
         let cookie = self.cookie().expect("a session cookie");
@@ -199,7 +247,38 @@ impl TestApp {
             .await
             .expect("load")
             .expect("a stored session");
-        data.user.expect("a signed-in user").access_expires_at
+        (store, key, data)
+    }
+
+    /// Makes the signed-in user's access token look expired in the store,
+    /// so the next request must refresh it.
+    pub async fn expire_access_token(&self) {
+        let (store, key, mut data) = self.stored_user().await;
+        let user = data
+            .values
+            .get_mut(SignedInUser::KEY)
+            .expect("a signed-in user");
+        user["access_expires_at"] = serde_json::json!(0);
+        store.save(&key, &data, u64::MAX / 2).await.expect("save");
+    }
+
+    /// The keys of the values stored in this browser's session.
+    pub async fn stored_value_keys(&self) -> Vec<String> {
+        let (_, _, data) = self.stored_user().await;
+        data.values.keys().cloned().collect()
+    }
+
+    /// When the stored access token expires (unix seconds).
+    pub async fn access_expires_at(&self) -> u64 {
+        let (_, _, data) = self.stored_user().await;
+        let user: SignedInUser = serde_json::from_value(
+            data.values
+                .get(SignedInUser::KEY)
+                .expect("a signed-in user")
+                .clone(),
+        )
+        .expect("a stored user");
+        user.access_expires_at
     }
 
     /// The cookie slot itself, to plant an old or forged cookie.
@@ -211,7 +290,7 @@ impl TestApp {
         self.cookie.lock().expect("cookie lock").clone()
     }
 
-    async fn read(&self, response: Response) -> Page {
+    async fn read(&self, response: Response) -> Reply {
         let status = response.status();
         let location = response
             .headers()
@@ -230,7 +309,7 @@ impl TestApp {
             }
         }
         let body = response.text().await.expect("response body");
-        Page {
+        Reply {
             status,
             location,
             set_cookie,
@@ -238,7 +317,7 @@ impl TestApp {
         }
     }
 
-    pub async fn get(&self, path: &str) -> Page {
+    pub async fn get(&self, path: &str) -> Reply {
         let mut request = self
             .client
             .get(format!("{}{path}", self.base))
@@ -250,7 +329,7 @@ impl TestApp {
     }
 
     /// Posts a form as a browser does, without adding a CSRF token.
-    pub async fn post_raw(&self, path: &str, fields: &[(&str, &str)]) -> Page {
+    pub async fn post_raw(&self, path: &str, fields: &[(&str, &str)]) -> Reply {
         let mut request = self
             .client
             .post(format!("{}{path}", self.base))
@@ -264,7 +343,7 @@ impl TestApp {
 
     /// Opens `page`, then submits its form to `action` with `fields` and
     /// the page's CSRF token.
-    pub async fn submit(&self, page: &str, action: &str, fields: &[(&str, &str)]) -> Page {
+    pub async fn submit(&self, page: &str, action: &str, fields: &[(&str, &str)]) -> Reply {
         let token = self.get(page).await.csrf();
         let mut all: Vec<(&str, &str)> = fields.to_vec();
         all.push(("csrf_token", &token));
@@ -289,31 +368,47 @@ impl TestApp {
             .count()
     }
 
-    pub async fn sign_up(&self, email: &str, password: &str) -> Page {
+    pub async fn sign_up(&self, email: &str, password: &str) -> Reply {
         self.submit(
-            "/sign-up",
-            "/api/sign-up",
+            Page::SignUp.path(),
+            action::SIGN_UP,
             &[("email", email), ("password", password)],
         )
         .await
     }
 
-    pub async fn confirm(&self, code: &str) -> Page {
+    pub async fn confirm(&self, code: &str) -> Reply {
         self.submit(
-            "/sign-up/confirm",
-            "/api/confirm-sign-up",
+            Page::SignUpConfirm.path(),
+            action::CONFIRM_SIGN_UP,
             &[("code", code)],
         )
         .await
     }
 
-    pub async fn sign_in(&self, email: &str, password: &str) -> Page {
+    pub async fn sign_in(&self, email: &str, password: &str) -> Reply {
         self.submit(
-            "/sign-in",
-            "/api/sign-in",
+            Page::SignIn.path(),
+            action::SIGN_IN,
             &[("username", email), ("password", password)],
         )
         .await
+    }
+
+    /// Answers the sign-in challenge page with `fields`.
+    pub async fn answer(&self, fields: &[(&str, &str)]) -> Reply {
+        self.submit(
+            Page::SignInChallenge.path(),
+            action::ANSWER_CHALLENGE,
+            fields,
+        )
+        .await
+    }
+
+    /// Signs out from the account page.
+    pub async fn sign_out(&self) -> Reply {
+        self.submit(Page::Account.path(), action::SIGN_OUT, &[])
+            .await
     }
 
     /// Signs up, confirms and signs in a new user; returns their email.
@@ -325,7 +420,7 @@ impl TestApp {
         let page = self.sign_in(&email, PASSWORD).await;
         assert_eq!(
             page.location.as_deref(),
-            Some("/account"),
+            Some(Page::Account.path()),
             "sign-in succeeds"
         );
         email

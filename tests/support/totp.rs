@@ -3,10 +3,10 @@
 
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use super::Page;
+use super::Reply;
 
 /// The text of the element with `data-testid="<id>"`.
-pub fn test_id_text(page: &Page, id: &str) -> Option<String> {
+pub fn test_id_text(page: &Reply, id: &str) -> Option<String> {
     let at = page.body.find(&format!("data-testid=\"{id}\""))?;
     let start = at + page.body[at..].find('>')? + 1;
     let end = start + page.body[start..].find('<')?;
@@ -14,7 +14,7 @@ pub fn test_id_text(page: &Page, id: &str) -> Option<String> {
 }
 
 /// The authenticator-app secret shown on the page, without its spaces.
-pub fn secret_on(page: &Page) -> String {
+pub fn secret_on(page: &Reply) -> String {
     test_id_text(page, "totp-secret")
         .expect("the secret is shown as text")
         .replace(' ', "")

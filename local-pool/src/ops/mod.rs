@@ -1,89 +1,116 @@
 //! The Cognito operations, one function each, grouped by area:
-//! `control` (pools, clients, admin user management), `user` (sign-up,
-//! passwords, attributes, signing out), `auth` (InitiateAuth and its
-//! challenges) and `mfa` (TOTP association and MFA preferences).
+//!
+//! - `pools`: user pools and their MFA configuration (control plane);
+//! - `clients`: app clients (control plane);
+//! - `admin_users`: admin user management (control plane);
+//! - `sign_in`: InitiateAuth;
+//! - `challenges`: RespondToAuthChallenge, challenge sessions and issuing
+//!   tokens;
+//! - `self_service`: sign-up, passwords, attributes, signing out, TOTP
+//!   association and MFA preferences, done by users themselves.
+//!
+//! `users` holds the helpers the areas share and `context` the `Ctx` every
+//! operation gets. Only this module refers to the areas, through the
+//! operation table below; the areas import `context` and `users` (and
+//! `sign_in` imports `challenges`), never `ops` itself or each other, so the
+//! modules form no cycle.
 
-mod auth;
-mod common;
-mod control;
-mod mfa;
-mod user;
+mod admin_users;
+mod challenges;
+mod clients;
+mod context;
+mod pools;
+mod self_service;
+mod sign_in;
+mod users;
 
 use serde_json::Value;
 
 use crate::error::{ApiError, ApiResult};
 use crate::input::Input;
-use crate::server::Service;
-
-/// What every operation gets: the service and the time of the request.
-pub struct Ctx<'a> {
-    pub svc: &'a Service,
-    pub region: &'a str,
-    pub now_ms: u64,
-}
+use crate::service::Service;
+use context::Ctx;
 
 type Operation = fn(&Ctx<'_>, &Input) -> ApiResult<Value>;
 
 /// Operations callers make without AWS credentials.
 const USER_OPERATIONS: &[(&str, Operation)] = &[
-    ("SignUp", user::sign_up),
-    ("ConfirmSignUp", user::confirm_sign_up),
-    ("ResendConfirmationCode", user::resend_confirmation_code),
-    ("InitiateAuth", auth::initiate_auth),
-    ("RespondToAuthChallenge", auth::respond_to_auth_challenge),
-    ("ForgotPassword", user::forgot_password),
-    ("ConfirmForgotPassword", user::confirm_forgot_password),
-    ("ChangePassword", user::change_password),
-    ("GetUser", user::get_user),
-    ("UpdateUserAttributes", user::update_user_attributes),
+    ("SignUp", self_service::sign_up),
+    ("ConfirmSignUp", self_service::confirm_sign_up),
+    (
+        "ResendConfirmationCode",
+        self_service::resend_confirmation_code,
+    ),
+    ("InitiateAuth", sign_in::initiate_auth),
+    (
+        "RespondToAuthChallenge",
+        challenges::respond_to_auth_challenge,
+    ),
+    ("ForgotPassword", self_service::forgot_password),
+    (
+        "ConfirmForgotPassword",
+        self_service::confirm_forgot_password,
+    ),
+    ("ChangePassword", self_service::change_password),
+    ("GetUser", self_service::get_user),
+    ("UpdateUserAttributes", self_service::update_user_attributes),
     (
         "GetUserAttributeVerificationCode",
-        user::get_user_attribute_verification_code,
+        self_service::get_user_attribute_verification_code,
     ),
-    ("VerifyUserAttribute", user::verify_user_attribute),
-    ("DeleteUserAttributes", user::delete_user_attributes),
-    ("DeleteUser", user::delete_user),
-    ("GlobalSignOut", user::global_sign_out),
-    ("RevokeToken", user::revoke_token),
-    ("AssociateSoftwareToken", mfa::associate_software_token),
-    ("VerifySoftwareToken", mfa::verify_software_token),
-    ("SetUserMFAPreference", mfa::set_user_mfa_preference),
+    ("VerifyUserAttribute", self_service::verify_user_attribute),
+    ("DeleteUserAttributes", self_service::delete_user_attributes),
+    ("DeleteUser", self_service::delete_user),
+    ("GlobalSignOut", self_service::global_sign_out),
+    ("RevokeToken", self_service::revoke_token),
+    (
+        "AssociateSoftwareToken",
+        self_service::associate_software_token,
+    ),
+    ("VerifySoftwareToken", self_service::verify_software_token),
+    (
+        "SetUserMFAPreference",
+        self_service::set_user_mfa_preference,
+    ),
 ];
 
 /// Operations that need an AWS signature (any will do: there is no IAM).
 const ADMIN_OPERATIONS: &[(&str, Operation)] = &[
-    ("CreateUserPool", control::create_user_pool),
-    ("DescribeUserPool", control::describe_user_pool),
-    ("UpdateUserPool", control::update_user_pool),
-    ("ListUserPools", control::list_user_pools),
-    ("DeleteUserPool", control::delete_user_pool),
-    ("SetUserPoolMfaConfig", control::set_user_pool_mfa_config),
-    ("GetUserPoolMfaConfig", control::get_user_pool_mfa_config),
-    ("CreateUserPoolClient", control::create_user_pool_client),
-    ("DescribeUserPoolClient", control::describe_user_pool_client),
-    ("UpdateUserPoolClient", control::update_user_pool_client),
-    ("ListUserPoolClients", control::list_user_pool_clients),
-    ("DeleteUserPoolClient", control::delete_user_pool_client),
-    ("AdminCreateUser", control::admin_create_user),
-    ("AdminGetUser", control::admin_get_user),
-    ("AdminDeleteUser", control::admin_delete_user),
-    ("AdminSetUserPassword", control::admin_set_user_password),
-    ("AdminResetUserPassword", user::admin_reset_user_password),
-    ("AdminConfirmSignUp", control::admin_confirm_sign_up),
-    ("AdminDisableUser", control::admin_disable_user),
-    ("AdminEnableUser", control::admin_enable_user),
+    ("CreateUserPool", pools::create_user_pool),
+    ("DescribeUserPool", pools::describe_user_pool),
+    ("UpdateUserPool", pools::update_user_pool),
+    ("ListUserPools", pools::list_user_pools),
+    ("DeleteUserPool", pools::delete_user_pool),
+    ("SetUserPoolMfaConfig", pools::set_user_pool_mfa_config),
+    ("GetUserPoolMfaConfig", pools::get_user_pool_mfa_config),
+    ("CreateUserPoolClient", clients::create_user_pool_client),
+    ("DescribeUserPoolClient", clients::describe_user_pool_client),
+    ("UpdateUserPoolClient", clients::update_user_pool_client),
+    ("ListUserPoolClients", clients::list_user_pool_clients),
+    ("DeleteUserPoolClient", clients::delete_user_pool_client),
+    ("AdminCreateUser", admin_users::admin_create_user),
+    ("AdminGetUser", admin_users::admin_get_user),
+    ("AdminDeleteUser", admin_users::admin_delete_user),
+    ("AdminSetUserPassword", admin_users::admin_set_user_password),
+    (
+        "AdminResetUserPassword",
+        admin_users::admin_reset_user_password,
+    ),
+    ("AdminConfirmSignUp", admin_users::admin_confirm_sign_up),
+    ("AdminDisableUser", admin_users::admin_disable_user),
+    ("AdminEnableUser", admin_users::admin_enable_user),
     (
         "AdminUserGlobalSignOut",
-        control::admin_user_global_sign_out,
+        admin_users::admin_user_global_sign_out,
     ),
     (
         "AdminUpdateUserAttributes",
-        control::admin_update_user_attributes,
+        admin_users::admin_update_user_attributes,
     ),
-    ("ListUsers", control::list_users),
+    ("ListUsers", admin_users::list_users),
     (
         "AdminSetUserMFAPreference",
-        mfa::admin_set_user_mfa_preference,
+        admin_users::admin_set_user_mfa_preference,
     ),
 ];
 

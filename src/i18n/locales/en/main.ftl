@@ -16,8 +16,6 @@ sign_in-submit = Sign in
 sign_in-no_account = New here?
 sign_in-create_account = Create an account
 sign_in-incorrect_credentials = Incorrect email or password.
-sign_in-not_confirmed = Your account is not confirmed yet. Enter the code we just sent.
-sign_in-reset_required = Your password must be reset before you can sign in.
 sign_in-expired = Your sign-in took too long and has expired. Please sign in again.
 
 sign_up-title = Create your account
@@ -41,7 +39,6 @@ code-missing = Enter the code.
 code-format = The code is 6 digits.
 code-mismatch = That code is not right. Check it and try again.
 code-expired = That code has expired. Ask for a new one.
-code-expired_resent = That code has expired. We sent you a new one.
 code-too_many_attempts = Too many wrong codes. Wait a few minutes, then ask for a new code.
 
 email-missing = Enter your email address.
@@ -61,6 +58,7 @@ password-rule-symbol = a symbol, such as ! or #
 
 attribute-missing = This field is required.
 attribute-too_long = This is too long (at most 256 characters).
+attribute-invalid_characters = This field contains characters that are not allowed.
 attribute-email = Email
 attribute-name = Full name
 attribute-given_name = First name
@@ -141,8 +139,6 @@ challenge-setup_intro = Your account needs a second step at sign-in. Choose how 
 challenge-verify = Verify
 challenge-continue = Continue
 challenge-new_code = Send a new code (sign in again)
-
-code-expired_sign_in = That code has expired. Use "Send a new code" to sign in again and get a new one.
 
 mfa-choose = Choose one of the options.
 mfa-factor-totp = Authenticator app
@@ -226,7 +222,6 @@ profile-unchanged = Nothing changed in your profile.
 profile-not_saved = Your profile could not be saved. Check the fields and try again.
 profile-locale_invalid = Enter a language code like en, fr or pt-BR.
 profile-locale_hint = A language code, like en, fr or pt-BR.
-profile-invalid_characters = This field contains characters that are not allowed.
 
 contact-email_title = Change your email address
 contact-phone_title = Change your phone number

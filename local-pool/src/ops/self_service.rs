@@ -1,76 +1,25 @@
-//! User operations: sign-up and confirmation, passwords, attributes and
-//! signing out. Callers send no AWS credentials; access-token operations
+//! What users do for themselves, without AWS credentials: signing up and
+//! confirming, forgotten and changed passwords, their attributes and
+//! verification codes, deleting their account, signing out and revoking
+//! tokens, TOTP association and MFA preferences. Access-token operations
 //! authenticate with the token.
 
 use serde_json::{Value, json};
 
-use super::Ctx;
-use super::common::{
-    attributes_json, authenticate, check_attribute_value, check_password_policy, check_secret_hash,
-    code_destination, delivery_details, fake_delivery, known_attribute, mfa_fields, send,
-    unknown_attribute, verification_message,
+use super::context::Ctx;
+use super::users::{
+    access_token, apply_preferences, attributes_json, authenticate, check_password_policy,
+    check_secret_hash, client_id, code_destination, fake_delivery, known_attribute, mfa_fields,
+    new_user, pool_for_client, remove_user, revoke_all, send_code, unknown_attribute,
+    validate_attribute_update,
 };
-use super::control::{new_user, remove_user, revoke_all};
-use crate::Purpose;
-use crate::codes::{self, ATTRIBUTE_TTL_MS, PendingCode, RESET_TTL_MS, SIGN_UP_TTL_MS};
+use crate::codes::{self, ATTRIBUTE_TTL_MS, RESET_TTL_MS, SIGN_UP_TTL_MS, totp};
 use crate::error::{ApiError, ApiResult};
 use crate::input::Input;
-use crate::srp::{Verifier, burn_equivalent_time};
+use crate::outbox::Purpose;
+use crate::srp::Verifier;
 use crate::state::{Pool, State, UserStatus};
 use crate::tokens::hash_token;
-
-pub fn client_id(input: &Input) -> ApiResult<String> {
-    input.string("ClientId", 1, 128)
-}
-
-/// The pool that owns `client_id`, with Cognito's answer for an unknown client.
-pub fn pool_for_client(s: &State, client_id: &str) -> ApiResult<String> {
-    s.pool_id_for_client(client_id).map_err(|_| {
-        ApiError::resource_not_found(format!("User pool client {client_id} does not exist."))
-    })
-}
-
-fn access_token(input: &Input) -> ApiResult<String> {
-    input.string("AccessToken", 1, 131_072)
-}
-
-/// Sends a fresh code for `purpose` to `attribute` and returns CodeDeliveryDetails.
-#[allow(clippy::too_many_arguments)]
-fn send_code(
-    ctx: &Ctx<'_>,
-    s: &mut State,
-    pool_id: &str,
-    username: &str,
-    attribute: &str,
-    destination: &str,
-    purpose: Purpose,
-    ttl_ms: u64,
-) -> ApiResult<Value> {
-    let pending = PendingCode::for_attribute(ttl_ms, ctx.now_ms, attribute);
-    let code = pending.code.clone();
-    let pool = s.pool_mut(pool_id)?;
-    let message = verification_message(pool, attribute, &code);
-    let user = pool.user_mut(username)?;
-    match purpose {
-        Purpose::SignUp => user.codes.sign_up = Some(pending),
-        Purpose::ForgotPassword => user.codes.forgot_password = Some(pending),
-        _ => {
-            user.codes.attributes.insert(attribute.to_owned(), pending);
-        }
-    }
-    send(
-        ctx,
-        s,
-        pool_id,
-        username,
-        attribute,
-        destination,
-        purpose,
-        Some(code),
-        message,
-    );
-    Ok(delivery_details(attribute, destination))
-}
 
 /// <https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_SignUp.html>
 pub fn sign_up(ctx: &Ctx<'_>, input: &Input) -> ApiResult<Value> {
@@ -271,41 +220,6 @@ pub fn forgot_password(ctx: &Ctx<'_>, input: &Input) -> ApiResult<Value> {
     })
 }
 
-/// Deactivates the password: the next sign-in answers
-/// PasswordResetRequiredException, and a reset code goes to the verified
-/// email or phone when there is one.
-/// <https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_AdminResetUserPassword.html>
-pub fn admin_reset_user_password(ctx: &Ctx<'_>, input: &Input) -> ApiResult<Value> {
-    let pool_id = input.string("UserPoolId", 1, 55)?;
-    let name = input.string("Username", 1, 128)?;
-    ctx.svc.store.write(|s| {
-        let pool = s.pool_mut(&pool_id)?;
-        let username = super::control::resolve_user(pool, &name)?;
-        let user = pool.user_mut(&username)?;
-        if user.status == UserStatus::Unconfirmed {
-            return Err(ApiError::not_authorized(
-                "User password cannot be reset in the current state.",
-            ));
-        }
-        user.status = UserStatus::ResetRequired;
-        user.modified_ms = ctx.now_ms;
-        let pool = s.pool(&pool_id)?;
-        if let Some((attr, value)) = code_destination(pool, pool.user(&username)?, true) {
-            send_code(
-                ctx,
-                s,
-                &pool_id,
-                &username,
-                &attr,
-                &value,
-                Purpose::ForgotPassword,
-                RESET_TTL_MS,
-            )?;
-        }
-        Ok(json!({}))
-    })
-}
-
 /// <https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_ConfirmForgotPassword.html>
 pub fn confirm_forgot_password(ctx: &Ctx<'_>, input: &Input) -> ApiResult<Value> {
     let client_id = client_id(input)?;
@@ -394,52 +308,6 @@ pub fn get_user(ctx: &Ctx<'_>, input: &Input) -> ApiResult<Value> {
         }
         Ok(out)
     })
-}
-
-/// Checks an attribute update against the schema and uniqueness rules.
-pub fn validate_attribute_update(
-    pool: &Pool,
-    username: &str,
-    attributes: &[(String, String)],
-    admin: bool,
-) -> ApiResult<()> {
-    for (k, v) in attributes {
-        if k == "sub" {
-            return Err(ApiError::invalid_parameter(
-                "Cannot modify the non-mutable attribute sub",
-            ));
-        }
-        if !known_attribute(pool, k) {
-            return Err(unknown_attribute(k));
-        }
-        if !admin && k.ends_with("_verified") {
-            return Err(ApiError::not_authorized(
-                "A client attempted to write unauthorized attribute",
-            ));
-        }
-        let immutable = pool.schema.iter().any(|a| {
-            a.get("Name").and_then(Value::as_str) == Some(k.as_str())
-                && a.get("Mutable").and_then(Value::as_bool) == Some(false)
-        });
-        if immutable {
-            return Err(ApiError::not_authorized(format!(
-                "Cannot modify an already provided non-mutable attribute: {k}"
-            )));
-        }
-        check_attribute_value(k, v)?;
-        if pool.username_attributes.iter().any(|a| a == k) {
-            let taken = pool.users.values().any(|u| {
-                u.username != username && u.attr(k).is_some_and(|x| x.eq_ignore_ascii_case(v))
-            });
-            if taken {
-                return Err(ApiError::new(
-                    "AliasExistsException",
-                    format!("An account with the given {k} already exists."),
-                ));
-            }
-        }
-    }
-    Ok(())
 }
 
 /// <https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_UpdateUserAttributes.html>
@@ -676,7 +544,126 @@ pub fn revoke_token(ctx: &Ctx<'_>, input: &Input) -> ApiResult<Value> {
     })
 }
 
-/// Spends the time a password check would, for unknown users.
-pub fn equalise_timing(pool: &Pool, name: &str, password: &str) {
-    burn_equivalent_time(pool.srp_name(), name, password);
+/// Who AssociateSoftwareToken / VerifySoftwareToken speak for: the holder of
+/// an access token, or the user of an MFA_SETUP challenge session.
+enum Subject {
+    Token {
+        pool_id: String,
+        username: String,
+    },
+    Session {
+        id: String,
+        pool_id: String,
+        username: String,
+    },
+}
+
+impl Subject {
+    fn ids(&self) -> (&str, &str) {
+        match self {
+            Self::Token { pool_id, username }
+            | Self::Session {
+                pool_id, username, ..
+            } => (pool_id, username),
+        }
+    }
+}
+
+fn subject(ctx: &Ctx<'_>, s: &State, input: &Input) -> ApiResult<Subject> {
+    let token = input.opt_string("AccessToken", 1, 131_072)?;
+    let session = input.opt_string("Session", 20, 2048)?;
+    match (token, session) {
+        (Some(token), _) => {
+            let (pool_id, username) = authenticate(ctx, s, &token)?;
+            Ok(Subject::Token { pool_id, username })
+        }
+        (None, Some(id)) => {
+            let sess = s.sessions.get(&id).ok_or_else(ApiError::invalid_session)?;
+            if sess.expires_ms <= ctx.now_ms {
+                return Err(ApiError::session_expired());
+            }
+            if sess.challenge != "MFA_SETUP" {
+                return Err(ApiError::invalid_session());
+            }
+            Ok(Subject::Session {
+                id,
+                pool_id: sess.pool_id.clone(),
+                username: sess.username.clone(),
+            })
+        }
+        (None, None) => Err(ApiError::invalid_parameter(
+            "Either AccessToken or Session must be provided.",
+        )),
+    }
+}
+
+/// <https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_AssociateSoftwareToken.html>
+pub fn associate_software_token(ctx: &Ctx<'_>, input: &Input) -> ApiResult<Value> {
+    ctx.svc.store.write(|s| {
+        let subject = subject(ctx, s, input)?;
+        let (pool_id, username) = subject.ids();
+        let pool = s.pool_mut(pool_id)?;
+        if !pool.software_token_mfa {
+            return Err(ApiError::new(
+                "SoftwareTokenMFANotFoundException",
+                "Software Token MFA is not enabled for this user pool.",
+            ));
+        }
+        let secret = totp::new_secret();
+        pool.user_mut(username)?.mfa.totp_pending = Some(secret.clone());
+        let mut out = json!({ "SecretCode": secret });
+        if let Subject::Session { id, .. } = &subject {
+            out["Session"] = json!(id);
+        }
+        Ok(out)
+    })
+}
+
+/// <https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_VerifySoftwareToken.html>
+pub fn verify_software_token(ctx: &Ctx<'_>, input: &Input) -> ApiResult<Value> {
+    let code = input.string("UserCode", 6, 6)?;
+    if !code.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(ApiError::invalid_parameter(
+            "1 validation error detected: Value at 'userCode' failed to satisfy constraint: Member must satisfy regular expression pattern: [0-9]+",
+        ));
+    }
+    let _ = input.opt_string("FriendlyDeviceName", 0, 131_072)?;
+    ctx.svc.store.write(|s| {
+        let subject = subject(ctx, s, input)?;
+        let (pool_id, username) = subject.ids();
+        let user = s.pool_mut(pool_id)?.user_mut(username)?;
+        let pending = user.mfa.totp_pending.clone().ok_or_else(|| {
+            ApiError::new(
+                "SoftwareTokenMFANotFoundException",
+                "Software Token MFA has not been associated with the user.",
+            )
+        })?;
+        let step = totp::matching_step(&pending, &code, ctx.now_ms / 1000).ok_or_else(|| {
+            ApiError::new(
+                "EnableSoftwareTokenMFAException",
+                "Code mismatch and fail enable Software Token MFA",
+            )
+        })?;
+        user.mfa.totp_secret = Some(pending);
+        user.mfa.totp_pending = None;
+        user.mfa.totp_last_step = step;
+        let mut out = json!({ "Status": "SUCCESS" });
+        if let Subject::Session { id, .. } = &subject {
+            if let Some(sess) = s.sessions.get_mut(id) {
+                sess.totp_verified = true;
+            }
+            out["Session"] = json!(id);
+        }
+        Ok(out)
+    })
+}
+
+/// <https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_SetUserMFAPreference.html>
+pub fn set_user_mfa_preference(ctx: &Ctx<'_>, input: &Input) -> ApiResult<Value> {
+    let token = input.string("AccessToken", 1, 131_072)?;
+    ctx.svc.store.write(|s| {
+        let (pool_id, username) = authenticate(ctx, s, &token)?;
+        apply_preferences(s, &pool_id, &username, input)?;
+        Ok(json!({}))
+    })
 }

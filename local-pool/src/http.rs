@@ -1,5 +1,5 @@
-//! HTTP: the AWS JSON 1.1 endpoint, the JWKS and OpenID metadata, and the
-//! development outbox.
+//! HTTP: the AWS JSON 1.1 endpoint, the JWKS and OpenID metadata, the
+//! development outbox and, for tests only, the clock control.
 //!
 //! Every Cognito operation is a `POST /` whose `X-Amz-Target` header names
 //! it (`AWSCognitoIdentityProviderService.InitiateAuth`) and whose body is a
@@ -7,12 +7,11 @@
 //! may do a 3072-bit modular exponentiation (SRP) and fsync the state file.
 //! <https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/CommonParameters.html>
 
-use std::net::SocketAddr;
-use std::path::PathBuf;
 use std::sync::Arc;
+use std::time::Duration;
 
 use axum::Router;
-use axum::body::Body;
+use axum::body::{Body, Bytes};
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
@@ -22,65 +21,33 @@ use serde_json::{Value, json};
 
 use crate::error::ApiError;
 use crate::input::Input;
-use crate::state::Store;
-use crate::tokens::Signer;
-use crate::{Clock, OutboxMessage, ops};
+use crate::ops;
+use crate::service::Service;
 
 /// Requests above this size are refused before they are parsed.
 pub const BODY_LIMIT: usize = 1024 * 1024;
 const TARGET_PREFIX: &str = "AWSCognitoIdentityProviderService.";
+/// The most one `POST /_local/clock/advance` may move the clock: ten years
+/// of 365 days, far more than any expiry in the pool.
+const MAX_ADVANCE_SECONDS: u64 = 10 * 365 * 86_400;
 
-/// Everything a request handler needs.
-pub struct Service {
-    pub addr: SocketAddr,
-    pub store: Store,
-    pub signer: Signer,
-    clock: Clock,
-}
-
-impl Service {
-    pub fn load(addr: SocketAddr, data_dir: Option<PathBuf>, clock: Clock) -> anyhow::Result<Self> {
-        let store = Store::load(data_dir.clone())?;
-        let signer = Signer::load_or_create(data_dir.as_deref())?;
-        Ok(Self {
-            addr,
-            store,
-            signer,
-            clock,
-        })
-    }
-
-    pub fn clock(&self) -> &Clock {
-        &self.clock
-    }
-
-    /// `http://<bound addr>/<pool id>`, the `iss` of every token.
-    pub fn issuer(&self, pool_id: &str) -> String {
-        format!("http://{}/{pool_id}", self.addr)
-    }
-
-    pub fn outbox(&self, destination: Option<&str>) -> Vec<OutboxMessage> {
-        self.store.read(|s| {
-            s.outbox
-                .iter()
-                .filter(|m| destination.is_none_or(|d| m.destination == d))
-                .cloned()
-                .collect()
-        })
-    }
-}
-
-pub fn router(service: Arc<Service>) -> Router {
-    Router::new()
+/// The routes; `clock_control` adds `/_local/clock` and
+/// `/_local/clock/advance` (without it they answer 404 like any unknown path).
+pub fn router(service: Arc<Service>, clock_control: bool) -> Router {
+    let mut router = Router::new()
         .route("/", post(api))
         .route("/_local/outbox", get(outbox))
         .route("/{pool_id}/.well-known/jwks.json", get(jwks))
         .route(
             "/{pool_id}/.well-known/openid-configuration",
             get(openid_configuration),
-        )
-        .fallback(not_found)
-        .with_state(service)
+        );
+    if clock_control {
+        router = router
+            .route("/_local/clock", get(clock))
+            .route("/_local/clock/advance", post(advance_clock));
+    }
+    router.fallback(not_found).with_state(service)
 }
 
 fn json_response(status: StatusCode, body: &Value, content_type: &'static str) -> Response {
@@ -218,6 +185,61 @@ async fn openid_configuration(
         }),
         "application/json",
     )
+}
+
+/// The pool's time and how far it has been moved, as the clock routes answer.
+fn clock_state(service: &Service) -> Response {
+    let clock = service.clock();
+    let offset_ms = u64::try_from(clock.offset().as_millis()).unwrap_or(u64::MAX);
+    json_response(
+        StatusCode::OK,
+        &json!({ "now_ms": clock.now_ms(), "offset_ms": offset_ms }),
+        "application/json",
+    )
+}
+
+/// `GET /_local/clock` (tests only): `{"now_ms": .., "offset_ms": ..}`.
+async fn clock(State(service): State<Arc<Service>>) -> Response {
+    clock_state(&service)
+}
+
+/// `POST /_local/clock/advance` with `{"seconds": N}` (tests only): moves
+/// the pool's clock forward as `Clock::advance` does, then answers like
+/// `GET /_local/clock`. A bad body is a 400 naming the problem.
+async fn advance_clock(State(service): State<Arc<Service>>, body: Bytes) -> Response {
+    match advance_seconds(&body) {
+        Ok(seconds) => {
+            service.clock().advance(Duration::from_secs(seconds));
+            clock_state(&service)
+        }
+        Err(message) => json_response(
+            StatusCode::BAD_REQUEST,
+            &json!({ "message": message }),
+            "application/json",
+        ),
+    }
+}
+
+/// The `seconds` of a clock advance body, or why the body is refused.
+fn advance_seconds(body: &[u8]) -> Result<u64, String> {
+    let value: Value = serde_json::from_slice(body).map_err(|error| {
+        format!(r#"The body must be a JSON object like {{"seconds": 60}}: {error}."#)
+    })?;
+    let object = value
+        .as_object()
+        .ok_or(r#"The body must be a JSON object like {"seconds": 60}."#)?;
+    let seconds = object
+        .get("seconds")
+        .ok_or("seconds is required: how far to move the clock forward, in seconds.")?;
+    let seconds = seconds
+        .as_u64()
+        .ok_or("seconds must be a non-negative integer (the clock never moves back).")?;
+    if seconds > MAX_ADVANCE_SECONDS {
+        return Err(format!(
+            "seconds must be at most {MAX_ADVANCE_SECONDS} (ten years)."
+        ));
+    }
+    Ok(seconds)
 }
 
 async fn not_found() -> Response {

@@ -1,0 +1,295 @@
+//! Signing in: InitiateAuth. It checks the password (USER_PASSWORD_AUTH,
+//! or USER_AUTH with the PASSWORD challenge), starts the SRP exchange
+//! (USER_SRP_AUTH, or USER_AUTH with PASSWORD_SRP) or refreshes tokens
+//! (REFRESH_TOKEN_AUTH); once a password is proven, `challenges` decides
+//! what comes next and answers every challenge.
+//!
+//! ```text
+//! USER_SRP_AUTH ──► PASSWORD_VERIFIER ─┐
+//! USER_PASSWORD_AUTH ──────────────────┼─► (UNCONFIRMED? UserNotConfirmedException)
+//!                                      ├─► NEW_PASSWORD_REQUIRED ─┐
+//!                                      └──────────────────────────┴─► MFA?
+//!   MFA: SELECT_MFA_TYPE ─► SMS_MFA | SOFTWARE_TOKEN_MFA | EMAIL_OTP ─► tokens
+//!        MFA_SETUP (AssociateSoftwareToken + VerifySoftwareToken) ─► tokens
+//! REFRESH_TOKEN_AUTH ─► new access and ID tokens
+//! ```
+//!
+//! A wrong password and an unknown user (when the client prevents user
+//! existence errors) get the same answer at the same step: for SRP that
+//! means a fake PASSWORD_VERIFIER challenge that can never be answered.
+
+use serde_json::{Value, json};
+
+use super::challenges::{after_password, check_usable, user_disabled};
+use super::context::Ctx;
+use super::users::{check_secret_hash, client_id, equalise_timing, fake_username, pool_for_client};
+use crate::codes;
+use crate::error::{ApiError, ApiResult};
+use crate::input::Input;
+use crate::srp;
+use crate::state::SrpPending;
+use crate::tokens::{Issue, hash_token, issue};
+
+fn flow_not_enabled(flow: &str) -> ApiError {
+    ApiError::invalid_parameter(format!("{flow} flow not enabled for this client"))
+}
+
+/// <https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_InitiateAuth.html>
+pub fn initiate_auth(ctx: &Ctx<'_>, input: &Input) -> ApiResult<Value> {
+    let flow = input.string("AuthFlow", 1, 64)?;
+    let client_id = client_id(input)?;
+    let params = input.string_map("AuthParameters")?;
+    const FLOWS: &[&str] = &[
+        "USER_SRP_AUTH",
+        "REFRESH_TOKEN_AUTH",
+        "REFRESH_TOKEN",
+        "CUSTOM_AUTH",
+        "ADMIN_NO_SRP_AUTH",
+        "USER_PASSWORD_AUTH",
+        "ADMIN_USER_PASSWORD_AUTH",
+        "USER_AUTH",
+    ];
+    if !FLOWS.contains(&flow.as_str()) {
+        return Err(ApiError::invalid_parameter(format!(
+            "1 validation error detected: Value '{flow}' at 'authFlow' failed to satisfy constraint: Member must satisfy enum value set: [{}]",
+            FLOWS.join(", ")
+        )));
+    }
+    let (pool_id, client) = ctx.svc.store.read(|s| -> ApiResult<_> {
+        let pool_id = pool_for_client(s, &client_id)?;
+        let client = s.pool(&pool_id)?.client(&client_id)?.clone();
+        Ok((pool_id, client))
+    })?;
+    let param = |name: &str| -> ApiResult<String> {
+        params.get(name).cloned().ok_or_else(|| {
+            ApiError::invalid_parameter(format!("Missing required parameter {name}"))
+        })
+    };
+    match flow.as_str() {
+        "USER_PASSWORD_AUTH" => {
+            if !client.allows("ALLOW_USER_PASSWORD_AUTH") {
+                return Err(flow_not_enabled(&flow));
+            }
+            let name = param("USERNAME")?;
+            let password = param("PASSWORD")?;
+            check_secret_hash(
+                &client,
+                &[&name],
+                params.get("SECRET_HASH").map(String::as_str),
+            )?;
+            password_sign_in(ctx, &pool_id, &client_id, &name, &password)
+        }
+        "USER_SRP_AUTH" => {
+            if !client.allows("ALLOW_USER_SRP_AUTH") {
+                return Err(flow_not_enabled(&flow));
+            }
+            let name = param("USERNAME")?;
+            let srp_a = param("SRP_A")?;
+            check_secret_hash(
+                &client,
+                &[&name],
+                params.get("SECRET_HASH").map(String::as_str),
+            )?;
+            srp_start(ctx, &pool_id, &client_id, &name, &srp_a)
+        }
+        "REFRESH_TOKEN_AUTH" | "REFRESH_TOKEN" => {
+            if !client.allows("ALLOW_REFRESH_TOKEN_AUTH") {
+                return Err(flow_not_enabled(&flow));
+            }
+            let token = param("REFRESH_TOKEN")?;
+            refresh(
+                ctx,
+                &pool_id,
+                &client_id,
+                &token,
+                params.get("SECRET_HASH").map(String::as_str),
+            )
+        }
+        // Choice-based sign-in, limited to the password factors: the client
+        // names its PREFERRED_CHALLENGE up front (SELECT_CHALLENGE, passkeys
+        // and passwordless OTP are not implemented).
+        "USER_AUTH" => {
+            if !client.allows("ALLOW_USER_AUTH") {
+                return Err(flow_not_enabled(&flow));
+            }
+            let name = param("USERNAME")?;
+            check_secret_hash(
+                &client,
+                &[&name],
+                params.get("SECRET_HASH").map(String::as_str),
+            )?;
+            match params.get("PREFERRED_CHALLENGE").map(String::as_str) {
+                Some("PASSWORD") => {
+                    password_sign_in(ctx, &pool_id, &client_id, &name, &param("PASSWORD")?)
+                }
+                Some("PASSWORD_SRP") => {
+                    srp_start(ctx, &pool_id, &client_id, &name, &param("SRP_A")?)
+                }
+                _ => Err(ApiError::invalid_parameter(
+                    "local-pool supports USER_AUTH only with PREFERRED_CHALLENGE PASSWORD or PASSWORD_SRP.",
+                )),
+            }
+        }
+        "ADMIN_NO_SRP_AUTH" | "ADMIN_USER_PASSWORD_AUTH" => {
+            Err(ApiError::invalid_parameter(format!(
+                "Initiate Auth method not supported: {flow} is an admin flow (use AdminInitiateAuth)."
+            )))
+        }
+        _ => Err(flow_not_enabled(&flow)),
+    }
+}
+
+fn password_sign_in(
+    ctx: &Ctx<'_>,
+    pool_id: &str,
+    client_id: &str,
+    name: &str,
+    password: &str,
+) -> ApiResult<Value> {
+    ctx.svc.store.write(|s| {
+        let pool = s.pool(pool_id)?;
+        let prevent = pool.client(client_id)?.prevents_user_existence_errors();
+        let Some(username) = pool.find_username(name) else {
+            equalise_timing(pool, name, password);
+            return Err(if prevent {
+                ApiError::incorrect_credentials()
+            } else {
+                ApiError::user_not_found()
+            });
+        };
+        let user = pool.user(&username)?;
+        let ok = user
+            .password
+            .as_ref()
+            .is_some_and(|v| v.matches_password(pool.srp_name(), &username, password));
+        if !ok {
+            return Err(ApiError::incorrect_credentials());
+        }
+        check_usable(ctx, s, pool_id, &username)?;
+        after_password(ctx, s, pool_id, client_id, &username)
+    })
+}
+
+fn srp_start(
+    ctx: &Ctx<'_>,
+    pool_id: &str,
+    client_id: &str,
+    name: &str,
+    srp_a: &str,
+) -> ApiResult<Value> {
+    let (username, verifier, prevent, session_ms) = ctx.svc.store.read(|s| -> ApiResult<_> {
+        let pool = s.pool(pool_id)?;
+        let client = pool.client(client_id)?;
+        let username = pool.find_username(name);
+        let verifier = username
+            .as_ref()
+            .and_then(|u| pool.users.get(u))
+            .and_then(|u| u.password.clone());
+        Ok((
+            username,
+            verifier,
+            client.prevents_user_existence_errors(),
+            client.session_ms(),
+        ))
+    })?;
+    if username.is_none() && !prevent {
+        return Err(ApiError::user_not_found());
+    }
+    // A user without a password (cannot happen through this API) is treated
+    // like an unknown one: the exchange runs and fails at the verifier.
+    let known = username.as_ref().filter(|_| verifier.is_some()).cloned();
+    let (exchange, srp_b) = srp::start(verifier.as_ref(), srp_a)
+        .map_err(|_| ApiError::invalid_parameter("SRP_A is not a valid SRP public value."))?;
+    let user_id = username
+        .clone()
+        .unwrap_or_else(|| fake_username(pool_id, name));
+    let salt = match &verifier {
+        Some(v) => v.salt.clone(),
+        None => srp::fake_salt(pool_id, name),
+    };
+    let secret_block = srp::new_secret_block();
+    ctx.svc.store.write_volatile(|s| {
+        s.prune(ctx.now_ms);
+        s.srp.insert(
+            secret_block.clone(),
+            SrpPending {
+                pool_id: pool_id.to_owned(),
+                client_id: client_id.to_owned(),
+                username: known,
+                user_id_for_srp: user_id.clone(),
+                server: Some(exchange),
+                expires_ms: ctx.now_ms.saturating_add(session_ms),
+            },
+        );
+    });
+    Ok(json!({
+        "ChallengeName": "PASSWORD_VERIFIER",
+        "ChallengeParameters": {
+            "SALT": salt,
+            "SECRET_BLOCK": secret_block,
+            "SRP_B": srp_b,
+            "USERNAME": user_id,
+            "USER_ID_FOR_SRP": user_id,
+        }
+    }))
+}
+
+fn refresh(
+    ctx: &Ctx<'_>,
+    pool_id: &str,
+    client_id: &str,
+    token: &str,
+    secret_hash: Option<&str>,
+) -> ApiResult<Value> {
+    let hash = hash_token(token);
+    let issuer = ctx.svc.issuer(pool_id);
+    ctx.svc.store.read(|s| {
+        let pool = s.pool(pool_id)?;
+        let client = pool.client(client_id)?;
+        let invalid = || ApiError::not_authorized("Invalid Refresh Token");
+        let (origin, record) = pool
+            .refresh_tokens
+            .iter()
+            .find(|(_, r)| codes::constant_time_eq(r.token_hash.as_bytes(), hash.as_bytes()))
+            .ok_or_else(invalid)?;
+        if record.client_id != client_id {
+            return Err(invalid());
+        }
+        let user = pool.users.get(&record.username).ok_or_else(invalid)?;
+        // The hash may have been computed over the username or an alias.
+        let mut names: Vec<&str> = vec![user.username.as_str()];
+        names.extend(user.attr("email"));
+        names.extend(user.attr("phone_number"));
+        names.extend(user.attr("preferred_username"));
+        check_secret_hash(client, &names, secret_hash)?;
+        if record.revoked {
+            return Err(ApiError::not_authorized("Refresh Token has been revoked"));
+        }
+        if record.expires_ms <= ctx.now_ms {
+            return Err(ApiError::not_authorized("Refresh Token has expired"));
+        }
+        if !user.enabled {
+            return Err(user_disabled());
+        }
+        let (access, id) = issue(
+            &ctx.svc.signer,
+            &Issue {
+                issuer: &issuer,
+                client,
+                user,
+                auth_time_s: record.auth_time,
+                origin_jti: origin,
+                now_ms: ctx.now_ms,
+            },
+        )?;
+        Ok(json!({
+            "ChallengeParameters": {},
+            "AuthenticationResult": {
+                "AccessToken": access,
+                "ExpiresIn": client.access_token_ms() / 1000,
+                "TokenType": "Bearer",
+                "IdToken": id,
+            }
+        }))
+    })
+}

@@ -1,0 +1,513 @@
+//! The operations that need AWS credentials: reading a pool's settings at
+//! start, creating a pool and its app client (the embedded development
+//! pool), and managing users as an operator would (tests, and the
+//! command-line companion). Typed in and out; the SDK stays in here.
+
+use aws_sdk_cognitoidentityprovider::Client;
+use aws_sdk_cognitoidentityprovider::types::{
+    AttributeDataType, DeliveryMediumType, EmailMfaConfigType, ExplicitAuthFlowsType,
+    MessageActionType, PasswordPolicyType, PreventUserExistenceErrorTypes, SchemaAttributeType,
+    SmsMfaConfigType, SoftwareTokenMfaConfigType, UserAttributeUpdateSettingsType, UserPoolMfaType,
+    UserPoolPolicyType, UsernameAttributeType, VerifiedAttributeType,
+};
+use secrecy::{ExposeSecret, SecretString};
+
+use super::client::Endpoint;
+use super::errors::{CognitoError, Operation};
+use super::gateway::{Result, attribute};
+use super::mfa::Factor;
+use crate::domain::PasswordPolicy;
+
+/// Whether the pool asks for MFA (`MfaConfiguration`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MfaRequirement {
+    Off,
+    Optional,
+    On,
+}
+
+impl MfaRequirement {
+    pub fn parse(value: &str) -> Option<Self> {
+        match value.trim().to_ascii_uppercase().as_str() {
+            "OFF" => Some(Self::Off),
+            "OPTIONAL" => Some(Self::Optional),
+            "ON" => Some(Self::On),
+            _ => None,
+        }
+    }
+
+    /// Stable id, for settings and message ids.
+    pub fn id(self) -> &'static str {
+        match self {
+            Self::Off => "off",
+            Self::Optional => "optional",
+            Self::On => "on",
+        }
+    }
+
+    fn to_sdk(self) -> UserPoolMfaType {
+        match self {
+            Self::Off => UserPoolMfaType::Off,
+            Self::Optional => UserPoolMfaType::Optional,
+            Self::On => UserPoolMfaType::On,
+        }
+    }
+}
+
+/// What DescribeUserPool and GetUserPoolMfaConfig say that the pages need.
+pub struct PoolDescription {
+    pub mfa: MfaRequirement,
+    /// The MFA methods the pool allows.
+    pub mfa_factors: Vec<Factor>,
+    pub password_policy: PasswordPolicy,
+    /// Attributes sign-up must ask for besides email and password.
+    pub required_attributes: Vec<String>,
+    pub email_is_username: bool,
+}
+
+/// A pool to create.
+pub struct PoolSpec {
+    pub name: String,
+    /// People sign in with their email address (`UsernameAttributes=[email]`).
+    pub email_is_username: bool,
+    /// Cognito sends a code to confirm the email at sign-up.
+    pub verify_email: bool,
+    /// A changed email replaces the verified one only once its code is
+    /// entered; until then the old address keeps signing in.
+    pub keep_original_email_until_verified: bool,
+    pub mfa: MfaRequirement,
+    /// The methods MFA may use; ignored when `mfa` is off.
+    pub mfa_factors: Vec<Factor>,
+    /// `None`: Cognito's default.
+    pub password_policy: Option<PasswordPolicy>,
+    /// Mutable string attributes, named without the `custom:` prefix.
+    pub custom_attributes: Vec<String>,
+}
+
+impl PoolSpec {
+    /// A pool with Cognito's defaults and this name.
+    pub fn named(name: &str) -> Self {
+        Self {
+            name: name.to_owned(),
+            email_is_username: false,
+            verify_email: false,
+            keep_original_email_until_verified: false,
+            mfa: MfaRequirement::Off,
+            mfa_factors: Vec::new(),
+            password_policy: None,
+            custom_attributes: Vec::new(),
+        }
+    }
+}
+
+/// An auth flow an app client may use (`ExplicitAuthFlows`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ClientAuthFlow {
+    UserSrp,
+    UserPassword,
+    RefreshToken,
+    /// Choice-based sign-in (`USER_AUTH`).
+    UserAuth,
+}
+
+impl ClientAuthFlow {
+    fn to_sdk(self) -> ExplicitAuthFlowsType {
+        match self {
+            Self::UserSrp => ExplicitAuthFlowsType::AllowUserSrpAuth,
+            Self::UserPassword => ExplicitAuthFlowsType::AllowUserPasswordAuth,
+            Self::RefreshToken => ExplicitAuthFlowsType::AllowRefreshTokenAuth,
+            Self::UserAuth => ExplicitAuthFlowsType::AllowUserAuth,
+        }
+    }
+}
+
+/// A confidential app client to create.
+pub struct ClientSpec {
+    pub name: String,
+    pub auth_flows: Vec<ClientAuthFlow>,
+    pub prevent_user_existence_errors: bool,
+}
+
+/// A created confidential client.
+pub struct ClientCredentials {
+    pub client_id: String,
+    pub client_secret: SecretString,
+}
+
+/// How a user created by an administrator learns their temporary password.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Invitation {
+    /// Emailed (the local pool puts it in its outbox).
+    Email,
+    /// Not sent; the operator sets a password.
+    Suppressed,
+}
+
+/// A user an administrator creates (AdminCreateUser).
+pub struct NewUser<'a> {
+    pub username: &'a str,
+    pub attributes: &'a [(&'a str, &'a str)],
+    pub invitation: Invitation,
+}
+
+/// The messages the embedded pool sends MFA codes with.
+const SMS_MFA_MESSAGE: &str = "Your code is {####}";
+const EMAIL_MFA_MESSAGE: &str = "Your sign-in code is {####}";
+const EMAIL_MFA_SUBJECT: &str = "Your sign-in code";
+
+/// Admin operations on user pools, with AWS credentials.
+pub struct Admin {
+    client: Client,
+}
+
+fn admin_error<E, R>(
+    name: &'static str,
+) -> impl FnOnce(aws_sdk_cognitoidentityprovider::error::SdkError<E, R>) -> CognitoError
+where
+    E: aws_sdk_cognitoidentityprovider::error::ProvideErrorMetadata + std::error::Error + 'static,
+    R: std::fmt::Debug,
+{
+    move |e| CognitoError::from_sdk(Operation::Admin(name), e)
+}
+
+impl Admin {
+    /// With credentials from the environment (`AWS_ACCESS_KEY_ID`), if any.
+    pub async fn from_environment(endpoint: &Endpoint) -> Option<Self> {
+        Some(Self {
+            client: endpoint.admin_client_from_environment().await?,
+        })
+    }
+
+    /// For the local pool or moto, which want a signature but check none.
+    pub fn for_local_pool(endpoint: &Endpoint) -> Self {
+        Self {
+            client: endpoint.admin_client_for_local_pool(),
+        }
+    }
+
+    /// Reads the policy, the sign-up requirements and the MFA settings.
+    /// <https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_DescribeUserPool.html>
+    /// <https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_GetUserPoolMfaConfig.html>
+    pub async fn describe_pool(&self, pool_id: &str) -> Result<PoolDescription> {
+        let output = self
+            .client
+            .describe_user_pool()
+            .user_pool_id(pool_id)
+            .send()
+            .await
+            .map_err(admin_error("DescribeUserPool"))?;
+        let pool = output.user_pool().ok_or_else(|| {
+            CognitoError::unexpected(
+                Operation::Admin("DescribeUserPool"),
+                "no pool in the answer",
+            )
+        })?;
+        let mut policy = PasswordPolicy::default();
+        if let Some(p) = pool.policies().and_then(|p| p.password_policy()) {
+            policy.min_length = p
+                .minimum_length()
+                .and_then(|n| usize::try_from(n).ok())
+                .unwrap_or(8);
+            policy.require_uppercase = p.require_uppercase();
+            policy.require_lowercase = p.require_lowercase();
+            policy.require_digit = p.require_numbers();
+            policy.require_symbol = p.require_symbols();
+        }
+        let email_is_username = pool
+            .username_attributes()
+            .iter()
+            .any(|a| a.as_str() == "email");
+        let required_attributes = pool
+            .schema_attributes()
+            .iter()
+            .filter(|a| a.required() == Some(true))
+            .filter_map(|a| a.name().map(str::to_owned))
+            // `sub` is required but written by Cognito; email is always asked.
+            .filter(|name| name != "email" && name != "sub")
+            .filter(|name| {
+                !name.starts_with("email_verified") && !name.starts_with("phone_number_verified")
+            })
+            .collect();
+        let mfa = pool
+            .mfa_configuration()
+            .and_then(|m| MfaRequirement::parse(m.as_str()))
+            .unwrap_or(MfaRequirement::Off);
+        let config = self
+            .client
+            .get_user_pool_mfa_config()
+            .user_pool_id(pool_id)
+            .send()
+            .await
+            .map_err(admin_error("GetUserPoolMfaConfig"))?;
+        let mut mfa_factors = Vec::new();
+        if config
+            .software_token_mfa_configuration()
+            .is_some_and(|c| c.enabled())
+        {
+            mfa_factors.push(Factor::Totp);
+        }
+        if config.sms_mfa_configuration().is_some() {
+            mfa_factors.push(Factor::Sms);
+        }
+        if config.email_mfa_configuration().is_some() {
+            mfa_factors.push(Factor::Email);
+        }
+        Ok(PoolDescription {
+            mfa,
+            mfa_factors,
+            password_policy: policy,
+            required_attributes,
+            email_is_username,
+        })
+    }
+
+    /// Creates a pool and sets its MFA methods; returns its id.
+    /// <https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_CreateUserPool.html>
+    /// <https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_SetUserPoolMfaConfig.html>
+    pub async fn create_pool(&self, spec: &PoolSpec) -> Result<String> {
+        let mut request = self
+            .client
+            .create_user_pool()
+            .pool_name(&spec.name)
+            .mfa_configuration(spec.mfa.to_sdk());
+        if spec.email_is_username {
+            request = request.username_attributes(UsernameAttributeType::Email);
+        }
+        if spec.verify_email {
+            request = request.auto_verified_attributes(VerifiedAttributeType::Email);
+        }
+        if spec.keep_original_email_until_verified {
+            request = request.user_attribute_update_settings(
+                UserAttributeUpdateSettingsType::builder()
+                    .attributes_require_verification_before_update(VerifiedAttributeType::Email)
+                    .build(),
+            );
+        }
+        for name in &spec.custom_attributes {
+            request = request.schema(
+                SchemaAttributeType::builder()
+                    .name(name)
+                    .attribute_data_type(AttributeDataType::String)
+                    .mutable(true)
+                    .build(),
+            );
+        }
+        if let Some(p) = &spec.password_policy {
+            request = request.policies(
+                UserPoolPolicyType::builder()
+                    .password_policy(
+                        PasswordPolicyType::builder()
+                            .minimum_length(i32::try_from(p.min_length).unwrap_or(8))
+                            .require_uppercase(p.require_uppercase)
+                            .require_lowercase(p.require_lowercase)
+                            .require_numbers(p.require_digit)
+                            .require_symbols(p.require_symbol)
+                            .build(),
+                    )
+                    .build(),
+            );
+        }
+        let output = request
+            .send()
+            .await
+            .map_err(admin_error("CreateUserPool"))?;
+        let pool_id = output
+            .user_pool()
+            .and_then(|p| p.id())
+            .ok_or_else(|| {
+                CognitoError::unexpected(Operation::Admin("CreateUserPool"), "no pool id")
+            })?
+            .to_owned();
+        if spec.mfa != MfaRequirement::Off {
+            let mut request = self
+                .client
+                .set_user_pool_mfa_config()
+                .user_pool_id(&pool_id)
+                .mfa_configuration(spec.mfa.to_sdk());
+            if spec.mfa_factors.contains(&Factor::Totp) {
+                request = request.software_token_mfa_configuration(
+                    SoftwareTokenMfaConfigType::builder().enabled(true).build(),
+                );
+            }
+            if spec.mfa_factors.contains(&Factor::Sms) {
+                request = request.sms_mfa_configuration(
+                    SmsMfaConfigType::builder()
+                        .sms_authentication_message(SMS_MFA_MESSAGE)
+                        .build(),
+                );
+            }
+            if spec.mfa_factors.contains(&Factor::Email) {
+                request = request.email_mfa_configuration(
+                    EmailMfaConfigType::builder()
+                        .message(EMAIL_MFA_MESSAGE)
+                        .subject(EMAIL_MFA_SUBJECT)
+                        .build(),
+                );
+            }
+            request
+                .send()
+                .await
+                .map_err(admin_error("SetUserPoolMfaConfig"))?;
+        }
+        Ok(pool_id)
+    }
+
+    /// Creates a confidential app client (with a secret).
+    /// <https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_CreateUserPoolClient.html>
+    pub async fn create_client(
+        &self,
+        pool_id: &str,
+        spec: &ClientSpec,
+    ) -> Result<ClientCredentials> {
+        let operation = Operation::Admin("CreateUserPoolClient");
+        let output = self
+            .client
+            .create_user_pool_client()
+            .user_pool_id(pool_id)
+            .client_name(&spec.name)
+            .generate_secret(true)
+            .set_explicit_auth_flows(Some(spec.auth_flows.iter().map(|f| f.to_sdk()).collect()))
+            .set_prevent_user_existence_errors(
+                spec.prevent_user_existence_errors
+                    .then_some(PreventUserExistenceErrorTypes::Enabled),
+            )
+            .send()
+            .await
+            .map_err(admin_error("CreateUserPoolClient"))?;
+        let client = output
+            .user_pool_client()
+            .ok_or_else(|| CognitoError::unexpected(operation, "no client in the answer"))?;
+        Ok(ClientCredentials {
+            client_id: client
+                .client_id()
+                .ok_or_else(|| CognitoError::unexpected(operation, "no client id"))?
+                .to_owned(),
+            client_secret: SecretString::from(
+                client
+                    .client_secret()
+                    .ok_or_else(|| CognitoError::unexpected(operation, "no client secret"))?
+                    .to_owned(),
+            ),
+        })
+    }
+
+    /// Whether the app client still exists.
+    /// <https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_DescribeUserPoolClient.html>
+    pub async fn client_exists(&self, pool_id: &str, client_id: &str) -> bool {
+        self.client
+            .describe_user_pool_client()
+            .user_pool_id(pool_id)
+            .client_id(client_id)
+            .send()
+            .await
+            .is_ok()
+    }
+
+    /// Creates a user with a temporary password; returns the username.
+    /// <https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_AdminCreateUser.html>
+    pub async fn create_user(&self, pool_id: &str, user: &NewUser<'_>) -> Result<String> {
+        let operation = Operation::Admin("AdminCreateUser");
+        let mut request = self
+            .client
+            .admin_create_user()
+            .user_pool_id(pool_id)
+            .username(user.username);
+        for (name, value) in user.attributes {
+            request = request.user_attributes(attribute(operation, name, value)?);
+        }
+        request = match user.invitation {
+            Invitation::Email => request.desired_delivery_mediums(DeliveryMediumType::Email),
+            Invitation::Suppressed => request.message_action(MessageActionType::Suppress),
+        };
+        let output = request
+            .send()
+            .await
+            .map_err(admin_error("AdminCreateUser"))?;
+        Ok(output
+            .user()
+            .and_then(|u| u.username())
+            .unwrap_or(user.username)
+            .to_owned())
+    }
+
+    /// <https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_AdminSetUserPassword.html>
+    pub async fn set_password(
+        &self,
+        pool_id: &str,
+        username: &str,
+        password: &SecretString,
+        permanent: bool,
+    ) -> Result<()> {
+        self.client
+            .admin_set_user_password()
+            .user_pool_id(pool_id)
+            .username(username)
+            .password(password.expose_secret())
+            .permanent(permanent)
+            .send()
+            .await
+            .map_err(admin_error("AdminSetUserPassword"))?;
+        Ok(())
+    }
+
+    /// <https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_AdminUpdateUserAttributes.html>
+    pub async fn update_attributes(
+        &self,
+        pool_id: &str,
+        username: &str,
+        attributes: &[(&str, &str)],
+    ) -> Result<()> {
+        let operation = Operation::Admin("AdminUpdateUserAttributes");
+        let mut request = self
+            .client
+            .admin_update_user_attributes()
+            .user_pool_id(pool_id)
+            .username(username);
+        for (name, value) in attributes {
+            request = request.user_attributes(attribute(operation, name, value)?);
+        }
+        request
+            .send()
+            .await
+            .map_err(admin_error("AdminUpdateUserAttributes"))?;
+        Ok(())
+    }
+
+    /// Makes the user reset their password at the next sign-in.
+    /// <https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_AdminResetUserPassword.html>
+    pub async fn reset_password(&self, pool_id: &str, username: &str) -> Result<()> {
+        self.client
+            .admin_reset_user_password()
+            .user_pool_id(pool_id)
+            .username(username)
+            .send()
+            .await
+            .map_err(admin_error("AdminResetUserPassword"))?;
+        Ok(())
+    }
+
+    /// Revokes every refresh token the user has.
+    /// <https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_AdminUserGlobalSignOut.html>
+    pub async fn sign_out_everywhere(&self, pool_id: &str, username: &str) -> Result<()> {
+        self.client
+            .admin_user_global_sign_out()
+            .user_pool_id(pool_id)
+            .username(username)
+            .send()
+            .await
+            .map_err(admin_error("AdminUserGlobalSignOut"))?;
+        Ok(())
+    }
+
+    /// <https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_AdminDeleteUser.html>
+    pub async fn delete_user(&self, pool_id: &str, username: &str) -> Result<()> {
+        self.client
+            .admin_delete_user()
+            .user_pool_id(pool_id)
+            .username(username)
+            .send()
+            .await
+            .map_err(admin_error("AdminDeleteUser"))?;
+        Ok(())
+    }
+}

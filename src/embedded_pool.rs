@@ -1,0 +1,137 @@
+//! The embedded default: with no Cognito pool configured, Threshold starts
+//! the local pool in-process, provisions a pool and a confidential client
+//! on first start, and remembers them in the data directory.
+
+use std::path::Path;
+
+use anyhow::Context as _;
+use local_pool::{Clock, Options, RunningPool};
+use secrecy::{ExposeSecret, SecretString};
+use serde::{Deserialize, Serialize};
+use url::Url;
+
+use crate::cognito::admin::{Admin, ClientAuthFlow, ClientSpec, MfaRequirement, PoolSpec};
+use crate::cognito::client::Endpoint;
+use crate::cognito::mfa::Factor;
+use crate::config::Config;
+use crate::domain::PasswordPolicy;
+
+/// The region the embedded pool's ids carry.
+pub const REGION: &str = "us-east-1";
+
+/// The provisioned pool and client, as saved in `dev-pool.json`.
+#[derive(Serialize, Deserialize)]
+struct Saved {
+    pool_id: String,
+    client_id: String,
+    client_secret: String,
+}
+
+pub struct EmbeddedPool {
+    pub running: RunningPool,
+    pub endpoint: Endpoint,
+    pub pool_id: String,
+    pub client_id: String,
+    pub client_secret: SecretString,
+}
+
+/// Starts the local pool and makes sure it holds the development pool.
+pub async fn start(config: &Config, clock: Clock) -> anyhow::Result<EmbeddedPool> {
+    let running = local_pool::spawn(
+        config.local_pool_addr,
+        Options {
+            data_dir: Some(config.data_dir.join("local-pool")),
+            clock,
+            clock_control: config.local_pool_test_clock,
+        },
+    )
+    .await
+    .context("starting the embedded local pool")?;
+    let endpoint = Endpoint {
+        region: REGION.to_owned(),
+        url: Some(Url::parse(&running.endpoint()).context("the local pool's endpoint")?),
+    };
+    let admin = Admin::for_local_pool(&endpoint);
+    let saved_path = config.data_dir.join("dev-pool.json");
+    let saved = match read_saved(&saved_path) {
+        Some(saved) if admin.client_exists(&saved.pool_id, &saved.client_id).await => saved,
+        _ => {
+            let saved = provision(&admin).await?;
+            write_saved(&saved_path, &saved)?;
+            saved
+        }
+    };
+    tracing::warn!(
+        endpoint = %running.endpoint(),
+        pool_id = %saved.pool_id,
+        "using the embedded local development pool, not Amazon Cognito; codes are shown at /_dev/outbox"
+    );
+    Ok(EmbeddedPool {
+        running,
+        endpoint,
+        pool_id: saved.pool_id,
+        client_id: saved.client_id,
+        client_secret: SecretString::from(saved.client_secret),
+    })
+}
+
+fn read_saved(path: &Path) -> Option<Saved> {
+    let text = std::fs::read_to_string(path).ok()?;
+    serde_json::from_str(&text).ok()
+}
+
+fn write_saved(path: &Path, saved: &Saved) -> anyhow::Result<()> {
+    let text = serde_json::to_string_pretty(saved).context("serialising dev-pool.json")?;
+    let tmp = path.with_extension("json.tmp");
+    std::fs::write(&tmp, text).with_context(|| format!("writing {}", tmp.display()))?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        // The file holds the client secret.
+        std::fs::set_permissions(&tmp, std::fs::Permissions::from_mode(0o600))
+            .with_context(|| format!("restricting {}", tmp.display()))?;
+    }
+    std::fs::rename(&tmp, path).with_context(|| format!("writing {}", path.display()))
+}
+
+/// Creates the development pool: email as the sign-in name, MFA optional
+/// with authenticator apps, SMS and email, every auth flow Threshold uses,
+/// the original email kept until a new one is verified, and one custom
+/// attribute (`custom:company`, so THRESHOLD_PROFILE_ATTRIBUTES has
+/// something to edit in development).
+async fn provision(admin: &Admin) -> anyhow::Result<Saved> {
+    let pool_id = admin
+        .create_pool(&PoolSpec {
+            email_is_username: true,
+            verify_email: true,
+            keep_original_email_until_verified: true,
+            mfa: MfaRequirement::Optional,
+            mfa_factors: Factor::ALL.to_vec(),
+            password_policy: Some(PasswordPolicy::default()),
+            custom_attributes: vec!["company".to_owned()],
+            ..PoolSpec::named("threshold-dev")
+        })
+        .await
+        .context("creating the development pool")?;
+    let client = admin
+        .create_client(
+            &pool_id,
+            &ClientSpec {
+                name: "threshold".to_owned(),
+                auth_flows: vec![
+                    ClientAuthFlow::UserSrp,
+                    ClientAuthFlow::UserPassword,
+                    ClientAuthFlow::RefreshToken,
+                    ClientAuthFlow::UserAuth,
+                ],
+                prevent_user_existence_errors: true,
+            },
+        )
+        .await
+        .context("creating the development app client")?;
+    Ok(Saved {
+        pool_id,
+        client_id: client.client_id,
+        client_secret: client.client_secret.expose_secret().to_owned(),
+    })
+}

@@ -1,0 +1,77 @@
+//! Pages that need a signed-in user: they render after the one guard
+//! (`flows::signed_in::require`) let them, and answer a visitor who is not
+//! (or no longer) signed in with a redirect to sign-in that comes back, or
+//! a 503 page when the pool cannot be reached.
+
+use std::future::Future;
+
+use leptos::prelude::*;
+
+use super::components::Layout;
+use super::{Ctx, ctx, current_path, see_other, set_status};
+use crate::flows::signed_in::{self, NotSignedIn, SignedInUser};
+use crate::i18n::t;
+
+/// Renders `render` on the server before the response starts, so the page
+/// never shows a loading state.
+pub fn async_page<F, Fut>(render: F) -> AnyView
+where
+    F: Fn(Ctx) -> Fut + Clone + Send + Sync + 'static,
+    Fut: Future<Output = AnyView> + Send + 'static,
+{
+    let Ok(ctx) = ctx() else { return ().into_any() };
+    view! {
+        <Suspense fallback=|| ()>
+            {
+                let ctx = ctx.clone();
+                let render = render.clone();
+                move || {
+                    let ctx = ctx.clone();
+                    let render = render.clone();
+                    Suspend::new(async move { render(ctx).await })
+                }
+            }
+        </Suspense>
+    }
+    .into_any()
+}
+
+/// A page for signed-in users only: `render` gets the user; anyone else
+/// is answered by [`refused`]. `title_id` titles the 503 page.
+pub fn protected_page<F, Fut>(title_id: &'static str, render: F) -> AnyView
+where
+    F: Fn(Ctx, SignedInUser) -> Fut + Clone + Send + Sync + 'static,
+    Fut: Future<Output = AnyView> + Send + 'static,
+{
+    async_page(move |ctx| {
+        let render = render.clone();
+        async move {
+            match signed_in::require(&ctx.app, &ctx.session).await {
+                Ok(user) => render(ctx, user).await,
+                Err(why) => refused(&ctx, why, title_id),
+            }
+        }
+    })
+}
+
+/// The answer for a visitor the guard (or a refused token) turned away:
+/// sign-in, coming back to this page; or a 503 page titled `title_id`.
+pub fn refused(ctx: &Ctx, why: NotSignedIn, title_id: &'static str) -> AnyView {
+    match why {
+        NotSignedIn::Anonymous | NotSignedIn::Ended => {
+            see_other(&signed_in::sign_in_to_see(&ctx.app, &current_path()));
+            ().into_any()
+        }
+        NotSignedIn::Unavailable => {
+            set_status(axum::http::StatusCode::SERVICE_UNAVAILABLE);
+            let lang = ctx.lang.clone();
+            let id = crate::flows::FlowError::message_id(&why);
+            view! {
+                <Layout ctx=ctx.clone() title_id=title_id>
+                    <p role="alert" data-message-id=id>{t(&lang, id)}</p>
+                </Layout>
+            }
+            .into_any()
+        }
+    }
+}
