@@ -51,6 +51,9 @@ const serverCommand = process.env.THRESHOLD_BIN
 
 const CI = Boolean(process.env.CI);
 
+/** The specs that move the pool's clock; only the clock projects run them. */
+const CLOCK_SPECS = '**/tests/clock/**';
+
 export default defineConfig({
   testDir: './tests',
   // Each test makes its own user, so tests are independent; two cores leave
@@ -82,8 +85,26 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: 'js', use: { javaScriptEnabled: true } },
-    { name: 'no-js', use: { javaScriptEnabled: false } },
+    { name: 'js', use: { javaScriptEnabled: true }, testIgnore: CLOCK_SPECS },
+    { name: 'no-js', use: { javaScriptEnabled: false }, testIgnore: CLOCK_SPECS },
+    // Specs that move the pool's clock (tests/clock/) would expire the codes
+    // and sessions of tests running beside them, so they run after every
+    // other project, one test at a time: js-clock after js and no-js,
+    // no-js-clock after js-clock. PoolClock.advance refuses in any other project.
+    {
+      name: 'js-clock',
+      use: { javaScriptEnabled: true },
+      testDir: './tests/clock',
+      workers: 1,
+      dependencies: ['js', 'no-js'],
+    },
+    {
+      name: 'no-js-clock',
+      use: { javaScriptEnabled: false },
+      testDir: './tests/clock',
+      workers: 1,
+      dependencies: ['js-clock'],
+    },
   ],
   webServer: externalBaseURL
     ? undefined
@@ -97,6 +118,10 @@ export default defineConfig({
           THRESHOLD_LOCAL_POOL_ADDR: `127.0.0.1:${process.env.THRESHOLD_E2E_POOL_PORT}`,
           // The profile page edits this custom attribute of the development pool too.
           THRESHOLD_PROFILE_ATTRIBUTES: 'custom:company',
+          // GET /_local/clock and POST /_local/clock/advance on the pool's
+          // port: authenticator codes follow the pool's time, and the specs
+          // in tests/clock/ move it (fixtures/pool-clock.ts).
+          THRESHOLD_LOCAL_POOL_TEST_CLOCK: 'true',
           RUST_LOG: process.env.RUST_LOG ?? 'warn',
         },
         // The first `cargo run` may have to build the whole app.

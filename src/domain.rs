@@ -163,10 +163,6 @@ impl NewPassword {
     pub fn secret(&self) -> &SecretString {
         self.0.secret()
     }
-
-    pub fn as_password(&self) -> &Password {
-        &self.0
-    }
 }
 
 /// A six-digit code from an email, a text message or an authenticator app.

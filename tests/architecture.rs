@@ -104,10 +104,16 @@ impl Crate {
             .unwrap_or_default()
     }
 
+    /// A module's file, relative to the workspace.
     fn display(&self, module: &ModPath) -> String {
         self.files
             .get(module)
-            .map(|f| f.display().to_string())
+            .map(|f| {
+                f.strip_prefix(manifest_dir())
+                    .unwrap_or(f)
+                    .display()
+                    .to_string()
+            })
             .unwrap_or_else(|| module.join("::"))
     }
 

@@ -1,9 +1,11 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 import { Messages } from './messages';
 import { SecuritySection } from './security-section';
+import { titleHeading } from './title';
 
 /** `/account`: who is signed in, the pages that change the account, and the ways out. */
 export class AccountPage {
+  /** The `<h1>` of `main[data-title-id="account.title"]`. */
   readonly heading: Locator;
   readonly signOut: Locator;
   /** A link to the confirmation page, `/account/sign-out-everywhere`. */
@@ -12,6 +14,7 @@ export class AccountPage {
   readonly changeEmail: Locator;
   readonly changePhone: Locator;
   readonly changePassword: Locator;
+  /** The "Delete account" section's `<h2>` (by its id). */
   readonly deleteHeading: Locator;
   /** A link to the confirmation page, `/account/delete`. */
   readonly deleteAccount: Locator;
@@ -22,14 +25,14 @@ export class AccountPage {
   readonly security: SecuritySection;
 
   constructor(readonly page: Page) {
-    this.heading = page.getByRole('heading', { level: 1, name: 'Your account' });
+    this.heading = titleHeading(page, 'account.title');
     this.signOut = page.getByRole('button', { name: 'Sign out', exact: true });
     this.signOutEverywhere = page.getByRole('link', { name: 'Sign out everywhere', exact: true });
     this.editProfile = page.getByRole('link', { name: 'Edit profile', exact: true });
     this.changeEmail = page.getByRole('link', { name: 'Change email address', exact: true });
     this.changePhone = page.getByRole('link', { name: 'Change phone number', exact: true });
     this.changePassword = page.getByRole('link', { name: 'Change password', exact: true });
-    this.deleteHeading = page.getByRole('heading', { level: 2, name: 'Delete account' });
+    this.deleteHeading = page.locator('h2#delete-heading');
     this.deleteAccount = page.getByRole('link', { name: 'Delete your account…', exact: true });
     this.banners = page.locator('div.banner[role="status"]');
     this.messages = new Messages(page);

@@ -1,18 +1,15 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 import { Messages } from './messages';
+import { titleHeading } from './title';
+import { TotpEnrolment } from './totp-enrolment';
 
 /**
  * `/sign-in/challenge`: the step Cognito asks for after the password, one
- * heading per step (authenticator app, SMS or email code, a choice of
- * method, a new password for an invited user).
+ * title per step, known by its message id (authenticator app, SMS or email
+ * code, a choice of method, setting up a method, a new password for an
+ * invited user).
  */
 export class ChallengePage {
-  readonly appCodeHeading: Locator;
-  readonly smsCodeHeading: Locator;
-  readonly emailCodeHeading: Locator;
-  readonly chooseHeading: Locator;
-  readonly newPasswordHeading: Locator;
-
   /** Code steps. */
   readonly code: Locator;
   readonly verify: Locator;
@@ -21,11 +18,14 @@ export class ChallengePage {
   /** The way back to `/sign-in` on the SMS and email steps: a new sign-in sends a new code. */
   readonly sendNewCode: Locator;
 
-  /** The choice of method. */
+  /** The choice of method (to use, or to set up). */
   readonly authenticatorApp: Locator;
   readonly textMessage: Locator;
   readonly email: Locator;
   readonly continue: Locator;
+
+  /** Setting up an authenticator app during sign-in, once it is chosen. */
+  readonly enrolment: TotpEnrolment;
 
   /** The invited user's first password. */
   readonly newPassword: Locator;
@@ -35,13 +35,6 @@ export class ChallengePage {
   readonly messages: Messages;
 
   constructor(readonly page: Page) {
-    const heading = (name: string) => page.getByRole('heading', { level: 1, name });
-    this.appCodeHeading = heading('Enter your verification code');
-    this.smsCodeHeading = heading('Check your phone');
-    this.emailCodeHeading = heading('Check your email');
-    this.chooseHeading = heading('How do you want to verify?');
-    this.newPasswordHeading = heading('Choose your password');
-
     this.code = page.getByLabel('Verification code', { exact: true });
     this.verify = page.getByRole('button', { name: 'Verify', exact: true });
     this.startOver = page.getByRole('button', { name: 'Start over', exact: true });
@@ -52,6 +45,8 @@ export class ChallengePage {
     this.email = page.getByRole('radio', { name: 'Email', exact: true });
     this.continue = page.getByRole('button', { name: 'Continue', exact: true });
 
+    this.enrolment = new TotpEnrolment(page);
+
     this.newPassword = page.getByLabel('New password', { exact: true });
     this.passwordRequirements = page.getByRole('list', { name: 'Password requirements' });
     this.setPassword = page.getByRole('button', { name: 'Set password and continue', exact: true });
@@ -59,29 +54,39 @@ export class ChallengePage {
     this.messages = new Messages(page);
   }
 
-  private async expectStep(heading: Locator): Promise<void> {
+  /** The `<h1>` of the step whose title has this message id, e.g. `challenge.sms_title`. */
+  heading(titleId: string): Locator {
+    return titleHeading(this.page, titleId);
+  }
+
+  private async expectStep(titleId: string): Promise<void> {
     await expect(this.page).toHaveURL((url) => url.pathname === '/sign-in/challenge');
-    await expect(heading).toBeVisible();
+    await expect(this.heading(titleId)).toBeVisible();
   }
 
   async expectAppCode(): Promise<void> {
-    await this.expectStep(this.appCodeHeading);
+    await this.expectStep('challenge.app_code_title');
   }
 
   async expectSmsCode(): Promise<void> {
-    await this.expectStep(this.smsCodeHeading);
+    await this.expectStep('challenge.sms_title');
   }
 
   async expectEmailCode(): Promise<void> {
-    await this.expectStep(this.emailCodeHeading);
+    await this.expectStep('challenge.email_title');
   }
 
   async expectChoice(): Promise<void> {
-    await this.expectStep(this.chooseHeading);
+    await this.expectStep('challenge.select_title');
+  }
+
+  /** A method must be set up (the pool requires MFA): the choice, then the app's enrolment. */
+  async expectSetup(): Promise<void> {
+    await this.expectStep('challenge.setup_title');
   }
 
   async expectNewPassword(): Promise<void> {
-    await this.expectStep(this.newPasswordHeading);
+    await this.expectStep('challenge.new_password_title');
   }
 
   async submitCode(code: string): Promise<void> {

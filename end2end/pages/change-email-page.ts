@@ -1,5 +1,6 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 import { Messages } from './messages';
+import { titleHeading } from './title';
 
 /** `/account/email`: a new address, which gets a verification code. */
 export class ChangeEmailPage {
@@ -10,7 +11,7 @@ export class ChangeEmailPage {
   readonly messages: Messages;
 
   constructor(readonly page: Page) {
-    this.heading = page.getByRole('heading', { level: 1, name: 'Change your email address' });
+    this.heading = titleHeading(page, 'contact.email_title');
     this.newEmail = page.getByLabel('New email address', { exact: true });
     this.sendCode = page.getByRole('button', { name: 'Send code', exact: true });
     this.backToAccount = page.getByRole('link', { name: 'Back to your account' });

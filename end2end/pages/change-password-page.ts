@@ -1,5 +1,6 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 import { Messages } from './messages';
+import { titleHeading } from './title';
 
 /** `/account/password`: the current password and a new one. */
 export class ChangePasswordPage {
@@ -12,7 +13,7 @@ export class ChangePasswordPage {
   readonly messages: Messages;
 
   constructor(readonly page: Page) {
-    this.heading = page.getByRole('heading', { level: 1, name: 'Change your password' });
+    this.heading = titleHeading(page, 'change_password.title');
     this.currentPassword = page.getByLabel('Current password', { exact: true });
     this.newPassword = page.getByLabel('New password', { exact: true });
     this.passwordRequirements = page.getByRole('list', { name: 'Password requirements' });

@@ -1,5 +1,6 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 import { Messages } from './messages';
+import { titleHeading } from './title';
 
 /** `/sign-up/confirm`: enter the code that was emailed (here: put in the outbox). */
 export class ConfirmPage {
@@ -11,7 +12,7 @@ export class ConfirmPage {
   readonly messages: Messages;
 
   constructor(readonly page: Page) {
-    this.heading = page.getByRole('heading', { level: 1, name: 'Check your email' });
+    this.heading = titleHeading(page, 'confirm.title');
     this.code = page.getByLabel('Confirmation code', { exact: true });
     this.confirm = page.getByRole('button', { name: 'Confirm', exact: true });
     this.sendNewCode = page.getByRole('button', { name: 'Send a new code', exact: true });

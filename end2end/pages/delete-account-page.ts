@@ -1,5 +1,6 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 import { Messages } from './messages';
+import { titleHeading } from './title';
 
 /** `/account/delete`: type the word, then DeleteUser. */
 export class DeleteAccountPage {
@@ -10,9 +11,9 @@ export class DeleteAccountPage {
   readonly messages: Messages;
 
   constructor(readonly page: Page) {
-    this.heading = page.getByRole('heading', { level: 1, name: 'Delete your account' });
+    this.heading = titleHeading(page, 'delete_account.title');
     // Tolerates the invisible bidi isolation marks Fluent puts around the
-    // word (U+2068 … U+2069); delete-account.spec.ts checks the exact name.
+    // word (U+2068 … U+2069); delete-account.spec.ts checks there are none.
     this.confirmWord = page.getByLabel(/^Type\W*DELETE\W*to confirm$/);
     this.deleteAccount = page.getByRole('button', { name: 'Delete my account', exact: true });
     this.cancel = page.getByRole('link', { name: 'Cancel, keep me signed in' });

@@ -1,5 +1,6 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 import { Messages } from './messages';
+import { titleHeading } from './title';
 
 /** `/forgot-password`: the email address a reset code is sent to. */
 export class ForgotPasswordPage {
@@ -10,7 +11,7 @@ export class ForgotPasswordPage {
   readonly messages: Messages;
 
   constructor(readonly page: Page) {
-    this.heading = page.getByRole('heading', { level: 1, name: 'Reset your password' });
+    this.heading = titleHeading(page, 'forgot_password.title');
     this.email = page.getByLabel('Email', { exact: true });
     this.sendCode = page.getByRole('button', { name: 'Send code', exact: true });
     this.backToSignIn = page.getByRole('link', { name: 'Back to sign-in' });

@@ -1,5 +1,6 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 import { Messages } from './messages';
+import { titleHeading } from './title';
 
 /** `/goodbye`: where a deleted account ends up, signed out. */
 export class GoodbyePage {
@@ -8,7 +9,7 @@ export class GoodbyePage {
   readonly messages: Messages;
 
   constructor(readonly page: Page) {
-    this.heading = page.getByRole('heading', { level: 1, name: 'Goodbye' });
+    this.heading = titleHeading(page, 'goodbye.title');
     this.createAccountLink = page.getByRole('link', { name: 'Create a new account' });
     this.messages = new Messages(page);
   }

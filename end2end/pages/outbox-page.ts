@@ -1,11 +1,12 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { titleHeading } from './title';
 
 /** `/_dev/outbox`: the messages the local pool would have sent (development only). */
 export class OutboxPage {
   readonly heading: Locator;
 
   constructor(readonly page: Page) {
-    this.heading = page.getByRole('heading', { level: 1, name: 'Development outbox' });
+    this.heading = titleHeading(page, 'outbox.title');
   }
 
   async goto(): Promise<void> {

@@ -1,5 +1,6 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 import { Messages } from './messages';
+import { titleHeading } from './title';
 
 /**
  * `/account/profile`: name, first and last name, language, and the custom
@@ -17,7 +18,7 @@ export class ProfilePage {
   readonly messages: Messages;
 
   constructor(readonly page: Page) {
-    this.heading = page.getByRole('heading', { level: 1, name: 'Edit your profile' });
+    this.heading = titleHeading(page, 'profile.title');
     this.fullName = page.getByLabel('Full name', { exact: true });
     this.firstName = page.getByLabel('First name', { exact: true });
     this.lastName = page.getByLabel('Last name', { exact: true });

@@ -1,5 +1,6 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 import { Messages } from './messages';
+import { titleHeading } from './title';
 
 /** `/reset-password`: the emailed reset code and a new password. */
 export class ResetPasswordPage {
@@ -13,7 +14,7 @@ export class ResetPasswordPage {
   readonly messages: Messages;
 
   constructor(readonly page: Page) {
-    this.heading = page.getByRole('heading', { level: 1, name: 'Choose a new password' });
+    this.heading = titleHeading(page, 'reset_password.title');
     this.code = page.getByLabel('Reset code', { exact: true });
     this.newPassword = page.getByLabel('New password', { exact: true });
     this.passwordRequirements = page.getByRole('list', { name: 'Password requirements' });

@@ -1,5 +1,6 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 import { Messages } from './messages';
+import { titleHeading } from './title';
 
 /** `/account/sign-out-everywhere`: the confirmation before GlobalSignOut. */
 export class SignOutEverywherePage {
@@ -9,7 +10,7 @@ export class SignOutEverywherePage {
   readonly messages: Messages;
 
   constructor(readonly page: Page) {
-    this.heading = page.getByRole('heading', { level: 1, name: 'Sign out everywhere?' });
+    this.heading = titleHeading(page, 'sign_out_everywhere.title');
     this.signOutEverywhere = page.getByRole('button', { name: 'Sign out everywhere', exact: true });
     this.cancel = page.getByRole('link', { name: 'Cancel, keep me signed in' });
     this.messages = new Messages(page);

@@ -1,6 +1,7 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 import type { Credentials } from '../fixtures/credentials';
 import { Messages } from './messages';
+import { titleHeading } from './title';
 
 /** `/sign-up`: create an account. */
 export class SignUpPage {
@@ -13,7 +14,7 @@ export class SignUpPage {
   readonly messages: Messages;
 
   constructor(readonly page: Page) {
-    this.heading = page.getByRole('heading', { level: 1, name: 'Create your account' });
+    this.heading = titleHeading(page, 'sign_up.title');
     this.email = page.getByLabel('Email', { exact: true });
     this.password = page.getByLabel('Password', { exact: true });
     this.passwordRequirements = page.getByRole('list', { name: 'Password requirements' });

@@ -1,9 +1,13 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 import { Messages } from './messages';
+import { titleHeading } from './title';
+import { TotpEnrolment } from './totp-enrolment';
 
 /** `/account/security/totp`: the QR code and secret to add to an authenticator app, and the first code. */
 export class TotpSetupPage {
+  /** The `<h1>` of `main[data-title-id="totp.title"]`. */
   readonly heading: Locator;
+  readonly enrolment: TotpEnrolment;
   readonly qrCode: Locator;
   /** The base32 secret, grouped in fours for typing. */
   readonly secret: Locator;
@@ -15,13 +19,14 @@ export class TotpSetupPage {
   readonly messages: Messages;
 
   constructor(readonly page: Page) {
-    this.heading = page.getByRole('heading', { level: 1, name: 'Set up an authenticator app' });
-    this.qrCode = page.getByRole('img', { name: 'QR code to add this account to an authenticator app' });
-    this.secret = page.getByTestId('totp-secret');
-    this.openInApp = page.getByRole('link', { name: 'Open in an authenticator app on this device' });
-    this.code = page.getByLabel('Verification code', { exact: true });
-    this.deviceName = page.getByLabel('Device name (optional)', { exact: true });
-    this.verify = page.getByRole('button', { name: 'Verify and turn on', exact: true });
+    this.heading = titleHeading(page, 'totp.title');
+    this.enrolment = new TotpEnrolment(page);
+    this.qrCode = this.enrolment.qrCode;
+    this.secret = this.enrolment.secret;
+    this.openInApp = this.enrolment.openInApp;
+    this.code = this.enrolment.code;
+    this.deviceName = this.enrolment.deviceName;
+    this.verify = this.enrolment.verify;
     this.cancel = page.getByRole('link', { name: 'Cancel and go back to your account' });
     this.messages = new Messages(page);
   }
@@ -33,16 +38,10 @@ export class TotpSetupPage {
 
   /** The secret as shown, without the grouping spaces. */
   async readSecret(): Promise<string> {
-    const shown = (await this.secret.textContent()) ?? '';
-    expect(shown, 'the secret is base32 grouped in fours').toMatch(/^[A-Z2-7]{4}( [A-Z2-7]{1,4})+$/);
-    return shown.replace(/\s+/g, '');
+    return this.enrolment.readSecret();
   }
 
   async submitCode(code: string, deviceName?: string): Promise<void> {
-    await this.code.fill(code);
-    if (deviceName !== undefined) {
-      await this.deviceName.fill(deviceName);
-    }
-    await this.verify.click();
+    await this.enrolment.submitCode(code, deviceName);
   }
 }

@@ -1,9 +1,12 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 import { Messages } from './messages';
+import { titleHeading } from './title';
 
 /** `/account/verify?attribute=email|phone_number`: the code sent to a new or unverified address. */
 export class VerifyContactPage {
+  /** The `<h1>` of `main[data-title-id="verify.email_title"]`. */
   readonly emailHeading: Locator;
+  /** The `<h1>` of `main[data-title-id="verify.phone_title"]`. */
   readonly phoneHeading: Locator;
   readonly code: Locator;
   readonly verify: Locator;
@@ -12,8 +15,8 @@ export class VerifyContactPage {
   readonly messages: Messages;
 
   constructor(readonly page: Page) {
-    this.emailHeading = page.getByRole('heading', { level: 1, name: 'Verify your email address' });
-    this.phoneHeading = page.getByRole('heading', { level: 1, name: 'Verify your phone number' });
+    this.emailHeading = titleHeading(page, 'verify.email_title');
+    this.phoneHeading = titleHeading(page, 'verify.phone_title');
     this.code = page.getByLabel('Verification code', { exact: true });
     this.verify = page.getByRole('button', { name: 'Verify', exact: true });
     this.sendNewCode = page.getByRole('button', { name: 'Send a new code', exact: true });

@@ -3,6 +3,9 @@ import type { Page } from '@playwright/test';
 import { enrolAuthenticatorApp, expect, signIn, signInToChallenge, signOut, test } from '../fixtures';
 import { strongPassword, uniqueEmail } from '../fixtures/credentials';
 import { wrongCodeFor } from '../fixtures/outbox';
+import { ChallengePage } from '../pages/challenge-page';
+import { SignInPage } from '../pages/sign-in-page';
+import { titleHeading } from '../pages/title';
 
 // axe runs as a script in the page, so the scan needs JavaScript; the pages
 // are rendered on the server, so what it sees is what a no-JS visitor gets.
@@ -86,9 +89,9 @@ test('authenticator app setup page showing a field error', async ({
   await expectAccessible(page);
 });
 
-test('sign-in challenge: authenticator app code', async ({ page, challengePage, confirmedUser }) => {
+test('sign-in challenge: authenticator app code', async ({ page, challengePage, poolClock, confirmedUser }) => {
   await signIn(page, confirmedUser);
-  await enrolAuthenticatorApp(page);
+  await enrolAuthenticatorApp(page, poolClock);
   await signOut(page);
   await signInToChallenge(page, confirmedUser);
   await challengePage.expectAppCode();
@@ -150,6 +153,32 @@ test('sign-in challenge: choice of method', async ({
   await signInToChallenge(page, confirmedUser);
   await challengePage.expectChoice();
   await expectAccessible(page);
+});
+
+test('sign-in challenge: setting up two-step verification, its choice and the app', async ({
+  browser,
+  mfaRequiredPool,
+  startThreshold,
+}) => {
+  // A pool that requires MFA, served by a second app (see mfa-required-pool.spec.ts).
+  const app = await startThreshold(mfaRequiredPool.thresholdEnv);
+  const context = await browser.newContext({ baseURL: app.baseURL });
+  try {
+    const page = await context.newPage();
+    const signInPage = new SignInPage(page);
+    const challengePage = new ChallengePage(page);
+    await signInPage.goto();
+    await signInPage.signInWithUsername(mfaRequiredPool.user.username, mfaRequiredPool.user.password);
+    await challengePage.expectSetup();
+    await expect(challengePage.authenticatorApp).toBeVisible();
+    await expectAccessible(page);
+    await challengePage.choose(challengePage.authenticatorApp);
+    await challengePage.expectSetup();
+    await expect(challengePage.enrolment.qrCode).toBeVisible();
+    await expectAccessible(page);
+  } finally {
+    await context.close();
+  }
 });
 
 test('sign-in challenge: new password, and with a field error', async ({
@@ -300,6 +329,6 @@ test('development outbox', async ({ page, outboxPage, confirmedUser }) => {
 test('not-found page', async ({ page }) => {
   const response = await page.goto('/no-such-page');
   expect(response?.status()).toBe(404);
-  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await expect(titleHeading(page, 'not_found.title')).toBeVisible();
   await expectAccessible(page);
 });

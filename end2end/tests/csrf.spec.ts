@@ -1,13 +1,16 @@
 import type { APIResponse, Page } from '@playwright/test';
 import { expect, signIn, test } from '../fixtures';
 import { formWithButton, readForm } from '../pages/forms';
+import { Messages } from '../pages/messages';
+import { titleHeading } from '../pages/title';
 
-/** Expects the 403 page that explains the refusal, as HTML. */
+/** Expects the 403 page that explains the refusal (`csrf.title`, `csrf.invalid`), as HTML. */
 async function expectCsrfRefusal(page: Page, response: APIResponse): Promise<void> {
   expect(response.status()).toBe(403);
   expect(response.headers()['content-type']).toMatch(/^text\/html/);
   await page.setContent(await response.text());
-  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await expect(titleHeading(page, 'csrf.title')).toBeVisible();
+  await new Messages(page).expectError('csrf.invalid');
 }
 
 test.describe('a POST without its CSRF token is refused with 403', () => {

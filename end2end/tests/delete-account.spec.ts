@@ -14,9 +14,10 @@ test('the account is deleted after typing DELETE, and cannot sign in again', asy
   await accountPage.deleteAccount.click();
   await deleteAccountPage.expectShown();
   await expect(deleteAccountPage.confirmWord).toHaveAttribute('name', 'confirm');
-  // The name a voice-control user says: no invisible characters around the word.
-  // Soft, so the rest of the flow is still checked while this one fails.
-  await expect(deleteAccountPage.confirmWord).toHaveAccessibleName('Type DELETE to confirm');
+  // The name a voice-control user says holds the word to type as a word of
+  // its own, with no invisible characters (bidi isolation marks) around it.
+  await expect(deleteAccountPage.confirmWord).toHaveAccessibleName(/(^|\s)DELETE(\s|$)/);
+  await expect(deleteAccountPage.confirmWord).not.toHaveAccessibleName(/[\u2066-\u2069\u200e\u200f]/);
 
   // Any other word is refused, and nothing is deleted.
   await deleteAccountPage.confirmWith('yes');

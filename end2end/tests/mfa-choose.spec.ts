@@ -16,8 +16,8 @@ test('with text messages and email codes both on, the visitor chooses, then gets
   await accountPage.messages.expectInfo('mfa.sms_on');
   await security.turnOnEmail.click();
   await accountPage.messages.expectInfo('mfa.email_on');
-  await expect(security.state('sms')).toHaveText(/^on/);
-  await expect(security.state('email')).toHaveText(/^on/);
+  await security.expectState('sms', ['on', 'preferred']);
+  await security.expectState('email', ['on', 'preferred']);
   await signOut(page);
 
   const before = await outbox.count(confirmedUser.email, 'mfa');

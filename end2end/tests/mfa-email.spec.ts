@@ -12,11 +12,11 @@ test('email codes are turned on and asked for at sign-in; a new sign-in sends a 
 }) => {
   await signIn(page, confirmedUser);
   const security = accountPage.security;
-  await expect(security.state('email')).toHaveText('off');
+  await security.expectState('email', 'off');
   await security.turnOnEmail.click();
   await accountPage.expectShown();
   await accountPage.messages.expectInfo('mfa.email_on');
-  await expect(security.state('email')).toHaveText('on');
+  await security.expectState('email', 'on');
   await signOut(page);
 
   const before = await outbox.count(confirmedUser.email, 'mfa');

@@ -17,11 +17,11 @@ test('text message codes are turned on for a phone number and asked for at sign-
 
   await poolAdmin.setPhoneNumber(confirmedUser.email, phoneNumber);
   await accountPage.goto();
-  await expect(security.state('sms')).toHaveText('off');
+  await security.expectState('sms', 'off');
   await security.turnOnSms.click();
   await accountPage.expectShown();
   await accountPage.messages.expectInfo('mfa.sms_on');
-  await expect(security.state('sms')).toHaveText('on');
+  await security.expectState('sms', 'on');
 
   await signOut(page);
   const sent = await outbox.count(phoneNumber, 'mfa');
