@@ -57,9 +57,9 @@ const CLOCK_SPECS = '**/tests/clock/**';
 export default defineConfig({
   testDir: './tests',
   // Each test makes its own user, so tests are independent; two cores leave
-  // room for at most two browsers beside the app.
+  // room for two browsers beside the app, in CI as on a developer's machine.
   fullyParallel: true,
-  workers: CI ? 1 : 2,
+  workers: 2,
   forbidOnly: CI,
   retries: 0,
   timeout: 60_000,

@@ -6,7 +6,7 @@
 //! moto signs tokens with the AWS issuer but serves its keys at its own
 //! address, which is what `--issuer` is for.
 //!
-//! Needs `pip install 'moto[server]'`.
+//! Needs moto's server: `pip install 'moto[server]==5.2.1'` (`scripts/test-all` installs it).
 
 mod support;
 

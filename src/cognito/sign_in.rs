@@ -43,6 +43,19 @@ struct Reply<'a> {
     result: Option<&'a AuthenticationResultType>,
 }
 
+/// The parts of an InitiateAuth or RespondToAuthChallenge answer that say
+/// where the sign-in stands (the two SDK outputs have them, but share no trait).
+macro_rules! reply {
+    ($output:expr) => {
+        Reply {
+            challenge: $output.challenge_name(),
+            session: $output.session(),
+            parameters: $output.challenge_parameters(),
+            result: $output.authentication_result(),
+        }
+    };
+}
+
 fn now() -> u64 {
     SystemTime::now()
         .duration_since(UNIX_EPOCH)
@@ -74,16 +87,7 @@ impl Gateway {
                     .send()
                     .await
                     .map_err(|e| CognitoError::from_sdk(Operation::InitiateAuth, e))?;
-                self.step(
-                    name.as_str(),
-                    Reply {
-                        challenge: output.challenge_name(),
-                        session: output.session(),
-                        parameters: output.challenge_parameters(),
-                        result: output.authentication_result(),
-                    },
-                )
-                .await
+                self.step(name.as_str(), reply!(output)).await
             }
             AuthFlow::UserSrpAuth => self.sign_in_srp(name, password).await,
         }
@@ -128,17 +132,7 @@ impl Gateway {
             .await
             .map_err(|e| CognitoError::from_sdk(operation, e))?;
         if output.challenge_name() != Some(&ChallengeNameType::PasswordVerifier) {
-            return self
-                .step(
-                    name.as_str(),
-                    Reply {
-                        challenge: output.challenge_name(),
-                        session: output.session(),
-                        parameters: output.challenge_parameters(),
-                        result: output.authentication_result(),
-                    },
-                )
-                .await;
+            return self.step(name.as_str(), reply!(output)).await;
         }
         let params = output.challenge_parameters().cloned().unwrap_or_default();
         let get = |key: &str| {
@@ -216,16 +210,7 @@ impl Gateway {
             .send()
             .await
             .map_err(|e| CognitoError::from_sdk(Operation::RespondToAuthChallenge, e))?;
-        self.step(
-            username,
-            Reply {
-                challenge: output.challenge_name(),
-                session: output.session(),
-                parameters: output.challenge_parameters(),
-                result: output.authentication_result(),
-            },
-        )
-        .await
+        self.step(username, reply!(output)).await
     }
 
     /// Reads an answer: tokens, or the next challenge.

@@ -124,17 +124,6 @@ pub async fn profile(
     }
 }
 
-/// The signed-in user for an action on `here`, or where to go instead.
-async fn user_for(
-    app: &AppState,
-    session: &Session,
-    here: &Location,
-) -> Result<SignedInUser, Location> {
-    signed_in::require(app, session)
-        .await
-        .map_err(|why| why.location(app, session, here))
-}
-
 /// Current attributes for an action on `here`, or where to go instead.
 async fn attributes(
     app: &AppState,
@@ -164,7 +153,7 @@ pub async fn update_profile(
     values: BTreeMap<String, String>,
 ) -> Location {
     let here = Location::page(Page::Profile);
-    let user = match user_for(app, session, &here).await {
+    let user = match signed_in::require_for(app, session, &here).await {
         Ok(user) => user,
         Err(location) => return location,
     };
@@ -240,7 +229,7 @@ pub async fn change_contact(
     raw: &str,
 ) -> Location {
     let here = Location::page(contact_page(attribute));
-    let user = match user_for(app, session, &here).await {
+    let user = match signed_in::require_for(app, session, &here).await {
         Ok(user) => user,
         Err(location) => return location,
     };
@@ -335,7 +324,7 @@ pub async fn verify_contact(
     code: &str,
 ) -> Location {
     let here = verify_page(attribute);
-    let user = match user_for(app, session, &here).await {
+    let user = match signed_in::require_for(app, session, &here).await {
         Ok(user) => user,
         Err(location) => return location,
     };
@@ -372,7 +361,7 @@ pub async fn send_contact_code(
     attribute: ContactAttribute,
 ) -> Location {
     let here = verify_page(attribute);
-    let user = match user_for(app, session, &here).await {
+    let user = match signed_in::require_for(app, session, &here).await {
         Ok(user) => user,
         Err(location) => return location,
     };
@@ -404,7 +393,7 @@ pub async fn change_password(
     input: ChangePasswordInput,
 ) -> Location {
     let here = Location::page(Page::ChangePassword);
-    let user = match user_for(app, session, &here).await {
+    let user = match signed_in::require_for(app, session, &here).await {
         Ok(user) => user,
         Err(location) => return location,
     };
@@ -436,7 +425,7 @@ pub async fn change_password(
 /// Handles the delete-account confirmation: the typed word, then DeleteUser.
 pub async fn delete_account(app: &AppState, session: &Session, confirm: &str) -> Location {
     let here = Location::page(Page::DeleteAccount);
-    let user = match user_for(app, session, &here).await {
+    let user = match signed_in::require_for(app, session, &here).await {
         Ok(user) => user,
         Err(location) => return location,
     };

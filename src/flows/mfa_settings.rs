@@ -12,7 +12,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::signed_in::{self, SignedInUser};
+use super::signed_in;
 use super::{FlowError, fail, invalid, log_unexpected};
 use crate::cognito::errors::CognitoError;
 use crate::cognito::mfa::{Enrolment, Factor, Preference};
@@ -67,21 +67,11 @@ pub struct VerifyTotpInput {
 
 // ---------------------------------------------------------------- steps
 
-async fn user_for(
-    app: &AppState,
-    session: &Session,
-    here: &Location,
-) -> Result<SignedInUser, Location> {
-    signed_in::require(app, session)
-        .await
-        .map_err(|why| why.location(app, session, here))
-}
-
 /// "Set up an authenticator app": a new secret, kept in the session so a
 /// reload of the QR page shows the same one.
 pub async fn start_totp(app: &AppState, session: &Session) -> Location {
     let account = Location::page(Page::Account);
-    let user = match user_for(app, session, &account).await {
+    let user = match signed_in::require_for(app, session, &account).await {
         Ok(user) => user,
         Err(location) => return location,
     };
@@ -104,7 +94,7 @@ pub async fn start_totp(app: &AppState, session: &Session) -> Location {
 /// is the strongest method a user can have here).
 pub async fn verify_totp(app: &AppState, session: &Session, input: VerifyTotpInput) -> Location {
     let here = Location::page(Page::TotpSetup);
-    let user = match user_for(app, session, &here).await {
+    let user = match signed_in::require_for(app, session, &here).await {
         Ok(user) => user,
         Err(location) => return location,
     };
@@ -148,7 +138,7 @@ pub async fn verify_totp(app: &AppState, session: &Session, input: VerifyTotpInp
 /// Turns a method on or off, or makes it the preferred one.
 pub async fn change(app: &AppState, session: &Session, factor: &str, change: &str) -> Location {
     let account = Location::page(Page::Account);
-    let user = match user_for(app, session, &account).await {
+    let user = match signed_in::require_for(app, session, &account).await {
         Ok(user) => user,
         Err(location) => return location,
     };

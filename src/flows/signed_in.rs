@@ -144,6 +144,18 @@ pub async fn require(app: &AppState, session: &Session) -> Result<SignedInUser, 
     }
 }
 
+/// The guard for an action posted from `here`: the signed-in user, or
+/// where the browser goes instead (see [`NotSignedIn::location`]).
+pub async fn require_for(
+    app: &AppState,
+    session: &Session,
+    here: &Location,
+) -> Result<SignedInUser, Location> {
+    require(app, session)
+        .await
+        .map_err(|why| why.location(app, session, here))
+}
+
 /// Forgets the user here, with a message for the sign-in page. For a
 /// session Cognito (or a marker) no longer honours.
 pub fn end(session: &Session) {

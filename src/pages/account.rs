@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use leptos::server_fn::ServerFn as _;
 
 use super::components::{CsrfField, Layout};
-use super::protected::{protected_page, refused};
+use super::protected::profile_page;
 use super::{Ctx, ctx, see_other};
 use crate::cognito::mfa::Factor;
 use crate::cognito::self_service::UserProfile;
@@ -55,12 +55,7 @@ const TITLE: &str = "account.title";
 
 #[component]
 pub fn AccountPage() -> impl IntoView {
-    protected_page(TITLE, |ctx, user| async move {
-        match account::profile(&ctx.app, &ctx.session, &user).await {
-            Ok(profile) => render(ctx, profile),
-            Err(why) => refused(&ctx, why, TITLE),
-        }
-    })
+    profile_page(TITLE, render)
 }
 
 fn render(ctx: Ctx, profile: UserProfile) -> AnyView {

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use leptos::server_fn::ServerFn as _;
 
 use super::components::{CsrfField, Field, Layout};
-use super::protected::{protected_page, refused};
+use super::protected::profile_page;
 use super::{Ctx, ctx, see_other};
 use crate::domain::ContactAttribute;
 use crate::flows::account;
@@ -44,11 +44,8 @@ fn title_id(attribute: ContactAttribute) -> &'static str {
 }
 
 fn page(attribute: ContactAttribute) -> AnyView {
-    protected_page(title_id(attribute), move |ctx, user| async move {
-        match account::profile(&ctx.app, &ctx.session, &user).await {
-            Ok(profile) => render(ctx, attribute, profile.attributes),
-            Err(why) => refused(&ctx, why, title_id(attribute)),
-        }
+    profile_page(title_id(attribute), move |ctx, profile| {
+        render(ctx, attribute, profile.attributes)
     })
 }
 

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use leptos::server_fn::ServerFn as _;
 
 use super::components::{CsrfField, Layout};
-use super::protected::{protected_page, refused};
+use super::protected::profile_page;
 use super::{Ctx, ctx, see_other};
 use crate::flows::account;
 use crate::i18n::{Lang, t};
@@ -52,12 +52,7 @@ const TITLE: &str = "profile.title";
 
 #[component]
 pub fn ProfilePage() -> impl IntoView {
-    protected_page(TITLE, |ctx, user| async move {
-        match account::profile(&ctx.app, &ctx.session, &user).await {
-            Ok(profile) => render(ctx, profile.attributes),
-            Err(why) => refused(&ctx, why, TITLE),
-        }
-    })
+    profile_page(TITLE, |ctx, profile| render(ctx, profile.attributes))
 }
 
 fn render(ctx: Ctx, current: std::collections::BTreeMap<String, String>) -> AnyView {

@@ -9,6 +9,8 @@ use leptos::prelude::*;
 
 use super::components::Layout;
 use super::{Ctx, ctx, current_path, see_other, set_status};
+use crate::cognito::self_service::UserProfile;
+use crate::flows::account;
 use crate::flows::signed_in::{self, NotSignedIn, SignedInUser};
 use crate::i18n::t;
 
@@ -48,6 +50,23 @@ where
         async move {
             match signed_in::require(&ctx.app, &ctx.session).await {
                 Ok(user) => render(ctx, user).await,
+                Err(why) => refused(&ctx, why, title_id),
+            }
+        }
+    })
+}
+
+/// A page that shows the signed-in user's profile (GetUser): `render` gets
+/// it. A token refused on the way ends the session, as the guard would.
+pub fn profile_page<F>(title_id: &'static str, render: F) -> AnyView
+where
+    F: Fn(Ctx, UserProfile) -> AnyView + Clone + Send + Sync + 'static,
+{
+    protected_page(title_id, move |ctx, user| {
+        let render = render.clone();
+        async move {
+            match account::profile(&ctx.app, &ctx.session, &user).await {
+                Ok(profile) => render(ctx, profile),
                 Err(why) => refused(&ctx, why, title_id),
             }
         }

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use leptos::server_fn::ServerFn as _;
 
 use super::components::{CsrfField, DevOutboxNote, Field, Layout};
-use super::protected::{protected_page, refused};
+use super::protected::profile_page;
 use super::{Ctx, ctx, query_param, see_other};
 use crate::domain::ContactAttribute;
 use crate::flows::account;
@@ -54,11 +54,8 @@ pub fn VerifyPage() -> impl IntoView {
         see_other(&Location::page(Page::Account));
         return ().into_any();
     };
-    protected_page(title_id(attribute), move |ctx, user| async move {
-        match account::profile(&ctx.app, &ctx.session, &user).await {
-            Ok(profile) => render(ctx, attribute, profile.attributes),
-            Err(why) => refused(&ctx, why, title_id(attribute)),
-        }
+    profile_page(title_id(attribute), move |ctx, profile| {
+        render(ctx, attribute, profile.attributes)
     })
 }
 

@@ -5,7 +5,7 @@
 //! include it with
 //! `#[path = "../local-pool/tests/support/moto.rs"] mod moto;`.
 //!
-//! Needs `pip install 'moto[server]'` (moto 5). The server runs with
+//! Needs `pip install 'moto[server]==5.2.1'` (the version `scripts/test-all` pins). The server runs with
 //! `MOTO_COGNITO_IDP_USER_POOL_ENABLE_TOTP=true`, so TOTP codes are checked
 //! against moto's fixed secret (`asdfasdfasdf`, see [`Moto::TOTP_SECRET`]).
 //!
@@ -83,7 +83,7 @@ impl Moto {
             .map_err(|e| {
                 anyhow::anyhow!(
                     "cannot run `{python} -m moto.server` ({e}); install it with \
-                     `pip install 'moto[server]'`"
+                     `pip install 'moto[server]==5.2.1'`"
                 )
             })?;
         let mut moto = Moto { child, addr, log };
@@ -120,7 +120,7 @@ impl Moto {
             if let Some(status) = self.child.try_wait()? {
                 anyhow::bail!(
                     "moto's server exited before answering ({status}); is it installed? \
-                     `pip install 'moto[server]'`\n{}",
+                     `pip install 'moto[server]==5.2.1'`\n{}",
                     self.log_tail()
                 );
             }
@@ -130,7 +130,7 @@ impl Moto {
             if Instant::now() >= deadline {
                 anyhow::bail!(
                     "moto's server did not answer on {} within {STARTUP_TIMEOUT:?}; is it \
-                     installed? `pip install 'moto[server]'`\n{}",
+                     installed? `pip install 'moto[server]==5.2.1'`\n{}",
                     self.addr,
                     self.log_tail()
                 );
