@@ -8,9 +8,9 @@ use serde_json::{Value, json};
 
 use super::context::Ctx;
 use super::users::{
-    apply_preferences, check_password_policy, code_destination, enum_value,
-    generate_temporary_password, mfa_fields, new_user, pool_id_input, remove_user, resolve_user,
-    revoke_all, send, send_code, user_type, validate_attribute_update,
+    add_mfa_fields, apply_preferences, check_password_policy, code_destination, enum_value,
+    generate_temporary_password, new_user, pool_id_input, remove_user, resolve_user, revoke_all,
+    send, send_code, user_type, validate_attribute_update,
 };
 use crate::codes::RESET_TTL_MS;
 use crate::error::{ApiError, ApiResult};
@@ -144,13 +144,7 @@ pub fn admin_get_user(ctx: &Ctx<'_>, input: &Input) -> ApiResult<Value> {
         let pool = s.pool(&pool_id)?;
         let user = pool.user(&resolve_user(pool, &name)?)?;
         let mut out = user_type(user, "UserAttributes");
-        let (preferred, list) = mfa_fields(pool, user);
-        if let Some(p) = preferred {
-            out["PreferredMfaSetting"] = json!(p);
-        }
-        if !list.is_empty() {
-            out["UserMFASettingList"] = json!(list);
-        }
+        add_mfa_fields(&mut out, pool, user);
         Ok(out)
     })
 }

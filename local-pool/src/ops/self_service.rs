@@ -8,10 +8,10 @@ use serde_json::{Value, json};
 
 use super::context::Ctx;
 use super::users::{
-    access_token, apply_preferences, attributes_json, authenticate, check_password_policy,
-    check_secret_hash, client_id, code_destination, fake_delivery, known_attribute, mfa_fields,
-    new_user, pool_for_client, remove_user, revoke_all, send_code, unknown_attribute,
-    validate_attribute_update,
+    access_token, add_mfa_fields, apply_preferences, attributes_json, authenticate,
+    check_password_policy, check_secret_hash, client_id, code_destination, fake_delivery,
+    known_attribute, new_user, pool_for_client, remove_user, revoke_all, send_code,
+    unknown_attribute, validate_attribute_update,
 };
 use crate::codes::{self, ATTRIBUTE_TTL_MS, RESET_TTL_MS, SIGN_UP_TTL_MS, totp};
 use crate::error::{ApiError, ApiResult};
@@ -299,13 +299,7 @@ pub fn get_user(ctx: &Ctx<'_>, input: &Input) -> ApiResult<Value> {
         let pool = s.pool(&pool_id)?;
         let user = pool.user(&username)?;
         let mut out = json!({ "Username": user.username, "UserAttributes": attributes_json(user) });
-        let (preferred, list) = mfa_fields(pool, user);
-        if let Some(p) = preferred {
-            out["PreferredMfaSetting"] = json!(p);
-        }
-        if !list.is_empty() {
-            out["UserMFASettingList"] = json!(list);
-        }
+        add_mfa_fields(&mut out, pool, user);
         Ok(out)
     })
 }

@@ -139,15 +139,21 @@ pub fn epoch_seconds(ms: u64) -> Value {
     json!(ms as f64 / 1000.0)
 }
 
-/// MFA fields shared by GetUser and AdminGetUser.
-pub fn mfa_fields(pool: &Pool, user: &User) -> (Option<String>, Vec<&'static str>) {
+/// Adds the MFA fields GetUser and AdminGetUser share to `out`: the
+/// preferred method (if still enabled) and the enabled ones.
+pub fn add_mfa_fields(out: &mut Value, pool: &Pool, user: &User) {
     let list = user.enabled_mfa(pool);
     let preferred = user
         .mfa
         .preferred
         .clone()
         .filter(|p| list.contains(&p.as_str()));
-    (preferred, list)
+    if let Some(p) = preferred {
+        out["PreferredMfaSetting"] = json!(p);
+    }
+    if !list.is_empty() {
+        out["UserMFASettingList"] = json!(list);
+    }
 }
 
 /// Is `name` an attribute this pool knows?
