@@ -115,6 +115,12 @@ pub struct Config {
     #[arg(long, env = "THRESHOLD_LOCAL_POOL_TEST_CLOCK", default_value_t = false, action = clap::ArgAction::Set)]
     pub local_pool_test_clock: bool,
 
+    /// Allow the embedded local pool (and its outbox of every code it
+    /// "sent") on an address other than loopback: a development server
+    /// shared by a team, never production.
+    #[arg(long, env = "THRESHOLD_SHARED_DEV_SERVER", default_value_t = false, action = clap::ArgAction::Set)]
+    pub shared_dev_server: bool,
+
     /// Mark the session cookie `Secure` and give it the `__Host-` prefix.
     /// Only turn this off for plain-HTTP test rigs that cannot keep Secure cookies.
     #[arg(long, env = "THRESHOLD_SECURE_COOKIES", default_value_t = true, action = clap::ArgAction::Set)]
@@ -183,6 +189,19 @@ impl Config {
                 return Err(ConfigError(
                     "COGNITO_CLIENT_ID is set but COGNITO_USER_POOL_ID is not; set both, or neither to use the embedded local pool".into(),
                 ));
+            }
+            // The embedded pool shows every code it "sends" at
+            // /_dev/outbox: on a reachable address anyone could take over
+            // any account with it.
+            if !self.addr.ip().is_loopback() && !self.shared_dev_server {
+                return Err(ConfigError(format!(
+                    "THRESHOLD_ADDR {} is not a loopback address, and without COGNITO_USER_POOL_ID \
+                     Threshold would run the embedded development pool there, whose outbox shows \
+                     every code it sends. Configure a real pool (COGNITO_USER_POOL_ID, \
+                     COGNITO_CLIENT_ID, COGNITO_CLIENT_SECRET), or set \
+                     THRESHOLD_SHARED_DEV_SERVER=true if this is a development server shared by a team",
+                    self.addr
+                )));
             }
             return Ok(PoolSetting::Embedded);
         };
@@ -280,6 +299,34 @@ mod tests {
         config.client_id = None;
         let err = config.pool().expect_err("client id missing");
         assert!(err.to_string().contains("COGNITO_CLIENT_ID"));
+    }
+
+    #[test]
+    fn the_embedded_pool_is_refused_on_a_public_address() {
+        let mut config = parse(&["--addr", "0.0.0.0:3000"]);
+        config.user_pool_id = None;
+        config.client_id = None;
+        let err = config
+            .pool()
+            .expect_err("an outbox of codes on every interface");
+        assert!(
+            err.to_string().contains("THRESHOLD_SHARED_DEV_SERVER"),
+            "{err}"
+        );
+        assert!(err.to_string().contains("COGNITO_USER_POOL_ID"), "{err}");
+
+        config.shared_dev_server = true;
+        assert!(matches!(config.pool(), Ok(PoolSetting::Embedded)));
+
+        for loopback in ["127.0.0.1:3000", "[::1]:3000"] {
+            let mut config = parse(&["--addr", loopback]);
+            config.user_pool_id = None;
+            config.client_id = None;
+            assert!(
+                matches!(config.pool(), Ok(PoolSetting::Embedded)),
+                "{loopback}"
+            );
+        }
     }
 
     #[test]

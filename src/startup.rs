@@ -271,6 +271,51 @@ fn spawn_sweeper(store: SqliteStore) {
     });
 }
 
+/// Guards the form actions: a body no page of ours would send answers 400
+/// with our own page before Leptos decodes it, and an error a server
+/// function still returns never reaches the visitor as Leptos's
+/// `?__err=` redirect (which echoes the error text and trusts the Referer).
+async fn form_actions(
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    let is_form = request
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("application/x-www-form-urlencoded"));
+    if !is_form {
+        tracing::info!(path = %request.uri().path(), "refused a form action that is not a form post");
+        return crate::pages::errors::bad_request();
+    }
+    let (parts, body) = request.into_parts();
+    // The session layer has read (and size-checked) the body already.
+    let Ok(bytes) = axum::body::to_bytes(body, MAX_FORM_BYTES).await else {
+        return crate::pages::errors::bad_request();
+    };
+    if let Err(e) = crate::security::form_body::check(&bytes) {
+        tracing::info!(path = %parts.uri.path(), reason = %e, "refused a malformed form post");
+        return crate::pages::errors::bad_request();
+    }
+    let path = parts.uri.path().to_owned();
+    let request = axum::extract::Request::from_parts(parts, axum::body::Body::from(bytes));
+    let response = next.run(request).await;
+    let leaked_error = response.status().is_server_error()
+        || response
+            .headers()
+            .get(header::LOCATION)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|l| l.contains("__err"));
+    // Flows report every failure of their own as a redirect with a
+    // message; the errors a server function returns are Leptos's, for
+    // arguments it could not decode (a map where a value belongs).
+    if leaked_error {
+        tracing::info!(%path, status = %response.status(), "refused a form post its handler could not decode");
+        return crate::pages::errors::bad_request();
+    }
+    response
+}
+
 async fn healthz() -> &'static str {
     "ok"
 }
@@ -323,7 +368,7 @@ fn router(state: AppState, sessions: SessionConfig, config: &Config) -> Router {
     let render = leptos_axum::render_app_async_with_context(|| {}, shell);
     let mut pages = Router::new().route(
         &format!("{}/{{*fn_name}}", routes::API_PREFIX),
-        post(handle_server_fns),
+        post(handle_server_fns).layer(axum::middleware::from_fn(form_actions)),
     );
     for page in Page::ALL {
         pages = pages.route(page.path(), get(render.clone()));
@@ -350,7 +395,7 @@ fn router(state: AppState, sessions: SessionConfig, config: &Config) -> Router {
         .iter()
         .map(|url| url.origin().ascii_serialization())
         .collect();
-    for layer in crate::security::headers::layers(&origins) {
+    for layer in crate::security::headers::layers(&origins, config.secure_cookies) {
         app = app.layer(layer);
     }
     app.layer(

@@ -305,6 +305,11 @@ async fn return_to_is_honoured_for_same_site_paths_only() {
         "//evil.example/",
         "/\\evil.example",
         "javascript:alert(1)",
+        // Each of these normalises to `//evil.example`.
+        "/.//evil.example",
+        "/x/..//evil.example",
+        "/%2e//evil.example",
+        "/.\\/evil.example",
     ] {
         let browser = app.another_browser();
         let form = browser

@@ -110,6 +110,19 @@ fn unavailable() -> Response {
     )
 }
 
+/// 400 for a form post no page of ours would send (a field twice, bytes
+/// that are not UTF-8, nested names, another content type).
+pub fn bad_request() -> Response {
+    status_page(
+        StatusCode::BAD_REQUEST,
+        standalone(
+            "bad_request.title",
+            "error.invalid_input",
+            (Page::Home, "not_found.home"),
+        ),
+    )
+}
+
 /// The pages the session layer answers with before any handler runs.
 pub fn refusals() -> Refusals {
     Refusals {

@@ -27,11 +27,34 @@ pub fn content_security_policy(return_to_origins: &[String]) -> HeaderValue {
 }
 
 /// The layers; each only sets its header when the handler did not.
-pub fn layers(return_to_origins: &[String]) -> Vec<SetResponseHeaderLayer<HeaderValue>> {
-    let mut layers = vec![SetResponseHeaderLayer::if_not_present(
-        header::CONTENT_SECURITY_POLICY,
-        content_security_policy(return_to_origins),
-    )];
+///
+/// - `Cache-Control: no-store` on everything but static files (which set
+///   their own): pages carry CSRF tokens, personal data and, on the TOTP
+///   page, a secret, none of which belongs in a shared or back-button cache.
+/// - `Strict-Transport-Security` when `https` (secure cookies on, so the
+///   site is served over HTTPS): a year, this host only, since other
+///   subdomains are the operator's to decide. Browsers ignore it on plain
+///   HTTP, so a local `http://127.0.0.1` is not pinned.
+pub fn layers(
+    return_to_origins: &[String],
+    https: bool,
+) -> Vec<SetResponseHeaderLayer<HeaderValue>> {
+    let mut layers = vec![
+        SetResponseHeaderLayer::if_not_present(
+            header::CONTENT_SECURITY_POLICY,
+            content_security_policy(return_to_origins),
+        ),
+        SetResponseHeaderLayer::if_not_present(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static("no-store"),
+        ),
+    ];
+    if https {
+        layers.push(SetResponseHeaderLayer::if_not_present(
+            header::STRICT_TRANSPORT_SECURITY,
+            HeaderValue::from_static("max-age=31536000"),
+        ));
+    }
     layers.extend(
         [
             (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),

@@ -1,4 +1,6 @@
-//! Request-level protections: response headers and return-to validation.
+//! Request-level protections: response headers, form bodies and
+//! return-to validation.
 
+pub mod form_body;
 pub mod headers;
 pub mod return_to;

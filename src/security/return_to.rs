@@ -36,7 +36,7 @@ impl ReturnTo {
         if raw.starts_with('/') {
             // `//evil.example` and `/\evil.example` are protocol-relative
             // URLs to browsers, not paths.
-            if raw.starts_with("//") || raw.starts_with("/\\") {
+            if !is_plain_path(raw) {
                 return None;
             }
             // Resolve against a dummy origin to normalise the path and make
@@ -55,6 +55,12 @@ impl ReturnTo {
                 path.push('#');
                 path.push_str(fragment);
             }
+            // Checked again on the output: dot segments and backslashes
+            // (`/.//evil.example`, `/%2e//…`, `/.\/…`) normalise into a
+            // protocol-relative URL that the input check never saw.
+            if !is_plain_path(&path) {
+                return None;
+            }
             return Some(Self(path));
         }
         let url = Url::parse(raw).ok()?;
@@ -70,6 +76,12 @@ impl ReturnTo {
     pub fn as_str(&self) -> &str {
         &self.0
     }
+}
+
+/// A path that browsers read as a path: one leading slash, not followed
+/// by a second slash or a backslash (which they read as `//host`).
+fn is_plain_path(path: &str) -> bool {
+    path.starts_with('/') && !path.starts_with("//") && !path.starts_with("/\\")
 }
 
 #[cfg(test)]
@@ -94,6 +106,19 @@ mod tests {
     #[test]
     fn protocol_relative_urls_are_refused() {
         for raw in ["//evil.example/", "/\\evil.example", "///evil.example"] {
+            assert_eq!(ReturnTo::parse(raw, &Allowlist::default()), None, "{raw}");
+        }
+    }
+
+    #[test]
+    fn paths_that_normalise_to_another_host_are_refused() {
+        for raw in [
+            "/.//evil.example",
+            "/x/..//evil.example",
+            "/%2e//evil.example",
+            "/.\\/evil.example",
+            "/./\\evil.example",
+        ] {
             assert_eq!(ReturnTo::parse(raw, &Allowlist::default()), None, "{raw}");
         }
     }

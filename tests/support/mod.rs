@@ -78,6 +78,7 @@ pub struct Reply {
     pub status: StatusCode,
     pub location: Option<String>,
     pub set_cookie: Vec<String>,
+    pub headers: reqwest::header::HeaderMap,
     pub body: String,
 }
 
@@ -308,11 +309,13 @@ impl TestApp {
                 *self.cookie.lock().expect("cookie lock") = Some(pair.to_owned());
             }
         }
+        let headers = response.headers().clone();
         let body = response.text().await.expect("response body");
         Reply {
             status,
             location,
             set_cookie,
+            headers,
             body,
         }
     }
@@ -335,6 +338,22 @@ impl TestApp {
             .post(format!("{}{path}", self.base))
             .header(ACCEPT, "text/html")
             .form(fields);
+        if let Some(cookie) = self.cookie() {
+            request = request.header(COOKIE, cookie);
+        }
+        self.read(request.send().await.expect("POST")).await
+    }
+
+    /// Posts `body` as it is, with `content_type`, to see how the app
+    /// takes what no browser would send.
+    pub async fn post_bytes(&self, path: &str, content_type: &str, body: Vec<u8>) -> Reply {
+        let mut request = self
+            .client
+            .post(format!("{}{path}", self.base))
+            .header(ACCEPT, "text/html")
+            .header(reqwest::header::CONTENT_TYPE, content_type)
+            .header(reqwest::header::REFERER, "https://evil.example/")
+            .body(body);
         if let Some(cookie) = self.cookie() {
             request = request.header(COOKIE, cookie);
         }

@@ -116,6 +116,7 @@ csrf-back = Back to sign-in
 too_large-title = Too much data
 too_large-body = The form sent more data than we accept.
 unavailable-title = Unavailable
+bad_request-title = Form not accepted
 
 # Multi-factor authentication (sign-in challenges and the account's security section)
 
