@@ -121,6 +121,13 @@ pub struct Config {
     #[arg(long, env = "THRESHOLD_SHARED_DEV_SERVER", default_value_t = false, action = clap::ArgAction::Set)]
     pub shared_dev_server: bool,
 
+    /// The key that encrypts stored sessions and derives CSRF tokens: 32
+    /// bytes in base64 (`openssl rand -base64 32`). Instances sharing a
+    /// session store must share it. Unset: `session-key` in the data
+    /// directory, created on first start.
+    #[arg(long, env = "THRESHOLD_SESSION_KEY", hide_env_values = true, value_parser = parse_secret_key)]
+    pub session_key: Option<SecretString>,
+
     /// Mark the session cookie `Secure` and give it the `__Host-` prefix.
     /// Only turn this off for plain-HTTP test rigs that cannot keep Secure cookies.
     #[arg(long, env = "THRESHOLD_SECURE_COOKIES", default_value_t = true, action = clap::ArgAction::Set)]
@@ -134,6 +141,13 @@ pub struct Config {
 fn parse_secret(value: &str) -> Result<SecretString, String> {
     if value.is_empty() {
         return Err("the client secret is empty".into());
+    }
+    Ok(SecretString::from(value.to_owned()))
+}
+
+fn parse_secret_key(value: &str) -> Result<SecretString, String> {
+    if value.trim().is_empty() {
+        return Err("the session key is empty".into());
     }
     Ok(SecretString::from(value.to_owned()))
 }

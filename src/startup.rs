@@ -33,8 +33,10 @@ use crate::domain::{PasswordPolicy, SignInNameKind};
 use crate::pages::dev_outbox::outbox_json;
 use crate::pages::errors::refusals;
 use crate::routes::{self, Page};
+use crate::session::SessionVault;
+use crate::session::keys::SessionKeys;
 use crate::session::layer::{MAX_FORM_BYTES, SessionConfig, session_layer};
-use crate::session::store::{SessionStore, SqliteStore};
+use crate::session::store::{SessionStore, SqliteStore, private_dir};
 use crate::state::{AppState, Inner};
 
 pub struct Application {
@@ -130,9 +132,13 @@ impl Application {
         clock: local_pool::Clock,
     ) -> anyhow::Result<Self> {
         let pool = config.pool().map_err(anyhow::Error::from)?;
-        std::fs::create_dir_all(&config.data_dir).with_context(|| {
-            format!("creating the data directory {}", config.data_dir.display())
-        })?;
+        // It holds the session key and database, and the embedded pool's
+        // users and client secret: the owner's alone.
+        private_dir(&config.data_dir)?;
+        let keys = Arc::new(SessionKeys::load(
+            config.session_key.as_ref(),
+            &config.data_dir,
+        )?);
         let mut settings = PoolSettings::from_config(&config)?;
 
         let (gateway, dev_pool) = match pool {
@@ -191,6 +197,7 @@ impl Application {
         let store = SqliteStore::open(&config.data_dir.join("sessions.sqlite3"))?;
         spawn_sweeper(store.clone());
         let store: Arc<dyn SessionStore> = Arc::new(store);
+        let vault = SessionVault::new(store, keys);
         let profile_attributes = config
             .profile_attributes
             .iter()
@@ -199,7 +206,7 @@ impl Application {
             .collect();
         let state = AppState(Arc::new(Inner {
             profile_attributes,
-            sessions: store.clone(),
+            sessions: vault.clone(),
             gateway,
             allowlist: config.return_to_allowlist(),
             sign_in_name: settings.sign_in_name,
@@ -210,7 +217,7 @@ impl Application {
             dev_pool,
         }));
         let sessions = SessionConfig {
-            store,
+            vault,
             secure_cookies: config.secure_cookies,
             refusals: refusals(),
         };

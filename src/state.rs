@@ -8,7 +8,7 @@ use crate::cognito::gateway::Gateway;
 use crate::cognito::mfa::Factor;
 use crate::domain::{PasswordPolicy, SignInNameKind};
 use crate::security::return_to::Allowlist;
-use crate::session::store::SessionStore;
+use crate::session::SessionVault;
 
 pub struct Inner {
     pub gateway: Gateway,
@@ -23,8 +23,9 @@ pub struct Inner {
     /// Custom attributes the profile page edits besides the standard ones
     /// (`THRESHOLD_PROFILE_ATTRIBUTES`).
     pub profile_attributes: Vec<String>,
-    /// The session store, for markers that span sessions ("signed out everywhere").
-    pub sessions: Arc<dyn SessionStore>,
+    /// The session store (sealed by the session key), also for markers
+    /// that span sessions ("signed out everywhere").
+    pub sessions: SessionVault,
     /// The embedded local pool, when no real pool is configured.
     pub dev_pool: Option<local_pool::RunningPool>,
 }

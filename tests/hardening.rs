@@ -74,3 +74,131 @@ async fn pages_are_never_cached_and_https_is_pinned() {
     let reply = plain.get(Page::SignIn.path()).await;
     assert!(reply.headers.get("strict-transport-security").is_none());
 }
+
+#[tokio::test]
+async fn visitors_who_only_look_leave_nothing_in_the_session_store() {
+    let app = TestApp::spawn().await;
+    let before = app.session_rows();
+    for _ in 0..20 {
+        let visitor = app.another_browser();
+        let page = visitor.get(Page::SignIn.path()).await;
+        assert_eq!(page.status, StatusCode::OK);
+        // The form still works: its token is good for the cookie it came with.
+        let reply = visitor
+            .post_raw(
+                support::action::SIGN_IN,
+                &[
+                    ("username", "nobody@example.com"),
+                    ("password", "x"),
+                    ("csrf_token", &page.csrf()),
+                ],
+            )
+            .await;
+        assert_eq!(reply.status, StatusCode::SEE_OTHER);
+    }
+    // Only the failed sign-ins keep something (the message and the name
+    // typed); the twenty page views wrote nothing.
+    assert_eq!(app.session_rows(), before + 20);
+    let lookers = app.another_browser();
+    for _ in 0..20 {
+        lookers.another_browser().get(Page::SignUp.path()).await;
+    }
+    assert_eq!(app.session_rows(), before + 20);
+}
+
+#[tokio::test]
+async fn a_form_cannot_fill_the_session_store() {
+    let app = TestApp::spawn().await;
+    let huge = "a".repeat(60 * 1024);
+    type Form<'a> = (Page, &'a str, Vec<(&'a str, &'a str)>);
+    let forms: [Form; 3] = [
+        (
+            Page::SignUp,
+            action::SIGN_UP,
+            vec![("email", &huge), ("password", "x")],
+        ),
+        (
+            Page::SignIn,
+            action::SIGN_IN,
+            vec![("username", &huge), ("password", "x")],
+        ),
+        (
+            Page::ForgotPassword,
+            action::FORGOT_PASSWORD,
+            vec![("username", &huge)],
+        ),
+    ];
+    for (page, action, fields) in forms {
+        let browser = app.another_browser();
+        browser.submit(page.path(), action, &fields).await;
+        assert!(
+            app.largest_session_row() < 8 * 1024,
+            "{} bytes kept for one form on {page:?}",
+            app.largest_session_row()
+        );
+        // The visitor is told what was wrong rather than left guessing.
+        let shown = browser.get(page.path()).await;
+        assert_eq!(shown.status, StatusCode::OK);
+        assert!(
+            !shown.body.contains(&huge[..4096]),
+            "{page:?} echoes it whole"
+        );
+    }
+}
+
+#[tokio::test]
+async fn the_session_database_is_private_and_holds_no_token_in_clear() {
+    use std::os::unix::fs::PermissionsExt as _;
+    let app = TestApp::spawn().await;
+    app.signed_in_user().await;
+    let dir = app.data_dir();
+    let mode = |path: &std::path::Path| {
+        std::fs::metadata(path)
+            .expect("metadata")
+            .permissions()
+            .mode()
+            & 0o777
+    };
+    assert_eq!(mode(dir), 0o700, "the data directory");
+    let mut files = 0;
+    for entry in std::fs::read_dir(dir).expect("data dir") {
+        let path = entry.expect("entry").path();
+        let name = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or_default();
+        if !name.starts_with("sessions.") {
+            continue;
+        }
+        files += 1;
+        assert_eq!(mode(&path), 0o600, "{name}");
+        let bytes = std::fs::read(&path).expect("read");
+        assert!(
+            !bytes.windows(3).any(|w| w == b"eyJ"),
+            "{name} holds a JWT in clear"
+        );
+    }
+    assert!(files > 0, "the session database is in the data directory");
+}
+
+#[tokio::test]
+async fn a_request_that_finishes_after_sign_out_does_not_bring_the_session_back() {
+    let app = TestApp::spawn().await;
+    app.signed_in_user().await;
+    let cookie = app.cookie();
+    // A request still running when the visitor signs out elsewhere: it
+    // loaded the session before, and saves it after.
+    let in_flight = app.load_session().await;
+    assert_eq!(app.sign_out().await.status, StatusCode::SEE_OTHER);
+    app.save_session(in_flight).await;
+
+    // Cognito refuses the revoked tokens anyway; what matters here is
+    // that the store does not hold a signed-in session for the old
+    // cookie, which checks that trust the store alone (forward auth)
+    // would accept.
+    assert!(
+        !app.session_exists(cookie.as_deref().expect("a cookie"))
+            .await,
+        "signed out stays signed out"
+    );
+}

@@ -92,7 +92,7 @@ pub async fn require(app: &AppState, session: &Session) -> Result<SignedInUser, 
     let user = peek(session).ok_or(NotSignedIn::Anonymous)?;
     // "Sign out everywhere" (or a deleted account) ends this session here,
     // even while its access token would still pass.
-    match app.sessions.sessions_ended_before(&user.sub).await {
+    match app.sessions.store().sessions_ended_before(&user.sub).await {
         Ok(Some(before)) if user.signed_in_at_ms < before => {
             tracing::info!("session ended: the user signed out everywhere");
             end(session);
@@ -227,7 +227,12 @@ pub async fn sign_out(app: &AppState, session: &Session, everywhere: bool) -> Lo
 /// Every other Threshold session of `sub` ends at its next request
 /// (Cognito only stops them at their next call to it).
 pub async fn end_other_sessions(app: &AppState, sub: &str) {
-    if let Err(e) = app.sessions.end_sessions_before(sub, now_ms()).await {
+    if let Err(e) = app
+        .sessions
+        .store()
+        .end_sessions_before(sub, now_ms())
+        .await
+    {
         tracing::error!(error = ?e, "could not record the sign-out marker");
     }
 }

@@ -1,8 +1,6 @@
 //! The middleware that loads the session before a request, checks the
 //! CSRF token on state-changing requests, and saves the session after.
 
-use std::sync::Arc;
-
 use axum::body::{Body, to_bytes};
 use axum::extract::{Request, State};
 use axum::http::{Method, header};
@@ -11,8 +9,8 @@ use axum::response::Response;
 use tower_cookies::cookie::{Cookie, SameSite};
 use tower_cookies::{Cookies, cookie::time::Duration as CookieDuration};
 
-use super::store::{SessionStore, unix_now};
-use super::{Session, SessionData, SessionId};
+use super::store::Saved;
+use super::{Session, SessionId, SessionVault, Write};
 
 /// Largest form body read for the CSRF check; the router's body limit is the same.
 pub const MAX_FORM_BYTES: usize = 64 * 1024;
@@ -30,9 +28,13 @@ pub struct Refusals {
     pub unavailable: fn() -> Response,
 }
 
+/// The most a sealed session may take in the store. A signed-in session
+/// with Cognito's three tokens and a flow in progress takes a few KiB.
+pub const MAX_SESSION_BYTES: usize = 32 * 1024;
+
 #[derive(Clone)]
 pub struct SessionConfig {
-    pub store: Arc<dyn SessionStore>,
+    pub vault: SessionVault,
     pub secure_cookies: bool,
     pub refusals: Refusals,
 }
@@ -58,18 +60,17 @@ pub async fn session_layer(
     let id = cookies
         .get(config.cookie_name())
         .and_then(|c| SessionId::parse(c.value()));
-    let (id, data) = match id {
-        Some(id) => match config.store.load(&id.key()).await {
-            Ok(Some(data)) => (Some(id), data),
-            Ok(None) => (None, SessionData::default()),
+    let loaded = match &id {
+        Some(id) => match config.vault.load(id).await {
+            Ok(loaded) => loaded,
             Err(e) => {
                 tracing::error!(error = ?e, "the session store is unavailable");
                 return (config.refusals.unavailable)();
             }
         },
-        None => (None, SessionData::default()),
+        None => None,
     };
-    let session = Session::new(id, data);
+    let session = Session::new(id, loaded, config.vault.keys().clone());
 
     if is_state_changing(request.method()) {
         request = match check_csrf(&session, request, &config.refusals).await {
@@ -89,14 +90,14 @@ fn is_state_changing(method: &Method) -> bool {
 }
 
 /// Compares the token the form (or the `X-CSRF-Token` header, for scripts)
-/// carries with the one bound to this session. A new session has no token,
-/// so a POST that arrives without a session cookie is refused too.
+/// carries with the one derived from this session's id. A browser that
+/// sent no session cookie has no token, so its POST is refused too.
 async fn check_csrf(
     session: &Session,
     request: Request,
     refusals: &Refusals,
 ) -> Result<Request, Response> {
-    let expected = session.expected_csrf_token();
+    let expected = session.expected_csrf_token().unwrap_or_default();
     let header_token = request
         .headers()
         .get("x-csrf-token")
@@ -134,32 +135,53 @@ async fn check_csrf(
 }
 
 /// Writes the session back when something changed, and (re)sets the
-/// cookie when the id is new.
+/// cookie when the id is new. A session that holds nothing is not
+/// written at all: the cookie alone carries a visitor who only looks.
 async fn save(config: &SessionConfig, cookies: &Cookies, session: &Session) {
-    let previous = session.id().map(|id| id.key());
-    let Some((old, id, data)) = session.take_changes() else {
-        return;
-    };
-    let ttl = data.ttl_secs();
-    if let Some(old) = old
-        && let Err(e) = config.store.delete(&old.key()).await
+    let changes = session.take_changes();
+    if let Some(old) = &changes.delete
+        && let Err(e) = config.vault.delete(old).await
     {
         tracing::error!(error = ?e, "could not delete a renewed session");
     }
-    if let Err(e) = config.store.save(&id.key(), &data, unix_now() + ttl).await {
-        tracing::error!(error = ?e, "could not save the session");
-        return;
+    match changes.write {
+        Write::Nothing => {}
+        Write::Remove => {
+            if let Err(e) = config.vault.delete(&changes.id).await {
+                tracing::error!(error = ?e, "could not remove an emptied session");
+            }
+        }
+        Write::Save(mut data, loaded) => {
+            if serde_json::to_vec(&data).map_or(0, |b| b.len()) > MAX_SESSION_BYTES {
+                // Only a form could grow this far; it goes, the rest stays.
+                data.form = None;
+                tracing::warn!("a session outgrew its limit; its form values were dropped");
+            }
+            match config.vault.save(&changes.id, &data, loaded).await {
+                Ok(Saved::Written) => {}
+                // Another request changed or deleted the session since this
+                // one loaded it (sign-out in another tab): its write stands.
+                Ok(Saved::Conflict) => {
+                    tracing::debug!(
+                        "a session changed meanwhile; this request's changes were dropped"
+                    );
+                    return;
+                }
+                Err(e) => {
+                    tracing::error!(error = ?e, "could not save the session");
+                    return;
+                }
+            }
+        }
     }
-    // A long-lived session's cookie is set again with each save, so its
-    // Max-Age follows the store's idle lifetime.
-    if previous.as_deref() != Some(id.key().as_str()) || data.keep_for_secs.is_some() {
-        let mut cookie = Cookie::new(config.cookie_name(), id.as_str().to_owned());
+    if changes.set_cookie {
+        let mut cookie = Cookie::new(config.cookie_name(), changes.id.as_str().to_owned());
         cookie.set_http_only(true);
         cookie.set_secure(config.secure_cookies);
         cookie.set_same_site(SameSite::Lax);
         cookie.set_path("/");
         cookie.set_max_age(CookieDuration::seconds(
-            i64::try_from(ttl).unwrap_or(i64::MAX),
+            i64::try_from(changes.ttl_secs).unwrap_or(i64::MAX),
         ));
         cookies.add(cookie);
     }

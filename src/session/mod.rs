@@ -7,6 +7,7 @@
 //! typed values by key, in the manner of tower-sessions: each flow owns
 //! its state type and names its key through [`SessionValue`].
 
+pub mod keys;
 pub mod layer;
 pub mod store;
 
@@ -14,6 +15,9 @@ use std::collections::BTreeMap;
 use std::sync::{Arc, Mutex, MutexGuard};
 
 use aws_lc_rs::digest;
+
+use self::keys::SessionKeys;
+use self::store::{Saved, SessionStore, Stored};
 use base64::Engine as _;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use secrecy::{ExposeSecret, SecretString};
@@ -68,14 +72,10 @@ impl<'de> Deserialize<'de> for StoredSecret {
 #[derive(Clone)]
 pub struct SessionId(String);
 
-/// 32 random bytes, URL-safe base64: session ids and CSRF tokens.
+/// 32 random bytes, URL-safe base64: session ids.
 fn random_token() -> String {
     let mut bytes = [0u8; 32];
-    // aws-lc-rs reads the operating system's CSPRNG; failure there
-    // means the machine cannot do cryptography at all.
-    if aws_lc_rs::rand::fill(&mut bytes).is_err() {
-        panic!("the system random number generator failed");
-    }
+    keys::fill_random(&mut bytes);
     URL_SAFE_NO_PAD.encode(bytes)
 }
 
@@ -163,10 +163,20 @@ impl FormState {
     }
 
     /// Keeps a non-secret value so the visitor does not type it again.
+    /// What one form may keep is capped ([`Self::MAX_KEPT_BYTES`]): a
+    /// value past the cap is not kept, and the visitor types it again,
+    /// rather than one post filling the session store.
     pub fn keep(mut self, field: &str, value: &str) -> Self {
-        self.values.insert(field.to_owned(), value.to_owned());
+        let kept: usize = self.values.iter().map(|(k, v)| k.len() + v.len()).sum();
+        if kept + field.len() + value.len() <= Self::MAX_KEPT_BYTES {
+            self.values.insert(field.to_owned(), value.to_owned());
+        }
         self
     }
+
+    /// Room for a form's typed values: every field of the longest form
+    /// (the profile) at a generous length.
+    pub const MAX_KEPT_BYTES: usize = 2048;
 
     /// Marks `field` with the message `message_id`.
     pub fn error(mut self, field: &str, message_id: &str) -> Self {
@@ -188,8 +198,6 @@ impl FormState {
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct SessionData {
     #[serde(default)]
-    pub csrf_token: String,
-    #[serde(default)]
     pub flash: Vec<Flash>,
     #[serde(default)]
     pub form: Option<FormState>,
@@ -207,18 +215,116 @@ impl SessionData {
     pub fn ttl_secs(&self) -> u64 {
         self.keep_for_secs.unwrap_or(ANONYMOUS_TTL_SECS)
     }
+
+    /// Nothing worth a row in the store.
+    pub fn is_empty(&self) -> bool {
+        self.flash.is_empty() && self.form.is_none() && self.values.is_empty()
+    }
+}
+
+/// The store and the key together: sessions go in sealed and come out
+/// opened, and the rest of the app never sees the bytes.
+#[derive(Clone)]
+pub struct SessionVault {
+    store: Arc<dyn SessionStore>,
+    keys: Arc<SessionKeys>,
+}
+
+/// A session as loaded: its data and the version to save against.
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    pub data: SessionData,
+    pub version: u64,
+}
+
+impl SessionVault {
+    pub fn new(store: Arc<dyn SessionStore>, keys: Arc<SessionKeys>) -> Self {
+        Self { store, keys }
+    }
+
+    pub fn store(&self) -> &Arc<dyn SessionStore> {
+        &self.store
+    }
+
+    pub fn keys(&self) -> &Arc<SessionKeys> {
+        &self.keys
+    }
+
+    /// The session for `id`. A row that does not open (another key, an
+    /// older format) loads as empty data at its version, so the next save
+    /// replaces it.
+    pub async fn load(&self, id: &SessionId) -> anyhow::Result<Option<Loaded>> {
+        let key = id.key();
+        let Some(Stored { data, version }) = self.store.load(&key).await? else {
+            return Ok(None);
+        };
+        let data = self
+            .keys
+            .open(&key, &data)
+            .and_then(|plain| serde_json::from_slice(&plain).ok())
+            .unwrap_or_default();
+        Ok(Some(Loaded { data, version }))
+    }
+
+    /// Seals and saves `data` for `id` if the row is still at `loaded`.
+    pub async fn save(
+        &self,
+        id: &SessionId,
+        data: &SessionData,
+        loaded: Option<u64>,
+    ) -> anyhow::Result<Saved> {
+        let key = id.key();
+        let plain = serde_json::to_vec(data)?;
+        let sealed = self.keys.seal(&key, &plain);
+        self.store
+            .save(&key, &sealed, loaded, store::unix_now() + data.ttl_secs())
+            .await
+    }
+
+    pub async fn delete(&self, id: &SessionId) -> anyhow::Result<()> {
+        self.store.delete(&id.key()).await
+    }
 }
 
 struct Inner {
-    id: Option<SessionId>,
+    /// The id this request's session is (or will be) stored under.
+    id: SessionId,
+    /// The browser sent `id` in its cookie, so it need not be set again.
+    known: bool,
+    /// The version of the row this request loaded; `None`: no row.
+    version: Option<u64>,
+    /// The id renewed away from: its row is deleted at save.
+    replaced: Option<SessionId>,
     data: SessionData,
     dirty: bool,
-    renew: bool,
+    /// A page handed out the CSRF token, so the browser needs the cookie.
+    wants_cookie: bool,
+    keys: Arc<SessionKeys>,
     /// What this request already took out of the session. A page may be
     /// rendered more than once while its async parts resolve; each pass
     /// must see the same one-time messages.
     taken_flash: Option<Vec<Flash>>,
     taken_forms: BTreeMap<String, FormState>,
+}
+
+/// What the layer does with a session after the request.
+pub(crate) struct Changes {
+    pub id: SessionId,
+    /// Delete this row (renewed away from).
+    pub delete: Option<SessionId>,
+    pub write: Write,
+    /// Send the cookie (a new id, or a long-lived session's new expiry).
+    pub set_cookie: bool,
+    /// The cookie's lifetime.
+    pub ttl_secs: u64,
+}
+
+pub(crate) enum Write {
+    Nothing,
+    /// Save against the version loaded (`None`: the row must not exist).
+    Save(Box<SessionData>, Option<u64>),
+    /// The session holds nothing any more: remove its row.
+    Remove,
 }
 
 /// The current request's session. Cheap to clone; the layer saves it after
@@ -227,12 +333,27 @@ struct Inner {
 pub struct Session(Arc<Mutex<Inner>>);
 
 impl Session {
-    pub(crate) fn new(id: Option<SessionId>, data: SessionData) -> Self {
+    /// The session of a browser that sent `id` (with its row, if one was
+    /// loaded), or a new one when it sent none.
+    pub(crate) fn new(
+        id: Option<SessionId>,
+        loaded: Option<Loaded>,
+        keys: Arc<SessionKeys>,
+    ) -> Self {
+        let known = id.is_some();
+        let (data, version) = match loaded {
+            Some(Loaded { data, version }) => (data, Some(version)),
+            None => (SessionData::default(), None),
+        };
         Self(Arc::new(Mutex::new(Inner {
-            id,
+            id: id.unwrap_or_else(SessionId::generate),
+            known,
+            version,
+            replaced: None,
             data,
             dirty: false,
-            renew: false,
+            wants_cookie: false,
+            keys,
             taken_flash: None,
             taken_forms: BTreeMap::new(),
         })))
@@ -291,18 +412,22 @@ impl Session {
         inner.dirty = true;
     }
 
-    /// The token forms must carry; created (and the session saved) on first use.
+    /// The token forms must carry. Derived from the session id (see
+    /// [`keys::SessionKeys::csrf_token`]), so handing it out writes
+    /// nothing; the browser only needs the cookie.
     pub fn csrf_token(&self) -> String {
         let mut inner = self.lock();
-        if inner.data.csrf_token.is_empty() {
-            inner.data.csrf_token = random_token();
-            inner.dirty = true;
-        }
-        inner.data.csrf_token.clone()
+        inner.wants_cookie = true;
+        inner.keys.csrf_token(inner.id.as_str())
     }
 
-    pub(crate) fn expected_csrf_token(&self) -> String {
-        self.lock().data.csrf_token.clone()
+    /// The token a state-changing request must present; none when the
+    /// browser sent no session cookie.
+    pub(crate) fn expected_csrf_token(&self) -> Option<String> {
+        let inner = self.lock();
+        inner
+            .known
+            .then(|| inner.keys.csrf_token(inner.id.as_str()))
     }
 
     pub fn flash(&self, flash: Flash) {
@@ -365,41 +490,51 @@ impl Session {
 
     /// Starts over under a new id (at sign-in, sign-out and every other
     /// change of who is signed in), so an id planted or seen before is
-    /// worthless after. Nothing crosses over but a new CSRF token and the
-    /// messages for the next page: no flow, no form, no value of the
+    /// worthless after, and so is its CSRF token. Nothing crosses over but
+    /// the messages for the next page: no flow, no form, no value of the
     /// previous visitor.
     pub fn renew(&self) {
         let mut inner = self.lock();
         let flash = std::mem::take(&mut inner.data.flash);
         inner.data = SessionData {
-            csrf_token: random_token(),
             flash,
             ..SessionData::default()
         };
         inner.taken_forms.clear();
-        inner.renew = true;
+        let old = std::mem::replace(&mut inner.id, SessionId::generate());
+        if inner.known || inner.version.is_some() {
+            inner.replaced.get_or_insert(old);
+        }
+        inner.known = false;
+        inner.version = None;
         inner.dirty = true;
     }
 
-    pub(crate) fn id(&self) -> Option<SessionId> {
-        self.lock().id.clone()
-    }
-
-    /// What the layer needs to save: `(old id to delete, id to save under, data)`,
-    /// or `None` when nothing changed.
-    pub(crate) fn take_changes(&self) -> Option<(Option<SessionId>, SessionId, SessionData)> {
+    /// What the layer must do now; the session is clean afterwards.
+    pub(crate) fn take_changes(&self) -> Changes {
         let mut inner = self.lock();
-        if !inner.dirty {
-            return None;
-        }
-        inner.dirty = false;
-        let (old, new) = match (&inner.id, inner.renew) {
-            (Some(id), false) => (None, id.clone()),
-            (old, _) => (old.clone(), SessionId::generate()),
+        let write = if !inner.dirty {
+            Write::Nothing
+        } else if inner.data.is_empty() {
+            if inner.version.is_some() {
+                Write::Remove
+            } else {
+                Write::Nothing
+            }
+        } else {
+            Write::Save(Box::new(inner.data.clone()), inner.version)
         };
-        inner.renew = false;
-        inner.id = Some(new.clone());
-        Some((old, new, inner.data.clone()))
+        inner.dirty = false;
+        let saving = matches!(write, Write::Save(..));
+        let set_cookie = (!inner.known && (inner.wants_cookie || saving))
+            || (saving && inner.data.keep_for_secs.is_some());
+        Changes {
+            id: inner.id.clone(),
+            delete: inner.replaced.take(),
+            write,
+            set_cookie,
+            ttl_secs: inner.data.ttl_secs(),
+        }
     }
 
     /// A copy of what would be saved, for tests.
@@ -422,6 +557,26 @@ mod tests {
         const KEY: &'static str = "test.draft";
     }
 
+    fn keys() -> Arc<SessionKeys> {
+        Arc::new(SessionKeys::from_master(&[9; keys::KEY_LEN]))
+    }
+
+    fn fresh() -> Session {
+        Session::new(None, None, keys())
+    }
+
+    /// The next request of the same browser, seeing what `session` saved.
+    fn next(session: &Session) -> Session {
+        Session::new(
+            None,
+            Some(Loaded {
+                data: session.data(),
+                version: 1,
+            }),
+            keys(),
+        )
+    }
+
     #[test]
     fn session_ids_are_unique_and_parse_back() {
         let a = SessionId::generate();
@@ -440,13 +595,13 @@ mod tests {
 
     #[test]
     fn typed_values_are_stored_by_key_and_taken_out() {
-        let session = Session::new(None, SessionData::default());
+        let session = fresh();
         assert_eq!(session.get::<Draft>(), None);
         session.insert(&Draft {
             text: "hello".into(),
         });
         // The next request loads what this one saved.
-        let next = Session::new(None, session.data());
+        let next = next(&session);
         assert_eq!(
             next.take::<Draft>(),
             Some(Draft {
@@ -458,16 +613,16 @@ mod tests {
 
     #[test]
     fn flash_messages_show_once() {
-        let session = Session::new(None, SessionData::default());
+        let session = fresh();
         session.flash(Flash::info("sign_out.done"));
         assert_eq!(session.take_flash().len(), 1);
-        let next = Session::new(None, session.data());
+        let next = next(&session);
         assert!(next.take_flash().is_empty());
     }
 
     #[test]
     fn a_page_rendered_twice_in_one_request_sees_its_messages_both_times() {
-        let session = Session::new(None, SessionData::default());
+        let session = fresh();
         session.flash(Flash::info("sign_out.done"));
         session.set_form(FormState::new(Page::TotpSetup).error("code", "code.mismatch"));
         let first = (
@@ -489,7 +644,7 @@ mod tests {
 
     #[test]
     fn a_form_left_for_one_page_is_not_shown_on_another() {
-        let session = Session::new(None, SessionData::default());
+        let session = fresh();
         session.set_form(FormState::new(Page::SignIn).keep("username", "ada@example.com"));
         assert!(session.take_form(Page::SignUp).values.is_empty());
         assert_eq!(
@@ -501,20 +656,53 @@ mod tests {
     #[test]
     fn renewing_changes_the_id_and_the_csrf_token() {
         let old = SessionId::generate();
-        let session = Session::new(Some(old.clone()), SessionData::default());
+        let session = Session::new(Some(old.clone()), None, keys());
         let token = session.csrf_token();
+        assert_eq!(session.expected_csrf_token(), Some(token.clone()));
         session.renew();
         assert_ne!(session.csrf_token(), token);
-        let (deleted, saved, _) = session
-            .take_changes()
-            .expect("renew marks the session changed");
-        assert_eq!(deleted.map(|d| d.key()), Some(old.key()));
-        assert_ne!(saved.key(), old.key());
+        let changes = session.take_changes();
+        assert_eq!(changes.delete.map(|d| d.key()), Some(old.key()));
+        assert_ne!(changes.id.key(), old.key());
+        assert!(changes.set_cookie);
+    }
+
+    #[test]
+    fn a_browser_without_a_cookie_expects_no_token_and_only_looking_writes_nothing() {
+        let session = fresh();
+        assert_eq!(session.expected_csrf_token(), None);
+        let _ = session.csrf_token();
+        let _ = session.take_flash();
+        let changes = session.take_changes();
+        assert!(matches!(changes.write, Write::Nothing));
+        assert!(changes.set_cookie, "the form's token needs its cookie");
+    }
+
+    #[test]
+    fn a_session_emptied_by_its_page_view_is_removed() {
+        let session = fresh();
+        session.flash(Flash::info("sign_out.done"));
+        let next = next(&session);
+        assert_eq!(next.take_flash().len(), 1);
+        assert!(matches!(next.take_changes().write, Write::Remove));
+    }
+
+    #[test]
+    fn kept_form_values_are_capped() {
+        let long = "x".repeat(FormState::MAX_KEPT_BYTES);
+        let form = FormState::new(Page::SignUp)
+            .keep("email", "ada@example.com")
+            .keep("name", &long);
+        assert_eq!(
+            form.values.get("email").map(String::as_str),
+            Some("ada@example.com")
+        );
+        assert_eq!(form.values.get("name"), None, "past the cap: typed again");
     }
 
     #[test]
     fn renewing_keeps_nothing_but_the_messages_and_a_new_csrf_token() {
-        let session = Session::new(Some(SessionId::generate()), SessionData::default());
+        let session = Session::new(Some(SessionId::generate()), None, keys());
         session.insert(&Draft {
             text: "the previous visitor's".into(),
         });
@@ -527,7 +715,6 @@ mod tests {
         assert!(data.form.is_none());
         assert_eq!(data.keep_for_secs, None);
         assert_eq!(data.flash, vec![Flash::info("sign_out.done")]);
-        assert!(!data.csrf_token.is_empty());
     }
 
     #[test]

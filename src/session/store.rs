@@ -1,6 +1,13 @@
 //! Where sessions live. A trait, so SQLite (one instance) and a shared
 //! store such as Redis (several instances behind a load balancer) are
 //! interchangeable; the app only sees `Arc<dyn SessionStore>`.
+//!
+//! A store keeps opaque bytes (sessions are encrypted before they get
+//! here, see [`super::keys`]) and a version per row. Saves are
+//! conditional on the version a request loaded, so a request still
+//! running when the session is deleted (sign-out) or replaced cannot
+//! write it back: deleted stays deleted, and the first of two
+//! conflicting writes wins.
 
 use std::path::Path;
 use std::sync::{Arc, Mutex};
@@ -9,14 +16,35 @@ use std::time::{SystemTime, UNIX_EPOCH};
 use anyhow::Context as _;
 use rusqlite::{Connection, OptionalExtension, params};
 
-use super::SessionData;
+/// A stored session: the sealed bytes and the row's version.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Stored {
+    pub data: Vec<u8>,
+    pub version: u64,
+}
+
+/// What a conditional save did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Saved {
+    Written,
+    /// The row changed, or was deleted, since it was loaded.
+    Conflict,
+}
 
 #[async_trait::async_trait]
 pub trait SessionStore: Send + Sync {
     /// The session stored under `key`, unless it is missing or expired.
-    async fn load(&self, key: &str) -> anyhow::Result<Option<SessionData>>;
-    /// Stores `data` under `key` until `expires_at` (unix seconds).
-    async fn save(&self, key: &str, data: &SessionData, expires_at: u64) -> anyhow::Result<()>;
+    async fn load(&self, key: &str) -> anyhow::Result<Option<Stored>>;
+    /// Stores `data` under `key` until `expires_at` (unix seconds), if the
+    /// row is still at `loaded` (the version read), or still absent when
+    /// `loaded` is `None`.
+    async fn save(
+        &self,
+        key: &str,
+        data: &[u8],
+        loaded: Option<u64>,
+        expires_at: u64,
+    ) -> anyhow::Result<Saved>;
     async fn delete(&self, key: &str) -> anyhow::Result<()>;
     /// Removes expired sessions; returns how many.
     async fn delete_expired(&self) -> anyhow::Result<usize>;
@@ -27,6 +55,48 @@ pub trait SessionStore: Send + Sync {
     async fn end_sessions_before(&self, sub: &str, at_ms: u64) -> anyhow::Result<()>;
     /// The newest such marker for `sub`, if any.
     async fn sessions_ended_before(&self, sub: &str) -> anyhow::Result<Option<u64>>;
+}
+
+/// Creates `dir` (and its parents) readable by the owner only.
+pub fn private_dir(dir: &Path) -> anyhow::Result<()> {
+    std::fs::create_dir_all(dir)
+        .with_context(|| format!("creating the data directory {}", dir.display()))?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt as _;
+        std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700))
+            .with_context(|| format!("restricting {}", dir.display()))?;
+    }
+    Ok(())
+}
+
+/// Writes `bytes` to a new file at `path`, readable by the owner only.
+pub fn write_private(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
+    use std::io::Write as _;
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt as _;
+        options.mode(0o600);
+    }
+    let mut file = options
+        .open(path)
+        .with_context(|| format!("creating {}", path.display()))?;
+    file.write_all(bytes)
+        .and_then(|()| file.sync_all())
+        .with_context(|| format!("writing {}", path.display()))
+}
+
+/// Makes an existing file owner-only (a database from an older version).
+fn restrict(path: &Path) -> anyhow::Result<()> {
+    #[cfg(unix)]
+    if path.exists() {
+        use std::os::unix::fs::PermissionsExt as _;
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600))
+            .with_context(|| format!("restricting {}", path.display()))?;
+    }
+    Ok(())
 }
 
 pub(crate) fn unix_now() -> u64 {
@@ -52,18 +122,36 @@ pub struct SqliteStore {
 impl SqliteStore {
     pub fn open(path: &Path) -> anyhow::Result<Self> {
         if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent)
-                .with_context(|| format!("creating the data directory {}", parent.display()))?;
+            private_dir(parent)?;
         }
+        // SQLite creates the file (and its -wal and -shm files, with the
+        // same mode) under the process umask; creating it first makes it
+        // owner-only whatever the umask is.
+        if !path.exists() {
+            write_private(path, &[])?;
+        }
+        restrict(path)?;
         let conn = Connection::open(path)
             .with_context(|| format!("opening the session database {}", path.display()))?;
+        // Sessions written before encryption and versions (a `sessions`
+        // table without `version`) held tokens in clear: they are dropped,
+        // which signs their visitors out once.
+        let has_version: bool = conn
+            .prepare("SELECT 1 FROM pragma_table_info('sessions') WHERE name = 'version'")
+            .and_then(|mut s| s.exists([]))
+            .context("reading the session database's schema")?;
+        if !has_version {
+            conn.execute_batch("DROP TABLE IF EXISTS sessions;")
+                .context("dropping sessions stored in clear")?;
+        }
         conn.execute_batch(
             "PRAGMA journal_mode = WAL;
              PRAGMA synchronous = NORMAL;
              PRAGMA busy_timeout = 5000;
              CREATE TABLE IF NOT EXISTS sessions (
                  key TEXT PRIMARY KEY,
-                 data TEXT NOT NULL,
+                 data BLOB NOT NULL,
+                 version INTEGER NOT NULL,
                  expires_at INTEGER NOT NULL
              );
              CREATE INDEX IF NOT EXISTS sessions_expires_at ON sessions (expires_at);
@@ -73,6 +161,11 @@ impl SqliteStore {
              );",
         )
         .context("preparing the session database")?;
+        for suffix in ["-wal", "-shm"] {
+            let mut side = path.as_os_str().to_owned();
+            side.push(suffix);
+            restrict(Path::new(&side))?;
+        }
         Ok(Self {
             conn: Arc::new(Mutex::new(conn)),
         })
@@ -96,39 +189,56 @@ impl SqliteStore {
 
 #[async_trait::async_trait]
 impl SessionStore for SqliteStore {
-    async fn load(&self, key: &str) -> anyhow::Result<Option<SessionData>> {
+    async fn load(&self, key: &str) -> anyhow::Result<Option<Stored>> {
         let key = key.to_owned();
         let now = unix_now();
-        let raw: Option<String> = self
-            .with(move |c| {
-                c.query_row(
-                    "SELECT data FROM sessions WHERE key = ?1 AND expires_at > ?2",
-                    params![key, sql_time(now)],
-                    |row| row.get(0),
-                )
-                .optional()
-            })
-            .await?;
-        match raw {
-            None => Ok(None),
-            // A session written by an older, incompatible version is
-            // dropped rather than failing every request that carries it.
-            Some(raw) => Ok(serde_json::from_str(&raw).ok()),
-        }
+        self.with(move |c| {
+            c.query_row(
+                "SELECT data, version FROM sessions WHERE key = ?1 AND expires_at > ?2",
+                params![key, sql_time(now)],
+                |row| {
+                    Ok(Stored {
+                        data: row.get(0)?,
+                        version: u64::try_from(row.get::<_, i64>(1)?).unwrap_or_default(),
+                    })
+                },
+            )
+            .optional()
+        })
+        .await
     }
 
-    async fn save(&self, key: &str, data: &SessionData, expires_at: u64) -> anyhow::Result<()> {
+    async fn save(
+        &self,
+        key: &str,
+        data: &[u8],
+        loaded: Option<u64>,
+        expires_at: u64,
+    ) -> anyhow::Result<Saved> {
         let key = key.to_owned();
-        let raw = serde_json::to_string(data).context("serialising the session")?;
-        self.with(move |c| {
-            c.execute(
-                "INSERT INTO sessions (key, data, expires_at) VALUES (?1, ?2, ?3)
-                 ON CONFLICT (key) DO UPDATE SET data = excluded.data, expires_at = excluded.expires_at",
-                params![key, raw, sql_time(expires_at)],
-            )
+        let data = data.to_vec();
+        let changed = self
+            .with(move |c| match loaded {
+                // An expired row counts as absent, as `load` saw it.
+                None => c.execute(
+                    "INSERT INTO sessions (key, data, version, expires_at) VALUES (?1, ?2, 1, ?3)
+                     ON CONFLICT (key) DO UPDATE SET data = excluded.data, version = version + 1,
+                         expires_at = excluded.expires_at
+                     WHERE sessions.expires_at <= ?4",
+                    params![key, data, sql_time(expires_at), sql_time(unix_now())],
+                ),
+                Some(version) => c.execute(
+                    "UPDATE sessions SET data = ?2, version = version + 1, expires_at = ?3
+                     WHERE key = ?1 AND version = ?4",
+                    params![key, data, sql_time(expires_at), sql_time(version)],
+                ),
+            })
+            .await?;
+        Ok(if changed == 1 {
+            Saved::Written
+        } else {
+            Saved::Conflict
         })
-        .await?;
-        Ok(())
     }
 
     async fn delete(&self, key: &str) -> anyhow::Result<()> {
@@ -182,28 +292,75 @@ impl SessionStore for SqliteStore {
 mod tests {
     use super::*;
 
+    fn store(dir: &tempfile::TempDir) -> SqliteStore {
+        SqliteStore::open(&dir.path().join("sessions.sqlite3")).expect("open")
+    }
+
     #[tokio::test]
     async fn sessions_survive_reopening_the_database() {
         let dir = tempfile::tempdir().expect("temp dir");
-        let path = dir.path().join("sessions.sqlite3");
-        let data = SessionData {
-            csrf_token: "token".into(),
-            ..SessionData::default()
-        };
-        SqliteStore::open(&path)
-            .expect("open")
-            .save("k", &data, unix_now() + 60)
+        let saved = store(&dir)
+            .save("k", b"sealed", None, unix_now() + 60)
             .await
             .expect("save");
-        let reopened = SqliteStore::open(&path).expect("reopen");
-        let loaded = reopened.load("k").await.expect("load").expect("present");
-        assert_eq!(loaded.csrf_token, "token");
+        assert_eq!(saved, Saved::Written);
+        let loaded = store(&dir).load("k").await.expect("load").expect("present");
+        assert_eq!(loaded.data, b"sealed");
+    }
+
+    #[tokio::test]
+    async fn a_save_from_a_stale_load_changes_nothing() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let store = store(&dir);
+        let later = unix_now() + 60;
+        store.save("k", b"v1", None, later).await.expect("save");
+        let first = store.load("k").await.expect("load").expect("present");
+        let second = first.clone();
+        // Two requests loaded the same version; the first to save wins.
+        assert_eq!(
+            store
+                .save("k", b"a", Some(first.version), later)
+                .await
+                .expect("save"),
+            Saved::Written
+        );
+        assert_eq!(
+            store
+                .save("k", b"b", Some(second.version), later)
+                .await
+                .expect("save"),
+            Saved::Conflict
+        );
+        assert_eq!(
+            store.load("k").await.expect("load").expect("present").data,
+            b"a"
+        );
+        // A deleted session stays deleted, whoever saves it afterwards.
+        let loaded = store.load("k").await.expect("load").expect("present");
+        store.delete("k").await.expect("delete");
+        assert_eq!(
+            store
+                .save("k", b"back", Some(loaded.version), later)
+                .await
+                .expect("save"),
+            Saved::Conflict
+        );
+        assert_eq!(store.load("k").await.expect("load"), None);
+        // A new session is written once; a second "new" write conflicts.
+        assert_eq!(
+            store.save("n", b"1", None, later).await.expect("save"),
+            Saved::Written
+        );
+        assert_eq!(
+            store.save("n", b"2", None, later).await.expect("save"),
+            Saved::Conflict
+        );
     }
 
     #[tokio::test]
     async fn the_newest_sign_out_everywhere_marker_is_kept() {
         let dir = tempfile::tempdir().expect("temp dir");
-        let store = SqliteStore::open(&dir.path().join("s.sqlite3")).expect("open");
+        let store = store(&dir);
         assert_eq!(
             store.sessions_ended_before("sub-1").await.expect("read"),
             None
@@ -229,12 +386,28 @@ mod tests {
     #[tokio::test]
     async fn expired_sessions_are_not_loaded_and_are_swept() {
         let dir = tempfile::tempdir().expect("temp dir");
-        let store = SqliteStore::open(&dir.path().join("s.sqlite3")).expect("open");
+        let store = store(&dir);
         store
-            .save("old", &SessionData::default(), unix_now() - 1)
+            .save("old", b"x", None, unix_now() - 1)
             .await
             .expect("save");
         assert!(store.load("old").await.expect("load").is_none());
         assert_eq!(store.delete_expired().await.expect("sweep"), 1);
+    }
+
+    #[tokio::test]
+    async fn sessions_stored_in_clear_by_an_older_version_are_dropped() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("sessions.sqlite3");
+        Connection::open(&path)
+            .and_then(|c| {
+                c.execute_batch(
+                    "CREATE TABLE sessions (key TEXT PRIMARY KEY, data TEXT NOT NULL, expires_at INTEGER NOT NULL);
+                     INSERT INTO sessions VALUES ('k', '{\"refresh\":\"eyJ\"}', 99999999999);",
+                )
+            })
+            .expect("an old database");
+        let store = SqliteStore::open(&path).expect("open");
+        assert_eq!(store.load("k").await.expect("load"), None);
     }
 }

@@ -16,9 +16,8 @@ use threshold::cognito::client::Endpoint;
 use threshold::config::Config;
 use threshold::flows::signed_in::SignedInUser;
 use threshold::routes::Page;
-use threshold::session::SessionId;
 use threshold::session::SessionValue as _;
-use threshold::session::store::{SessionStore as _, SqliteStore};
+use threshold::session::{Loaded, SessionId};
 use threshold::startup::Application;
 use threshold::state::AppState;
 
@@ -236,50 +235,116 @@ impl TestApp {
         }
     }
 
-    /// The signed-in user stored for this browser's session, and where.
-    async fn stored_user(&self) -> (SqliteStore, String, threshold::session::SessionData) {
-        let dir = self._dir.as_ref().expect("the app's data directory").path();
-        let store = SqliteStore::open(&dir.join("sessions.sqlite3")).expect("session store");
+    /// This browser's session id.
+    fn session_id(&self) -> SessionId {
         let cookie = self.cookie().expect("a session cookie");
         let value = cookie.split_once('=').map(|(_, v)| v).expect("name=value");
-        let key = SessionId::parse(value).expect("a session id").key();
-        let data = store
-            .load(&key)
+        SessionId::parse(value).expect("a session id")
+    }
+
+    /// The session stored for this browser, as a request loads it.
+    async fn stored_user(&self) -> (SessionId, Loaded) {
+        let id = self.session_id();
+        let loaded = self
+            .state
+            .sessions
+            .load(&id)
             .await
             .expect("load")
             .expect("a stored session");
-        (store, key, data)
+        (id, loaded)
     }
 
     /// Makes the signed-in user's access token look expired in the store,
     /// so the next request must refresh it.
     pub async fn expire_access_token(&self) {
-        let (store, key, mut data) = self.stored_user().await;
-        let user = data
+        let (id, mut loaded) = self.stored_user().await;
+        let user = loaded
+            .data
             .values
             .get_mut(SignedInUser::KEY)
             .expect("a signed-in user");
         user["access_expires_at"] = serde_json::json!(0);
-        store.save(&key, &data, u64::MAX / 2).await.expect("save");
+        self.state
+            .sessions
+            .save(&id, &loaded.data, Some(loaded.version))
+            .await
+            .expect("save");
     }
 
     /// The keys of the values stored in this browser's session.
     pub async fn stored_value_keys(&self) -> Vec<String> {
-        let (_, _, data) = self.stored_user().await;
-        data.values.keys().cloned().collect()
+        let (_, loaded) = self.stored_user().await;
+        loaded.data.values.keys().cloned().collect()
     }
 
     /// When the stored access token expires (unix seconds).
     pub async fn access_expires_at(&self) -> u64 {
-        let (_, _, data) = self.stored_user().await;
+        let (_, loaded) = self.stored_user().await;
         let user: SignedInUser = serde_json::from_value(
-            data.values
+            loaded
+                .data
+                .values
                 .get(SignedInUser::KEY)
                 .expect("a signed-in user")
                 .clone(),
         )
         .expect("a stored user");
         user.access_expires_at
+    }
+
+    /// The app's data directory.
+    pub fn data_dir(&self) -> &std::path::Path {
+        self._dir.as_ref().expect("the app's data directory").path()
+    }
+
+    fn session_db(&self) -> rusqlite::Connection {
+        rusqlite::Connection::open(self.data_dir().join("sessions.sqlite3"))
+            .expect("the session database")
+    }
+
+    /// How many sessions the store holds.
+    pub fn session_rows(&self) -> i64 {
+        self.session_db()
+            .query_row("SELECT count(*) FROM sessions", [], |row| row.get(0))
+            .expect("count sessions")
+    }
+
+    /// The size of the largest stored session, in bytes.
+    pub fn largest_session_row(&self) -> i64 {
+        self.session_db()
+            .query_row(
+                "SELECT coalesce(max(length(data)), 0) FROM sessions",
+                [],
+                |row| row.get(0),
+            )
+            .expect("measure sessions")
+    }
+
+    /// Whether the store holds a session for the cookie `name=value`.
+    pub async fn session_exists(&self, cookie: &str) -> bool {
+        let value = cookie.split_once('=').map(|(_, v)| v).expect("name=value");
+        let id = SessionId::parse(value).expect("a session id");
+        self.state.sessions.load(&id).await.expect("load").is_some()
+    }
+
+    /// This browser's session as a request would load it.
+    pub async fn load_session(&self) -> InFlight {
+        let (id, loaded) = self.stored_user().await;
+        InFlight { id, loaded }
+    }
+
+    /// Saves what `load_session` read, as that request would at its end.
+    pub async fn save_session(&self, in_flight: InFlight) {
+        let _ = self
+            .state
+            .sessions
+            .save(
+                &in_flight.id,
+                &in_flight.loaded.data,
+                Some(in_flight.loaded.version),
+            )
+            .await;
     }
 
     /// The cookie slot itself, to plant an old or forged cookie.
@@ -444,6 +509,12 @@ impl TestApp {
         );
         email
     }
+}
+
+/// A session loaded by a request that has not finished yet.
+pub struct InFlight {
+    id: SessionId,
+    loaded: Loaded,
 }
 
 pub fn unique_email() -> String {
