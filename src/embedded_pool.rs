@@ -2,6 +2,7 @@
 //! the local pool in-process, provisions a pool and a confidential client
 //! on first start, and remembers them in the data directory.
 
+use std::net::SocketAddr;
 use std::path::Path;
 
 use anyhow::Context as _;
@@ -35,18 +36,17 @@ pub struct EmbeddedPool {
     pub client_secret: SecretString,
 }
 
+/// Where the embedded pool listened last time, in the data directory.
+const ADDR_FILE: &str = "local-pool-addr";
+
 /// Starts the local pool and makes sure it holds the development pool.
 pub async fn start(config: &Config, clock: Clock) -> anyhow::Result<EmbeddedPool> {
-    let running = local_pool::spawn(
-        config.local_pool_addr,
-        Options {
-            data_dir: Some(config.data_dir.join("local-pool")),
-            clock,
-            clock_control: config.local_pool_test_clock,
-        },
-    )
-    .await
-    .context("starting the embedded local pool")?;
+    let options = Options {
+        data_dir: Some(config.data_dir.join("local-pool")),
+        clock,
+        clock_control: config.local_pool_test_clock,
+    };
+    let running = spawn_at_stable_address(config, options).await?;
     let endpoint = Endpoint {
         region: REGION.to_owned(),
         url: Some(Url::parse(&running.endpoint()).context("the local pool's endpoint")?),
@@ -73,6 +73,66 @@ pub async fn start(config: &Config, clock: Clock) -> anyhow::Result<EmbeddedPool
         client_id: saved.client_id,
         client_secret: SecretString::from(saved.client_secret),
     })
+}
+
+/// The pool's tokens name its address as their issuer, so a pool that
+/// came back on another port would refuse every token it issued before,
+/// and a restart of `cargo run` would sign everyone out. Unless a port is
+/// configured, the pool takes the address it had last time (waiting a
+/// little for a previous process to let go of it), and only falls back to
+/// a new port, with a warning, when another program holds it.
+async fn spawn_at_stable_address(config: &Config, options: Options) -> anyhow::Result<RunningPool> {
+    let configured = config.local_pool_addr;
+    let addr_file = config.data_dir.join(ADDR_FILE);
+    let remembered = (configured.port() == 0)
+        .then(|| std::fs::read_to_string(&addr_file).ok())
+        .flatten()
+        .and_then(|text| text.trim().parse::<SocketAddr>().ok())
+        .filter(|addr| addr.ip() == configured.ip());
+    let running = match remembered {
+        Some(addr) => match spawn_with_retries(addr, &options).await {
+            Ok(running) => running,
+            Err(e) => {
+                tracing::warn!(
+                    %addr,
+                    error = %e,
+                    "the embedded pool's previous address is taken; it moves to a new one, \
+                     and visitors signed in before this start must sign in again"
+                );
+                local_pool::spawn(configured, options)
+                    .await
+                    .context("starting the embedded local pool")?
+            }
+        },
+        None => local_pool::spawn(configured, options)
+            .await
+            .context("starting the embedded local pool")?,
+    };
+    if configured.port() == 0 {
+        let text = running.local_addr().to_string();
+        if let Err(e) = std::fs::write(&addr_file, text) {
+            tracing::warn!(error = %e, path = %addr_file.display(), "could not remember the embedded pool's address");
+        }
+    }
+    Ok(running)
+}
+
+/// Binds `addr`, retrying for about two seconds: a process being
+/// restarted may still hold it for a moment.
+async fn spawn_with_retries(addr: SocketAddr, options: &Options) -> anyhow::Result<RunningPool> {
+    let mut delay = std::time::Duration::from_millis(50);
+    let mut waited = std::time::Duration::ZERO;
+    loop {
+        match local_pool::spawn(addr, options.clone()).await {
+            Ok(running) => return Ok(running),
+            Err(e) if waited >= std::time::Duration::from_secs(2) => return Err(e),
+            Err(_) => {
+                tokio::time::sleep(delay).await;
+                waited += delay;
+                delay = (delay * 2).min(std::time::Duration::from_millis(500));
+            }
+        }
+    }
 }
 
 fn read_saved(path: &Path) -> Option<Saved> {

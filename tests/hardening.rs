@@ -202,3 +202,17 @@ async fn a_request_that_finishes_after_sign_out_does_not_bring_the_session_back(
         "signed out stays signed out"
     );
 }
+
+#[tokio::test]
+async fn restarting_the_embedded_default_keeps_visitors_signed_in() {
+    let app = TestApp::spawn().await;
+    app.signed_in_user().await;
+    let app = app.restart().await;
+    let page = app.get(Page::Account.path()).await;
+    assert_eq!(page.status, StatusCode::OK, "still signed in");
+    assert_eq!(page.title_id().as_deref(), Some("account.title"));
+    // The refresh token the pool issued before the restart still works.
+    app.expire_access_token().await;
+    let page = app.get(Page::Account.path()).await;
+    assert_eq!(page.status, StatusCode::OK, "refreshed across the restart");
+}

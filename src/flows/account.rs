@@ -534,7 +534,13 @@ impl AccountError {
     /// What any call with the access token can meet.
     fn from_action(error: CognitoError) -> Self {
         match error {
-            CognitoError::SessionEnded(_) => Self::SessionEnded,
+            CognitoError::SessionEnded(reason) => {
+                // The pool's words say why (revoked, expired, signed by a
+                // key or issuer it no longer has); the visitor only sees
+                // that they must sign in again.
+                tracing::info!(%reason, "the pool refused the access token");
+                Self::SessionEnded
+            }
             CognitoError::TooManyRequests => Self::RateLimited,
             other => {
                 log_unexpected(&other);

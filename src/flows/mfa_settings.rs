@@ -215,7 +215,13 @@ impl MfaError {
     fn from_cognito(error: CognitoError) -> Self {
         match error {
             CognitoError::CodeMismatch => Self::CodeMismatch,
-            CognitoError::SessionEnded(_) => Self::SessionEnded,
+            CognitoError::SessionEnded(reason) => {
+                // The pool's words say why (revoked, expired, signed by a
+                // key or issuer it no longer has); the visitor only sees
+                // that they must sign in again.
+                tracing::info!(%reason, "the pool refused the access token");
+                Self::SessionEnded
+            }
             CognitoError::TooManyRequests => Self::RateLimited,
             other => {
                 log_unexpected(&other);

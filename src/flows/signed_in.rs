@@ -132,8 +132,8 @@ pub async fn require(app: &AppState, session: &Session) -> Result<SignedInUser, 
             session.insert(&user);
             Ok(user)
         }
-        Err(CognitoError::SessionEnded(_) | CognitoError::IncorrectCredentials) => {
-            tracing::info!("session ended: the pool refused the refresh token");
+        Err(e @ (CognitoError::SessionEnded(_) | CognitoError::IncorrectCredentials)) => {
+            tracing::info!(reason = %e, "session ended: the pool refused the refresh token");
             end(session);
             Err(NotSignedIn::Ended)
         }

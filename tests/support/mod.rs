@@ -70,6 +70,12 @@ pub struct TestApp {
     client: reqwest::Client,
     cookie: Mutex<Option<String>>,
     _dir: Option<tempfile::TempDir>,
+    /// How it was started and how to stop it (the first browser only).
+    config: Option<Config>,
+    stop: Option<(
+        tokio::sync::oneshot::Sender<()>,
+        tokio::task::JoinHandle<anyhow::Result<()>>,
+    )>,
 }
 
 /// A response read whole: status, redirect target, body.
@@ -170,12 +176,16 @@ impl TestApp {
     /// Starts the app with `config`; `dir` (its data directory) lives as
     /// long as the app.
     pub async fn start(config: Config, clock: local_pool::Clock, dir: tempfile::TempDir) -> Self {
+        let config_copy = config.clone();
         let application = Application::build_with_clock(config, clock.clone())
             .await
             .expect("the application starts");
         let base = format!("http://{}", application.local_addr());
         let state = application.state();
-        tokio::spawn(application.run_until_stopped(std::future::pending()));
+        let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+        let server = tokio::spawn(application.run_until_stopped(async {
+            let _ = stopped.await;
+        }));
         Self {
             base,
             state,
@@ -186,7 +196,28 @@ impl TestApp {
                 .expect("HTTP client"),
             cookie: Mutex::new(None),
             _dir: Some(dir),
+            config: Some(config_copy),
+            stop: Some((stop, server)),
         }
+    }
+
+    /// Stops the app (and its embedded pool) and starts it again on the
+    /// same data directory, as an operator restarting `cargo run` would.
+    /// This browser keeps its cookie.
+    pub async fn restart(mut self) -> Self {
+        let config = self.config.take().expect("the first browser of the app");
+        let dir = self._dir.take().expect("the app's data directory");
+        let cookie = self.cookie();
+        let clock = self.clock.clone();
+        if let Some((stop, server)) = self.stop.take() {
+            let _ = stop.send(());
+            let _ = server.await;
+        }
+        // The last handle on the state: dropping it stops the embedded pool.
+        drop(self);
+        let restarted = Self::start(config, clock, dir).await;
+        *restarted.cookie_slot() = cookie;
+        restarted
     }
 
     /// Like `spawn`, with extra command-line settings.
@@ -232,6 +263,8 @@ impl TestApp {
             client: self.client.clone(),
             cookie: Mutex::new(None),
             _dir: None,
+            config: None,
+            stop: None,
         }
     }
 
