@@ -33,6 +33,7 @@ use crate::domain::{PasswordPolicy, SignInNameKind};
 use crate::pages::dev_outbox::outbox_json;
 use crate::pages::errors::refusals;
 use crate::routes::{self, Page};
+use crate::security::pace::Pace;
 use crate::session::SessionVault;
 use crate::session::keys::SessionKeys;
 use crate::session::layer::{MAX_FORM_BYTES, SessionConfig, session_layer};
@@ -214,6 +215,7 @@ impl Application {
             mfa: settings.mfa,
             mfa_factors: settings.mfa_factors,
             sign_up_attributes: settings.sign_up_attributes,
+            pace: Pace::default(),
             dev_pool,
         }));
         let sessions = SessionConfig {

@@ -7,6 +7,7 @@ use crate::cognito::admin::MfaRequirement;
 use crate::cognito::gateway::Gateway;
 use crate::cognito::mfa::Factor;
 use crate::domain::{PasswordPolicy, SignInNameKind};
+use crate::security::pace::Pace;
 use crate::security::return_to::Allowlist;
 use crate::session::SessionVault;
 
@@ -26,6 +27,8 @@ pub struct Inner {
     /// The session store (sealed by the session key), also for markers
     /// that span sessions ("signed out everywhere").
     pub sessions: SessionVault,
+    /// How long real steps take, for their decoys.
+    pub pace: Pace,
     /// The embedded local pool, when no real pool is configured.
     pub dev_pool: Option<local_pool::RunningPool>,
 }

@@ -216,3 +216,156 @@ async fn restarting_the_embedded_default_keeps_visitors_signed_in() {
     let page = app.get(Page::Account.path()).await;
     assert_eq!(page.status, StatusCode::OK, "refreshed across the restart");
 }
+/// A code that is not `right`.
+fn wrong_code(right: Option<&str>) -> &'static str {
+    if right == Some("000000") {
+        "111111"
+    } else {
+        "000000"
+    }
+}
+
+/// Enters `wrong` six times on `page` through `action`, and returns the
+/// message beside the code field after each.
+async fn six_wrong_codes(
+    browser: &TestApp,
+    page: &str,
+    action: &str,
+    fields: &[(&str, &str)],
+) -> Vec<Option<String>> {
+    let mut seen = Vec::new();
+    for _ in 0..6 {
+        browser.submit(page, action, fields).await;
+        seen.push(browser.get(page).await.field_error("code"));
+    }
+    seen
+}
+
+fn locked_after_five() -> Vec<Option<String>> {
+    let mut expected = vec![Some("code.mismatch".to_owned()); 4];
+    expected.extend(vec![Some("code.too_many_attempts".to_owned()); 2]);
+    expected
+}
+
+#[tokio::test]
+async fn wrong_reset_codes_lock_alike_for_real_and_unknown_accounts() {
+    let app = TestApp::spawn().await;
+    let email = app.signed_in_user().await;
+    app.sign_out().await;
+    let mut answers = Vec::new();
+    for name in [email.clone(), support::unique_email()] {
+        let browser = app.another_browser();
+        browser
+            .submit(
+                Page::ForgotPassword.path(),
+                action::FORGOT_PASSWORD,
+                &[("username", &name)],
+            )
+            .await;
+        let right = (app.codes_sent(&name) > 0).then(|| app.last_code(&name));
+        let code = wrong_code(right.as_deref());
+        answers.push(
+            six_wrong_codes(
+                &browser,
+                Page::ResetPassword.path(),
+                action::RESET_PASSWORD,
+                &[("code", code), ("password", "Another-horse-8")],
+            )
+            .await,
+        );
+    }
+    assert_eq!(answers[0], locked_after_five(), "the real account");
+    assert_eq!(
+        answers[1], answers[0],
+        "an unknown address answers the same"
+    );
+}
+
+#[tokio::test]
+async fn wrong_sign_up_codes_lock_alike_for_new_and_taken_addresses() {
+    let app = TestApp::spawn().await;
+    let taken = app.signed_in_user().await;
+    app.sign_out().await;
+    let mut answers = Vec::new();
+    for email in [support::unique_email(), taken] {
+        let browser = app.another_browser();
+        browser.sign_up(&email, support::PASSWORD).await;
+        let code = wrong_code(Some(&app.last_code(&email)));
+        answers.push(
+            six_wrong_codes(
+                &browser,
+                Page::SignUpConfirm.path(),
+                action::CONFIRM_SIGN_UP,
+                &[("code", code)],
+            )
+            .await,
+        );
+    }
+    assert_eq!(answers[0], locked_after_five(), "a new address");
+    assert_eq!(answers[1], answers[0], "a taken address answers the same");
+}
+
+#[tokio::test]
+async fn wrong_email_change_codes_lock_alike_for_free_and_taken_addresses() {
+    let app = TestApp::spawn().await;
+    let taken = app.another_browser().signed_in_user().await;
+    let mut answers = Vec::new();
+    for new_email in [support::unique_email(), taken] {
+        let browser = app.another_browser();
+        browser.signed_in_user().await;
+        browser
+            .submit(
+                Page::ChangeEmail.path(),
+                action::CHANGE_CONTACT,
+                &[("attribute", "email"), ("value", &new_email)],
+            )
+            .await;
+        let verify = support::verify_page("email");
+        answers.push(
+            six_wrong_codes(
+                &browser,
+                &verify,
+                action::VERIFY_CONTACT,
+                &[("attribute", "email"), ("code", wrong_code(None))],
+            )
+            .await,
+        );
+    }
+    assert_eq!(answers[0], locked_after_five(), "a free address");
+    assert_eq!(
+        answers[1], answers[0],
+        "another account's address answers the same"
+    );
+}
+
+#[tokio::test]
+async fn a_decoy_code_check_takes_as_long_as_a_real_one() {
+    let app = TestApp::spawn().await;
+    let taken = app.another_browser().signed_in_user().await;
+    app.signed_in_user().await;
+    app.submit(
+        Page::ChangeEmail.path(),
+        action::CHANGE_CONTACT,
+        &[("attribute", "email"), ("value", &taken)],
+    )
+    .await;
+    // As if every real check had taken 300 ms: the decoy, which asks
+    // nobody, must not answer sooner.
+    let typical = std::time::Duration::from_millis(300);
+    app.state
+        .pace
+        .record(threshold::security::pace::Step::VerifyContact, typical);
+    let verify = support::verify_page("email");
+    let token = app.get(&verify).await.csrf();
+    let started = std::time::Instant::now();
+    app.post_raw(
+        action::VERIFY_CONTACT,
+        &[
+            ("attribute", "email"),
+            ("code", "000000"),
+            ("csrf_token", &token),
+        ],
+    )
+    .await;
+    assert!(started.elapsed() >= typical, "{:?}", started.elapsed());
+}

@@ -98,9 +98,15 @@ pub enum CognitoError {
     ExpiredCode,
     #[error("too many failed attempts")]
     TooManyFailedAttempts,
-    /// Throttled (`TooManyRequests`, `LimitExceeded`).
+    /// Throttled (`TooManyRequestsException`).
     #[error("rate limited")]
     TooManyRequests,
+    /// An attempt limit of the pool (`LimitExceededException`): too many
+    /// codes asked for or entered within the hour, too many password
+    /// changes. Where a decoy could not meet it, flows answer it as the
+    /// decoy would.
+    #[error("limit exceeded")]
+    LimitExceeded,
     /// The password breaks the pool's policy; the text is Cognito's.
     #[error("password does not meet the policy: {0}")]
     InvalidPassword(String),
@@ -187,7 +193,8 @@ impl CognitoError {
             "CodeMismatchException" => Self::CodeMismatch,
             "ExpiredCodeException" => Self::ExpiredCode,
             "TooManyFailedAttemptsException" => Self::TooManyFailedAttempts,
-            "TooManyRequestsException" | "LimitExceededException" => Self::TooManyRequests,
+            "TooManyRequestsException" => Self::TooManyRequests,
+            "LimitExceededException" => Self::LimitExceeded,
             "InvalidPasswordException" => Self::InvalidPassword(message.to_owned()),
             "InvalidParameterException" => Self::InvalidParameter(message.to_owned()),
             other => Self::unexpected(operation, format!("{other}: {message}")),

@@ -18,17 +18,19 @@
 //! `return_to` set to the page they were on.
 
 use std::collections::BTreeMap;
+use std::time::Instant;
 
 use serde::{Deserialize, Serialize};
 
 use super::signed_in::{self, NotSignedIn, SignedInUser};
-use super::{FlowError, fail, invalid, log_unexpected};
+use super::{FlowError, WrongCodes, fail, invalid, log_unexpected};
 use crate::cognito::errors::CognitoError;
 use crate::cognito::self_service::UserProfile;
 use crate::domain::{
     AttributeValue, ContactAttribute, Email, Locale, NewPassword, OtpCode, Password, Phone,
 };
 use crate::routes::{Location, Page};
+use crate::security::pace::Step;
 use crate::session::{Flash, FormState, Session, SessionValue};
 use crate::state::AppState;
 
@@ -46,8 +48,12 @@ pub struct PendingContact {
     /// The pool keeps the verified original until the new value is verified.
     pub keeps_original: bool,
     /// The address belongs to another account: answered as if a code had
-    /// been sent, and every code is "not right" (nothing reveals the account).
+    /// been sent, and every code is "not right" (nothing reveals the
+    /// account), in the time a real answer takes.
     pub decoy: bool,
+    /// Wrong codes since the last one was sent.
+    #[serde(default)]
+    pub wrong_codes: WrongCodes,
 }
 
 impl SessionValue for PendingContacts {
@@ -273,6 +279,7 @@ pub async fn change_contact(
         return Location::page(Page::Account);
     }
     let update = BTreeMap::from([(attribute.name().to_owned(), value.clone())]);
+    let started = Instant::now();
     let change = match app.gateway.update_attributes(token, &update).await {
         Ok(deliveries) => {
             // Pools that keep the verified original until the new value
@@ -294,18 +301,26 @@ pub async fn change_contact(
                 session.flash(Flash::error("contact.code_not_sent"));
                 return Location::page(Page::Account);
             }
+            app.pace.record(Step::ChangeContact, started.elapsed());
             PendingContact {
                 value: value.clone(),
                 keeps_original,
                 decoy: false,
+                wrong_codes: WrongCodes::default(),
             }
         }
         // Another account has this address: answer as if it worked.
-        Err(CognitoError::AlreadyTaken) => PendingContact {
-            value: value.clone(),
-            keeps_original: true,
-            decoy: true,
-        },
+        Err(CognitoError::AlreadyTaken) => {
+            app.pace
+                .finish_like_real(Step::ChangeContact, started)
+                .await;
+            PendingContact {
+                value: value.clone(),
+                keeps_original: true,
+                decoy: true,
+                wrong_codes: WrongCodes::default(),
+            }
+        }
         Err(e) => {
             let error = AccountError::from_contact(e, attribute);
             return failed(app, session, form, error, here);
@@ -333,15 +348,29 @@ pub async fn verify_contact(
         Ok(code) => code,
         Err(id) => return invalid(session, form.error("code", id), here),
     };
-    if pending(session, attribute).is_some_and(|p| p.decoy) {
-        return fail(session, form, &AccountError::CodeMismatch, here);
+    let change = pending(session, attribute);
+    if change.as_ref().is_some_and(|c| c.wrong_codes.locked()) {
+        return fail(session, form, &AccountError::TooManyAttempts, here);
     }
-    match app
-        .gateway
-        .verify_attribute(user.access_token.secret(), attribute, &code)
-        .await
-    {
-        Ok(()) => {
+    let started = Instant::now();
+    let checked = match &change {
+        Some(c) if c.decoy => {
+            app.pace
+                .finish_like_real(Step::VerifyContact, started)
+                .await;
+            Err(CognitoError::CodeMismatch)
+        }
+        _ => {
+            let checked = app
+                .gateway
+                .verify_attribute(user.access_token.secret(), attribute, &code)
+                .await;
+            app.pace.record(Step::VerifyContact, started.elapsed());
+            checked
+        }
+    };
+    match (checked, change) {
+        (Ok(()), _) => {
             set_pending(session, attribute, None);
             session.flash(Flash::info(match attribute {
                 ContactAttribute::Email => "verify.email_done",
@@ -349,7 +378,27 @@ pub async fn verify_contact(
             }));
             Location::page(Page::Account)
         }
-        Err(e) => failed(app, session, form, AccountError::from_code(e), here),
+        // A new value waiting for its code counts wrong codes, real or
+        // decoy alike; verifying the current value has no decoy to match.
+        (Err(e), Some(change)) if WrongCodes::counts(&e) => {
+            tracing::info!(error = %e, "contact code refused");
+            let wrong_codes = change.wrong_codes.add();
+            set_pending(
+                session,
+                attribute,
+                Some(PendingContact {
+                    wrong_codes,
+                    ..change
+                }),
+            );
+            let error = if wrong_codes.locked() {
+                AccountError::TooManyAttempts
+            } else {
+                AccountError::CodeMismatch
+            };
+            fail(session, form, &error, here)
+        }
+        (Err(e), _) => failed(app, session, form, AccountError::from_code(e), here),
     }
 }
 
@@ -366,20 +415,40 @@ pub async fn send_contact_code(
         Err(location) => return location,
     };
     let pending = pending(session, attribute);
+    let started = Instant::now();
     let destination = match &pending {
-        Some(p) if p.decoy => Some(p.value.clone()),
+        Some(p) if p.decoy => {
+            app.pace
+                .finish_like_real(Step::SendContactCode, started)
+                .await;
+            Some(p.value.clone())
+        }
         _ => match app
             .gateway
             .attribute_verification_code(user.access_token.secret(), attribute)
             .await
         {
-            Ok(cognito) => pending.map(|p| p.value).or(cognito),
+            Ok(cognito) => {
+                app.pace.record(Step::SendContactCode, started.elapsed());
+                pending.as_ref().map(|p| p.value.clone()).or(cognito)
+            }
             Err(e) => {
                 let form = FormState::new(Page::VerifyContact);
                 return failed(app, session, form, AccountError::from_action(e), here);
             }
         },
     };
+    // A new code, a new count.
+    if let Some(p) = pending {
+        set_pending(
+            session,
+            attribute,
+            Some(PendingContact {
+                wrong_codes: WrongCodes::default(),
+                ..p
+            }),
+        );
+    }
     session.flash(
         Flash::info("verify.code_resent").with("destination", destination.unwrap_or_default()),
     );
@@ -541,7 +610,7 @@ impl AccountError {
                 tracing::info!(%reason, "the pool refused the access token");
                 Self::SessionEnded
             }
-            CognitoError::TooManyRequests => Self::RateLimited,
+            CognitoError::TooManyRequests | CognitoError::LimitExceeded => Self::RateLimited,
             other => {
                 log_unexpected(&other);
                 Self::Unexpected

@@ -222,7 +222,7 @@ impl MfaError {
                 tracing::info!(%reason, "the pool refused the access token");
                 Self::SessionEnded
             }
-            CognitoError::TooManyRequests => Self::RateLimited,
+            CognitoError::TooManyRequests | CognitoError::LimitExceeded => Self::RateLimited,
             other => {
                 log_unexpected(&other);
                 Self::Unexpected

@@ -74,6 +74,43 @@ pub fn invalid(session: &Session, form: FormState, to: Location) -> Location {
     to
 }
 
+/// Wrong codes a flow takes before it stops asking the pool: Cognito's
+/// own limit is about five.
+pub const MAX_WRONG_CODES: u32 = 5;
+
+/// The wrong codes entered in one flow, kept in its session state.
+///
+/// Cognito counts wrong codes per user and then answers
+/// `TooManyFailedAttemptsException` or `LimitExceededException`; a decoy
+/// (an unknown account, another account's address) never meets either,
+/// so those answers would tell the two apart. Each flow counts instead,
+/// the same way for real and decoy, and stops at [`MAX_WRONG_CODES`];
+/// the pool's own limits are answered as one more wrong code.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct WrongCodes(u32);
+
+impl WrongCodes {
+    /// No more codes are checked until a new one is sent.
+    pub fn locked(self) -> bool {
+        self.0 >= MAX_WRONG_CODES
+    }
+
+    /// Counts one more wrong code.
+    pub fn add(self) -> Self {
+        Self(self.0.saturating_add(1))
+    }
+
+    /// Whether the pool's answer to a code counts as a wrong code.
+    pub fn counts(error: &CognitoError) -> bool {
+        matches!(
+            error,
+            CognitoError::CodeMismatch
+                | CognitoError::TooManyFailedAttempts
+                | CognitoError::LimitExceeded
+        )
+    }
+}
+
 /// Logs an answer from the pool that no visitor should have caused: the
 /// visitor is told only that something went wrong.
 pub fn log_unexpected(error: &CognitoError) {
@@ -91,4 +128,28 @@ pub fn now_ms() -> u64 {
         .duration_since(std::time::UNIX_EPOCH)
         .map(|d| u64::try_from(d.as_millis()).unwrap_or(u64::MAX))
         .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_pools_attempt_limits_count_as_wrong_codes_and_five_lock() {
+        // A decoy never meets these, so they must read as a wrong code.
+        for error in [
+            CognitoError::CodeMismatch,
+            CognitoError::TooManyFailedAttempts,
+            CognitoError::LimitExceeded,
+        ] {
+            assert!(WrongCodes::counts(&error), "{error}");
+        }
+        assert!(!WrongCodes::counts(&CognitoError::ExpiredCode));
+        let mut count = WrongCodes::default();
+        for _ in 0..4 {
+            count = count.add();
+            assert!(!count.locked());
+        }
+        assert!(count.add().locked());
+    }
 }

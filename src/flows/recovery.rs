@@ -18,7 +18,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{FlowError, fail, invalid, log_unexpected, now};
+use super::{FlowError, WrongCodes, fail, invalid, log_unexpected, now};
 use crate::cognito::errors::CognitoError;
 use crate::domain::{NewPassword, OtpCode, SignInName};
 use crate::routes::{Location, Page};
@@ -43,6 +43,9 @@ pub struct RecoveryFlow {
     pub required: bool,
     pub return_to: Option<ReturnTo>,
     pub expires_at: u64,
+    /// Wrong codes since the last one was sent.
+    #[serde(default)]
+    pub wrong_codes: WrongCodes,
 }
 
 impl SessionValue for RecoveryFlow {
@@ -89,6 +92,7 @@ pub async fn request(app: &AppState, session: &Session, input: ForgotInput) -> L
         required: false,
         return_to,
         expires_at: now() + RECOVERY_FLOW_SECS,
+        wrong_codes: WrongCodes::default(),
     });
     session.flash(code_sent(
         "forgot_password.code_sent",
@@ -117,6 +121,7 @@ pub async fn start_required_reset(
         required: true,
         return_to,
         expires_at: now() + RECOVERY_FLOW_SECS,
+        wrong_codes: WrongCodes::default(),
     });
     session.flash(code_sent(
         "reset_password.required",
@@ -144,6 +149,9 @@ pub async fn reset(app: &AppState, session: &Session, input: ResetInput) -> Loca
     let (Ok(code), Ok(password)) = (code, password) else {
         return invalid(session, form, back);
     };
+    if flow.wrong_codes.locked() {
+        return fail(session, form, &RecoveryError::TooManyAttempts, back);
+    }
     match app
         .gateway
         .confirm_forgot_password(&flow.username, &code, &password)
@@ -157,6 +165,20 @@ pub async fn reset(app: &AppState, session: &Session, input: ResetInput) -> Loca
                 FormState::new(Page::SignIn).keep("username", &flow.username),
                 Location::with_return_to(Page::SignIn, flow.return_to.as_ref()),
             )
+        }
+        Err(e) if WrongCodes::counts(&e) => {
+            tracing::info!(error = %e, "reset code refused");
+            let wrong_codes = flow.wrong_codes.add();
+            session.insert(&RecoveryFlow {
+                wrong_codes,
+                ..flow
+            });
+            let error = if wrong_codes.locked() {
+                RecoveryError::TooManyAttempts
+            } else {
+                RecoveryError::CodeMismatch
+            };
+            fail(session, form, &error, back)
         }
         Err(e) => fail(session, form, &RecoveryError::from_reset(e), back),
     }
@@ -180,6 +202,7 @@ pub async fn resend(app: &AppState, session: &Session) -> Location {
     }
     session.insert(&RecoveryFlow {
         expires_at: now() + RECOVERY_FLOW_SECS,
+        wrong_codes: WrongCodes::default(),
         ..flow.clone()
     });
     session.flash(code_sent(
@@ -233,7 +256,7 @@ pub enum RecoveryError {
     CodeMismatch,
     /// "That code has expired. Ask for a new one."
     CodeExpired,
-    /// Too many wrong codes.
+    /// Five wrong codes in this flow (see [`WrongCodes`]): "ask for a new code".
     TooManyAttempts,
     /// The pool refused the new password, beside the field.
     PasswordRejected,
@@ -249,12 +272,11 @@ impl RecoveryError {
     fn from_reset(error: CognitoError) -> Self {
         match error {
             CognitoError::ExpiredCode => Self::CodeExpired,
-            CognitoError::TooManyFailedAttempts => Self::TooManyAttempts,
             CognitoError::InvalidPassword(reason) => {
                 tracing::info!(%reason, "the pool refused the new password");
                 Self::PasswordRejected
             }
-            CognitoError::TooManyRequests => Self::RateLimited,
+            CognitoError::TooManyRequests | CognitoError::LimitExceeded => Self::RateLimited,
             e @ CognitoError::Unexpected { .. } => Self::common(e),
             other => {
                 tracing::info!(error = %other, "reset code refused");
@@ -265,7 +287,7 @@ impl RecoveryError {
 
     fn common(error: CognitoError) -> Self {
         match error {
-            CognitoError::TooManyRequests => Self::RateLimited,
+            CognitoError::TooManyRequests | CognitoError::LimitExceeded => Self::RateLimited,
             other => {
                 log_unexpected(&other);
                 Self::Unexpected

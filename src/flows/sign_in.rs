@@ -398,7 +398,7 @@ impl SignInError {
             CognitoError::IncorrectCredentials | CognitoError::SessionEnded(_) => {
                 Self::IncorrectCredentials
             }
-            CognitoError::TooManyRequests => Self::RateLimited,
+            CognitoError::TooManyRequests | CognitoError::LimitExceeded => Self::RateLimited,
             other => {
                 log_unexpected(&other);
                 Self::Unexpected
@@ -418,7 +418,7 @@ impl SignInError {
             }
             CognitoError::SessionEnded(_) | CognitoError::IncorrectCredentials => Self::Expired,
             CognitoError::TooManyFailedAttempts => Self::TooManyAttempts,
-            CognitoError::TooManyRequests => Self::RateLimited,
+            CognitoError::TooManyRequests | CognitoError::LimitExceeded => Self::RateLimited,
             other => {
                 log_unexpected(&other);
                 Self::Unexpected

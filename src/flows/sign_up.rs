@@ -17,7 +17,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::{FlowError, fail, invalid, log_unexpected, now};
+use super::{FlowError, WrongCodes, fail, invalid, log_unexpected, now};
 use crate::cognito::errors::CognitoError;
 use crate::domain::{
     AttributeValue, Email, NewPassword, NewUsername, OtpCode, SignInName, SignInNameKind,
@@ -41,6 +41,9 @@ pub struct SignUpFlow {
     pub destination: String,
     pub return_to: Option<ReturnTo>,
     pub expires_at: u64,
+    /// Wrong codes since the last one was sent.
+    #[serde(default)]
+    pub wrong_codes: WrongCodes,
 }
 
 impl SessionValue for SignUpFlow {
@@ -127,6 +130,7 @@ pub async fn submit(app: &AppState, session: &Session, input: SignUpInput) -> Lo
                 destination: destination.clone(),
                 return_to,
                 expires_at: now() + SIGN_UP_FLOW_SECS,
+                wrong_codes: WrongCodes::default(),
             });
             session.flash(Flash::info("sign_up.code_sent").with("destination", destination));
             Location::page(Page::SignUpConfirm)
@@ -146,6 +150,9 @@ pub async fn confirm(app: &AppState, session: &Session, code: &str) -> Location 
         Ok(code) => code,
         Err(id) => return invalid(session, form.error("code", id), back),
     };
+    if flow.wrong_codes.locked() {
+        return fail(session, form, &SignUpError::TooManyAttempts, back);
+    }
     match app.gateway.confirm_sign_up(&flow.username, &code).await {
         Ok(()) => {
             session.remove::<SignUpFlow>();
@@ -158,7 +165,22 @@ pub async fn confirm(app: &AppState, session: &Session, code: &str) -> Location 
             )
         }
         Err(e) => {
+            // A taken address is confirmed already, so the pool refuses
+            // every code for it: those answers count as wrong codes too.
             let error = SignUpError::from_confirm(e);
+            if error == SignUpError::CodeMismatch {
+                let wrong_codes = flow.wrong_codes.add();
+                session.insert(&SignUpFlow {
+                    wrong_codes,
+                    ..flow
+                });
+                let error = if wrong_codes.locked() {
+                    SignUpError::TooManyAttempts
+                } else {
+                    SignUpError::CodeMismatch
+                };
+                return fail(session, form, &error, back);
+            }
             if error == SignUpError::CodeExpired {
                 // Send a fresh code right away instead of making the visitor ask.
                 if resend_quietly(app, &flow).await.is_ok() {
@@ -193,7 +215,12 @@ pub async fn resend(app: &AppState, session: &Session) -> Location {
     };
     match resend_quietly(app, &flow).await {
         Ok(()) => {
-            session.flash(Flash::info("confirm.code_resent").with("destination", flow.destination));
+            session
+                .flash(Flash::info("confirm.code_resent").with("destination", &flow.destination));
+            session.insert(&SignUpFlow {
+                wrong_codes: WrongCodes::default(),
+                ..flow
+            });
         }
         Err(e) => {
             let error = SignUpError::from_resend(e);
@@ -225,6 +252,7 @@ pub async fn resume_unconfirmed(
         destination: destination.clone(),
         return_to,
         expires_at: now() + SIGN_UP_FLOW_SECS,
+        wrong_codes: WrongCodes::default(),
     });
     session.flash(Flash::info("confirm.not_confirmed").with("destination", destination));
     Location::page(Page::SignUpConfirm)
@@ -248,7 +276,8 @@ pub enum SignUpError {
     CodeMismatch,
     /// The code expired; a new one is sent at once.
     CodeExpired,
-    /// Too many wrong codes: "Wait a few minutes, then ask for a new code."
+    /// Five wrong codes in this flow (see [`WrongCodes`]): "Wait a few
+    /// minutes, then ask for a new code."
     TooManyAttempts,
     /// No sign-up waiting for a code: "Start by creating an account."
     NoFlow,
@@ -272,8 +301,9 @@ impl SignUpError {
     fn from_confirm(error: CognitoError) -> Self {
         match error {
             CognitoError::ExpiredCode => Self::CodeExpired,
-            CognitoError::TooManyFailedAttempts => Self::TooManyAttempts,
-            CognitoError::CodeMismatch
+            CognitoError::TooManyFailedAttempts
+            | CognitoError::LimitExceeded
+            | CognitoError::CodeMismatch
             | CognitoError::SessionEnded(_)
             | CognitoError::IncorrectCredentials
             | CognitoError::UserNotConfirmed
@@ -288,7 +318,7 @@ impl SignUpError {
 
     fn common(error: CognitoError) -> Self {
         match error {
-            CognitoError::TooManyRequests => Self::RateLimited,
+            CognitoError::TooManyRequests | CognitoError::LimitExceeded => Self::RateLimited,
             other => {
                 log_unexpected(&other);
                 Self::Unexpected

@@ -3,4 +3,5 @@
 
 pub mod form_body;
 pub mod headers;
+pub mod pace;
 pub mod return_to;
