@@ -11,6 +11,7 @@ use crate::pages::account::AccountPage;
 use crate::pages::challenge::ChallengePage;
 use crate::pages::change_password::ChangePasswordPage;
 use crate::pages::confirm::ConfirmPage;
+use crate::pages::confirm_identity::ConfirmIdentityPage;
 use crate::pages::contact::{EmailPage, PhonePage};
 use crate::pages::delete_account::{DeleteAccountPage, GoodbyePage};
 use crate::pages::dev_outbox::OutboxPage;
@@ -74,6 +75,7 @@ pub fn App() -> impl IntoView {
         Page::SignOutEverywhere => view! { <SignOutEverywherePage/> }.into_any(),
         Page::DeleteAccount => view! { <DeleteAccountPage/> }.into_any(),
         Page::Goodbye => view! { <GoodbyePage/> }.into_any(),
+        Page::ConfirmIdentity => view! { <ConfirmIdentityPage/> }.into_any(),
         Page::TotpSetup => view! { <TotpSetupPage/> }.into_any(),
         Page::DevOutbox => view! { <OutboxPage/> }.into_any(),
     }

@@ -115,6 +115,12 @@ pub struct Config {
     #[arg(long, env = "THRESHOLD_LOCAL_POOL_TEST_CLOCK", default_value_t = false, action = clap::ArgAction::Set)]
     pub local_pool_test_clock: bool,
 
+    /// Seconds after signing in during which sensitive changes (the email
+    /// address, turning two-step verification off, deleting the account)
+    /// go through; later, they ask for the password (and MFA) again.
+    #[arg(long, env = "THRESHOLD_REAUTH_AFTER_SECS", default_value_t = 300)]
+    pub reauth_after_secs: u64,
+
     /// Allow the embedded local pool (and its outbox of every code it
     /// "sent") on an address other than loopback: a development server
     /// shared by a team, never production.

@@ -72,6 +72,12 @@ impl std::str::FromStr for SignInNameKind {
 pub struct SignInName(String);
 
 impl SignInName {
+    /// The username of the signed-in user, as the pool gave it: trusted,
+    /// not typed, so not parsed.
+    pub fn signed_in(username: &str) -> Self {
+        Self(username.to_owned())
+    }
+
     pub fn parse(raw: &str, kind: SignInNameKind) -> Result<Self, &'static str> {
         match kind {
             SignInNameKind::Email => Email::parse(raw).map(|e| Self(e.0)),

@@ -36,6 +36,9 @@ pub enum Page {
     DeleteAccount,
     /// Where a deleted account ends up.
     Goodbye,
+    /// The password again (and MFA), before a sensitive change when the
+    /// sign-in is not recent.
+    ConfirmIdentity,
     /// Enrolling an authenticator app from the account page.
     TotpSetup,
     /// The messages the embedded local pool would have sent.
@@ -44,7 +47,7 @@ pub enum Page {
 
 impl Page {
     /// Every page, for the router.
-    pub const ALL: [Page; 18] = [
+    pub const ALL: [Page; 19] = [
         Page::Home,
         Page::SignIn,
         Page::SignInChallenge,
@@ -61,6 +64,7 @@ impl Page {
         Page::SignOutEverywhere,
         Page::DeleteAccount,
         Page::Goodbye,
+        Page::ConfirmIdentity,
         Page::TotpSetup,
         Page::DevOutbox,
     ];
@@ -84,6 +88,7 @@ impl Page {
             Page::SignOutEverywhere => "/account/sign-out-everywhere",
             Page::DeleteAccount => "/account/delete",
             Page::Goodbye => "/goodbye",
+            Page::ConfirmIdentity => "/account/confirm-identity",
             Page::TotpSetup => "/account/security/totp",
             Page::DevOutbox => "/_dev/outbox",
         }

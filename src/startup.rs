@@ -215,6 +215,7 @@ impl Application {
             mfa: settings.mfa,
             mfa_factors: settings.mfa_factors,
             sign_up_attributes: settings.sign_up_attributes,
+            reauth_after_secs: config.reauth_after_secs,
             pace: Pace::default(),
             dev_pool,
         }));

@@ -27,6 +27,8 @@ pub struct Inner {
     /// The session store (sealed by the session key), also for markers
     /// that span sessions ("signed out everywhere").
     pub sessions: SessionVault,
+    /// How long a sign-in counts as recent for sensitive changes.
+    pub reauth_after_secs: u64,
     /// How long real steps take, for their decoys.
     pub pace: Pace,
     /// The embedded local pool, when no real pool is configured.

@@ -369,3 +369,114 @@ async fn a_decoy_code_check_takes_as_long_as_a_real_one() {
     .await;
     assert!(started.elapsed() >= typical, "{:?}", started.elapsed());
 }
+
+#[tokio::test]
+async fn sensitive_changes_ask_for_the_password_again_after_a_while() {
+    let app = TestApp::spawn().await;
+    let email = app.signed_in_user().await;
+    app.sign_in_long_ago().await;
+    let new_email = support::unique_email();
+    let confirm_for = |page: Page| support::with_return_to(Page::ConfirmIdentity, page.path());
+
+    // The forms were opened while the sign-in was recent; the posts come later.
+    let token = app.get(Page::Account.path()).await.csrf();
+    let reply = app
+        .post_raw(
+            action::CHANGE_CONTACT,
+            &[
+                ("attribute", "email"),
+                ("value", &new_email),
+                ("csrf_token", &token),
+            ],
+        )
+        .await;
+    assert_eq!(
+        reply.location.as_deref(),
+        Some(confirm_for(Page::ChangeEmail).as_str())
+    );
+    assert_eq!(app.codes_sent(&new_email), 0, "nothing changed");
+
+    let reply = app
+        .post_raw(
+            action::DELETE_ACCOUNT,
+            &[("confirm", "DELETE"), ("csrf_token", &token)],
+        )
+        .await;
+    assert_eq!(
+        reply.location.as_deref(),
+        Some(confirm_for(Page::DeleteAccount).as_str())
+    );
+
+    let reply = app
+        .post_raw(
+            action::CHANGE_MFA,
+            &[
+                ("factor", "totp"),
+                ("change", "disable"),
+                ("csrf_token", &token),
+            ],
+        )
+        .await;
+    assert_eq!(
+        reply.location.as_deref(),
+        Some(confirm_for(Page::Account).as_str())
+    );
+    assert_eq!(
+        app.get(Page::Account.path()).await.status,
+        StatusCode::OK,
+        "still there"
+    );
+
+    // The page itself asks first, so nobody fills a form in vain.
+    let page = app.get(Page::ChangeEmail.path()).await;
+    assert_eq!(
+        page.location.as_deref(),
+        Some(confirm_for(Page::ChangeEmail).as_str())
+    );
+
+    let confirm_page = confirm_for(Page::ChangeEmail);
+    let page = app.get(&confirm_page).await;
+    assert_eq!(page.title_id().as_deref(), Some("confirm_identity.title"));
+    assert_eq!(
+        page.input_value("username").as_deref(),
+        Some(email.as_str())
+    );
+    let reply = app
+        .submit(
+            &confirm_page,
+            action::CONFIRM_IDENTITY,
+            &[
+                ("password", "Wrong-horse-9"),
+                ("return_to", Page::ChangeEmail.path()),
+            ],
+        )
+        .await;
+    assert_eq!(reply.location.as_deref(), Some(confirm_page.as_str()));
+    assert_eq!(
+        app.get(&confirm_page)
+            .await
+            .field_error("password")
+            .as_deref(),
+        Some("confirm_identity.wrong_password")
+    );
+    let reply = app
+        .submit(
+            &confirm_page,
+            action::CONFIRM_IDENTITY,
+            &[
+                ("password", support::PASSWORD),
+                ("return_to", Page::ChangeEmail.path()),
+            ],
+        )
+        .await;
+    assert_eq!(reply.location.as_deref(), Some(Page::ChangeEmail.path()));
+
+    // Recent again: the change goes through.
+    app.submit(
+        Page::ChangeEmail.path(),
+        action::CHANGE_CONTACT,
+        &[("attribute", "email"), ("value", &new_email)],
+    )
+    .await;
+    assert_eq!(app.codes_sent(&new_email), 1);
+}

@@ -235,7 +235,13 @@ pub async fn change_contact(
     raw: &str,
 ) -> Location {
     let here = Location::page(contact_page(attribute));
-    let user = match signed_in::require_for(app, session, &here).await {
+    // A new email is how a stolen session would take the account over
+    // (then reset the password): it needs a recent sign-in.
+    let guarded = match attribute {
+        ContactAttribute::Email => signed_in::require_recent_for(app, session, &here).await,
+        ContactAttribute::Phone => signed_in::require_for(app, session, &here).await,
+    };
+    let user = match guarded {
         Ok(user) => user,
         Err(location) => return location,
     };
@@ -494,7 +500,7 @@ pub async fn change_password(
 /// Handles the delete-account confirmation: the typed word, then DeleteUser.
 pub async fn delete_account(app: &AppState, session: &Session, confirm: &str) -> Location {
     let here = Location::page(Page::DeleteAccount);
-    let user = match signed_in::require_for(app, session, &here).await {
+    let user = match signed_in::require_recent_for(app, session, &here).await {
         Ok(user) => user,
         Err(location) => return location,
     };

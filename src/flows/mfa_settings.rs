@@ -145,6 +145,11 @@ pub async fn change(app: &AppState, session: &Session, factor: &str, change: &st
     let (Some(factor), Some(change)) = (Factor::from_id(factor), Change::parse(change)) else {
         return failed(app, session, MfaError::UnknownChange, account);
     };
+    // Turning a second step off weakens the account: only right after
+    // signing in (or confirming it is you).
+    if change == Change::Disable && !signed_in::is_recent(app, &user) {
+        return signed_in::confirm_identity_first(app, session, account.as_str());
+    }
     if !app.mfa_factors.contains(&factor) && change != Change::Disable {
         return failed(app, session, MfaError::NotOffered, account);
     }

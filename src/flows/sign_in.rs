@@ -102,6 +102,42 @@ pub async fn submit(app: &AppState, session: &Session, input: SignInInput) -> Lo
     }
 }
 
+/// Handles the confirm-identity form: the signed-in user's password
+/// again, through the same sign-in as the sign-in page (MFA included), so
+/// a sensitive change that follows rests on a fresh sign-in. Succeeding
+/// starts a new session (new id, new sign-in time); a wrong password
+/// stays on the page, and the visitor stays signed in.
+pub async fn reauthenticate(
+    app: &AppState,
+    session: &Session,
+    password: String,
+    return_to: &str,
+) -> Location {
+    let return_to = ReturnTo::parse(return_to, &app.allowlist);
+    let back = Location::with_return_to(Page::ConfirmIdentity, return_to.as_ref());
+    let user = match signed_in::require_for(app, session, &back).await {
+        Ok(user) => user,
+        Err(location) => return location,
+    };
+    let form = FormState::new(Page::ConfirmIdentity);
+    let password = match Password::parse(password) {
+        Ok(password) => password,
+        Err(id) => return invalid(session, form.error("password", id), back),
+    };
+    let name = SignInName::signed_in(&user.username);
+    let typed_name = user.email.clone().unwrap_or_else(|| user.username.clone());
+    match app.gateway.sign_in(&name, &password).await {
+        Ok(SignInStep::SignedIn(tokens)) => complete(session, tokens, return_to.as_ref()),
+        Ok(SignInStep::Challenge(pending)) => {
+            start_challenge(session, pending, &typed_name, return_to)
+        }
+        Err(CognitoError::IncorrectCredentials) => {
+            fail(session, form, &SignInError::WrongPassword, back)
+        }
+        Err(e) => fail(session, form, &SignInError::from_cognito(e), back),
+    }
+}
+
 fn start_challenge(
     session: &Session,
     pending: PendingChallenge,
@@ -372,6 +408,9 @@ pub enum SignInError {
     /// A wrong password or an unknown account, one message for both:
     /// "Incorrect email or password."
     IncorrectCredentials,
+    /// A wrong password when a signed-in user confirms who they are (the
+    /// account is known, so the message can say so), beside the field.
+    WrongPassword,
     /// The challenge took too long (or too many wrong codes ended it):
     /// back to sign-in, name kept, "Your sign-in took too long…".
     Expired,
@@ -436,6 +475,7 @@ impl FlowError for SignInError {
     fn message_id(&self) -> &'static str {
         match self {
             Self::IncorrectCredentials => "sign_in.incorrect_credentials",
+            Self::WrongPassword => "confirm_identity.wrong_password",
             Self::Expired => "sign_in.expired",
             Self::TooManyAttempts => "code.too_many_attempts",
             Self::CodeMismatch => "code.mismatch",
@@ -451,6 +491,7 @@ impl FlowError for SignInError {
         match self {
             Self::CodeMismatch | Self::CodeExpired => Some("code"),
             Self::PasswordRejected => Some("new_password"),
+            Self::WrongPassword => Some("password"),
             Self::NoChoice => Some("choice"),
             _ => None,
         }

@@ -156,6 +156,38 @@ pub async fn require_for(
         .map_err(|why| why.location(app, session, here))
 }
 
+/// Whether the user signed in (or confirmed their identity) recently
+/// enough for a sensitive change: a stolen session cookie alone must not
+/// be enough to change the email address and then reset the password.
+pub fn is_recent(app: &AppState, user: &SignedInUser) -> bool {
+    now_ms().saturating_sub(user.signed_in_at_ms) <= app.reauth_after_secs.saturating_mul(1000)
+}
+
+/// Where a visitor goes to confirm who they are before the sensitive
+/// change on `here`, coming back to it afterwards.
+pub fn confirm_identity_first(app: &AppState, session: &Session, here: &str) -> Location {
+    session.flash(Flash::info("confirm_identity.required"));
+    Location::with_return_to(
+        Page::ConfirmIdentity,
+        ReturnTo::parse(here, &app.allowlist).as_ref(),
+    )
+}
+
+/// The guard for a sensitive action posted from `here`: the signed-in
+/// user if their sign-in is recent; otherwise where the browser goes
+/// instead (sign-in, or confirming their identity).
+pub async fn require_recent_for(
+    app: &AppState,
+    session: &Session,
+    here: &Location,
+) -> Result<SignedInUser, Location> {
+    let user = require_for(app, session, here).await?;
+    if !is_recent(app, &user) {
+        return Err(confirm_identity_first(app, session, here.as_str()));
+    }
+    Ok(user)
+}
+
 /// Forgets the user here, with a message for the sign-in page. For a
 /// session Cognito (or a marker) no longer honours.
 pub fn end(session: &Session) {

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use leptos::server_fn::ServerFn as _;
 
 use super::components::{CsrfField, Layout};
-use super::protected::profile_page;
+use super::protected::{Sign, profile_page};
 use super::{Ctx, ctx, see_other};
 use crate::cognito::mfa::Factor;
 use crate::cognito::self_service::UserProfile;
@@ -55,7 +55,7 @@ const TITLE: &str = "account.title";
 
 #[component]
 pub fn AccountPage() -> impl IntoView {
-    profile_page(TITLE, render)
+    profile_page(TITLE, Sign::In, render)
 }
 
 fn render(ctx: Ctx, profile: UserProfile) -> AnyView {

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use leptos::server_fn::ServerFn as _;
 
 use super::components::{CsrfField, Field, Layout};
-use super::protected::profile_page;
+use super::protected::{Sign, profile_page};
 use super::{Ctx, ctx, see_other};
 use crate::domain::ContactAttribute;
 use crate::flows::account;
@@ -44,7 +44,14 @@ fn title_id(attribute: ContactAttribute) -> &'static str {
 }
 
 fn page(attribute: ContactAttribute) -> AnyView {
-    profile_page(title_id(attribute), move |ctx, profile| {
+    // A new email address is the way to take an account over (change it,
+    // then reset the password), so it asks for a recent sign-in; a phone
+    // number only receives codes once verified.
+    let sign = match attribute {
+        ContactAttribute::Email => Sign::InRecently,
+        ContactAttribute::Phone => Sign::In,
+    };
+    profile_page(title_id(attribute), sign, move |ctx, profile| {
         render(ctx, attribute, profile.attributes)
     })
 }

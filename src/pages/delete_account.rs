@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use leptos::server_fn::ServerFn as _;
 
 use super::components::{CsrfField, Field, Layout};
-use super::protected::protected_page;
+use super::protected::{Sign, guarded_page};
 use super::{ctx, see_other};
 use crate::flows::account::{self, DELETE_WORD};
 use crate::i18n::{t, t_args};
@@ -20,11 +20,15 @@ pub async fn delete_account(#[server(default)] confirm: String) -> Result<(), Se
 
 #[component]
 pub fn DeleteAccountPage() -> impl IntoView {
-    protected_page("delete_account.title", |ctx, _user| async move {
-        let lang = ctx.lang.clone();
-        let form = ctx.session.take_form(Page::DeleteAccount);
-        let args = std::collections::BTreeMap::from([("word".to_owned(), DELETE_WORD.to_owned())]);
-        view! {
+    guarded_page(
+        "delete_account.title",
+        Sign::InRecently,
+        |ctx, _user| async move {
+            let lang = ctx.lang.clone();
+            let form = ctx.session.take_form(Page::DeleteAccount);
+            let args =
+                std::collections::BTreeMap::from([("word".to_owned(), DELETE_WORD.to_owned())]);
+            view! {
             <Layout ctx=ctx.clone() title_id="delete_account.title">
                 <p>{t(&lang, "delete_account.intro")}</p>
                 <form method="post" action=DeleteAccount::PATH novalidate>
@@ -40,7 +44,8 @@ pub fn DeleteAccountPage() -> impl IntoView {
             </Layout>
         }
         .into_any()
-    })
+        },
+    )
 }
 
 /// `GET /goodbye`: where a deleted account ends up, signed out.

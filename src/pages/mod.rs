@@ -8,6 +8,7 @@ pub mod challenge;
 pub mod change_password;
 pub mod components;
 pub mod confirm;
+pub mod confirm_identity;
 pub mod contact;
 pub mod delete_account;
 pub mod dev_outbox;

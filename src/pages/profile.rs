@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use leptos::server_fn::ServerFn as _;
 
 use super::components::{CsrfField, Layout};
-use super::protected::profile_page;
+use super::protected::{Sign, profile_page};
 use super::{Ctx, ctx, see_other};
 use crate::flows::account;
 use crate::i18n::{Lang, t};
@@ -52,7 +52,9 @@ const TITLE: &str = "profile.title";
 
 #[component]
 pub fn ProfilePage() -> impl IntoView {
-    profile_page(TITLE, |ctx, profile| render(ctx, profile.attributes))
+    profile_page(TITLE, Sign::In, |ctx, profile| {
+        render(ctx, profile.attributes)
+    })
 }
 
 fn render(ctx: Ctx, current: std::collections::BTreeMap<String, String>) -> AnyView {

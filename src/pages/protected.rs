@@ -45,10 +45,38 @@ where
     F: Fn(Ctx, SignedInUser) -> Fut + Clone + Send + Sync + 'static,
     Fut: Future<Output = AnyView> + Send + 'static,
 {
+    guarded_page(title_id, Sign::In, render)
+}
+
+/// How recent the sign-in must be for a page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Sign {
+    /// Any valid sign-in.
+    In,
+    /// A recent one (`THRESHOLD_REAUTH_AFTER_SECS`): pages whose form
+    /// makes a sensitive change ask for the password first, rather than
+    /// after the visitor filled them in.
+    InRecently,
+}
+
+/// [`protected_page`], with the sign-in as recent as `sign` says.
+pub fn guarded_page<F, Fut>(title_id: &'static str, sign: Sign, render: F) -> AnyView
+where
+    F: Fn(Ctx, SignedInUser) -> Fut + Clone + Send + Sync + 'static,
+    Fut: Future<Output = AnyView> + Send + 'static,
+{
     async_page(move |ctx| {
         let render = render.clone();
         async move {
             match signed_in::require(&ctx.app, &ctx.session).await {
+                Ok(user) if sign == Sign::InRecently && !signed_in::is_recent(&ctx.app, &user) => {
+                    see_other(&signed_in::confirm_identity_first(
+                        &ctx.app,
+                        &ctx.session,
+                        &current_path(),
+                    ));
+                    ().into_any()
+                }
                 Ok(user) => render(ctx, user).await,
                 Err(why) => refused(&ctx, why, title_id),
             }
@@ -58,11 +86,11 @@ where
 
 /// A page that shows the signed-in user's profile (GetUser): `render` gets
 /// it. A token refused on the way ends the session, as the guard would.
-pub fn profile_page<F>(title_id: &'static str, render: F) -> AnyView
+pub fn profile_page<F>(title_id: &'static str, sign: Sign, render: F) -> AnyView
 where
     F: Fn(Ctx, UserProfile) -> AnyView + Clone + Send + Sync + 'static,
 {
-    protected_page(title_id, move |ctx, user| {
+    guarded_page(title_id, sign, move |ctx, user| {
         let render = render.clone();
         async move {
             match account::profile(&ctx.app, &ctx.session, &user).await {

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use leptos::server_fn::ServerFn as _;
 
 use super::components::{CsrfField, DevOutboxNote, Field, Layout};
-use super::protected::profile_page;
+use super::protected::{Sign, profile_page};
 use super::{Ctx, ctx, query_param, see_other};
 use crate::domain::ContactAttribute;
 use crate::flows::account;
@@ -54,7 +54,7 @@ pub fn VerifyPage() -> impl IntoView {
         see_other(&Location::page(Page::Account));
         return ().into_any();
     };
-    profile_page(title_id(attribute), move |ctx, profile| {
+    profile_page(title_id(attribute), Sign::In, move |ctx, profile| {
         render(ctx, attribute, profile.attributes)
     })
 }

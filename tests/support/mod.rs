@@ -46,6 +46,7 @@ pub mod action {
     pub const SEND_CONTACT_CODE: &str = pages::verify::SendContactCode::PATH;
     pub const CHANGE_PASSWORD: &str = pages::change_password::ChangePassword::PATH;
     pub const DELETE_ACCOUNT: &str = pages::delete_account::DeleteAccount::PATH;
+    pub const CONFIRM_IDENTITY: &str = pages::confirm_identity::ConfirmIdentity::PATH;
 }
 
 /// `page` with `return_to` in its query, as the app builds it.
@@ -298,6 +299,24 @@ impl TestApp {
             .get_mut(SignedInUser::KEY)
             .expect("a signed-in user");
         user["access_expires_at"] = serde_json::json!(0);
+        self.state
+            .sessions
+            .save(&id, &loaded.data, Some(loaded.version))
+            .await
+            .expect("save");
+    }
+
+    /// Makes this browser's sign-in look an hour old, as if the visitor
+    /// had signed in and walked away.
+    pub async fn sign_in_long_ago(&self) {
+        let (id, mut loaded) = self.stored_user().await;
+        let user = loaded
+            .data
+            .values
+            .get_mut(SignedInUser::KEY)
+            .expect("a signed-in user");
+        let at = user["signed_in_at_ms"].as_u64().expect("a sign-in time");
+        user["signed_in_at_ms"] = serde_json::json!(at - 3_600_000);
         self.state
             .sessions
             .save(&id, &loaded.data, Some(loaded.version))

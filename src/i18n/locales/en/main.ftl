@@ -280,3 +280,9 @@ account-pending_email = Your new email address { $value } is waiting for its cod
 account-pending_email_kept = Your new email address { $value } is waiting for its code. Until then, { $old } stays on your account and still signs in.
 account-pending_phone = Your new phone number { $value } is waiting for its code.
 account-pending_phone_kept = Your new phone number { $value } is waiting for its code. Until then, { $old } stays on your account.
+
+confirm_identity-title = Confirm it's you
+confirm_identity-intro = For your security, enter your password again before this change.
+confirm_identity-required = Enter your password again to continue.
+confirm_identity-wrong_password = That password is not right.
+confirm_identity-submit = Continue
