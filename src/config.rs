@@ -115,6 +115,15 @@ pub struct Config {
     #[arg(long, env = "THRESHOLD_LOCAL_POOL_TEST_CLOCK", default_value_t = false, action = clap::ArgAction::Set)]
     pub local_pool_test_clock: bool,
 
+    /// A signed-in session not used for this many seconds ends.
+    #[arg(long, env = "THRESHOLD_SESSION_IDLE_SECS", default_value_t = 7 * 24 * 60 * 60)]
+    pub session_idle_secs: u64,
+
+    /// A signed-in session ends this many seconds after signing in, however
+    /// busy (Cognito's refresh tokens last 30 days by default).
+    #[arg(long, env = "THRESHOLD_SESSION_MAX_SECS", default_value_t = 30 * 24 * 60 * 60)]
+    pub session_max_secs: u64,
+
     /// Seconds after signing in during which sensitive changes (the email
     /// address, turning two-step verification off, deleting the account)
     /// go through; later, they ask for the password (and MFA) again.

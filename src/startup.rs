@@ -216,6 +216,8 @@ impl Application {
             mfa_factors: settings.mfa_factors,
             sign_up_attributes: settings.sign_up_attributes,
             reauth_after_secs: config.reauth_after_secs,
+            session_idle_secs: config.session_idle_secs,
+            session_max_secs: config.session_max_secs,
             pace: Pace::default(),
             dev_pool,
         }));

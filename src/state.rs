@@ -27,6 +27,9 @@ pub struct Inner {
     /// The session store (sealed by the session key), also for markers
     /// that span sessions ("signed out everywhere").
     pub sessions: SessionVault,
+    /// Idle and absolute lifetimes of a signed-in session, in seconds.
+    pub session_idle_secs: u64,
+    pub session_max_secs: u64,
     /// How long a sign-in counts as recent for sensitive changes.
     pub reauth_after_secs: u64,
     /// How long real steps take, for their decoys.

@@ -480,3 +480,104 @@ async fn sensitive_changes_ask_for_the_password_again_after_a_while() {
     .await;
     assert_eq!(app.codes_sent(&new_email), 1);
 }
+
+#[tokio::test]
+async fn an_idle_session_ends_and_an_active_one_is_kept_alive() {
+    let app = TestApp::spawn_with(&["--session-idle-secs", "3600"]).await;
+    app.signed_in_user().await;
+    // Used a few minutes ago: this request keeps it alive for another hour.
+    app.last_seen_ago(300).await;
+    let before = app.last_seen().await;
+    assert_eq!(app.get(Page::Account.path()).await.status, StatusCode::OK);
+    assert!(
+        app.last_seen().await >= before + 300,
+        "the idle clock restarts"
+    );
+
+    // Untouched for longer than the idle timeout: over.
+    app.last_seen_ago(3601).await;
+    let page = app.get(Page::Account.path()).await;
+    assert_eq!(page.status, StatusCode::SEE_OTHER, "idle too long");
+    assert_eq!(
+        page.location.as_deref(),
+        Some(support::with_return_to(Page::SignIn, Page::Account.path()).as_str())
+    );
+}
+
+#[tokio::test]
+async fn a_session_ends_at_its_absolute_lifetime_however_busy() {
+    let app = TestApp::spawn_with(&["--session-max-secs", "86400"]).await;
+    app.signed_in_user().await;
+    app.sign_in_ago(86_000).await;
+    assert_eq!(app.get(Page::Account.path()).await.status, StatusCode::OK);
+    app.sign_in_ago(401).await;
+    let page = app.get(Page::Account.path()).await;
+    assert_eq!(page.status, StatusCode::SEE_OTHER, "a day after signing in");
+    assert!(
+        app.get(Page::SignIn.path())
+            .await
+            .message_ids()
+            .contains(&"session.ended".to_owned())
+    );
+}
+
+#[tokio::test]
+async fn the_session_id_changes_when_the_password_or_two_step_settings_change() {
+    let app = TestApp::spawn().await;
+    app.signed_in_user().await;
+    let before = app.cookie().expect("cookie");
+    let reply = app
+        .submit(
+            Page::ChangePassword.path(),
+            action::CHANGE_PASSWORD,
+            &[
+                ("current_password", support::PASSWORD),
+                ("new_password", "Another-horse-8"),
+            ],
+        )
+        .await;
+    assert_eq!(reply.location.as_deref(), Some(Page::Account.path()));
+    let after = app.cookie().expect("cookie");
+    assert_ne!(before, after, "a new id after the password change");
+    assert!(!app.session_exists(&before).await, "the old id is gone");
+    assert_eq!(
+        app.get(Page::Account.path()).await.status,
+        StatusCode::OK,
+        "still signed in"
+    );
+
+    let before = after;
+    app.submit(
+        Page::Account.path(),
+        action::CHANGE_MFA,
+        &[("factor", "email"), ("change", "enable")],
+    )
+    .await;
+    assert_ne!(
+        app.cookie().expect("cookie"),
+        before,
+        "a new id after an MFA change"
+    );
+}
+
+#[tokio::test]
+async fn a_planted_session_id_is_worthless_after_sign_in() {
+    let app = TestApp::spawn().await;
+    let email = app.signed_in_user().await;
+    app.sign_out().await;
+    // The attacker's own id, planted in the victim's browser.
+    let attacker = app.another_browser();
+    attacker.get(Page::SignIn.path()).await;
+    let planted = attacker.cookie().expect("an id");
+    let victim = app.another_browser();
+    *victim.cookie_slot() = Some(planted.clone());
+    let page = victim.sign_in(&email, support::PASSWORD).await;
+    assert_eq!(page.location.as_deref(), Some(Page::Account.path()));
+    assert_ne!(victim.cookie().expect("cookie"), planted);
+    assert!(!app.session_exists(&planted).await);
+    assert_eq!(
+        attacker.get(Page::Account.path()).await.status,
+        StatusCode::SEE_OTHER,
+        "the attacker's id opens nothing"
+    );
+}

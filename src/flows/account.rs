@@ -490,6 +490,7 @@ pub async fn change_password(
         .await
     {
         Ok(()) => {
+            signed_in::privilege_changed(session);
             session.flash(Flash::info("change_password.done"));
             Location::page(Page::Account)
         }

@@ -131,6 +131,7 @@ pub async fn verify_totp(app: &AppState, session: &Session, input: VerifyTotpInp
         return failed(app, session, MfaError::from_cognito(e), here);
     }
     session.remove::<TotpEnrolment>();
+    signed_in::privilege_changed(session);
     session.flash(Flash::info("mfa.totp_on"));
     Location::page(Page::Account)
 }
@@ -169,6 +170,7 @@ pub async fn change(app: &AppState, session: &Session, factor: &str, change: &st
         .await
     {
         Ok(()) => {
+            signed_in::privilege_changed(session);
             let id = match (factor, change) {
                 (_, Change::Prefer) => "mfa.preferred_set",
                 (Factor::Totp, Change::Disable) => "mfa.totp_off",

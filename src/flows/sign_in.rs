@@ -87,7 +87,7 @@ pub async fn submit(app: &AppState, session: &Session, input: SignInInput) -> Lo
     };
 
     match app.gateway.sign_in(&name, &password).await {
-        Ok(SignInStep::SignedIn(tokens)) => complete(session, tokens, return_to.as_ref()),
+        Ok(SignInStep::SignedIn(tokens)) => complete(app, session, tokens, return_to.as_ref()),
         Ok(SignInStep::Challenge(pending)) => {
             start_challenge(session, pending, name.as_str(), return_to)
         }
@@ -127,7 +127,7 @@ pub async fn reauthenticate(
     let name = SignInName::signed_in(&user.username);
     let typed_name = user.email.clone().unwrap_or_else(|| user.username.clone());
     match app.gateway.sign_in(&name, &password).await {
-        Ok(SignInStep::SignedIn(tokens)) => complete(session, tokens, return_to.as_ref()),
+        Ok(SignInStep::SignedIn(tokens)) => complete(app, session, tokens, return_to.as_ref()),
         Ok(SignInStep::Challenge(pending)) => {
             start_challenge(session, pending, &typed_name, return_to)
         }
@@ -158,11 +158,12 @@ fn start_challenge(
 
 /// Tokens in hand: signed in, and on to `return_to` or the account page.
 fn complete(
+    app: &AppState,
     session: &Session,
     tokens: crate::cognito::sign_in::Tokens,
     return_to: Option<&ReturnTo>,
 ) -> Location {
-    signed_in::start(session, tokens);
+    signed_in::start(app, session, tokens);
     return_to.map_or_else(|| Location::page(Page::Account), Location::return_to)
 }
 
@@ -259,7 +260,7 @@ pub async fn answer(app: &AppState, session: &Session, input: ChallengeInput) ->
         }
         Challenge::Unsupported { .. } => return cancel(session),
     };
-    after_answer(session, flow, result)
+    after_answer(app, session, flow, result)
 }
 
 /// MFA_SETUP, first step: the method. An authenticator app is associated
@@ -289,7 +290,7 @@ async fn choose_setup(
                     session.insert(&next);
                     back
                 }
-                Err(e) => after_answer(session, flow.clone(), Err(e)),
+                Err(e) => after_answer(app, session, flow.clone(), Err(e)),
             }
         }
         Some(Factor::Email) => {
@@ -310,7 +311,7 @@ async fn choose_setup(
                     Answer::SetUpEmail(&email),
                 )
                 .await;
-            after_answer(session, flow.clone(), result)
+            after_answer(app, session, flow.clone(), result)
         }
         _ => fail(
             session,
@@ -352,19 +353,20 @@ async fn verify_setup(
         }
         Err(e) => Err(e),
     };
-    after_answer(session, flow.clone(), result)
+    after_answer(app, session, flow.clone(), result)
 }
 
 /// Moves the flow on after Cognito's answer: signed in, the next
 /// challenge, or a message on the same (or the sign-in) page.
 fn after_answer(
+    app: &AppState,
     session: &Session,
     flow: SignInFlow,
     result: Result<SignInStep, CognitoError>,
 ) -> Location {
     let error = match result {
         Ok(SignInStep::SignedIn(tokens)) => {
-            return complete(session, tokens, flow.return_to.as_ref());
+            return complete(app, session, tokens, flow.return_to.as_ref());
         }
         Ok(SignInStep::Challenge(next)) => {
             return start_challenge(session, next, &flow.typed_name, flow.return_to);

@@ -24,10 +24,6 @@ use crate::state::AppState;
 
 // ---------------------------------------------------------------- state
 
-/// Idle lifetime of a signed-in session; matches Cognito's default refresh
-/// token validity, after which it could not be kept alive anyway.
-pub const SIGNED_IN_TTL_SECS: u64 = 30 * 24 * 60 * 60;
-
 /// Refresh this long before the access token expires, so a request never
 /// reaches Cognito with a token that dies on the way.
 const REFRESH_MARGIN_SECS: u64 = 120;
@@ -64,8 +60,9 @@ impl SignedInUser {
 
 /// Tokens in hand: the visitor is signed in. The session starts over
 /// under a new id (no fixation, and nothing of an earlier visitor's stays),
-/// and lives as long as the refresh token.
-pub fn start(session: &Session, tokens: Tokens) {
+/// and lives while it is used (`THRESHOLD_SESSION_IDLE_SECS`), up to its
+/// absolute lifetime (`THRESHOLD_SESSION_MAX_SECS`, checked by [`require`]).
+pub fn start(app: &AppState, session: &Session, tokens: Tokens) {
     session.renew();
     session.insert(&SignedInUser {
         username: tokens.username,
@@ -77,7 +74,7 @@ pub fn start(session: &Session, tokens: Tokens) {
         access_expires_at: tokens.access_expires_at,
         signed_in_at_ms: now_ms(),
     });
-    session.keep_for(SIGNED_IN_TTL_SECS);
+    session.keep_for(app.session_idle_secs);
 }
 
 /// The signed-in user, if the session has one, without asking anyone.
@@ -90,6 +87,12 @@ pub fn peek(session: &Session) -> Option<SignedInUser> {
 /// there is none. Every page and action that needs a user calls this.
 pub async fn require(app: &AppState, session: &Session) -> Result<SignedInUser, NotSignedIn> {
     let user = peek(session).ok_or(NotSignedIn::Anonymous)?;
+    // However busy, a sign-in lasts no longer than the absolute lifetime.
+    if now_ms().saturating_sub(user.signed_in_at_ms) > app.session_max_secs.saturating_mul(1000) {
+        tracing::info!("session ended: it reached its absolute lifetime");
+        end(session);
+        return Err(NotSignedIn::Ended);
+    }
     // "Sign out everywhere" (or a deleted account) ends this session here,
     // even while its access token would still pass.
     match app.sessions.store().sessions_ended_before(&user.sub).await {
@@ -186,6 +189,12 @@ pub async fn require_recent_for(
         return Err(confirm_identity_first(app, session, here.as_str()));
     }
     Ok(user)
+}
+
+/// A privilege changed (the password, a second step): the session moves
+/// to a new id, so an id seen before the change is worthless after it.
+pub fn privilege_changed(session: &Session) {
+    session.rotate_id();
 }
 
 /// Forgets the user here, with a message for the sign-in page. For a

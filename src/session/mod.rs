@@ -30,6 +30,10 @@ use crate::routes::Page;
 /// ([`Session::keep_for`]).
 pub const ANONYMOUS_TTL_SECS: u64 = 24 * 60 * 60;
 
+/// A session in use is touched (saved, moving its expiry) at most this
+/// often, so browsing costs a store write a minute, not one a request.
+pub const TOUCH_EVERY_SECS: u64 = 60;
+
 /// A value a flow keeps in the session, under its own key.
 pub trait SessionValue: Serialize + DeserializeOwned {
     /// The key it is stored under; unique across the app.
@@ -208,6 +212,10 @@ pub struct SessionData {
     /// The flows' values, by [`SessionValue::KEY`].
     #[serde(default)]
     pub values: BTreeMap<String, serde_json::Value>,
+    /// When a request last saved or touched the session (unix seconds):
+    /// the idle clock.
+    #[serde(default)]
+    pub touched_at: u64,
 }
 
 impl SessionData {
@@ -341,17 +349,32 @@ impl Session {
         keys: Arc<SessionKeys>,
     ) -> Self {
         let known = id.is_some();
+        let now = store::unix_now();
         let (data, version) = match loaded {
             Some(Loaded { data, version }) => (data, Some(version)),
             None => (SessionData::default(), None),
         };
+        // The store expires rows by the same clock; this is the check that
+        // does not depend on the store (and on its expiry being exact).
+        let idle = now.saturating_sub(data.touched_at);
+        let expired = data.touched_at != 0 && idle >= data.ttl_secs();
+        if expired {
+            tracing::info!("session ended: idle for longer than its lifetime");
+        }
+        let data = if expired {
+            SessionData::default()
+        } else {
+            data
+        };
+        // Expired: the row goes. In use: the idle clock restarts.
+        let dirty = expired || (version.is_some() && idle >= TOUCH_EVERY_SECS);
         Self(Arc::new(Mutex::new(Inner {
             id: id.unwrap_or_else(SessionId::generate),
             known,
             version,
             replaced: None,
             data,
-            dirty: false,
+            dirty,
             wants_cookie: false,
             keys,
             taken_flash: None,
@@ -501,6 +524,14 @@ impl Session {
             ..SessionData::default()
         };
         inner.taken_forms.clear();
+        drop(inner);
+        self.rotate_id();
+    }
+
+    /// Moves the session, with everything in it, to a new id (at a change
+    /// of privilege), so an id seen before is worthless after.
+    pub fn rotate_id(&self) {
+        let mut inner = self.lock();
         let old = std::mem::replace(&mut inner.id, SessionId::generate());
         if inner.known || inner.version.is_some() {
             inner.replaced.get_or_insert(old);
@@ -522,6 +553,7 @@ impl Session {
                 Write::Nothing
             }
         } else {
+            inner.data.touched_at = store::unix_now();
             Write::Save(Box::new(inner.data.clone()), inner.version)
         };
         inner.dirty = false;

@@ -289,16 +289,11 @@ impl TestApp {
         (id, loaded)
     }
 
-    /// Makes the signed-in user's access token look expired in the store,
-    /// so the next request must refresh it.
-    pub async fn expire_access_token(&self) {
+    /// Changes this browser's stored session with `edit`, as a request
+    /// would (against the version loaded).
+    pub async fn edit_session(&self, edit: impl FnOnce(&mut threshold::session::SessionData)) {
         let (id, mut loaded) = self.stored_user().await;
-        let user = loaded
-            .data
-            .values
-            .get_mut(SignedInUser::KEY)
-            .expect("a signed-in user");
-        user["access_expires_at"] = serde_json::json!(0);
+        edit(&mut loaded.data);
         self.state
             .sessions
             .save(&id, &loaded.data, Some(loaded.version))
@@ -306,22 +301,45 @@ impl TestApp {
             .expect("save");
     }
 
-    /// Makes this browser's sign-in look an hour old, as if the visitor
-    /// had signed in and walked away.
+    /// Changes a field of the stored signed-in user.
+    async fn edit_user(&self, field: &str, value: impl FnOnce(u64) -> u64) {
+        self.edit_session(|data| {
+            let user = data
+                .values
+                .get_mut(SignedInUser::KEY)
+                .expect("a signed-in user");
+            let old = user[field].as_u64().expect("a number");
+            user[field] = serde_json::json!(value(old));
+        })
+        .await;
+    }
+
+    /// Makes the signed-in user's access token look expired in the store,
+    /// so the next request must refresh it.
+    pub async fn expire_access_token(&self) {
+        self.edit_user("access_expires_at", |_| 0).await;
+    }
+
+    /// Makes this browser's sign-in look `secs` old, as if the visitor had
+    /// signed in and stayed (or walked away).
+    pub async fn sign_in_ago(&self, secs: u64) {
+        self.edit_user("signed_in_at_ms", |at| at - secs * 1000)
+            .await;
+    }
+
+    /// Makes this browser's sign-in look an hour old.
     pub async fn sign_in_long_ago(&self) {
-        let (id, mut loaded) = self.stored_user().await;
-        let user = loaded
-            .data
-            .values
-            .get_mut(SignedInUser::KEY)
-            .expect("a signed-in user");
-        let at = user["signed_in_at_ms"].as_u64().expect("a sign-in time");
-        user["signed_in_at_ms"] = serde_json::json!(at - 3_600_000);
-        self.state
-            .sessions
-            .save(&id, &loaded.data, Some(loaded.version))
-            .await
-            .expect("save");
+        self.sign_in_ago(3600).await;
+    }
+
+    /// Makes this browser's last request look `secs` ago.
+    pub async fn last_seen_ago(&self, secs: u64) {
+        self.edit_session(|data| data.touched_at -= secs).await;
+    }
+
+    /// When this browser's session was last used (unix seconds).
+    pub async fn last_seen(&self) -> u64 {
+        self.stored_user().await.1.data.touched_at
     }
 
     /// The keys of the values stored in this browser's session.
