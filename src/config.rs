@@ -11,6 +11,7 @@ use url::Url;
 use crate::cognito::client::Endpoint;
 use crate::cognito::gateway::AuthFlow;
 use crate::domain::SignInNameKind;
+use crate::security::client_ip::ClientIp;
 use crate::security::return_to::Allowlist;
 
 /// Every setting Threshold reads. Each flag can also be given as the
@@ -130,11 +131,38 @@ pub struct Config {
     #[arg(long, env = "THRESHOLD_REAUTH_AFTER_SECS", default_value_t = 300)]
     pub reauth_after_secs: u64,
 
+    /// The header trusted proxies put the client address in (usually
+    /// `X-Forwarded-For`). Unset: the TCP peer is the client, as when
+    /// Threshold faces the internet itself.
+    #[arg(long, env = "THRESHOLD_CLIENT_IP_HEADER")]
+    pub client_ip_header: Option<String>,
+
+    /// How many trusted proxies append to that header: the client address
+    /// is that many entries from the right.
+    #[arg(long, env = "THRESHOLD_TRUSTED_PROXY_HOPS", default_value_t = 1)]
+    pub trusted_proxy_hops: usize,
+
+    /// Multiplies every brute-force budget; 0 turns the limits off. Test
+    /// rigs whose every visitor comes from one address raise it.
+    #[arg(long, env = "THRESHOLD_RATE_LIMIT_FACTOR", default_value_t = 1)]
+    pub rate_limit_factor: u64,
+
     /// Allow the embedded local pool (and its outbox of every code it
     /// "sent") on an address other than loopback: a development server
     /// shared by a team, never production.
     #[arg(long, env = "THRESHOLD_SHARED_DEV_SERVER", default_value_t = false, action = clap::ArgAction::Set)]
     pub shared_dev_server: bool,
+
+    /// Where sessions, sign-out markers and rate-limit counters live:
+    /// unset for SQLite in the data directory (one instance), or
+    /// `redis://host:port/db` for several instances sharing them.
+    #[arg(long, env = "THRESHOLD_SESSION_STORE", value_parser = parse_store)]
+    pub session_store: Option<StoreSetting>,
+
+    /// Milliseconds a session-store command may take before the visitor
+    /// gets the "unavailable" page instead of a hung request.
+    #[arg(long, env = "THRESHOLD_STORE_TIMEOUT_MS", default_value_t = 2000)]
+    pub store_timeout_ms: u64,
 
     /// The key that encrypts stored sessions and derives CSRF tokens: 32
     /// bytes in base64 (`openssl rand -base64 32`). Instances sharing a
@@ -158,6 +186,25 @@ fn parse_secret(value: &str) -> Result<SecretString, String> {
         return Err("the client secret is empty".into());
     }
     Ok(SecretString::from(value.to_owned()))
+}
+
+/// Where sessions are kept.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StoreSetting {
+    Sqlite,
+    /// A `redis://` (or `rediss://`) URL.
+    Redis(String),
+}
+
+fn parse_store(value: &str) -> Result<StoreSetting, String> {
+    let value = value.trim();
+    if value.is_empty() || value == "sqlite" {
+        return Ok(StoreSetting::Sqlite);
+    }
+    if value.starts_with("redis://") || value.starts_with("rediss://") {
+        return Ok(StoreSetting::Redis(value.to_owned()));
+    }
+    Err(format!("`{value}` is neither `sqlite` nor a redis:// URL"))
 }
 
 fn parse_secret_key(value: &str) -> Result<SecretString, String> {
@@ -260,6 +307,17 @@ impl Config {
             client_id,
             client_secret: self.client_secret.clone(),
         }))
+    }
+
+    /// Where the client address comes from.
+    pub fn client_ip(&self) -> ClientIp {
+        match &self.client_ip_header {
+            Some(name) if !name.trim().is_empty() => ClientIp::Header {
+                name: name.trim().to_ascii_lowercase(),
+                hops: self.trusted_proxy_hops.max(1),
+            },
+            _ => ClientIp::Peer,
+        }
     }
 
     pub fn return_to_allowlist(&self) -> Allowlist {

@@ -28,15 +28,17 @@ use crate::cognito::client::Endpoint;
 use crate::cognito::gateway::{AppClient, Gateway};
 use crate::cognito::mfa::Factor;
 use crate::cognito::tokens::TokenVerifier;
-use crate::config::{Config, PoolSetting};
+use crate::config::{Config, PoolSetting, StoreSetting};
 use crate::domain::{PasswordPolicy, SignInNameKind};
 use crate::pages::dev_outbox::outbox_json;
 use crate::pages::errors::refusals;
 use crate::routes::{self, Page};
+use crate::security::limits::Limiter;
 use crate::security::pace::Pace;
 use crate::session::SessionVault;
 use crate::session::keys::SessionKeys;
 use crate::session::layer::{MAX_FORM_BYTES, SessionConfig, session_layer};
+use crate::session::redis_store::RedisStore;
 use crate::session::store::{SessionStore, SqliteStore, private_dir};
 use crate::state::{AppState, Inner};
 
@@ -195,9 +197,17 @@ impl Application {
             }
         };
 
-        let store = SqliteStore::open(&config.data_dir.join("sessions.sqlite3"))?;
-        spawn_sweeper(store.clone());
-        let store: Arc<dyn SessionStore> = Arc::new(store);
+        let store: Arc<dyn SessionStore> = match &config.session_store {
+            None | Some(StoreSetting::Sqlite) => {
+                let store = SqliteStore::open(&config.data_dir.join("sessions.sqlite3"))?;
+                spawn_sweeper(store.clone());
+                Arc::new(store)
+            }
+            Some(StoreSetting::Redis(url)) => Arc::new(
+                RedisStore::connect(url, Duration::from_millis(config.store_timeout_ms)).await?,
+            ),
+        };
+        let limiter = Limiter::new(store.clone(), keys.clone(), config.rate_limit_factor);
         let vault = SessionVault::new(store, keys);
         let profile_attributes = config
             .profile_attributes
@@ -219,6 +229,8 @@ impl Application {
             session_idle_secs: config.session_idle_secs,
             session_max_secs: config.session_max_secs,
             pace: Pace::default(),
+            limiter,
+            client_ip: config.client_ip(),
             dev_pool,
         }));
         let sessions = SessionConfig {
@@ -261,10 +273,16 @@ impl Application {
                 tracing::debug!(error = %e, "could not set TCP_NODELAY");
             }
         });
-        axum::serve(listener, self.router)
-            .with_graceful_shutdown(shutdown)
-            .await
-            .context("serving HTTP")
+        // The peer address is the client's, unless a trusted proxy header
+        // is configured (pages::actions::ClientIp).
+        axum::serve(
+            listener,
+            self.router
+                .into_make_service_with_connect_info::<SocketAddr>(),
+        )
+        .with_graceful_shutdown(shutdown)
+        .await
+        .context("serving HTTP")
     }
 }
 
@@ -281,51 +299,6 @@ fn spawn_sweeper(store: SqliteStore) {
             }
         }
     });
-}
-
-/// Guards the form actions: a body no page of ours would send answers 400
-/// with our own page before Leptos decodes it, and an error a server
-/// function still returns never reaches the visitor as Leptos's
-/// `?__err=` redirect (which echoes the error text and trusts the Referer).
-async fn form_actions(
-    request: axum::extract::Request,
-    next: axum::middleware::Next,
-) -> axum::response::Response {
-    let is_form = request
-        .headers()
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.starts_with("application/x-www-form-urlencoded"));
-    if !is_form {
-        tracing::info!(path = %request.uri().path(), "refused a form action that is not a form post");
-        return crate::pages::errors::bad_request();
-    }
-    let (parts, body) = request.into_parts();
-    // The session layer has read (and size-checked) the body already.
-    let Ok(bytes) = axum::body::to_bytes(body, MAX_FORM_BYTES).await else {
-        return crate::pages::errors::bad_request();
-    };
-    if let Err(e) = crate::security::form_body::check(&bytes) {
-        tracing::info!(path = %parts.uri.path(), reason = %e, "refused a malformed form post");
-        return crate::pages::errors::bad_request();
-    }
-    let path = parts.uri.path().to_owned();
-    let request = axum::extract::Request::from_parts(parts, axum::body::Body::from(bytes));
-    let response = next.run(request).await;
-    let leaked_error = response.status().is_server_error()
-        || response
-            .headers()
-            .get(header::LOCATION)
-            .and_then(|v| v.to_str().ok())
-            .is_some_and(|l| l.contains("__err"));
-    // Flows report every failure of their own as a redirect with a
-    // message; the errors a server function returns are Leptos's, for
-    // arguments it could not decode (a map where a value belongs).
-    if leaked_error {
-        tracing::info!(%path, status = %response.status(), "refused a form post its handler could not decode");
-        return crate::pages::errors::bad_request();
-    }
-    response
 }
 
 async fn healthz() -> &'static str {
@@ -380,7 +353,7 @@ fn router(state: AppState, sessions: SessionConfig, config: &Config) -> Router {
     let render = leptos_axum::render_app_async_with_context(|| {}, shell);
     let mut pages = Router::new().route(
         &format!("{}/{{*fn_name}}", routes::API_PREFIX),
-        post(handle_server_fns).layer(axum::middleware::from_fn(form_actions)),
+        post(handle_server_fns).layer(axum::middleware::from_fn(crate::pages::actions::guard)),
     );
     for page in Page::ALL {
         pages = pages.route(page.path(), get(render.clone()));

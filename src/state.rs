@@ -7,6 +7,8 @@ use crate::cognito::admin::MfaRequirement;
 use crate::cognito::gateway::Gateway;
 use crate::cognito::mfa::Factor;
 use crate::domain::{PasswordPolicy, SignInNameKind};
+use crate::security::client_ip::ClientIp;
+use crate::security::limits::Limiter;
 use crate::security::pace::Pace;
 use crate::security::return_to::Allowlist;
 use crate::session::SessionVault;
@@ -32,6 +34,9 @@ pub struct Inner {
     pub session_max_secs: u64,
     /// How long a sign-in counts as recent for sensitive changes.
     pub reauth_after_secs: u64,
+    /// Brute-force limits, and whose address counts against them.
+    pub limiter: Limiter,
+    pub client_ip: ClientIp,
     /// How long real steps take, for their decoys.
     pub pace: Pace,
     /// The embedded local pool, when no real pool is configured.

@@ -79,7 +79,7 @@ async fn pages_are_never_cached_and_https_is_pinned() {
 async fn visitors_who_only_look_leave_nothing_in_the_session_store() {
     let app = TestApp::spawn().await;
     let before = app.session_rows();
-    for _ in 0..20 {
+    for i in 0..20 {
         let visitor = app.another_browser();
         let page = visitor.get(Page::SignIn.path()).await;
         assert_eq!(page.status, StatusCode::OK);
@@ -88,7 +88,7 @@ async fn visitors_who_only_look_leave_nothing_in_the_session_store() {
             .post_raw(
                 support::action::SIGN_IN,
                 &[
-                    ("username", "nobody@example.com"),
+                    ("username", &format!("nobody{i}@example.com")),
                     ("password", "x"),
                     ("csrf_token", &page.csrf()),
                 ],
@@ -580,4 +580,102 @@ async fn a_planted_session_id_is_worthless_after_sign_in() {
         StatusCode::SEE_OTHER,
         "the attacker's id opens nothing"
     );
+}
+
+#[tokio::test]
+async fn twenty_one_reset_requests_send_one_person_five_emails() {
+    let app = TestApp::spawn().await;
+    let victim = app.signed_in_user().await;
+    app.sign_out().await;
+    let before = app.codes_sent(&victim);
+    let mut limited = 0;
+    for _ in 0..21 {
+        let stranger = app.another_browser();
+        let reply = stranger
+            .submit(
+                Page::ForgotPassword.path(),
+                action::FORGOT_PASSWORD,
+                &[("username", &victim)],
+            )
+            .await;
+        if reply.status == StatusCode::TOO_MANY_REQUESTS {
+            limited += 1;
+            assert_eq!(reply.title_id().as_deref(), Some("rate_limited.title"));
+            assert!(
+                reply
+                    .message_ids()
+                    .contains(&"rate_limited.body".to_owned())
+            );
+            let retry: u64 = reply.headers["retry-after"]
+                .to_str()
+                .expect("ascii")
+                .parse()
+                .expect("seconds");
+            assert!((1..=3600).contains(&retry), "{retry}");
+        }
+    }
+    assert_eq!(
+        app.codes_sent(&victim) - before,
+        5,
+        "five emails in an hour, not 21"
+    );
+    assert_eq!(limited, 16);
+}
+
+#[tokio::test]
+async fn one_client_cannot_try_passwords_without_end() {
+    let app = TestApp::spawn().await;
+    let mut statuses = Vec::new();
+    for i in 0..61 {
+        let reply = app
+            .another_browser()
+            .submit(
+                Page::SignIn.path(),
+                action::SIGN_IN,
+                &[
+                    ("username", &format!("guess{i}@example.com")),
+                    ("password", "Guess-1234"),
+                ],
+            )
+            .await;
+        statuses.push(reply.status);
+    }
+    assert!(
+        statuses[..60].iter().all(|s| *s == StatusCode::SEE_OTHER),
+        "{statuses:?}"
+    );
+    assert_eq!(
+        statuses[60],
+        StatusCode::TOO_MANY_REQUESTS,
+        "the 61st in five minutes"
+    );
+}
+
+#[tokio::test]
+async fn behind_a_trusted_proxy_each_client_has_its_own_budget() {
+    let app = TestApp::spawn_with(&["--client-ip-header", "X-Forwarded-For"]).await;
+    let sign_up = |client: &'static str| {
+        let browser = app.another_browser();
+        async move {
+            let token = browser.get(Page::SignUp.path()).await.csrf();
+            browser
+                .post_with_header(
+                    action::SIGN_UP,
+                    ("x-forwarded-for", client),
+                    &[
+                        ("email", &support::unique_email()),
+                        ("password", support::PASSWORD),
+                        ("csrf_token", &token),
+                    ],
+                )
+                .await
+                .status
+        }
+    };
+    for _ in 0..20 {
+        assert_eq!(sign_up("198.51.100.1").await, StatusCode::SEE_OTHER);
+    }
+    assert_eq!(sign_up("198.51.100.1").await, StatusCode::TOO_MANY_REQUESTS);
+    // Another client behind the same proxy is not affected.
+    assert_eq!(sign_up("198.51.100.2").await, StatusCode::SEE_OTHER);
 }

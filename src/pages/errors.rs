@@ -1,6 +1,8 @@
 //! Pages for requests that go wrong: not found, refused for a missing CSRF
 //! token, too large, store unavailable. None of them is a bare status code.
 
+use std::collections::BTreeMap;
+
 use axum::http::StatusCode;
 use axum::response::Response;
 use leptos::prelude::*;
@@ -10,7 +12,7 @@ use axum::response::IntoResponse as _;
 
 use super::components::Layout;
 use super::{ctx, set_status};
-use crate::i18n::{Lang, t};
+use crate::i18n::{Lang, t, t_args};
 use crate::routes::{self, Page};
 use crate::session::layer::Refusals;
 
@@ -31,9 +33,18 @@ pub fn NotFound() -> impl IntoView {
 /// A complete page rendered outside the router, for answers the session
 /// layer gives before Leptos runs.
 fn standalone(title_id: &str, body_id: &str, link: (Page, &str)) -> String {
+    standalone_with(title_id, body_id, &BTreeMap::new(), link)
+}
+
+fn standalone_with(
+    title_id: &str,
+    body_id: &str,
+    args: &BTreeMap<String, String>,
+    link: (Page, &str),
+) -> String {
     let lang = Lang::default();
     let title = t(&lang, title_id);
-    let body = t(&lang, body_id);
+    let body = t_args(&lang, body_id, args);
     let link_text = t(&lang, link.1);
     let brand = t(&lang, "brand.name");
     let html = Owner::new().with(|| {
@@ -121,6 +132,26 @@ pub fn bad_request() -> Response {
             (Page::Home, "not_found.home"),
         ),
     )
+}
+
+/// 429 when a brute-force limit is reached: says when to try again, in
+/// minutes, and in `Retry-After` for scripts.
+pub fn too_many_requests(retry_after_secs: u64) -> Response {
+    let minutes = retry_after_secs.div_ceil(60).max(1);
+    let args = BTreeMap::from([("minutes".to_owned(), minutes.to_string())]);
+    let mut response = status_page(
+        StatusCode::TOO_MANY_REQUESTS,
+        standalone_with(
+            "rate_limited.title",
+            "rate_limited.body",
+            &args,
+            (Page::Home, "not_found.home"),
+        ),
+    );
+    response
+        .headers_mut()
+        .insert(header::RETRY_AFTER, retry_after_secs.into());
+    response
 }
 
 /// The pages the session layer answers with before any handler runs.

@@ -4,6 +4,7 @@
 //! component and the server functions its forms post to.
 
 pub mod account;
+pub mod actions;
 pub mod challenge;
 pub mod change_password;
 pub mod components;

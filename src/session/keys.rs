@@ -25,6 +25,7 @@ pub const KEY_FILE: &str = "session-key";
 pub struct SessionKeys {
     seal: LessSafeKey,
     csrf: hmac::Key,
+    names: hmac::Key,
 }
 
 impl std::fmt::Debug for SessionKeys {
@@ -48,7 +49,11 @@ impl SessionKeys {
             .expand(&[b"csrf tokens"], hmac::HMAC_SHA256)
             .map(hmac::Key::from)
             .unwrap_or_else(|_| unreachable!("32 bytes is within HKDF's output limit"));
-        Self { seal, csrf }
+        let names = prk
+            .expand(&[b"name hashes"], hmac::HMAC_SHA256)
+            .map(hmac::Key::from)
+            .unwrap_or_else(|_| unreachable!("32 bytes is within HKDF's output limit"));
+        Self { seal, csrf, names }
     }
 
     /// The configured key (base64 of 32 bytes), or the one in
@@ -107,6 +112,18 @@ impl SessionKeys {
     /// who only looks at a form costs no store write.
     pub fn csrf_token(&self, session_id: &str) -> String {
         URL_SAFE_NO_PAD.encode(hmac::sign(&self.csrf, session_id.as_bytes()).as_ref())
+    }
+}
+
+impl SessionKeys {
+    /// A keyed hash of a sign-in name (trimmed, lower-cased), for rate-limit
+    /// counters and audit events: the same name always gives the same
+    /// hash, but nobody without the key can test a list of addresses
+    /// against it.
+    pub fn name_hash(&self, name: &str) -> String {
+        let name = name.trim().to_lowercase();
+        let tag = hmac::sign(&self.names, name.as_bytes());
+        URL_SAFE_NO_PAD.encode(&tag.as_ref()[..16])
     }
 }
 
@@ -173,6 +190,23 @@ mod tests {
         assert_eq!(keys(1).csrf_token(a), keys(1).csrf_token(a));
         assert_ne!(keys(1).csrf_token(a), keys(1).csrf_token(b));
         assert_ne!(keys(1).csrf_token(a), keys(2).csrf_token(a));
+    }
+
+    #[test]
+    fn name_hashes_ignore_case_and_need_the_key() {
+        assert_eq!(
+            keys(1).name_hash("Ada@Example.com "),
+            keys(1).name_hash("ada@example.com")
+        );
+        assert_ne!(
+            keys(1).name_hash("ada@example.com"),
+            keys(1).name_hash("bob@example.com")
+        );
+        assert_ne!(
+            keys(1).name_hash("ada@example.com"),
+            keys(2).name_hash("ada@example.com")
+        );
+        assert!(!keys(1).name_hash("ada@example.com").contains("ada"));
     }
 
     #[test]

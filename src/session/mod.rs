@@ -9,6 +9,7 @@
 
 pub mod keys;
 pub mod layer;
+pub mod redis_store;
 pub mod store;
 
 use std::collections::BTreeMap;

@@ -55,6 +55,19 @@ pub trait SessionStore: Send + Sync {
     async fn end_sessions_before(&self, sub: &str, at_ms: u64) -> anyhow::Result<()>;
     /// The newest such marker for `sub`, if any.
     async fn sessions_ended_before(&self, sub: &str) -> anyhow::Result<Option<u64>>;
+    /// Counts one more event for `counter`: a window of `window_secs` that
+    /// opens at its first event and is forgotten when it ends. For rate
+    /// limits, shared by every instance that shares the store.
+    async fn hit(&self, counter: &str, window_secs: u64) -> anyhow::Result<Hit>;
+}
+
+/// A counter after one more event.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Hit {
+    /// Events in the current window, this one included.
+    pub count: u64,
+    /// When the window ends (unix seconds).
+    pub resets_at: u64,
 }
 
 /// Creates `dir` (and its parents) readable by the owner only.
@@ -158,6 +171,11 @@ impl SqliteStore {
              CREATE TABLE IF NOT EXISTS signed_out (
                  sub TEXT PRIMARY KEY,
                  before_ms INTEGER NOT NULL
+             );
+             CREATE TABLE IF NOT EXISTS counters (
+                 key TEXT PRIMARY KEY,
+                 count INTEGER NOT NULL,
+                 expires_at INTEGER NOT NULL
              );",
         )
         .context("preparing the session database")?;
@@ -251,12 +269,39 @@ impl SessionStore for SqliteStore {
     async fn delete_expired(&self) -> anyhow::Result<usize> {
         let now = unix_now();
         self.with(move |c| {
-            c.execute(
+            let sessions = c.execute(
                 "DELETE FROM sessions WHERE expires_at <= ?1",
                 params![sql_time(now)],
-            )
+            )?;
+            c.execute(
+                "DELETE FROM counters WHERE expires_at <= ?1",
+                params![sql_time(now)],
+            )?;
+            Ok(sessions)
         })
         .await
+    }
+
+    async fn hit(&self, counter: &str, window_secs: u64) -> anyhow::Result<Hit> {
+        let counter = counter.to_owned();
+        let now = unix_now();
+        let (count, resets_at): (i64, i64) = self
+            .with(move |c| {
+                c.query_row(
+                    "INSERT INTO counters (key, count, expires_at) VALUES (?1, 1, ?2)
+                     ON CONFLICT (key) DO UPDATE SET
+                         count = CASE WHEN counters.expires_at <= ?3 THEN 1 ELSE counters.count + 1 END,
+                         expires_at = CASE WHEN counters.expires_at <= ?3 THEN excluded.expires_at ELSE counters.expires_at END
+                     RETURNING count, expires_at",
+                    params![counter, sql_time(now + window_secs), sql_time(now)],
+                    |row| Ok((row.get(0)?, row.get(1)?)),
+                )
+            })
+            .await?;
+        Ok(Hit {
+            count: u64::try_from(count).unwrap_or_default(),
+            resets_at: u64::try_from(resets_at).unwrap_or_default(),
+        })
     }
 
     async fn end_sessions_before(&self, sub: &str, at_ms: u64) -> anyhow::Result<()> {
@@ -393,6 +438,23 @@ mod tests {
             .expect("save");
         assert!(store.load("old").await.expect("load").is_none());
         assert_eq!(store.delete_expired().await.expect("sweep"), 1);
+    }
+
+    #[tokio::test]
+    async fn counters_count_until_their_window_ends() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let store = store(&dir);
+        let first = store.hit("c", 60).await.expect("hit");
+        assert_eq!(first.count, 1);
+        let second = store.hit("c", 60).await.expect("hit");
+        assert_eq!((second.count, second.resets_at), (2, first.resets_at));
+        assert_eq!(store.hit("other", 60).await.expect("hit").count, 1);
+        store.hit("old", 0).await.expect("hit");
+        assert_eq!(
+            store.hit("old", 60).await.expect("hit").count,
+            1,
+            "ended: starts over"
+        );
     }
 
     #[tokio::test]

@@ -479,6 +479,25 @@ impl TestApp {
         self.read(request.send().await.expect("POST")).await
     }
 
+    /// Posts a form with one extra request header (a proxy's, say).
+    pub async fn post_with_header(
+        &self,
+        path: &str,
+        header: (&str, &str),
+        fields: &[(&str, &str)],
+    ) -> Reply {
+        let mut request = self
+            .client
+            .post(format!("{}{path}", self.base))
+            .header(ACCEPT, "text/html")
+            .header(header.0, header.1)
+            .form(fields);
+        if let Some(cookie) = self.cookie() {
+            request = request.header(COOKIE, cookie);
+        }
+        self.read(request.send().await.expect("POST")).await
+    }
+
     /// Posts `body` as it is, with `content_type`, to see how the app
     /// takes what no browser would send.
     pub async fn post_bytes(&self, path: &str, content_type: &str, body: Vec<u8>) -> Reply {

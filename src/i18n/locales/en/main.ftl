@@ -286,3 +286,9 @@ confirm_identity-intro = For your security, enter your password again before thi
 confirm_identity-required = Enter your password again to continue.
 confirm_identity-wrong_password = That password is not right.
 confirm_identity-submit = Continue
+
+rate_limited-title = Too many attempts
+rate_limited-body = { $minutes ->
+    [one] There were too many attempts. Try again in a minute.
+   *[other] There were too many attempts. Try again in { $minutes } minutes.
+}

@@ -1,0 +1,123 @@
+//! What stands in front of every form action (`POST /api/…`), before
+//! Leptos decodes the form: the shape of the body, and the brute-force
+//! limits. The session layer (CSRF) has run already.
+
+use std::net::SocketAddr;
+
+use axum::extract::{ConnectInfo, Request};
+use axum::http::header;
+use axum::middleware::Next;
+use axum::response::Response;
+use leptos::server_fn::ServerFn as _;
+
+use super::errors;
+use crate::flows::recovery::RecoveryFlow;
+use crate::flows::sign_up::SignUpFlow;
+use crate::flows::signed_in;
+use crate::security::form_body;
+use crate::security::limits::{CODES, MESSAGES, PASSWORDS, Rule, SIGN_UPS, Verdict};
+use crate::session::Session;
+use crate::session::layer::MAX_FORM_BYTES;
+use crate::state::AppState;
+
+/// The middleware on `POST /api/{fn}`.
+pub async fn guard(request: Request, next: Next) -> Response {
+    let is_form = request
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("application/x-www-form-urlencoded"));
+    if !is_form {
+        tracing::info!(path = %request.uri().path(), "refused a form action that is not a form post");
+        return errors::bad_request();
+    }
+    let (parts, body) = request.into_parts();
+    // The session layer has read (and size-checked) the body already.
+    let Ok(bytes) = axum::body::to_bytes(body, MAX_FORM_BYTES).await else {
+        return errors::bad_request();
+    };
+    if let Err(e) = form_body::check(&bytes) {
+        tracing::info!(path = %parts.uri.path(), reason = %e, "refused a malformed form post");
+        return errors::bad_request();
+    }
+    let path = parts.uri.path().to_owned();
+    if let (Some(app), Some(session)) = (
+        parts.extensions.get::<AppState>(),
+        parts.extensions.get::<Session>(),
+    ) && let Some((rule, name)) = limit_for(&path, &bytes, session)
+    {
+        let peer = parts
+            .extensions
+            .get::<ConnectInfo<SocketAddr>>()
+            .map(|ConnectInfo(addr)| *addr);
+        let client = app.client_ip.of(&parts.headers, peer);
+        if let Verdict::Limited { retry_after_secs } =
+            app.limiter.check(rule, &client, name.as_deref()).await
+        {
+            return errors::too_many_requests(retry_after_secs);
+        }
+    }
+    let request = Request::from_parts(parts, axum::body::Body::from(bytes));
+    let response = next.run(request).await;
+    let leaked_error = response.status().is_server_error()
+        || response
+            .headers()
+            .get(header::LOCATION)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|l| l.contains("__err"));
+    // Flows report every failure of their own as a redirect with a
+    // message; the errors a server function returns are Leptos's, for
+    // arguments it could not decode (a map where a value belongs).
+    if leaked_error {
+        tracing::info!(%path, status = %response.status(), "refused a form post its handler could not decode");
+        return errors::bad_request();
+    }
+    response
+}
+
+/// The limit an action counts against, and the name it counts for.
+fn limit_for(
+    path: &str,
+    body: &[u8],
+    session: &Session,
+) -> Option<(&'static Rule, Option<String>)> {
+    let field = |name: &str| {
+        url::form_urlencoded::parse(body)
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.into_owned())
+    };
+    let user = || signed_in::peek(session).map(|u| u.sub);
+    let limit = match path {
+        p if p == super::sign_in::SignIn::PATH => (&PASSWORDS, field("username")),
+        p if p == super::confirm_identity::ConfirmIdentity::PATH
+            || p == super::change_password::ChangePassword::PATH =>
+        {
+            (&PASSWORDS, user())
+        }
+        p if p == super::sign_up::SignUp::PATH => {
+            (&SIGN_UPS, field("email").or_else(|| field("username")))
+        }
+        p if p == super::forgot_password::ForgotPassword::PATH => (&MESSAGES, field("username")),
+        p if p == super::reset_password::ResendResetCode::PATH => {
+            (&MESSAGES, session.get::<RecoveryFlow>().map(|f| f.username))
+        }
+        p if p == super::confirm::ResendCode::PATH => {
+            (&MESSAGES, session.get::<SignUpFlow>().map(|f| f.username))
+        }
+        p if p == super::verify::SendContactCode::PATH
+            || p == super::contact::ChangeContact::PATH =>
+        {
+            (&MESSAGES, user())
+        }
+        p if p == super::confirm::ConfirmSignUp::PATH
+            || p == super::reset_password::ResetPassword::PATH
+            || p == super::verify::VerifyContact::PATH
+            || p == super::challenge::AnswerChallenge::PATH
+            || p == super::totp_setup::VerifyTotp::PATH =>
+        {
+            (&CODES, None)
+        }
+        _ => return None,
+    };
+    Some(limit)
+}
