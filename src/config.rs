@@ -159,6 +159,11 @@ pub struct Config {
     #[arg(long, env = "THRESHOLD_SESSION_STORE", value_parser = parse_store)]
     pub session_store: Option<StoreSetting>,
 
+    /// Milliseconds one call to the user pool may take, the SDK's retries
+    /// included, before the visitor is told to try again in a moment.
+    #[arg(long, env = "THRESHOLD_POOL_TIMEOUT_MS", default_value_t = 5000)]
+    pub pool_timeout_ms: u64,
+
     /// Milliseconds a session-store command may take before the visitor
     /// gets the "unavailable" page instead of a hung request.
     #[arg(long, env = "THRESHOLD_STORE_TIMEOUT_MS", default_value_t = 2000)]

@@ -162,6 +162,7 @@ impl Application {
                     client_id: embedded.client_id,
                     client_secret: Some(embedded.client_secret),
                     auth_flow: config.auth_flow,
+                    call_timeout: Duration::from_millis(config.pool_timeout_ms),
                 };
                 let gateway = Gateway::connect(&embedded.endpoint, app, verifier).await;
                 (gateway, Some(embedded.running))
@@ -189,6 +190,7 @@ impl Application {
                     client_id: remote.client_id,
                     client_secret: remote.client_secret,
                     auth_flow: config.auth_flow,
+                    call_timeout: Duration::from_millis(config.pool_timeout_ms),
                 };
                 (
                     Gateway::connect(&remote.endpoint, app, verifier).await,

@@ -160,12 +160,16 @@ pub struct Admin {
     client: Client,
 }
 
-fn admin_error<E, R>(
+fn admin_error<E>(
     name: &'static str,
-) -> impl FnOnce(aws_sdk_cognitoidentityprovider::error::SdkError<E, R>) -> CognitoError
+) -> impl FnOnce(
+    aws_sdk_cognitoidentityprovider::error::SdkError<
+        E,
+        aws_sdk_cognitoidentityprovider::config::http::HttpResponse,
+    >,
+) -> CognitoError
 where
     E: aws_sdk_cognitoidentityprovider::error::ProvideErrorMetadata + std::error::Error + 'static,
-    R: std::fmt::Debug,
 {
     move |e| CognitoError::from_sdk(Operation::Admin(name), e)
 }

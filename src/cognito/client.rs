@@ -1,7 +1,11 @@
 //! Building SDK clients for a pool: the region, and the endpoint override
 //! that points the SDK at the local pool or moto instead of AWS.
 
+use std::time::Duration;
+
 use aws_config::BehaviorVersion;
+use aws_config::retry::RetryConfig;
+use aws_config::timeout::TimeoutConfig;
 use aws_sdk_cognitoidentityprovider::Client;
 use aws_sdk_cognitoidentityprovider::config::{Credentials, Region};
 use url::Url;
@@ -38,9 +42,25 @@ impl Endpoint {
     }
 
     /// A client for the user operations: unsigned, as Cognito expects
-    /// them (no AWS credentials involved).
-    pub(crate) async fn user_client(&self) -> Client {
-        Client::new(&self.loader().no_credentials().load().await)
+    /// them (no AWS credentials involved). A call gives up after
+    /// `timeout`, retries included, so a pool that hangs costs the visitor
+    /// a few seconds and a friendly page, not a hung request; throttling
+    /// and 5xx answers are retried at most twice, with the SDK's backoff.
+    pub(crate) async fn user_client(&self, timeout: Duration) -> Client {
+        let config = self
+            .loader()
+            .no_credentials()
+            .retry_config(RetryConfig::standard().with_max_attempts(3))
+            .timeout_config(
+                TimeoutConfig::builder()
+                    .connect_timeout(timeout.min(Duration::from_secs(3)))
+                    .operation_attempt_timeout(timeout / 2)
+                    .operation_timeout(timeout)
+                    .build(),
+            )
+            .load()
+            .await;
+        Client::new(&config)
     }
 
     /// A client for admin operations with credentials from the

@@ -6,6 +6,7 @@
 //! takes the operation into account; what each variant means for a
 //! visitor is decided by each flow's own error enum, not here.
 
+use aws_sdk_cognitoidentityprovider::config::http::HttpResponse;
 use aws_sdk_cognitoidentityprovider::error::{ProvideErrorMetadata, SdkError};
 
 /// The user-pool operations Threshold calls, for the mapping and the logs.
@@ -117,8 +118,16 @@ pub enum CognitoError {
     /// A parameter, or an attribute this client may not write, refused.
     #[error("invalid parameter: {0}")]
     InvalidParameter(String),
-    /// Anything else: network, configuration, an exception we did not
-    /// expect. Logged with its cause.
+    /// The pool could not be reached or failed on its side: no answer in
+    /// time (after the SDK's bounded retries), a connection refused, a
+    /// 5xx. Visitors are told to try again in a moment.
+    #[error("the user pool is unavailable in {operation}: {detail}")]
+    Unavailable {
+        operation: Operation,
+        detail: String,
+    },
+    /// Anything else: configuration, an exception we did not expect.
+    /// Logged with its cause.
     #[error("unexpected answer from the user pool in {operation}: {detail}")]
     Unexpected {
         operation: Operation,
@@ -136,17 +145,27 @@ impl CognitoError {
 
     /// Maps an SDK error by its exception name. The one place SDK errors
     /// become project errors.
-    pub(crate) fn from_sdk<E, R>(operation: Operation, err: SdkError<E, R>) -> Self
+    pub(crate) fn from_sdk<E>(operation: Operation, err: SdkError<E, HttpResponse>) -> Self
     where
         E: ProvideErrorMetadata + std::error::Error + 'static,
-        R: std::fmt::Debug,
     {
+        let detail =
+            || aws_sdk_cognitoidentityprovider::error::DisplayErrorContext(&err).to_string();
+        let server_failed = matches!(&err, SdkError::ServiceError(e) if e.raw().status().is_server_error())
+            || matches!(&err, SdkError::ResponseError(_));
         match err.code() {
+            _ if matches!(
+                &err,
+                SdkError::DispatchFailure(_) | SdkError::TimeoutError(_)
+            ) || server_failed =>
+            {
+                Self::Unavailable {
+                    operation,
+                    detail: detail(),
+                }
+            }
             Some(code) => Self::from_exception(operation, code, err.message().unwrap_or_default()),
-            None => Self::unexpected(
-                operation,
-                aws_sdk_cognitoidentityprovider::error::DisplayErrorContext(&err).to_string(),
-            ),
+            None => Self::unexpected(operation, detail()),
         }
     }
 

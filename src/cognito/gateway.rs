@@ -45,6 +45,8 @@ pub struct AppClient {
     /// The confidential client's secret; `None` only for public clients.
     pub client_secret: Option<SecretString>,
     pub auth_flow: AuthFlow,
+    /// The longest one call to the pool may take, retries included.
+    pub call_timeout: std::time::Duration,
 }
 
 pub struct Gateway {
@@ -57,7 +59,7 @@ impl Gateway {
     /// A gateway for `app` at `endpoint`, verifying tokens with `verifier`.
     pub async fn connect(endpoint: &Endpoint, app: AppClient, verifier: TokenVerifier) -> Self {
         Self {
-            client: endpoint.user_client().await,
+            client: endpoint.user_client(app.call_timeout).await,
             app,
             verifier,
         }

@@ -559,6 +559,8 @@ pub enum AccountError {
     WordMismatch,
     /// Throttled.
     RateLimited,
+    /// The pool cannot be reached right now: \"try again in a moment\".
+    Unavailable,
     /// Anything else; logged.
     Unexpected,
 }
@@ -618,6 +620,10 @@ impl AccountError {
                 Self::SessionEnded
             }
             CognitoError::TooManyRequests | CognitoError::LimitExceeded => Self::RateLimited,
+            e @ CognitoError::Unavailable { .. } => {
+                log_unexpected(&e);
+                Self::Unavailable
+            }
             other => {
                 log_unexpected(&other);
                 Self::Unexpected
@@ -640,6 +646,7 @@ impl FlowError for AccountError {
             Self::PasswordRejected => "password.rejected",
             Self::WordMismatch => "delete_account.word_mismatch",
             Self::RateLimited => "error.rate_limited",
+            Self::Unavailable => "error.unavailable",
             Self::Unexpected => "error.unexpected",
         }
     }

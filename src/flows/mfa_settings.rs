@@ -214,6 +214,8 @@ pub enum MfaError {
     /// A form value no button sends.
     UnknownChange,
     RateLimited,
+    /// The pool cannot be reached right now: \"try again in a moment\".
+    Unavailable,
     /// Anything else; logged.
     Unexpected,
 }
@@ -230,6 +232,10 @@ impl MfaError {
                 Self::SessionEnded
             }
             CognitoError::TooManyRequests | CognitoError::LimitExceeded => Self::RateLimited,
+            e @ CognitoError::Unavailable { .. } => {
+                log_unexpected(&e);
+                Self::Unavailable
+            }
             other => {
                 log_unexpected(&other);
                 Self::Unexpected
@@ -257,6 +263,7 @@ impl FlowError for MfaError {
             Self::NotOffered => "mfa.not_allowed",
             Self::UnknownChange => "error.invalid_input",
             Self::RateLimited => "error.rate_limited",
+            Self::Unavailable => "error.unavailable",
             Self::Unexpected => "error.unexpected",
         }
     }

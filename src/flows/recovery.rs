@@ -264,6 +264,8 @@ pub enum RecoveryError {
     NoFlow,
     /// Throttled.
     RateLimited,
+    /// The pool cannot be reached right now: \"try again in a moment\".
+    Unavailable,
     /// Anything else; logged.
     Unexpected,
 }
@@ -277,7 +279,9 @@ impl RecoveryError {
                 Self::PasswordRejected
             }
             CognitoError::TooManyRequests | CognitoError::LimitExceeded => Self::RateLimited,
-            e @ CognitoError::Unexpected { .. } => Self::common(e),
+            e @ (CognitoError::Unexpected { .. } | CognitoError::Unavailable { .. }) => {
+                Self::common(e)
+            }
             other => {
                 tracing::info!(error = %other, "reset code refused");
                 Self::CodeMismatch
@@ -288,6 +292,10 @@ impl RecoveryError {
     fn common(error: CognitoError) -> Self {
         match error {
             CognitoError::TooManyRequests | CognitoError::LimitExceeded => Self::RateLimited,
+            e @ CognitoError::Unavailable { .. } => {
+                log_unexpected(&e);
+                Self::Unavailable
+            }
             other => {
                 log_unexpected(&other);
                 Self::Unexpected
@@ -305,6 +313,7 @@ impl FlowError for RecoveryError {
             Self::PasswordRejected => "password.rejected",
             Self::NoFlow => "reset_password.no_flow",
             Self::RateLimited => "error.rate_limited",
+            Self::Unavailable => "error.unavailable",
             Self::Unexpected => "error.unexpected",
         }
     }

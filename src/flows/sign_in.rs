@@ -428,6 +428,8 @@ pub enum SignInError {
     NoChoice,
     /// Throttled by the pool: "Too many attempts. Wait a few minutes…".
     RateLimited,
+    /// The pool cannot be reached right now: \"try again in a moment\".
+    Unavailable,
     /// Anything else; logged: "Something went wrong on our side."
     Unexpected,
 }
@@ -440,6 +442,10 @@ impl SignInError {
                 Self::IncorrectCredentials
             }
             CognitoError::TooManyRequests | CognitoError::LimitExceeded => Self::RateLimited,
+            e @ CognitoError::Unavailable { .. } => {
+                log_unexpected(&e);
+                Self::Unavailable
+            }
             other => {
                 log_unexpected(&other);
                 Self::Unexpected
@@ -460,6 +466,10 @@ impl SignInError {
             CognitoError::SessionEnded(_) | CognitoError::IncorrectCredentials => Self::Expired,
             CognitoError::TooManyFailedAttempts => Self::TooManyAttempts,
             CognitoError::TooManyRequests | CognitoError::LimitExceeded => Self::RateLimited,
+            e @ CognitoError::Unavailable { .. } => {
+                log_unexpected(&e);
+                Self::Unavailable
+            }
             other => {
                 log_unexpected(&other);
                 Self::Unexpected
@@ -485,6 +495,7 @@ impl FlowError for SignInError {
             Self::PasswordRejected => "password.rejected",
             Self::NoChoice => "mfa.choose",
             Self::RateLimited => "error.rate_limited",
+            Self::Unavailable => "error.unavailable",
             Self::Unexpected => "error.unexpected",
         }
     }

@@ -283,6 +283,8 @@ pub enum SignUpError {
     NoFlow,
     /// Throttled: "Too many attempts. Wait a few minutes…".
     RateLimited,
+    /// The pool cannot be reached right now: \"try again in a moment\".
+    Unavailable,
     /// Anything else; logged: "Something went wrong on our side."
     Unexpected,
 }
@@ -319,6 +321,10 @@ impl SignUpError {
     fn common(error: CognitoError) -> Self {
         match error {
             CognitoError::TooManyRequests | CognitoError::LimitExceeded => Self::RateLimited,
+            e @ CognitoError::Unavailable { .. } => {
+                log_unexpected(&e);
+                Self::Unavailable
+            }
             other => {
                 log_unexpected(&other);
                 Self::Unexpected
@@ -336,6 +342,7 @@ impl FlowError for SignUpError {
             Self::TooManyAttempts => "code.too_many_attempts",
             Self::NoFlow => "confirm.no_flow",
             Self::RateLimited => "error.rate_limited",
+            Self::Unavailable => "error.unavailable",
             Self::Unexpected => "error.unexpected",
         }
     }

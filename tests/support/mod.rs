@@ -5,9 +5,11 @@
 
 #![allow(dead_code)] // each test binary uses a different part of the harness
 
+pub mod faulty_pool;
+pub mod redis;
 pub mod totp;
 
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
 use reqwest::header::{ACCEPT, COOKIE, LOCATION, SET_COOKIE};
 use reqwest::{Response, StatusCode, redirect};
@@ -69,7 +71,7 @@ pub struct TestApp {
     pub state: AppState,
     pub clock: local_pool::Clock,
     client: reqwest::Client,
-    cookie: Mutex<Option<String>>,
+    cookie: Arc<Mutex<Option<String>>>,
     _dir: Option<tempfile::TempDir>,
     /// How it was started and how to stop it (the first browser only).
     config: Option<Config>,
@@ -195,7 +197,7 @@ impl TestApp {
                 .redirect(redirect::Policy::none())
                 .build()
                 .expect("HTTP client"),
-            cookie: Mutex::new(None),
+            cookie: Arc::new(Mutex::new(None)),
             _dir: Some(dir),
             config: Some(config_copy),
             stop: Some((stop, server)),
@@ -262,7 +264,58 @@ impl TestApp {
             state: self.state.clone(),
             clock: self.clock.clone(),
             client: self.client.clone(),
-            cookie: Mutex::new(None),
+            cookie: Arc::new(Mutex::new(None)),
+            _dir: None,
+            config: None,
+            stop: None,
+        }
+    }
+
+    /// The settings another instance needs to use this app's embedded
+    /// pool as a remote pool at `endpoint` (the pool itself, or a proxy
+    /// in front of it).
+    pub fn remote_pool_args(&self, endpoint: &str) -> Vec<String> {
+        let saved: serde_json::Value = serde_json::from_str(
+            &std::fs::read_to_string(self.data_dir().join("dev-pool.json")).expect("dev-pool.json"),
+        )
+        .expect("json");
+        let text = |k: &str| saved[k].as_str().expect(k).to_owned();
+        vec![
+            "--user-pool-id".into(),
+            text("pool_id"),
+            "--client-id".into(),
+            text("client_id"),
+            "--client-secret".into(),
+            text("client_secret"),
+            "--endpoint-url".into(),
+            endpoint.trim_end_matches('/').to_owned(),
+            // The pool names itself (its own address) in its tokens,
+            // whatever address it was reached through.
+            "--issuer".into(),
+            format!(
+                "{}/{}",
+                self.pool_url().trim_end_matches('/'),
+                text("pool_id")
+            ),
+        ]
+    }
+
+    /// The embedded pool's address.
+    pub fn pool_url(&self) -> String {
+        self.pool_endpoint()
+            .url
+            .expect("the pool's URL")
+            .to_string()
+    }
+
+    /// This same browser (its cookie) talking to another instance.
+    pub fn same_browser_at(&self, other: &TestApp) -> Self {
+        Self {
+            base: other.base.clone(),
+            state: other.state.clone(),
+            clock: other.clock.clone(),
+            client: self.client.clone(),
+            cookie: self.cookie.clone(),
             _dir: None,
             config: None,
             stop: None,

@@ -1,0 +1,211 @@
+//! Several instances behind a load balancer: two apps share one Redis
+//! session store (and key) and one pool, and a single browser's requests
+//! alternate between them through a whole sign-up, an MFA sign-in and a
+//! sign-out. Sessions, flows in progress and rate-limit counters are all
+//! shared.
+
+mod support;
+
+use reqwest::StatusCode;
+use support::redis::RedisServer;
+use support::totp::{code_at, secret_on};
+use support::{PASSWORD, TestApp, action, unique_email};
+use threshold::config::Config;
+use threshold::routes::Page;
+
+const SESSION_KEY: &str = "c2NhbGUtb3V0LXRlc3RzLXNoYXJlLXRoaXMta2V5ISE=";
+
+/// Instance A runs the embedded pool; instance B uses it as a remote pool.
+/// Both keep sessions in `redis`.
+async fn two_instances(redis: &RedisServer) -> (TestApp, TestApp) {
+    let dir_a = tempfile::tempdir().expect("temp dir");
+    let a = TestApp::start(
+        Config::from_args([
+            "threshold",
+            "--addr",
+            "127.0.0.1:0",
+            "--data-dir",
+            dir_a.path().to_str().expect("utf-8"),
+            "--session-store",
+            &redis.url(),
+            "--session-key",
+            SESSION_KEY,
+        ])
+        .expect("config A"),
+        local_pool::Clock::system(),
+        dir_a,
+    )
+    .await;
+    let pool = a.remote_pool_args(&a.pool_url());
+    let dir_b = tempfile::tempdir().expect("temp dir");
+    let b = TestApp::start(
+        Config::from_args(
+            [
+                "threshold",
+                "--addr",
+                "127.0.0.1:0",
+                "--data-dir",
+                dir_b.path().to_str().expect("utf-8"),
+                "--session-store",
+                &redis.url(),
+                "--session-key",
+                SESSION_KEY,
+            ]
+            .into_iter()
+            .map(str::to_owned)
+            .chain(pool),
+        )
+        .expect("config B"),
+        a.clock.clone(),
+        dir_b,
+    )
+    .await;
+    (a, b)
+}
+
+/// Opens `page` through one instance and posts its form through the other.
+async fn across(
+    open: &TestApp,
+    post: &TestApp,
+    page: &str,
+    action: &str,
+    fields: &[(&str, &str)],
+) -> support::Reply {
+    let token = open.get(page).await.csrf();
+    let mut all = fields.to_vec();
+    all.push(("csrf_token", &token));
+    post.post_raw(action, &all).await
+}
+
+#[tokio::test]
+async fn one_browser_alternating_between_two_instances_signs_up_in_with_mfa_and_out() {
+    let redis = RedisServer::start();
+    let (a, b) = two_instances(&redis).await;
+    let at_a = a.another_browser();
+    let at_b = at_a.same_browser_at(&b);
+    let email = unique_email();
+
+    // Sign up on A, confirm on B with the code the pool sent.
+    let reply = across(
+        &at_a,
+        &at_b,
+        Page::SignUp.path(),
+        action::SIGN_UP,
+        &[("email", &email), ("password", PASSWORD)],
+    )
+    .await;
+    assert_eq!(reply.location.as_deref(), Some(Page::SignUpConfirm.path()));
+    let code = a.last_code(&email);
+    let reply = across(
+        &at_a,
+        &at_b,
+        Page::SignUpConfirm.path(),
+        action::CONFIRM_SIGN_UP,
+        &[("code", &code)],
+    )
+    .await;
+    assert_eq!(reply.location.as_deref(), Some(Page::SignIn.path()));
+
+    // Sign in on B, see the account on A.
+    let reply = across(
+        &at_b,
+        &at_a,
+        Page::SignIn.path(),
+        action::SIGN_IN,
+        &[("username", &email), ("password", PASSWORD)],
+    )
+    .await;
+    assert_eq!(reply.location.as_deref(), Some(Page::Account.path()));
+    assert_eq!(at_a.get(Page::Account.path()).await.status, StatusCode::OK);
+    assert_eq!(at_b.get(Page::Account.path()).await.status, StatusCode::OK);
+
+    // Enrol an authenticator app: started on A, shown on B, verified on A.
+    let token = at_b.get(Page::Account.path()).await.csrf();
+    at_a.post_raw(action::START_TOTP, &[("csrf_token", &token)])
+        .await;
+    let setup = at_b.get(Page::TotpSetup.path()).await;
+    let secret = secret_on(&setup);
+    let reply = at_a
+        .post_raw(
+            action::VERIFY_TOTP,
+            &[
+                ("code", &code_at(&secret, a.clock.now())),
+                ("device_name", "Phone"),
+                ("csrf_token", &setup.csrf()),
+            ],
+        )
+        .await;
+    assert_eq!(reply.location.as_deref(), Some(Page::Account.path()));
+
+    // Sign out on B; sign in again on A, answer the app's code on B.
+    let token = at_a.get(Page::Account.path()).await.csrf();
+    assert_eq!(
+        at_b.post_raw(action::SIGN_OUT, &[("csrf_token", &token)])
+            .await
+            .location
+            .as_deref(),
+        Some(Page::SignIn.path())
+    );
+    let reply = across(
+        &at_b,
+        &at_a,
+        Page::SignIn.path(),
+        action::SIGN_IN,
+        &[("username", &email), ("password", PASSWORD)],
+    )
+    .await;
+    assert_eq!(
+        reply.location.as_deref(),
+        Some(Page::SignInChallenge.path())
+    );
+    a.clock.advance(std::time::Duration::from_secs(30));
+    let reply = across(
+        &at_a,
+        &at_b,
+        Page::SignInChallenge.path(),
+        action::ANSWER_CHALLENGE,
+        &[("code", &code_at(&secret, a.clock.now()))],
+    )
+    .await;
+    assert_eq!(reply.location.as_deref(), Some(Page::Account.path()));
+    assert_eq!(at_a.get(Page::Account.path()).await.status, StatusCode::OK);
+
+    // Signed out on A is signed out on B.
+    let token = at_b.get(Page::Account.path()).await.csrf();
+    at_a.post_raw(action::SIGN_OUT, &[("csrf_token", &token)])
+        .await;
+    assert_eq!(
+        at_b.get(Page::Account.path()).await.status,
+        StatusCode::SEE_OTHER
+    );
+}
+
+#[tokio::test]
+async fn rate_limits_count_across_instances() {
+    let redis = RedisServer::start();
+    let (a, b) = two_instances(&redis).await;
+    let victim = unique_email();
+    for i in 0..5 {
+        let door = if i % 2 == 0 { &a } else { &b };
+        let reply = door
+            .another_browser()
+            .submit(
+                Page::ForgotPassword.path(),
+                action::FORGOT_PASSWORD,
+                &[("username", &victim)],
+            )
+            .await;
+        assert_eq!(reply.status, StatusCode::SEE_OTHER, "request {i}");
+    }
+    for door in [&a, &b] {
+        let reply = door
+            .another_browser()
+            .submit(
+                Page::ForgotPassword.path(),
+                action::FORGOT_PASSWORD,
+                &[("username", &victim)],
+            )
+            .await;
+        assert_eq!(reply.status, StatusCode::TOO_MANY_REQUESTS);
+    }
+}
