@@ -385,16 +385,23 @@ fn router(state: AppState, sessions: SessionConfig, config: &Config) -> Router {
     for layer in crate::security::headers::layers(&origins, config.secure_cookies) {
         app = app.layer(layer);
     }
+    let client_ip = config.client_ip();
     app.layer(
         tower::ServiceBuilder::new()
             .set_x_request_id(MakeRequestUuid)
-            .layer(TraceLayer::new_for_http().make_span_with(|request: &axum::http::Request<_>| {
+            .layer(TraceLayer::new_for_http().make_span_with(move |request: &axum::http::Request<_>| {
                 let request_id = request
                     .headers()
                     .get("x-request-id")
                     .and_then(|v| v.to_str().ok())
                     .unwrap_or_default();
-                tracing::info_span!("request", method = %request.method(), path = %request.uri().path(), request_id)
+                // For the audit log: every event of the request carries it.
+                let peer = request
+                    .extensions()
+                    .get::<axum::extract::ConnectInfo<SocketAddr>>()
+                    .map(|info| info.0);
+                let client_ip = client_ip.of(request.headers(), peer);
+                tracing::info_span!("request", method = %request.method(), path = %request.uri().path(), request_id, client_ip)
             }))
             .propagate_x_request_id()
             .layer(RequestBodyLimitLayer::new(MAX_FORM_BYTES)),

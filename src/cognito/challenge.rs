@@ -62,6 +62,19 @@ pub enum Answer<'a> {
 }
 
 impl Challenge {
+    /// A short name for logs.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Challenge::NewPassword { .. } => "new_password",
+            Challenge::AppCode => "app_code",
+            Challenge::SmsCode { .. } => "sms_code",
+            Challenge::EmailCode { .. } => "email_code",
+            Challenge::SelectMfa { .. } => "select_mfa",
+            Challenge::MfaSetup { .. } => "mfa_setup",
+            Challenge::Unsupported { .. } => "unsupported",
+        }
+    }
+
     /// Reads a challenge from Cognito's name and parameters.
     pub(crate) fn from_wire(name: &str, parameters: &HashMap<String, String>) -> Self {
         let list = |key: &str| -> Vec<String> {

@@ -23,13 +23,14 @@ use std::time::Instant;
 use serde::{Deserialize, Serialize};
 
 use super::signed_in::{self, NotSignedIn, SignedInUser};
-use super::{FlowError, WrongCodes, fail, invalid, log_unexpected};
+use super::{FlowError, WrongCodes, audit, fail, invalid, log_unexpected};
 use crate::cognito::errors::CognitoError;
 use crate::cognito::self_service::UserProfile;
 use crate::domain::{
     AttributeValue, ContactAttribute, Email, Locale, NewPassword, OtpCode, Password, Phone,
 };
 use crate::routes::{Location, Page};
+use crate::security::audit::Event;
 use crate::security::pace::Step;
 use crate::session::{Flash, FormState, Session, SessionValue};
 use crate::state::AppState;
@@ -378,6 +379,9 @@ pub async fn verify_contact(
     match (checked, change) {
         (Ok(()), _) => {
             set_pending(session, attribute, None);
+            if attribute == ContactAttribute::Email {
+                audit(app, Event::EmailChanged, user.account_name(), "");
+            }
             session.flash(Flash::info(match attribute {
                 ContactAttribute::Email => "verify.email_done",
                 ContactAttribute::Phone => "verify.phone_done",
@@ -389,6 +393,9 @@ pub async fn verify_contact(
         (Err(e), Some(change)) if WrongCodes::counts(&e) => {
             tracing::info!(error = %e, "contact code refused");
             let wrong_codes = change.wrong_codes.add();
+            if wrong_codes.locked() {
+                audit(app, Event::LockedOut, user.account_name(), "contact_code");
+            }
             set_pending(
                 session,
                 attribute,
@@ -491,6 +498,7 @@ pub async fn change_password(
     {
         Ok(()) => {
             signed_in::privilege_changed(session);
+            audit(app, Event::PasswordChanged, user.account_name(), "");
             session.flash(Flash::info("change_password.done"));
             Location::page(Page::Account)
         }
@@ -512,6 +520,7 @@ pub async fn delete_account(app: &AppState, session: &Session, confirm: &str) ->
     if let Err(e) = app.gateway.delete_user(user.access_token.secret()).await {
         return failed(app, session, form, AccountError::from_action(e), here);
     }
+    audit(app, Event::AccountDeleted, user.account_name(), "");
     // Other sessions of the deleted user end at their next request.
     signed_in::end_other_sessions(app, &user.sub).await;
     session.clear_flash();

@@ -13,11 +13,12 @@
 use serde::{Deserialize, Serialize};
 
 use super::signed_in;
-use super::{FlowError, fail, invalid, log_unexpected};
+use super::{FlowError, audit, fail, invalid, log_unexpected};
 use crate::cognito::errors::CognitoError;
 use crate::cognito::mfa::{Enrolment, Factor, Preference};
 use crate::domain::{OtpCode, device_name};
 use crate::routes::{Location, Page};
+use crate::security::audit::Event;
 use crate::session::{Flash, FormState, Session, SessionValue, StoredSecret};
 use crate::state::AppState;
 
@@ -56,6 +57,15 @@ impl Change {
             "disable" => Some(Self::Disable),
             "prefer" => Some(Self::Prefer),
             _ => None,
+        }
+    }
+
+    /// The form value (and the name in the audit log).
+    pub fn id(self) -> &'static str {
+        match self {
+            Self::Enable => "enable",
+            Self::Disable => "disable",
+            Self::Prefer => "prefer",
         }
     }
 }
@@ -132,6 +142,7 @@ pub async fn verify_totp(app: &AppState, session: &Session, input: VerifyTotpInp
     }
     session.remove::<TotpEnrolment>();
     signed_in::privilege_changed(session);
+    audit(app, Event::MfaChanged, user.account_name(), "totp_enable");
     session.flash(Flash::info("mfa.totp_on"));
     Location::page(Page::Account)
 }
@@ -171,6 +182,12 @@ pub async fn change(app: &AppState, session: &Session, factor: &str, change: &st
     {
         Ok(()) => {
             signed_in::privilege_changed(session);
+            audit(
+                app,
+                Event::MfaChanged,
+                user.account_name(),
+                &format!("{}_{}", factor.id(), change.id()),
+            );
             let id = match (factor, change) {
                 (_, Change::Prefer) => "mfa.preferred_set",
                 (Factor::Totp, Change::Disable) => "mfa.totp_off",

@@ -28,7 +28,9 @@ pub mod signed_in;
 
 use crate::cognito::errors::CognitoError;
 use crate::routes::Location;
+use crate::security::audit::Event;
 use crate::session::{Flash, FormState, Session};
+use crate::state::AppState;
 
 /// How a flow's error reaches the visitor: one message id per condition.
 pub trait FlowError: std::fmt::Debug {
@@ -109,6 +111,11 @@ impl WrongCodes {
                 | CognitoError::LimitExceeded
         )
     }
+}
+
+/// Records a security event in the audit log for the account `name`.
+pub fn audit(app: &AppState, event: Event, name: &str, detail: &str) {
+    crate::security::audit::record(app.sessions.keys(), event, name, detail);
 }
 
 /// Logs an answer from the pool that no visitor should have caused: the

@@ -18,10 +18,11 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{FlowError, WrongCodes, fail, invalid, log_unexpected, now};
+use super::{FlowError, WrongCodes, audit, fail, invalid, log_unexpected, now};
 use crate::cognito::errors::CognitoError;
 use crate::domain::{NewPassword, OtpCode, SignInName};
 use crate::routes::{Location, Page};
+use crate::security::audit::Event;
 use crate::security::return_to::ReturnTo;
 use crate::session::{Flash, FormState, Session, SessionValue};
 use crate::state::AppState;
@@ -159,6 +160,7 @@ pub async fn reset(app: &AppState, session: &Session, input: ResetInput) -> Loca
     {
         Ok(()) => {
             session.remove::<RecoveryFlow>();
+            audit(app, Event::PasswordReset, &flow.username, "");
             session.flash(Flash::info("reset_password.done"));
             invalid(
                 session,
@@ -169,6 +171,9 @@ pub async fn reset(app: &AppState, session: &Session, input: ResetInput) -> Loca
         Err(e) if WrongCodes::counts(&e) => {
             tracing::info!(error = %e, "reset code refused");
             let wrong_codes = flow.wrong_codes.add();
+            if wrong_codes.locked() {
+                audit(app, Event::LockedOut, &flow.username, "reset_code");
+            }
             session.insert(&RecoveryFlow {
                 wrong_codes,
                 ..flow

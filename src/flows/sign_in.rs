@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::{FlowError, fail, invalid, log_unexpected, now, recovery, sign_up, signed_in};
+use super::{FlowError, audit, fail, invalid, log_unexpected, now, recovery, sign_up, signed_in};
 use crate::cognito::challenge::{Answer, Challenge, PendingChallenge};
 use crate::cognito::errors::CognitoError;
 use crate::cognito::mfa::{Enrolment, Factor};
@@ -18,6 +18,7 @@ use crate::domain::{
     AttributeValue, Email, NewPassword, OtpCode, Password, SignInName, device_name,
 };
 use crate::routes::{Location, Page};
+use crate::security::audit::Event;
 use crate::security::return_to::ReturnTo;
 use crate::session::{FormState, Session, SessionValue, StoredSecret};
 use crate::state::AppState;
@@ -98,7 +99,12 @@ pub async fn submit(app: &AppState, session: &Session, input: SignInInput) -> Lo
             session.remove::<SignInFlow>();
             recovery::start_required_reset(app, session, &name, return_to).await
         }
-        Err(e) => fail(session, form, &SignInError::from_cognito(e), back),
+        Err(e) => {
+            if matches!(e, CognitoError::IncorrectCredentials) {
+                audit(app, Event::SignInFailed, name.as_str(), "password");
+            }
+            fail(session, form, &SignInError::from_cognito(e), back)
+        }
     }
 }
 
@@ -132,6 +138,7 @@ pub async fn reauthenticate(
             start_challenge(session, pending, &typed_name, return_to)
         }
         Err(CognitoError::IncorrectCredentials) => {
+            audit(app, Event::SignInFailed, &typed_name, "confirm_identity");
             fail(session, form, &SignInError::WrongPassword, back)
         }
         Err(e) => fail(session, form, &SignInError::from_cognito(e), back),
@@ -163,6 +170,11 @@ fn complete(
     tokens: crate::cognito::sign_in::Tokens,
     return_to: Option<&ReturnTo>,
 ) -> Location {
+    let name = tokens
+        .email
+        .clone()
+        .unwrap_or_else(|| tokens.username.clone());
+    audit(app, Event::SignInSucceeded, &name, "");
     signed_in::start(app, session, tokens);
     return_to.map_or_else(|| Location::page(Page::Account), Location::return_to)
 }
@@ -371,7 +383,15 @@ fn after_answer(
         Ok(SignInStep::Challenge(next)) => {
             return start_challenge(session, next, &flow.typed_name, flow.return_to);
         }
-        Err(e) => SignInError::from_challenge_answer(e),
+        Err(e) => {
+            audit(
+                app,
+                Event::SignInFailed,
+                &flow.typed_name,
+                flow.challenge.kind(),
+            );
+            SignInError::from_challenge_answer(e)
+        }
     };
     if error.starts_over() {
         // The challenge session expired (3 minutes) or too many wrong codes

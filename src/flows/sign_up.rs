@@ -17,12 +17,13 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::{FlowError, WrongCodes, fail, invalid, log_unexpected, now};
+use super::{FlowError, WrongCodes, audit, fail, invalid, log_unexpected, now};
 use crate::cognito::errors::CognitoError;
 use crate::domain::{
     AttributeValue, Email, NewPassword, NewUsername, OtpCode, SignInName, SignInNameKind,
 };
 use crate::routes::{Location, Page};
+use crate::security::audit::Event;
 use crate::security::return_to::ReturnTo;
 use crate::session::{Flash, FormState, Session, SessionValue};
 use crate::state::AppState;
@@ -170,6 +171,9 @@ pub async fn confirm(app: &AppState, session: &Session, code: &str) -> Location 
             let error = SignUpError::from_confirm(e);
             if error == SignUpError::CodeMismatch {
                 let wrong_codes = flow.wrong_codes.add();
+                if wrong_codes.locked() {
+                    audit(app, Event::LockedOut, &flow.username, "sign_up_code");
+                }
                 session.insert(&SignUpFlow {
                     wrong_codes,
                     ..flow

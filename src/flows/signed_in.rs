@@ -18,6 +18,7 @@ use super::{FlowError, log_unexpected, now, now_ms};
 use crate::cognito::errors::CognitoError;
 use crate::cognito::sign_in::Tokens;
 use crate::routes::{Location, Page};
+use crate::security::audit::Event;
 use crate::security::return_to::ReturnTo;
 use crate::session::{Flash, Session, SessionValue, StoredSecret};
 use crate::state::AppState;
@@ -240,6 +241,7 @@ pub async fn sign_out(app: &AppState, session: &Session, everywhere: bool) -> Lo
                     return Location::page(Page::Account);
                 }
                 end_other_sessions(app, &user.sub).await;
+                super::audit(app, Event::SignedOutEverywhere, user.account_name(), "");
             }
             Err(NotSignedIn::Unavailable) => {
                 session.flash(Flash::error(NotSignedIn::Unavailable.message_id()));

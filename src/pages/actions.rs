@@ -14,6 +14,7 @@ use super::errors;
 use crate::flows::recovery::RecoveryFlow;
 use crate::flows::sign_up::SignUpFlow;
 use crate::flows::signed_in;
+use crate::security::audit::{self, Event};
 use crate::security::form_body;
 use crate::security::limits::{CODES, MESSAGES, PASSWORDS, Rule, SIGN_UPS, Verdict};
 use crate::session::Session;
@@ -54,6 +55,12 @@ pub async fn guard(request: Request, next: Next) -> Response {
         if let Verdict::Limited { retry_after_secs } =
             app.limiter.check(rule, &client, name.as_deref()).await
         {
+            audit::record(
+                app.sessions.keys(),
+                Event::LockedOut,
+                name.as_deref().unwrap_or_default(),
+                rule.name,
+            );
             return errors::too_many_requests(retry_after_secs);
         }
     }
