@@ -7,7 +7,7 @@
 //!     Form --> Form: invalid name (field error)
 //!     Form --> AwaitingCode: ForgotPassword — or an unknown account (answered the same way)
 //!     SignIn --> AwaitingCode: PasswordResetRequiredException (a code is sent)
-//!     AwaitingCode --> AwaitingCode: wrong / expired code, weak password, "send a new code"
+//!     AwaitingCode --> AwaitingCode: wrong code (five lock it), weak password, "send a new code"
 //!     AwaitingCode --> [*]: ConfirmForgotPassword ok → /sign-in, name prefilled
 //! ```
 //!
@@ -168,7 +168,10 @@ pub async fn reset(app: &AppState, session: &Session, input: ResetInput) -> Loca
                 Location::with_return_to(Page::SignIn, flow.return_to.as_ref()),
             )
         }
-        Err(e) if WrongCodes::counts(&e) => {
+        // A reset code lasts as long as this flow (an hour), so "expired"
+        // within it is what the pool answers for an address with no
+        // account: it must read as a wrong code, as a real one would.
+        Err(e) if WrongCodes::counts(&e) || matches!(e, CognitoError::ExpiredCode) => {
             tracing::info!(error = %e, "reset code refused");
             let wrong_codes = flow.wrong_codes.add();
             if wrong_codes.locked() {
@@ -259,8 +262,6 @@ pub enum RecoveryError {
     /// A wrong code, and every answer that would tell an unknown account
     /// apart: "That code is not right."
     CodeMismatch,
-    /// "That code has expired. Ask for a new one."
-    CodeExpired,
     /// Five wrong codes in this flow (see [`WrongCodes`]): "ask for a new code".
     TooManyAttempts,
     /// The pool refused the new password, beside the field.
@@ -278,7 +279,6 @@ pub enum RecoveryError {
 impl RecoveryError {
     fn from_reset(error: CognitoError) -> Self {
         match error {
-            CognitoError::ExpiredCode => Self::CodeExpired,
             CognitoError::InvalidPassword(reason) => {
                 tracing::info!(%reason, "the pool refused the new password");
                 Self::PasswordRejected
@@ -313,7 +313,6 @@ impl FlowError for RecoveryError {
     fn message_id(&self) -> &'static str {
         match self {
             Self::CodeMismatch => "code.mismatch",
-            Self::CodeExpired => "code.expired",
             Self::TooManyAttempts => "code.too_many_attempts",
             Self::PasswordRejected => "password.rejected",
             Self::NoFlow => "reset_password.no_flow",
@@ -325,7 +324,7 @@ impl FlowError for RecoveryError {
 
     fn field(&self) -> Option<&'static str> {
         match self {
-            Self::CodeMismatch | Self::CodeExpired | Self::TooManyAttempts => Some("code"),
+            Self::CodeMismatch | Self::TooManyAttempts => Some("code"),
             Self::PasswordRejected => Some("password"),
             _ => None,
         }

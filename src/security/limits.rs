@@ -44,8 +44,9 @@ pub const PASSWORDS: Rule = Rule {
         max: 60,
         window_secs: 5 * MINUTE,
     },
+    // 96 an hour at most, under ASVS 2.2.1's 100 failed attempts an hour.
     per_name: Some(Budget {
-        max: 10,
+        max: 8,
         window_secs: 5 * MINUTE,
     }),
 };
