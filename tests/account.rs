@@ -162,8 +162,12 @@ async fn forgot_password_for_an_unknown_account_looks_exactly_like_a_known_one()
     );
 }
 
+/// Within the flow's hour an "expired" answer is what the pool gives an
+/// address without an account (tests/enumeration.rs), so it reads as a
+/// wrong code; a new code still works. (Past the hour the flow itself has
+/// ended and the page says to ask for a new code.)
 #[tokio::test]
-async fn an_expired_reset_code_says_so_and_a_new_code_works() {
+async fn an_expired_reset_code_reads_as_a_wrong_one_and_a_new_code_works() {
     let app = TestApp::spawn().await;
     let email = app.signed_in_user().await;
     let browser = app.another_browser();
@@ -174,11 +178,7 @@ async fn an_expired_reset_code_says_so_and_a_new_code_works() {
 
     reset(&browser, &old, NEW_PASSWORD).await;
     let page = browser.get(Page::ResetPassword.path()).await;
-    assert!(
-        page.field_error("code").as_deref() == Some("code.expired"),
-        "{:?}",
-        page.field_error("code")
-    );
+    assert_eq!(page.field_error("code").as_deref(), Some("code.mismatch"));
     assert!(
         page.body.contains(action::RESEND_RESET_CODE),
         "a way to get a new code"
