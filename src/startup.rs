@@ -15,7 +15,6 @@ use leptos_axum::handle_server_fns;
 use tokio::net::TcpListener;
 use tower_cookies::CookieManagerLayer;
 use tower_http::ServiceBuilderExt as _;
-use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::request_id::MakeRequestUuid;
 use tower_http::services::ServeDir;
 use tower_http::set_header::SetResponseHeaderLayer;
@@ -37,7 +36,7 @@ use crate::security::limits::Limiter;
 use crate::security::pace::Pace;
 use crate::session::SessionVault;
 use crate::session::keys::SessionKeys;
-use crate::session::layer::{MAX_FORM_BYTES, SessionConfig, session_layer};
+use crate::session::layer::{SessionConfig, session_layer};
 use crate::session::redis_store::RedisStore;
 use crate::session::store::{SessionStore, SqliteStore, private_dir};
 use crate::state::{AppState, Inner};
@@ -403,7 +402,6 @@ fn router(state: AppState, sessions: SessionConfig, config: &Config) -> Router {
                 let client_ip = client_ip.of(request.headers(), peer);
                 tracing::info_span!("request", method = %request.method(), path = %request.uri().path(), request_id, client_ip)
             }))
-            .propagate_x_request_id()
-            .layer(RequestBodyLimitLayer::new(MAX_FORM_BYTES)),
+            .propagate_x_request_id(),
     )
 }

@@ -22,9 +22,7 @@ struct Seen {
 
 /// Records `reply` and the page it leads to (or the page itself).
 async fn seen(browser: &TestApp, step: &str, reply: Reply, email: &str, page: &str) -> Seen {
-    let next = browser
-        .get(reply.location.as_deref().unwrap_or(page))
-        .await;
+    let next = browser.get(reply.location.as_deref().unwrap_or(page)).await;
     Seen {
         step: step.to_owned(),
         status: reply.status.as_u16(),
@@ -87,7 +85,16 @@ async fn recovery(app: &TestApp, email: &str) -> Vec<Seen> {
             &[("username", email)],
         )
         .await;
-    let mut all = vec![seen(&browser, "forgot", reply, email, Page::ForgotPassword.path()).await];
+    let mut all = vec![
+        seen(
+            &browser,
+            "forgot",
+            reply,
+            email,
+            Page::ForgotPassword.path(),
+        )
+        .await,
+    ];
     all.extend(
         wrong_codes_then_resend(
             &browser,
@@ -156,9 +163,21 @@ async fn existing_and_unknown_accounts_get_the_same_answers() {
     assert_eq!(existing.len(), unknown().len());
 
     for (flow, existing_seen, unknown_seen) in [
-        ("sign-in", sign_in(&app, &existing).await, sign_in(&app, &unknown()).await),
-        ("sign-up", sign_up(&app, &existing).await, sign_up(&app, &unknown()).await),
-        ("recovery", recovery(&app, &existing).await, recovery(&app, &unknown()).await),
+        (
+            "sign-in",
+            sign_in(&app, &existing).await,
+            sign_in(&app, &unknown()).await,
+        ),
+        (
+            "sign-up",
+            sign_up(&app, &existing).await,
+            sign_up(&app, &unknown()).await,
+        ),
+        (
+            "recovery",
+            recovery(&app, &existing).await,
+            recovery(&app, &unknown()).await,
+        ),
         (
             "email change",
             without_own_account(email_change(&app, &existing).await),

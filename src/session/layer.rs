@@ -12,7 +12,9 @@ use tower_cookies::{Cookies, cookie::time::Duration as CookieDuration};
 use super::store::Saved;
 use super::{Session, SessionId, SessionVault, Write};
 
-/// Largest form body read for the CSRF check; the router's body limit is the same.
+/// Largest form body read (for the CSRF check, and then by the form
+/// action); past it the visitor gets the "too much data" page. No other
+/// route reads a body.
 pub const MAX_FORM_BYTES: usize = 64 * 1024;
 
 /// The answers for requests the layer refuses before any handler runs.
