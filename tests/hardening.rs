@@ -395,6 +395,20 @@ async fn sensitive_changes_ask_for_the_password_again_after_a_while() {
         Some(confirm_for(Page::ChangeEmail).as_str())
     );
     assert_eq!(app.codes_sent(&new_email), 0, "nothing changed");
+    let reply = app
+        .post_raw(
+            action::CHANGE_CONTACT,
+            &[
+                ("attribute", "phone_number"),
+                ("value", "+15555550123"),
+                ("csrf_token", &token),
+            ],
+        )
+        .await;
+    assert_eq!(
+        reply.location.as_deref(),
+        Some(confirm_for(Page::ChangePhone).as_str())
+    );
 
     let reply = app
         .post_raw(

@@ -236,13 +236,10 @@ pub async fn change_contact(
     raw: &str,
 ) -> Location {
     let here = Location::page(contact_page(attribute));
-    // A new email is how a stolen session would take the account over
-    // (then reset the password): it needs a recent sign-in.
-    let guarded = match attribute {
-        ContactAttribute::Email => signed_in::require_recent_for(app, session, &here).await,
-        ContactAttribute::Phone => signed_in::require_for(app, session, &here).await,
-    };
-    let user = match guarded {
+    // A new email or phone is how a stolen session would take the account
+    // over (a reset code, or SMS codes, sent to the thief): it needs a
+    // recent sign-in.
+    let user = match signed_in::require_recent_for(app, session, &here).await {
         Ok(user) => user,
         Err(location) => return location,
     };

@@ -44,16 +44,13 @@ fn title_id(attribute: ContactAttribute) -> &'static str {
 }
 
 fn page(attribute: ContactAttribute) -> AnyView {
-    // A new email address is the way to take an account over (change it,
-    // then reset the password), so it asks for a recent sign-in; a phone
-    // number only receives codes once verified.
-    let sign = match attribute {
-        ContactAttribute::Email => Sign::InRecently,
-        ContactAttribute::Phone => Sign::In,
-    };
-    profile_page(title_id(attribute), sign, move |ctx, profile| {
-        render(ctx, attribute, profile.attributes)
-    })
+    // A new email or phone is the way to take an account over (codes sent
+    // to the thief), so both ask for a recent sign-in.
+    profile_page(
+        title_id(attribute),
+        Sign::InRecently,
+        move |ctx, profile| render(ctx, attribute, profile.attributes),
+    )
 }
 
 fn render(
