@@ -64,6 +64,12 @@ async fn a_failing_pool_gets_a_try_again_page_and_recovery_needs_no_restart() {
                     .message_ids()
                     .contains(&"error.unavailable".to_owned())
             );
+            assert!(
+                account
+                    .body
+                    .contains("href=\"/account\" data-testid=\"try-again\""),
+                "a way to try again"
+            );
         }
         assert_eq!(
             app.get(routes::HEALTHZ).await.status,

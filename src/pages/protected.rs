@@ -113,9 +113,12 @@ pub fn refused(ctx: &Ctx, why: NotSignedIn, title_id: &'static str) -> AnyView {
             set_status(axum::http::StatusCode::SERVICE_UNAVAILABLE);
             let lang = ctx.lang.clone();
             let id = crate::flows::FlowError::message_id(&why);
+            // The same page again, once the pool or the store is back.
+            let again = current_path();
             view! {
                 <Layout ctx=ctx.clone() title_id=title_id>
                     <p role="alert" data-message-id=id>{t(&lang, id)}</p>
+                    <p><a href=again data-testid="try-again">{t(&lang, "error.try_again")}</a></p>
                 </Layout>
             }
             .into_any()

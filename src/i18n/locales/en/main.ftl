@@ -76,6 +76,7 @@ error-rate_limited = Too many attempts. Wait a few minutes and try again.
 error-invalid_input = Something in the form was not accepted. Check it and try again.
 error-unexpected = Something went wrong on our side. Please try again in a moment.
 error-unavailable = The sign-in service is unavailable right now. Please try again in a moment.
+error-try_again = Try again
 
 session-ended = Your session has ended. Please sign in again.
 
