@@ -126,8 +126,9 @@ pub struct Config {
     pub session_max_secs: u64,
 
     /// Seconds after signing in during which sensitive changes (the email
-    /// address, turning two-step verification off, deleting the account)
-    /// go through; later, they ask for the password (and MFA) again.
+    /// address or phone number, any change of two-step verification,
+    /// deleting the account) go through; later, they ask for the password
+    /// (and MFA) again.
     #[arg(long, env = "THRESHOLD_REAUTH_AFTER_SECS", default_value_t = 300)]
     pub reauth_after_secs: u64,
 
@@ -155,7 +156,8 @@ pub struct Config {
 
     /// Where sessions, sign-out markers and rate-limit counters live:
     /// unset for SQLite in the data directory (one instance), or
-    /// `redis://host:port/db` for several instances sharing them.
+    /// `redis://host:port/db` for several instances sharing them (plain
+    /// TCP: keep Redis on a private network).
     #[arg(long, env = "THRESHOLD_SESSION_STORE", value_parser = parse_store)]
     pub session_store: Option<StoreSetting>,
 
@@ -197,7 +199,7 @@ fn parse_secret(value: &str) -> Result<SecretString, String> {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum StoreSetting {
     Sqlite,
-    /// A `redis://` (or `rediss://`) URL.
+    /// A `redis://` URL.
     Redis(String),
 }
 
@@ -206,8 +208,15 @@ fn parse_store(value: &str) -> Result<StoreSetting, String> {
     if value.is_empty() || value == "sqlite" {
         return Ok(StoreSetting::Sqlite);
     }
-    if value.starts_with("redis://") || value.starts_with("rediss://") {
+    if value.starts_with("redis://") {
         return Ok(StoreSetting::Redis(value.to_owned()));
+    }
+    if value.starts_with("rediss://") {
+        return Err(
+            "TLS to Redis (`rediss://`) is not built in; reach Redis over a private \
+                    network or through a TLS tunnel (stunnel, a sidecar) and use redis://"
+                .into(),
+        );
     }
     Err(format!("`{value}` is neither `sqlite` nor a redis:// URL"))
 }
@@ -274,14 +283,15 @@ impl Config {
             // The embedded pool shows every code it "sends" at
             // /_dev/outbox: on a reachable address anyone could take over
             // any account with it.
-            if !self.addr.ip().is_loopback() && !self.shared_dev_server {
+            let public = !self.addr.ip().is_loopback() || !self.local_pool_addr.ip().is_loopback();
+            if public && !self.shared_dev_server {
                 return Err(ConfigError(format!(
-                    "THRESHOLD_ADDR {} is not a loopback address, and without COGNITO_USER_POOL_ID \
-                     Threshold would run the embedded development pool there, whose outbox shows \
-                     every code it sends. Configure a real pool (COGNITO_USER_POOL_ID, \
-                     COGNITO_CLIENT_ID, COGNITO_CLIENT_SECRET), or set \
+                    "THRESHOLD_ADDR {} or THRESHOLD_LOCAL_POOL_ADDR {} is not a loopback address, \
+                     and without COGNITO_USER_POOL_ID Threshold would run the embedded development \
+                     pool there, whose outbox shows every code it sends. Configure a real pool \
+                     (COGNITO_USER_POOL_ID, COGNITO_CLIENT_ID, COGNITO_CLIENT_SECRET), or set \
                      THRESHOLD_SHARED_DEV_SERVER=true if this is a development server shared by a team",
-                    self.addr
+                    self.addr, self.local_pool_addr
                 )));
             }
             return Ok(PoolSetting::Embedded);
@@ -409,6 +419,14 @@ mod tests {
 
         config.shared_dev_server = true;
         assert!(matches!(config.pool(), Ok(PoolSetting::Embedded)));
+
+        let mut pool_in_public = parse(&["--local-pool-addr", "0.0.0.0:9229"]);
+        pool_in_public.user_pool_id = None;
+        pool_in_public.client_id = None;
+        assert!(
+            pool_in_public.pool().is_err(),
+            "the pool's own port counts too"
+        );
 
         for loopback in ["127.0.0.1:3000", "[::1]:3000"] {
             let mut config = parse(&["--addr", loopback]);

@@ -435,6 +435,14 @@ async fn sensitive_changes_ask_for_the_password_again_after_a_while() {
         reply.location.as_deref(),
         Some(confirm_for(Page::Account).as_str())
     );
+    // Nor can a new authenticator app replace the one there is.
+    let reply = app
+        .post_raw(action::START_TOTP, &[("csrf_token", &token)])
+        .await;
+    assert_eq!(
+        reply.location.as_deref(),
+        Some(confirm_for(Page::Account).as_str())
+    );
     assert_eq!(
         app.get(Page::Account.path()).await.status,
         StatusCode::OK,

@@ -209,3 +209,72 @@ async fn rate_limits_count_across_instances() {
         assert_eq!(reply.status, StatusCode::TOO_MANY_REQUESTS);
     }
 }
+
+/// The Redis store keeps the promises of the SQLite one: conditional saves
+/// (a stale load writes nothing, a deleted row stays deleted, a row
+/// created again never repeats a version), versions that survive many
+/// saves, and counters.
+#[tokio::test]
+async fn the_redis_store_saves_only_against_the_version_loaded() {
+    use threshold::session::redis_store::RedisStore;
+    use threshold::session::store::{Saved, SessionStore as _};
+
+    let redis = RedisServer::start();
+    let store = RedisStore::connect(&redis.url(), std::time::Duration::from_secs(2))
+        .await
+        .expect("connect");
+    let later = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .expect("after 1970")
+        .as_secs()
+        + 60;
+    assert_eq!(
+        store.save("k", b"v1", None, later).await.expect("save"),
+        Saved::Written
+    );
+    assert_eq!(
+        store.save("k", b"v1", None, later).await.expect("save"),
+        Saved::Conflict
+    );
+    for i in 0..5 {
+        let loaded = store.load("k").await.expect("load").expect("present");
+        let data = format!("v{i}");
+        assert_eq!(
+            store
+                .save("k", data.as_bytes(), Some(loaded.version), later)
+                .await
+                .expect("save"),
+            Saved::Written
+        );
+        assert_eq!(
+            store
+                .save("k", b"stale", Some(loaded.version), later)
+                .await
+                .expect("save"),
+            Saved::Conflict
+        );
+    }
+    let loaded = store.load("k").await.expect("load").expect("present");
+    assert_eq!(loaded.data, b"v4");
+    store.delete("k").await.expect("delete");
+    assert_eq!(
+        store
+            .save("k", b"back", Some(loaded.version), later)
+            .await
+            .expect("save"),
+        Saved::Conflict
+    );
+    assert_eq!(
+        store.load("k").await.expect("load"),
+        None,
+        "deleted stays deleted"
+    );
+    store.save("k", b"new", None, later).await.expect("save");
+    let again = store.load("k").await.expect("load").expect("present");
+    assert_ne!(again.version, loaded.version);
+    assert!(!store.delete_if("k", loaded.version).await.expect("delete"));
+    assert!(store.delete_if("k", again.version).await.expect("delete"));
+
+    assert_eq!(store.hit("c", 60).await.expect("hit").count, 1);
+    assert_eq!(store.hit("c", 60).await.expect("hit").count, 2);
+}

@@ -46,6 +46,9 @@ impl Endpoint {
     /// `timeout`, retries included, so a pool that hangs costs the visitor
     /// a few seconds and a friendly page, not a hung request; throttling
     /// and 5xx answers are retried at most twice, with the SDK's backoff.
+    /// A single attempt may take the whole `timeout`: an attempt cut short
+    /// and retried could send a second email or spend a single-use code
+    /// the first attempt already used.
     pub(crate) async fn user_client(&self, timeout: Duration) -> Client {
         let config = self
             .loader()
@@ -54,7 +57,7 @@ impl Endpoint {
             .timeout_config(
                 TimeoutConfig::builder()
                     .connect_timeout(timeout.min(Duration::from_secs(3)))
-                    .operation_attempt_timeout(timeout / 2)
+                    .operation_attempt_timeout(timeout)
                     .operation_timeout(timeout)
                     .build(),
             )

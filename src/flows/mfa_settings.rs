@@ -81,7 +81,8 @@ pub struct VerifyTotpInput {
 /// reload of the QR page shows the same one.
 pub async fn start_totp(app: &AppState, session: &Session) -> Location {
     let account = Location::page(Page::Account);
-    let user = match signed_in::require_for(app, session, &account).await {
+    // A new app replaces the old one: as sensitive as turning it off.
+    let user = match signed_in::require_recent_for(app, session, &account).await {
         Ok(user) => user,
         Err(location) => return location,
     };
@@ -104,7 +105,7 @@ pub async fn start_totp(app: &AppState, session: &Session) -> Location {
 /// is the strongest method a user can have here).
 pub async fn verify_totp(app: &AppState, session: &Session, input: VerifyTotpInput) -> Location {
     let here = Location::page(Page::TotpSetup);
-    let user = match signed_in::require_for(app, session, &here).await {
+    let user = match signed_in::require_recent_for(app, session, &here).await {
         Ok(user) => user,
         Err(location) => return location,
     };
@@ -150,18 +151,16 @@ pub async fn verify_totp(app: &AppState, session: &Session, input: VerifyTotpInp
 /// Turns a method on or off, or makes it the preferred one.
 pub async fn change(app: &AppState, session: &Session, factor: &str, change: &str) -> Location {
     let account = Location::page(Page::Account);
-    let user = match signed_in::require_for(app, session, &account).await {
+    // Every change of the second step (off, on, which one is preferred)
+    // decides who can sign in: only right after signing in (or
+    // confirming it is you), so a stolen cookie cannot redirect it.
+    let user = match signed_in::require_recent_for(app, session, &account).await {
         Ok(user) => user,
         Err(location) => return location,
     };
     let (Some(factor), Some(change)) = (Factor::from_id(factor), Change::parse(change)) else {
         return failed(app, session, MfaError::UnknownChange, account);
     };
-    // Turning a second step off weakens the account: only right after
-    // signing in (or confirming it is you).
-    if change == Change::Disable && !signed_in::is_recent(app, &user) {
-        return signed_in::confirm_identity_first(app, session, account.as_str());
-    }
     if !app.mfa_factors.contains(&factor) && change != Change::Disable {
         return failed(app, session, MfaError::NotOffered, account);
     }

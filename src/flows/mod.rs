@@ -113,6 +113,21 @@ impl WrongCodes {
     }
 }
 
+/// Whether a flow may send `name` another message on its own (not asked
+/// for through a form, which the action guard counted): the same per-name
+/// budget as the forms that send codes.
+pub async fn may_send_message(app: &AppState, name: &str) -> bool {
+    let verdict = app
+        .limiter
+        .check_name(&crate::security::limits::MESSAGES, name)
+        .await;
+    if verdict != crate::security::limits::Verdict::Allowed {
+        audit(app, Event::LockedOut, name, "message");
+        return false;
+    }
+    true
+}
+
 /// Records a security event in the audit log for the account `name`.
 pub fn audit(app: &AppState, event: Event, name: &str, detail: &str) {
     crate::security::audit::record(app.sessions.keys(), event, name, detail);

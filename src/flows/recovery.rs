@@ -111,6 +111,11 @@ pub async fn start_required_reset(
     name: &SignInName,
     return_to: Option<ReturnTo>,
 ) -> Location {
+    // Each sign-in would otherwise send a code: the forgot form's budget.
+    if !super::may_send_message(app, name.as_str()).await {
+        session.flash(Flash::error(RecoveryError::RateLimited.message_id()));
+        return Location::with_return_to(Page::SignIn, return_to.as_ref());
+    }
     if let Err(error) = send_code(app, name).await {
         session.flash(Flash::error(error.message_id()));
         return Location::with_return_to(Page::SignIn, return_to.as_ref());

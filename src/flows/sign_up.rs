@@ -201,6 +201,9 @@ pub async fn confirm(app: &AppState, session: &Session, code: &str) -> Location 
 /// Asks for a new code; an account that is already confirmed or unknown
 /// gets the same silence as a sent code.
 async fn resend_quietly(app: &AppState, flow: &SignUpFlow) -> Result<(), CognitoError> {
+    if !super::may_send_message(app, &flow.username).await {
+        return Err(CognitoError::TooManyRequests);
+    }
     match app.gateway.resend_confirmation_code(&flow.username).await {
         Ok(_)
         | Err(
@@ -242,7 +245,14 @@ pub async fn resume_unconfirmed(
     name: &SignInName,
     return_to: Option<ReturnTo>,
 ) -> Location {
-    let destination = match app.gateway.resend_confirmation_code(name.as_str()).await {
+    // Each sign-in of an unconfirmed account would otherwise send a code:
+    // the same per-name budget as "send a new code".
+    let sent = if super::may_send_message(app, name.as_str()).await {
+        app.gateway.resend_confirmation_code(name.as_str()).await
+    } else {
+        Ok(None)
+    };
+    let destination = match sent {
         Ok(Some(destination)) => destination,
         Ok(None) => name.masked_email().unwrap_or_default(),
         Err(e) => {

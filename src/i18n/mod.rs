@@ -57,11 +57,24 @@ pub fn t(lang: &Lang, id: &str) -> String {
     LOCALES.lookup(&lang.0, &fluent_id(id))
 }
 
+/// Message arguments that are counts.
+const NUMERIC_ARGS: &[&str] = &["minutes"];
+
 /// The text of message `id` with named arguments.
 pub fn t_args(lang: &Lang, id: &str, args: &BTreeMap<String, String>) -> String {
     let args: HashMap<Cow<'static, str>, FluentValue> = args
         .iter()
-        .map(|(k, v)| (Cow::Owned(k.clone()), FluentValue::from(v.clone())))
+        .map(|(k, v)| {
+            // Counts go in as numbers, so plural forms (`[one]`) apply to
+            // them; everything else stays text (a phone number must not be
+            // formatted as a number).
+            let value = if NUMERIC_ARGS.contains(&k.as_str()) {
+                FluentValue::try_number(v.as_str())
+            } else {
+                FluentValue::from(v.clone())
+            };
+            (Cow::Owned(k.clone()), value)
+        })
         .collect();
     LOCALES.lookup_with_args(&lang.0, &fluent_id(id), &args)
 }
@@ -81,6 +94,22 @@ mod tests {
     /// (`code.mismatch` in a flow's error enum, `email.invalid` in the
     /// domain, `t(&lang, "sign_in.title")` in a page). Read from the files:
     /// a lookup without its arguments would fail for messages that take some.
+    #[test]
+    fn counts_choose_their_plural_form() {
+        let lang = Lang::default();
+        let with = |n: &str| {
+            t_args(
+                &lang,
+                "rate_limited.body",
+                &BTreeMap::from([("minutes".to_owned(), n.to_owned())]),
+            )
+        };
+        // One minute and two minutes are worded differently, not only
+        // numbered differently.
+        assert_ne!(with("1").replace('1', "N"), with("2").replace('2', "N"));
+        assert_eq!(with("2").replace('2', "N"), with("3").replace('3', "N"));
+    }
+
     #[test]
     fn every_message_id_used_in_code_is_in_the_catalog() {
         let catalog =

@@ -111,11 +111,10 @@ fn limit_for(
         p if p == super::confirm::ResendCode::PATH => {
             (&MESSAGES, session.get::<SignUpFlow>().map(|f| f.username))
         }
-        p if p == super::verify::SendContactCode::PATH
-            || p == super::contact::ChangeContact::PATH =>
-        {
-            (&MESSAGES, user())
-        }
+        // Counted for the address that receives the code, so one account
+        // cannot send an address more than another could.
+        p if p == super::contact::ChangeContact::PATH => (&MESSAGES, field("value")),
+        p if p == super::verify::SendContactCode::PATH => (&MESSAGES, user()),
         p if p == super::confirm::ConfirmSignUp::PATH
             || p == super::reset_password::ResetPassword::PATH
             || p == super::verify::VerifyContact::PATH

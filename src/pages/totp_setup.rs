@@ -10,7 +10,7 @@ use qrcode::render::svg;
 use secrecy::ExposeSecret as _;
 
 use super::components::{CsrfField, Field, Layout};
-use super::protected::protected_page;
+use super::protected::{Sign, guarded_page};
 use super::{Ctx, ctx, see_other};
 use crate::flows::mfa_settings::{self, VerifyTotpInput};
 use crate::i18n::{t, t_args};
@@ -108,7 +108,7 @@ pub fn TotpEnrolment(
 /// `GET /account/security/totp`: the QR code and secret being enrolled.
 #[component]
 pub fn TotpSetupPage() -> impl IntoView {
-    protected_page("totp.title", |ctx, user| async move {
+    guarded_page("totp.title", Sign::InRecently, |ctx, user| async move {
         let Some(enrolment) = mfa_settings::enrolment(&ctx.session) else {
             see_other(&Location::page(Page::Account));
             return ().into_any();

@@ -140,6 +140,22 @@ impl Limiter {
         verdict
     }
 
+    /// Counts one `rule` event for `name` only, for messages a flow sends
+    /// on its own (a new confirmation code at sign-in, say), where the
+    /// action that led there counted its client already.
+    pub async fn check_name(&self, rule: &Rule, name: &str) -> Verdict {
+        let (Some(budget), false) = (rule.per_name, self.factor == 0) else {
+            return Verdict::Allowed;
+        };
+        let verdict = self
+            .count(rule, budget, &format!("name:{}", self.keys.name_hash(name)))
+            .await;
+        if let Verdict::Limited { retry_after_secs } = verdict {
+            tracing::warn!(rule = rule.name, retry_after_secs, "rate limit reached");
+        }
+        verdict
+    }
+
     async fn count(&self, rule: &Rule, budget: Budget, who: &str) -> Verdict {
         // A window opens at a counter's first event (not at fixed clock
         // times, which would allow twice the budget across a boundary).

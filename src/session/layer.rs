@@ -83,8 +83,15 @@ pub async fn session_layer(
 
     request.extensions_mut().insert(session.clone());
     let response = next.run(request).await;
-    save(&config, &cookies, &session).await;
-    response
+    match save(&config, &cookies, &session).await {
+        Ok(()) => response,
+        // The handler's answer ("signed out", say) would not be true: the
+        // store did not take the change.
+        Err(e) => {
+            tracing::error!(error = ?e, "could not save the session");
+            (config.refusals.unavailable)()
+        }
+    }
 }
 
 fn is_state_changing(method: &Method) -> bool {
@@ -138,41 +145,37 @@ async fn check_csrf(
 
 /// Writes the session back when something changed, and (re)sets the
 /// cookie when the id is new. A session that holds nothing is not
-/// written at all: the cookie alone carries a visitor who only looks.
-async fn save(config: &SessionConfig, cookies: &Cookies, session: &Session) {
+/// written at all: the cookie alone carries a visitor who only looks. An
+/// error means the store did not take a change the response announces.
+async fn save(config: &SessionConfig, cookies: &Cookies, session: &Session) -> anyhow::Result<()> {
     let changes = session.take_changes();
-    if let Some(old) = &changes.delete
-        && let Err(e) = config.vault.delete(old).await
-    {
-        tracing::error!(error = ?e, "could not delete a renewed session");
+    if let Some((old, guard)) = &changes.delete {
+        match guard {
+            Some(version) => {
+                if !config.vault.delete_if(old, *version).await? {
+                    // Signed out (or changed) by another request meanwhile:
+                    // its outcome stands, and the data does not move.
+                    tracing::info!("a session changed meanwhile; it was not moved to a new id");
+                    return Ok(());
+                }
+            }
+            None => config.vault.delete(old).await?,
+        }
     }
     match changes.write {
         Write::Nothing => {}
-        Write::Remove => {
-            if let Err(e) = config.vault.delete(&changes.id).await {
-                tracing::error!(error = ?e, "could not remove an emptied session");
-            }
-        }
+        Write::Remove => config.vault.delete(&changes.id).await?,
         Write::Save(mut data, loaded) => {
             if serde_json::to_vec(&data).map_or(0, |b| b.len()) > MAX_SESSION_BYTES {
                 // Only a form could grow this far; it goes, the rest stays.
                 data.form = None;
                 tracing::warn!("a session outgrew its limit; its form values were dropped");
             }
-            match config.vault.save(&changes.id, &data, loaded).await {
-                Ok(Saved::Written) => {}
+            if config.vault.save(&changes.id, &data, loaded).await? == Saved::Conflict {
                 // Another request changed or deleted the session since this
                 // one loaded it (sign-out in another tab): its write stands.
-                Ok(Saved::Conflict) => {
-                    tracing::debug!(
-                        "a session changed meanwhile; this request's changes were dropped"
-                    );
-                    return;
-                }
-                Err(e) => {
-                    tracing::error!(error = ?e, "could not save the session");
-                    return;
-                }
+                tracing::debug!("a session changed meanwhile; this request's changes were dropped");
+                return Ok(());
             }
         }
     }
@@ -187,4 +190,5 @@ async fn save(config: &SessionConfig, cookies: &Cookies, session: &Session) {
         ));
         cookies.add(cookie);
     }
+    Ok(())
 }

@@ -286,8 +286,18 @@ impl SessionVault {
         let plain = serde_json::to_vec(data)?;
         let sealed = self.keys.seal(&key, &plain);
         self.store
-            .save(&key, &sealed, loaded, store::unix_now() + data.ttl_secs())
+            .save(
+                &key,
+                &sealed,
+                loaded,
+                store::unix_now().saturating_add(data.ttl_secs()),
+            )
             .await
+    }
+
+    /// Deletes `id`'s row only if it is still at `version`; whether it did.
+    pub async fn delete_if(&self, id: &SessionId, version: u64) -> anyhow::Result<bool> {
+        self.store.delete_if(&id.key(), version).await
     }
 
     pub async fn delete(&self, id: &SessionId) -> anyhow::Result<()> {
@@ -302,8 +312,9 @@ struct Inner {
     known: bool,
     /// The version of the row this request loaded; `None`: no row.
     version: Option<u64>,
-    /// The id renewed away from: its row is deleted at save.
-    replaced: Option<SessionId>,
+    /// The id renewed away from: its row is deleted at save (only if
+    /// still at the version given, when the data moves with it).
+    replaced: Option<(SessionId, Option<u64>)>,
     data: SessionData,
     dirty: bool,
     /// A page handed out the CSRF token, so the browser needs the cookie.
@@ -319,8 +330,9 @@ struct Inner {
 /// What the layer does with a session after the request.
 pub(crate) struct Changes {
     pub id: SessionId,
-    /// Delete this row (renewed away from).
-    pub delete: Option<SessionId>,
+    /// Delete this row (renewed away from); with a version, only if the
+    /// row is still at it, and nothing is written if it is not.
+    pub delete: Option<(SessionId, Option<u64>)>,
     pub write: Write,
     /// Send the cookie (a new id, or a long-lived session's new expiry).
     pub set_cookie: bool,
@@ -526,16 +538,25 @@ impl Session {
         };
         inner.taken_forms.clear();
         drop(inner);
-        self.rotate_id();
+        self.move_to_new_id(false);
     }
 
     /// Moves the session, with everything in it, to a new id (at a change
     /// of privilege), so an id seen before is worthless after.
     pub fn rotate_id(&self) {
+        self.move_to_new_id(true);
+    }
+
+    /// A new id; the old row is deleted at save. With `keeps_data`, the
+    /// data moves only if the old row is still as this request loaded it:
+    /// a session signed out meanwhile (another tab) is not brought back
+    /// under the new id.
+    fn move_to_new_id(&self, keeps_data: bool) {
         let mut inner = self.lock();
         let old = std::mem::replace(&mut inner.id, SessionId::generate());
+        let guard = if keeps_data { inner.version } else { None };
         if inner.known || inner.version.is_some() {
-            inner.replaced.get_or_insert(old);
+            inner.replaced.get_or_insert((old, guard));
         }
         inner.known = false;
         inner.version = None;
@@ -695,7 +716,7 @@ mod tests {
         session.renew();
         assert_ne!(session.csrf_token(), token);
         let changes = session.take_changes();
-        assert_eq!(changes.delete.map(|d| d.key()), Some(old.key()));
+        assert_eq!(changes.delete.map(|(d, _)| d.key()), Some(old.key()));
         assert_ne!(changes.id.key(), old.key());
         assert!(changes.set_cookie);
     }

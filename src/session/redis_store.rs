@@ -17,18 +17,31 @@ use super::store::{Hit, Saved, SessionStore, Stored, unix_now};
 const MARKER_TTL_SECS: u64 = 400 * 24 * 60 * 60;
 
 /// Writes `data` if the row's version is still the one loaded (`""`: the
-/// row must be absent), bumps the version and sets the expiry.
+/// row must be absent, and starts at the random version `ARGV[4]`), bumps
+/// the version and sets the expiry.
 const SAVE: &str = r"
 local version = redis.call('HGET', KEYS[1], 'version')
 if ARGV[2] == '' then
   if version then return 0 end
-  version = 0
+  redis.call('HSET', KEYS[1], 'data', ARGV[1], 'version', ARGV[4])
 elseif version ~= ARGV[2] then
   return 0
+else
+  -- HINCRBY, not Lua arithmetic: tostring() of a large number gives
+  -- scientific notation.
+  redis.call('HSET', KEYS[1], 'data', ARGV[1])
+  redis.call('HINCRBY', KEYS[1], 'version', 1)
 end
-redis.call('HSET', KEYS[1], 'data', ARGV[1], 'version', tonumber(version) + 1)
 redis.call('EXPIREAT', KEYS[1], ARGV[3])
 return 1
+";
+
+/// Deletes the row if it is still at the version given.
+const DELETE_IF: &str = r"
+if redis.call('HGET', KEYS[1], 'version') == ARGV[1] then
+  return redis.call('DEL', KEYS[1])
+end
+return 0
 ";
 
 /// Keeps the larger of the stored and the given marker.
@@ -52,6 +65,7 @@ return {count, redis.call('TTL', KEYS[1])}
 pub struct RedisStore {
     conn: ConnectionManager,
     save: redis::Script,
+    delete_if: redis::Script,
     mark: redis::Script,
     hit: redis::Script,
 }
@@ -73,6 +87,7 @@ impl RedisStore {
         Ok(Self {
             conn,
             save: redis::Script::new(SAVE),
+            delete_if: redis::Script::new(DELETE_IF),
             mark: redis::Script::new(MARK),
             hit: redis::Script::new(HIT),
         })
@@ -114,6 +129,7 @@ impl SessionStore for RedisStore {
             .arg(data)
             .arg(loaded.map(|v| v.to_string()).unwrap_or_default())
             .arg(expires_at)
+            .arg(super::store::first_version())
             .invoke_async(&mut conn)
             .await
             .context("saving a session to Redis")?;
@@ -131,6 +147,18 @@ impl SessionStore for RedisStore {
             .await
             .context("deleting a session from Redis")?;
         Ok(())
+    }
+
+    async fn delete_if(&self, key: &str, version: u64) -> anyhow::Result<bool> {
+        let mut conn = self.conn.clone();
+        let deleted: i64 = self
+            .delete_if
+            .key(Self::session_key(key))
+            .arg(version)
+            .invoke_async(&mut conn)
+            .await
+            .context("deleting a session from Redis")?;
+        Ok(deleted == 1)
     }
 
     /// Redis expires rows itself.

@@ -46,6 +46,8 @@ pub trait SessionStore: Send + Sync {
         expires_at: u64,
     ) -> anyhow::Result<Saved>;
     async fn delete(&self, key: &str) -> anyhow::Result<()>;
+    /// Deletes `key` only if it is still at `version`; whether it did.
+    async fn delete_if(&self, key: &str, version: u64) -> anyhow::Result<bool>;
     /// Removes expired sessions; returns how many.
     async fn delete_expired(&self) -> anyhow::Result<usize>;
     /// Records that every session of the user `sub` signed in before
@@ -117,6 +119,19 @@ pub(crate) fn unix_now() -> u64 {
         .duration_since(UNIX_EPOCH)
         .map(|d| d.as_secs())
         .unwrap_or_default()
+}
+
+/// The version a new row starts at: random below 2^48 (exact in a Lua
+/// number and an SQLite integer), so versions of a deleted row and of one
+/// created again under the same key do not repeat.
+pub(crate) fn first_version() -> u64 {
+    let mut bytes = [0u8; 8];
+    // A failing system RNG leaves zeros: version 1, as before versions
+    // were random, which only weakens this one guard.
+    if aws_lc_rs::rand::fill(&mut bytes[2..]).is_err() {
+        tracing::error!("the system random number generator failed");
+    }
+    u64::from_be_bytes(bytes).max(1)
 }
 
 /// SQLite integers are signed; unix seconds fit for the next few hundred
@@ -238,12 +253,14 @@ impl SessionStore for SqliteStore {
         let changed = self
             .with(move |c| match loaded {
                 // An expired row counts as absent, as `load` saw it.
+                // A new row starts at a random version, so a row deleted
+                // and created again never matches a version read before.
                 None => c.execute(
-                    "INSERT INTO sessions (key, data, version, expires_at) VALUES (?1, ?2, 1, ?3)
-                     ON CONFLICT (key) DO UPDATE SET data = excluded.data, version = version + 1,
+                    "INSERT INTO sessions (key, data, version, expires_at) VALUES (?1, ?2, ?5, ?3)
+                     ON CONFLICT (key) DO UPDATE SET data = excluded.data, version = excluded.version,
                          expires_at = excluded.expires_at
                      WHERE sessions.expires_at <= ?4",
-                    params![key, data, sql_time(expires_at), sql_time(unix_now())],
+                    params![key, data, sql_time(expires_at), sql_time(unix_now()), sql_time(first_version())],
                 ),
                 Some(version) => c.execute(
                     "UPDATE sessions SET data = ?2, version = version + 1, expires_at = ?3
@@ -264,6 +281,19 @@ impl SessionStore for SqliteStore {
         self.with(move |c| c.execute("DELETE FROM sessions WHERE key = ?1", params![key]))
             .await?;
         Ok(())
+    }
+
+    async fn delete_if(&self, key: &str, version: u64) -> anyhow::Result<bool> {
+        let key = key.to_owned();
+        let deleted = self
+            .with(move |c| {
+                c.execute(
+                    "DELETE FROM sessions WHERE key = ?1 AND version = ?2",
+                    params![key, sql_time(version)],
+                )
+            })
+            .await?;
+        Ok(deleted == 1)
     }
 
     async fn delete_expired(&self) -> anyhow::Result<usize> {
@@ -391,6 +421,14 @@ mod tests {
             Saved::Conflict
         );
         assert_eq!(store.load("k").await.expect("load"), None);
+        // Deleted and created again: a version read before does not match.
+        let old = store.load("k").await.expect("load");
+        assert_eq!(old, None);
+        store.save("k", b"again", None, later).await.expect("save");
+        let again = store.load("k").await.expect("load").expect("present");
+        assert_ne!(Some(again.version), Some(loaded.version));
+        assert!(!store.delete_if("k", loaded.version).await.expect("delete"));
+        assert!(store.delete_if("k", again.version).await.expect("delete"));
         // A new session is written once; a second "new" write conflicts.
         assert_eq!(
             store.save("n", b"1", None, later).await.expect("save"),
