@@ -440,6 +440,18 @@ mod tests {
     }
 
     #[test]
+    fn the_session_store_is_sqlite_or_plain_redis() {
+        assert_eq!(parse_store(""), Ok(StoreSetting::Sqlite));
+        assert_eq!(
+            parse_store("redis://127.0.0.1:6379/0"),
+            Ok(StoreSetting::Redis("redis://127.0.0.1:6379/0".into()))
+        );
+        let tls = parse_store("rediss://redis.internal:6380").expect_err("no TLS built in");
+        assert!(tls.contains("rediss"), "{tls}");
+        assert!(parse_store("postgres://x").is_err());
+    }
+
+    #[test]
     fn allowlist_entries_must_be_origins() {
         let result = Config::try_parse_from(["threshold", "--return-to-allowlist", "not a url"]);
         assert!(result.is_err());

@@ -701,3 +701,26 @@ async fn behind_a_trusted_proxy_each_client_has_its_own_budget() {
     // Another client behind the same proxy is not affected.
     assert_eq!(sign_up("198.51.100.2").await, StatusCode::SEE_OTHER);
 }
+
+#[tokio::test]
+async fn signing_in_to_an_unconfirmed_account_cannot_flood_its_inbox() {
+    let app = TestApp::spawn().await;
+    // Someone signs the victim's address up with a password of their own,
+    // then "signs in" again and again: each sign-in of an unconfirmed
+    // account sends a new code, within the per-name message budget.
+    let victim = support::unique_email();
+    app.sign_up(&victim, support::PASSWORD).await;
+    let after_sign_up = app.codes_sent(&victim);
+    for _ in 0..7 {
+        let reply = app
+            .another_browser()
+            .sign_in(&victim, support::PASSWORD)
+            .await;
+        assert_eq!(reply.location.as_deref(), Some(Page::SignUpConfirm.path()));
+    }
+    assert_eq!(
+        app.codes_sent(&victim) - after_sign_up,
+        5,
+        "five in an hour"
+    );
+}
