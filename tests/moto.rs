@@ -69,7 +69,7 @@ async fn sign_up_confirm_sign_in_account_and_sign_out_work_against_moto() {
 
 #[tokio::test]
 async fn an_authenticator_app_is_enrolled_and_asked_for_at_sign_in_against_moto() {
-    use support::totp::{code_at, secret_on};
+    use support::totp::{fresh_code, secret_on};
 
     let moto = moto::Moto::start().await.expect("moto's server starts");
     let app = threshold_on_moto(&moto, "threshold-moto-mfa", Mfa::OptionalApp).await;
@@ -96,7 +96,7 @@ async fn an_authenticator_app_is_enrolled_and_asked_for_at_sign_in_against_moto(
     assert_eq!(page.location.as_deref(), Some(Page::TotpSetup.path()));
     // moto hands every user the same secret; it is read off the page like any other.
     let secret = secret_on(&app.get(Page::TotpSetup.path()).await);
-    let code = code_at(&secret, std::time::SystemTime::now());
+    let code = fresh_code(&secret).await;
     let page = app
         .submit(
             Page::TotpSetup.path(),
@@ -111,7 +111,7 @@ async fn an_authenticator_app_is_enrolled_and_asked_for_at_sign_in_against_moto(
 
     let page = app.sign_in("lin", PASSWORD).await;
     assert_eq!(page.location.as_deref(), Some(Page::SignInChallenge.path()));
-    let code = code_at(&secret, std::time::SystemTime::now());
+    let code = fresh_code(&secret).await;
     let page = app
         .submit(
             Page::SignInChallenge.path(),

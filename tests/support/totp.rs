@@ -32,3 +32,23 @@ pub fn code_at(secret: &str, at: SystemTime) -> String {
     totp.generate(at.duration_since(UNIX_EPOCH).expect("after 1970").as_secs())
         .to_string()
 }
+
+/// The code an authenticator app shows now, taken early enough in its
+/// 30-second step that it is still current when the server checks it: a
+/// code read in the step's last seconds waits for the next step first
+/// (servers that accept only the current step, as moto does, would refuse
+/// it a moment later). Waiting for a clock edge, not timing a result.
+pub async fn fresh_code(secret: &str) -> String {
+    let into_step = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .expect("after 1970")
+        .as_millis()
+        % 30_000;
+    if into_step > 27_000 {
+        tokio::time::sleep(std::time::Duration::from_millis(
+            u64::try_from(30_000 - into_step).unwrap_or(3_000) + 100,
+        ))
+        .await;
+    }
+    code_at(secret, SystemTime::now())
+}
