@@ -565,7 +565,7 @@ pub enum AccountError {
     WordMismatch,
     /// Throttled.
     RateLimited,
-    /// The pool cannot be reached right now: \"try again in a moment\".
+    /// The pool cannot be reached right now: "try again in a moment".
     Unavailable,
     /// Anything else; logged.
     Unexpected,

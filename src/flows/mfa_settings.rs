@@ -230,7 +230,7 @@ pub enum MfaError {
     /// A form value no button sends.
     UnknownChange,
     RateLimited,
-    /// The pool cannot be reached right now: \"try again in a moment\".
+    /// The pool cannot be reached right now: "try again in a moment".
     Unavailable,
     /// Anything else; logged.
     Unexpected,

@@ -275,7 +275,7 @@ pub enum RecoveryError {
     NoFlow,
     /// Throttled.
     RateLimited,
-    /// The pool cannot be reached right now: \"try again in a moment\".
+    /// The pool cannot be reached right now: "try again in a moment".
     Unavailable,
     /// Anything else; logged.
     Unexpected,

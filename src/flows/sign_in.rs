@@ -448,7 +448,7 @@ pub enum SignInError {
     NoChoice,
     /// Throttled by the pool: "Too many attempts. Wait a few minutes…".
     RateLimited,
-    /// The pool cannot be reached right now: \"try again in a moment\".
+    /// The pool cannot be reached right now: "try again in a moment".
     Unavailable,
     /// Anything else; logged: "Something went wrong on our side."
     Unexpected,

@@ -297,7 +297,7 @@ pub enum SignUpError {
     NoFlow,
     /// Throttled: "Too many attempts. Wait a few minutes…".
     RateLimited,
-    /// The pool cannot be reached right now: \"try again in a moment\".
+    /// The pool cannot be reached right now: "try again in a moment".
     Unavailable,
     /// Anything else; logged: "Something went wrong on our side."
     Unexpected,
