@@ -2,7 +2,8 @@
 //! SMS/email MFA codes, plus TOTP (RFC 6238).
 //!
 //! Lifetimes are the ones Cognito documents: sign-up and attribute codes
-//! 24 hours, reset codes 1 hour, MFA codes 3 minutes.
+//! 24 hours, reset codes 1 hour; SMS and email MFA codes last as long as
+//! the app client's sign-in session (`AppClient::session_ms`).
 //! <https://docs.aws.amazon.com/cognito/latest/developerguide/signing-up-users-in-your-app.html>
 
 use serde::{Deserialize, Serialize};
@@ -12,15 +13,10 @@ use crate::error::ApiError;
 pub const SIGN_UP_TTL_MS: u64 = 24 * 3_600_000;
 pub const ATTRIBUTE_TTL_MS: u64 = 24 * 3_600_000;
 pub const RESET_TTL_MS: u64 = 3_600_000;
-pub const MFA_TTL_MS: u64 = 3 * 60_000;
-/// Wrong guesses allowed before a code is locked.
-pub const MAX_FAILED_ATTEMPTS: u32 = 5;
-
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct PendingCode {
     pub code: String,
     pub expires_ms: u64,
-    pub failed_attempts: u32,
     /// The attribute (email or phone_number) the code was sent to, which a
     /// successful confirmation marks verified.
     #[serde(default)]
@@ -34,33 +30,16 @@ pub enum CodeFailure {
     Missing,
     Expired,
     Mismatch,
-    /// Too many wrong guesses: the code is dead until a new one is sent.
-    TooManyAttempts,
 }
 
 impl CodeFailure {
-    /// The answer for operations whose model has TooManyFailedAttemptsException
-    /// (ConfirmSignUp, ConfirmForgotPassword).
+    /// Cognito's answer: ExpiredCodeException or CodeMismatchException.
+    /// Too many of them in an hour is the caller's business
+    /// (`users::limited_attempt`).
     pub fn to_error(self) -> ApiError {
         match self {
             Self::Missing | Self::Expired => ApiError::expired_code(),
             Self::Mismatch => ApiError::code_mismatch(),
-            Self::TooManyAttempts => ApiError::new(
-                "TooManyFailedAttemptsException",
-                "Too many failed attempts. Please request a new code.",
-            ),
-        }
-    }
-
-    /// The answer for operations without TooManyFailedAttemptsException in
-    /// their model (VerifyUserAttribute): Cognito's LimitExceededException.
-    pub fn to_error_limit(self) -> ApiError {
-        match self {
-            Self::TooManyAttempts => ApiError::new(
-                "LimitExceededException",
-                "Attempt limit exceeded, please try after some time.",
-            ),
-            other => other.to_error(),
         }
     }
 }
@@ -70,7 +49,6 @@ impl PendingCode {
         Self {
             code: six_digits(),
             expires_ms: now_ms.saturating_add(ttl_ms),
-            failed_attempts: 0,
             attribute: None,
         }
     }
@@ -88,17 +66,10 @@ pub fn check(slot: &mut Option<PendingCode>, given: &str, now_ms: u64) -> Result
     let Some(pending) = slot.as_mut() else {
         return Err(CodeFailure::Missing);
     };
-    if pending.failed_attempts >= MAX_FAILED_ATTEMPTS {
-        return Err(CodeFailure::TooManyAttempts);
-    }
     if now_ms >= pending.expires_ms {
         return Err(CodeFailure::Expired);
     }
     if !constant_time_eq(pending.code.as_bytes(), given.trim().as_bytes()) {
-        pending.failed_attempts += 1;
-        if pending.failed_attempts >= MAX_FAILED_ATTEMPTS {
-            return Err(CodeFailure::TooManyAttempts);
-        }
         return Err(CodeFailure::Mismatch);
     }
     *slot = None;
@@ -219,21 +190,12 @@ mod tests {
     }
 
     #[test]
-    fn five_wrong_guesses_lock_the_code() {
+    fn a_wrong_guess_leaves_the_code_in_place() {
         let mut slot = Some(PendingCode::new(1000, 0));
         let code = slot.as_ref().map(|c| c.code.clone()).unwrap_or_default();
         let wrong = if code == "000000" { "111111" } else { "000000" };
-        for _ in 0..4 {
-            assert_eq!(check(&mut slot, wrong, 1), Err(CodeFailure::Mismatch));
-        }
-        assert_eq!(
-            check(&mut slot, wrong, 1),
-            Err(CodeFailure::TooManyAttempts)
-        );
-        assert_eq!(
-            check(&mut slot, &code, 1),
-            Err(CodeFailure::TooManyAttempts)
-        );
+        assert_eq!(check(&mut slot, wrong, 1), Err(CodeFailure::Mismatch));
+        assert_eq!(check(&mut slot, &code, 1), Ok(()));
     }
 
     #[test]

@@ -172,15 +172,11 @@ pub fn burn_equivalent_time(pool_name: &str, username: &str, password: &str) {
     let _ = G.modpow(&x, &N);
 }
 
-/// A deterministic fake salt for an unknown user, so repeated attempts see
-/// the same salt as they would for a real account.
-pub fn fake_salt(pool_id: &str, username: &str) -> String {
-    let mut salt = sha256(&[
-        b"local-pool fake salt",
-        pool_id.as_bytes(),
-        username.as_bytes(),
-    ]);
-    salt.truncate(16);
+/// A fake salt for an unknown user from a keyed digest of the name
+/// (`users::keyed_fake`), so repeated attempts see the same salt, as they
+/// would for a real account.
+pub fn fake_salt(keyed_digest: &[u8]) -> String {
+    let mut salt = keyed_digest[..keyed_digest.len().min(16)].to_vec();
     if let Some(first) = salt.first_mut() {
         *first |= 0x01;
     }
@@ -246,18 +242,21 @@ impl hkdf::KeyType for KeyLen {
 }
 
 /// Checks PASSWORD_CLAIM_SIGNATURE. Any malformed input is simply "wrong".
+/// `verifier` is `None` for an unknown user: the same two modular
+/// exponentiations run against a random verifier and the answer is `false`,
+/// so an unknown name takes as long as a wrong password.
 pub fn verify_claim(
     exchange: &ServerExchange,
-    verifier: &Verifier,
+    verifier: Option<&Verifier>,
     pool_name: &str,
     user_id_for_srp: &str,
     secret_block_b64: &str,
     timestamp: &str,
     signature_b64: &str,
 ) -> bool {
-    let Some(v) = verifier.v() else {
-        return false;
-    };
+    let known = verifier.and_then(Verifier::v);
+    let is_known = known.is_some();
+    let v = known.unwrap_or_else(|| BigUint::from_bytes_be(&random_bytes::<384>()) % &*N);
     let u = BigUint::from_bytes_be(&sha256(&[&pad(&exchange.big_a), &pad(&exchange.big_b)]));
     if u == BigUint::ZERO {
         return false;
@@ -287,36 +286,22 @@ pub fn verify_claim(
     ctx.update(user_id_for_srp.as_bytes());
     ctx.update(&secret_block);
     ctx.update(timestamp.as_bytes());
-    constant_time_eq(ctx.sign().as_ref(), &signature)
+    constant_time_eq(ctx.sign().as_ref(), &signature) && is_known
 }
 
-/// Checks the TIMESTAMP format the AWS clients send:
-/// `Mon Jan 2 03:04:05 UTC 2006` (day without leading zero, Java's
-/// `EEE MMM d HH:mm:ss z yyyy` in UTC).
-pub fn timestamp_is_well_formed(ts: &str) -> bool {
-    const DAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
-    const MONTHS: [&str; 12] = [
-        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-    ];
-    let parts: Vec<&str> = ts.split(' ').filter(|p| !p.is_empty()).collect();
-    let [dow, month, day, time, zone, year] = parts.as_slice() else {
-        return false;
-    };
-    let numeric =
-        |s: &str, min: u32, max: u32| s.parse::<u32>().is_ok_and(|n| (min..=max).contains(&n));
-    let hms: Vec<&str> = time.split(':').collect();
-    DAYS.contains(dow)
-        && MONTHS.contains(month)
-        && day.len() <= 2
-        && numeric(day, 1, 31)
-        && hms.len() == 3
-        && hms.iter().all(|p| p.len() == 2)
-        && numeric(hms[0], 0, 23)
-        && numeric(hms[1], 0, 59)
-        && numeric(hms[2], 0, 60)
-        && *zone == "UTC"
-        && year.len() == 4
-        && numeric(year, 1970, 9999)
+/// The format of TIMESTAMP: Java's `EEE MMM d HH:mm:ss z yyyy` in UTC, as
+/// the AWS SDKs send it (`Mon Jan 2 03:04:05 UTC 2006`, the day without a
+/// leading zero). Cognito's documentation does not spell it out; the SDKs
+/// and Cognito's own error message do.
+const TIMESTAMP_FORMAT: &str = "%a %b %-d %H:%M:%S UTC %Y";
+
+/// The instant a TIMESTAMP names (seconds since the epoch), if it is in
+/// exactly the SDKs' format: a padded day, a weekday that does not fall on
+/// that date or any other spelling is refused, because formatting the
+/// parsed instant again must give back the same text.
+pub fn timestamp_seconds(ts: &str) -> Option<i64> {
+    let parsed = chrono::NaiveDateTime::parse_from_str(ts, TIMESTAMP_FORMAT).ok()?;
+    (parsed.format(TIMESTAMP_FORMAT).to_string() == ts).then(|| parsed.and_utc().timestamp())
 }
 
 /// A fresh SECRET_BLOCK: opaque to the client, which signs it.
@@ -354,11 +339,27 @@ mod tests {
     }
 
     #[test]
-    fn the_timestamp_format_is_checked() {
-        assert!(timestamp_is_well_formed("Mon Feb 10 18:30:12 UTC 2025"));
-        assert!(timestamp_is_well_formed("Mon Jan 2 03:04:05 UTC 2006"));
-        assert!(!timestamp_is_well_formed("2025-02-10T18:30:12Z"));
-        assert!(!timestamp_is_well_formed("Mon Feb 10 18:30:12 GMT 2025"));
-        assert!(!timestamp_is_well_formed(""));
+    fn the_timestamp_format_is_checked_exactly() {
+        assert_eq!(
+            timestamp_seconds("Mon Feb 10 18:30:12 UTC 2025"),
+            Some(1_739_212_212)
+        );
+        assert_eq!(
+            timestamp_seconds("Mon Jan 2 03:04:05 UTC 2006"),
+            Some(1_136_171_045)
+        );
+        // A padded day, a weekday that is not that date's, another zone,
+        // ISO 8601, extra spaces.
+        for bad in [
+            "Mon Jan 02 03:04:05 UTC 2006",
+            "Tue Jan 2 03:04:05 UTC 2006",
+            "Mon Jan 2 03:04:05 GMT 2006",
+            "2006-01-02T03:04:05Z",
+            "Mon  Jan 2 03:04:05 UTC 2006",
+            "Mon Jan 2 3:04:05 UTC 2006",
+            "",
+        ] {
+            assert_eq!(timestamp_seconds(bad), None, "{bad}");
+        }
     }
 }

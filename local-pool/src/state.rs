@@ -38,6 +38,11 @@ pub struct State {
     /// the secret block handed to the client.
     #[serde(skip)]
     pub srp: HashMap<String, SrpPending>,
+    /// Wrong passwords for names with no account (`pool id|name`), so that
+    /// unknown names lock out like real ones where the client prevents
+    /// user existence errors. Forgotten with the process, like a lockout.
+    #[serde(skip)]
+    pub unknown_sign_ins: HashMap<String, Attempts>,
 }
 
 impl State {
@@ -80,6 +85,8 @@ impl State {
     pub fn prune(&mut self, now_ms: u64) {
         self.sessions.retain(|_, s| s.expires_ms > now_ms);
         self.srp.retain(|_, s| s.expires_ms > now_ms);
+        self.unknown_sign_ins
+            .retain(|_, a| now_ms < a.last_ms.saturating_add(MAX_LOCKOUT_MS));
     }
 }
 
@@ -109,6 +116,19 @@ pub struct Pool {
     /// Refresh tokens by their origin_jti (the family every token issued from
     /// one sign-in shares).
     pub refresh_tokens: BTreeMap<String, RefreshRecord>,
+    /// `Policies.SignInPolicy` as given (the first factors USER_AUTH offers).
+    #[serde(default)]
+    pub sign_in_policy: Option<Value>,
+    /// The key of the stand-ins shown for unknown users (their SRP salt and
+    /// user id), so nobody can compute them from the name alone and tell
+    /// a fake from a real account. Random per pool, hex.
+    #[serde(default = "new_fake_key")]
+    pub fake_key: String,
+}
+
+/// A fresh key for [`Pool::fake_key`].
+pub fn new_fake_key() -> String {
+    crate::srp::to_hex(&crate::codes::random_bytes::<32>())
 }
 
 impl Pool {
@@ -131,15 +151,29 @@ impl Pool {
         self.username_attributes.iter().any(|a| a == "phone_number")
     }
 
+    /// Whether two sign-in names are the same under this pool's
+    /// `UsernameConfiguration.CaseSensitive`: with `false` the username, the
+    /// email alias and preferred_username ignore case; with `true` (the
+    /// default) they must match exactly.
+    /// <https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_UsernameConfigurationType.html>
+    pub fn same_name(&self, a: &str, b: &str) -> bool {
+        if self.case_sensitive_usernames() {
+            a == b
+        } else {
+            a.to_lowercase() == b.to_lowercase()
+        }
+    }
+
     /// Finds a user by username or by an attribute that can stand in for it
-    /// (UsernameAttributes always; AliasAttributes once verified).
+    /// (UsernameAttributes always; AliasAttributes once verified). Phone
+    /// numbers always match exactly; names and emails as
+    /// [`Pool::same_name`] says.
     pub fn find_username(&self, name: &str) -> Option<String> {
         if self.users.contains_key(name) {
             return Some(name.to_owned());
         }
-        let lowered = name.to_lowercase();
         if !self.case_sensitive_usernames()
-            && let Some(u) = self.users.keys().find(|u| u.to_lowercase() == lowered)
+            && let Some(u) = self.users.keys().find(|u| self.same_name(u, name))
         {
             return Some(u.clone());
         }
@@ -149,23 +183,18 @@ impl Pool {
             if !as_username && !as_alias {
                 continue;
             }
-            let wanted = if attr == "email" {
-                lowered.clone()
-            } else {
-                name.to_owned()
-            };
             let found = self.users.values().find(|u| {
-                let value = u.attributes.get(attr).map(|v| {
-                    if attr == "email" {
-                        v.to_lowercase()
+                let matches = u.attr(attr).is_some_and(|v| {
+                    if attr == "phone_number" {
+                        v == name
                     } else {
-                        v.clone()
+                        self.same_name(v, name)
                     }
                 });
                 let verified_ok = as_username
                     || attr == "preferred_username"
                     || u.attr_true(&format!("{attr}_verified"));
-                value.as_deref() == Some(wanted.as_str()) && verified_ok
+                matches && verified_ok
             });
             if let Some(user) = found {
                 return Some(user.username.clone());
@@ -174,14 +203,69 @@ impl Pool {
         None
     }
 
-    /// Usernames are case-insensitive unless the pool says otherwise
-    /// (UsernameConfiguration.CaseSensitive), Cognito's default for new pools.
+    /// `UsernameConfiguration.CaseSensitive`, which Cognito takes as `true`
+    /// when a pool is created without it.
+    /// <https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_UsernameConfigurationType.html>
     pub fn case_sensitive_usernames(&self) -> bool {
         self.extra
             .get("UsernameConfiguration")
             .and_then(|c| c.get("CaseSensitive"))
             .and_then(Value::as_bool)
+            .unwrap_or(true)
+    }
+
+    /// `AdminCreateUserConfig.AllowAdminCreateUserOnly`: SignUp is refused.
+    pub fn admin_create_only(&self) -> bool {
+        self.extra
+            .get("AdminCreateUserConfig")
+            .and_then(|c| c.get("AllowAdminCreateUserOnly"))
+            .and_then(Value::as_bool)
             .unwrap_or(false)
+    }
+
+    /// Where password-reset codes go, in order: `AccountRecoverySetting`'s
+    /// mechanisms by priority (`verified_email`, `verified_phone_number`,
+    /// `admin_only`), or without the setting Cognito's legacy order, a
+    /// verified phone first and then a verified email.
+    /// <https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_AccountRecoverySettingType.html>
+    pub fn recovery_order(&self) -> Vec<String> {
+        let Some(mechanisms) = self
+            .extra
+            .get("AccountRecoverySetting")
+            .and_then(|s| s.get("RecoveryMechanisms"))
+            .and_then(Value::as_array)
+        else {
+            return vec!["verified_phone_number".into(), "verified_email".into()];
+        };
+        let mut named: Vec<(i64, String)> = mechanisms
+            .iter()
+            .filter_map(|m| {
+                Some((
+                    m.get("Priority")
+                        .and_then(Value::as_i64)
+                        .unwrap_or(i64::MAX),
+                    m.get("Name")?.as_str()?.to_owned(),
+                ))
+            })
+            .collect();
+        named.sort();
+        named.into_iter().map(|(_, name)| name).collect()
+    }
+
+    /// The first factors USER_AUTH may offer (`SignInPolicy.AllowedFirstAuthFactors`),
+    /// password only when the pool does not say.
+    pub fn first_factors(&self) -> Vec<String> {
+        self.sign_in_policy
+            .as_ref()
+            .and_then(|p| p.get("AllowedFirstAuthFactors"))
+            .and_then(Value::as_array)
+            .map(|list| {
+                list.iter()
+                    .filter_map(Value::as_str)
+                    .map(str::to_owned)
+                    .collect()
+            })
+            .unwrap_or_else(|| vec!["PASSWORD".into()])
     }
 
     /// Attributes the schema marks as required.
@@ -287,6 +371,33 @@ impl AppClient {
         self.explicit_auth_flows.iter().any(|f| f == flow)
     }
 
+    /// `ReadAttributes` or `WriteAttributes`; `None` when the client was
+    /// created without the list, which lets it read or write every attribute.
+    fn attribute_list(&self, member: &str) -> Option<Vec<&str>> {
+        let list = self.extra.get(member)?.as_array()?;
+        Some(list.iter().filter_map(Value::as_str).collect())
+    }
+
+    /// Whether GetUser and the ID token show `attribute` to this client.
+    /// `sub` is always readable.
+    /// <https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-attributes.html#user-pool-settings-attribute-permissions-and-scopes>
+    pub fn may_read(&self, attribute: &str) -> bool {
+        attribute == "sub"
+            || self
+                .attribute_list("ReadAttributes")
+                .is_none_or(|list| list.contains(&attribute))
+    }
+
+    /// Whether this client's users may set `attribute` (SignUp,
+    /// UpdateUserAttributes, NEW_PASSWORD_REQUIRED, DeleteUserAttributes).
+    /// The `*_verified` flags are never user-writable.
+    pub fn may_write(&self, attribute: &str) -> bool {
+        !attribute.ends_with("_verified")
+            && self
+                .attribute_list("WriteAttributes")
+                .is_none_or(|list| list.contains(&attribute))
+    }
+
     pub fn access_token_ms(&self) -> u64 {
         validity_ms(self.access_token_validity, &self.access_token_unit)
     }
@@ -355,6 +466,101 @@ pub struct User {
     pub codes: Codes,
     #[serde(default)]
     pub mfa: MfaSettings,
+    /// Failed attempts at what Cognito limits (wrong passwords, codes,
+    /// password changes), by [`Limited`] kind.
+    #[serde(default)]
+    pub attempts: BTreeMap<Limited, Attempts>,
+    /// Set once a temporary password has been used to start a sign-in: it
+    /// is good for one NEW_PASSWORD_REQUIRED challenge, not for a second.
+    #[serde(default)]
+    pub temporary_password_used: bool,
+}
+
+/// What Cognito counts failures of, per user.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Limited {
+    /// Wrong passwords at sign-in: the growing lockout.
+    SignIn,
+    /// Wrong previous passwords in ChangePassword.
+    ChangePassword,
+    ConfirmSignUp,
+    ConfirmForgotPassword,
+    VerifyAttribute,
+}
+
+impl Limited {
+    /// Failures allowed per hour, from Cognito's per-user quotas: 15
+    /// ConfirmSignUp attempts, 5 to 20 ConfirmForgotPassword attempts
+    /// (depending on risk; the strict end here), 5 ChangePassword attempts.
+    /// Attribute verification has no published figure and gets 5.
+    /// <https://docs.aws.amazon.com/cognito/latest/developerguide/quotas.html>
+    pub fn per_hour(self) -> u32 {
+        match self {
+            Self::ConfirmSignUp => 15,
+            _ => 5,
+        }
+    }
+}
+
+/// Failures of one kind: how many, since when, and the latest.
+#[derive(Debug, Clone, Copy, Default, Serialize, Deserialize)]
+pub struct Attempts {
+    pub failures: u32,
+    pub first_ms: u64,
+    pub last_ms: u64,
+}
+
+const HOUR_MS: u64 = 3_600_000;
+/// Wrong passwords a sign-in may make before the lockout starts.
+pub const FREE_SIGN_IN_FAILURES: u32 = 5;
+/// The longest sign-in lockout, and how long failures are remembered
+/// after the last one.
+pub const MAX_LOCKOUT_MS: u64 = 15 * 60_000;
+
+impl Attempts {
+    /// Whether `max` failures within the hour are used up (codes,
+    /// password changes).
+    pub fn exhausted(&self, now_ms: u64, max: u32) -> bool {
+        self.failures >= max && now_ms < self.first_ms.saturating_add(HOUR_MS)
+    }
+
+    /// Counts a failure against the hourly allowance.
+    pub fn fail_hourly(&mut self, now_ms: u64) {
+        if now_ms >= self.first_ms.saturating_add(HOUR_MS) {
+            *self = Self {
+                failures: 0,
+                first_ms: now_ms,
+                last_ms: now_ms,
+            };
+        }
+        self.failures = self.failures.saturating_add(1);
+        self.last_ms = now_ms;
+    }
+
+    /// Until when sign-in is locked: from the fifth wrong password on, for
+    /// one second, doubling with every further failure, at most 15 minutes.
+    /// <https://docs.aws.amazon.com/cognito/latest/developerguide/authentication.html#authentication-flow-lockout-behavior>
+    pub fn locked_until(&self, now_ms: u64) -> Option<u64> {
+        if self.failures < FREE_SIGN_IN_FAILURES {
+            return None;
+        }
+        let doublings = (self.failures - FREE_SIGN_IN_FAILURES).min(20);
+        let lockout = (1000u64 << doublings).min(MAX_LOCKOUT_MS);
+        let until = self.last_ms.saturating_add(lockout);
+        (now_ms < until).then_some(until)
+    }
+
+    /// Counts a wrong password. Failures are forgotten once the longest
+    /// lockout has passed without another one.
+    pub fn fail_sign_in(&mut self, now_ms: u64) {
+        if now_ms >= self.last_ms.saturating_add(MAX_LOCKOUT_MS) {
+            self.failures = 0;
+            self.first_ms = now_ms;
+        }
+        self.failures = self.failures.saturating_add(1);
+        self.last_ms = now_ms;
+    }
 }
 
 impl User {
@@ -442,6 +648,9 @@ pub struct ChallengeSession {
     /// MFA_SETUP answered with `EMAIL`: email MFA is turned on once the
     /// EMAIL_OTP code that follows is answered.
     pub enables_email_mfa: bool,
+    /// SELECT_CHALLENGE: the name the sign-in started with, which the
+    /// chosen factor signs in (for an unknown name `username` is a fake).
+    pub typed_name: Option<String>,
 }
 
 /// The server half of an SRP exchange, kept between InitiateAuth and
@@ -452,6 +661,9 @@ pub struct SrpPending {
     pub client_id: String,
     /// `None` for an unknown user: the exchange is faked and must fail.
     pub username: Option<String>,
+    /// The name the sign-in started with, under which wrong passwords of
+    /// an unknown name are counted.
+    pub typed_name: String,
     pub user_id_for_srp: String,
     pub server: Option<crate::srp::ServerExchange>,
     pub expires_ms: u64,
@@ -568,4 +780,47 @@ pub fn write_atomically(dir: &Path, name: &str, bytes: &[u8]) -> anyhow::Result<
         let _ = d.sync_all();
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_sign_in_lockout_starts_at_the_fifth_failure_and_doubles_to_fifteen_minutes() {
+        let mut a = Attempts::default();
+        let mut now = 1_000_000;
+        for _ in 0..4 {
+            a.fail_sign_in(now);
+            assert_eq!(a.locked_until(now), None);
+        }
+        a.fail_sign_in(now);
+        assert_eq!(a.locked_until(now), Some(now + 1000));
+        assert_eq!(a.locked_until(now + 1000), None);
+        now += 1000;
+        a.fail_sign_in(now);
+        assert_eq!(a.locked_until(now), Some(now + 2000));
+        for _ in 0..20 {
+            now += 10;
+            a.fail_sign_in(now);
+        }
+        assert_eq!(a.locked_until(now), Some(now + MAX_LOCKOUT_MS));
+        // Quiet for the longest lockout: forgotten.
+        now += MAX_LOCKOUT_MS;
+        a.fail_sign_in(now);
+        assert_eq!(a.locked_until(now), None);
+    }
+
+    #[test]
+    fn the_hourly_allowance_runs_out_and_comes_back_after_the_hour() {
+        let mut a = Attempts::default();
+        for i in 0..5 {
+            assert!(!a.exhausted(i, 5));
+            a.fail_hourly(i);
+        }
+        assert!(a.exhausted(10, 5));
+        assert!(!a.exhausted(HOUR_MS, 5));
+        a.fail_hourly(HOUR_MS);
+        assert_eq!(a.failures, 1);
+    }
 }

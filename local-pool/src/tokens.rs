@@ -1,8 +1,9 @@
 //! RS256 JSON Web Tokens with Cognito's claims, and the key that signs them.
 //!
-//! The RSA key is generated once and kept in the data directory
-//! (`signing-key.pk8`, PKCS#8 DER, mode 0600) so tokens issued before a
-//! restart still verify after it. Refresh tokens are opaque random strings;
+//! Two RSA keys, one for ID tokens and one for access tokens, are
+//! generated once and kept in the data directory (`signing-key.pk8` and
+//! `signing-key-access.pk8`, PKCS#8 DER, mode 0600) so tokens issued before
+//! a restart still verify after it. Refresh tokens are opaque random strings;
 //! only their SHA-256 is stored.
 //! <https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-using-tokens-with-identity-providers.html>
 
@@ -21,36 +22,41 @@ use crate::error::{ApiError, ApiResult};
 use crate::srp::to_hex;
 use crate::state::{AppClient, User};
 
-const KEY_FILE: &str = "signing-key.pk8";
+/// The key that signs ID tokens; the name predates the second key, so
+/// tokens issued before an upgrade keep verifying.
+const ID_KEY_FILE: &str = "signing-key.pk8";
+/// The key that signs access tokens.
+const ACCESS_KEY_FILE: &str = "signing-key-access.pk8";
 
-pub struct Signer {
-    key: KeyPair,
+/// One RSA key and its JWK members.
+struct Key {
+    pair: KeyPair,
     kid: String,
     n: String,
     e: String,
 }
 
-impl Signer {
-    /// Loads `dir/signing-key.pk8`, or creates it; without a directory the
-    /// key lives only as long as the process.
-    pub fn load_or_create(dir: Option<&Path>) -> anyhow::Result<Self> {
-        let key = match dir {
+impl Key {
+    /// Loads `dir/file`, or creates it; without a directory the key lives
+    /// only as long as the process.
+    fn load_or_create(dir: Option<&Path>, file: &str) -> anyhow::Result<Self> {
+        let pair = match dir {
             None => KeyPair::generate(KeySize::Rsa2048)
                 .map_err(|_| anyhow::anyhow!("generating an RSA key failed"))?,
             Some(dir) => {
-                let path = dir.join(KEY_FILE);
+                let path = dir.join(file);
                 match std::fs::read(&path) {
                     Ok(der) => KeyPair::from_pkcs8(&der).map_err(|e| {
                         anyhow::anyhow!("{} is not a PKCS#8 RSA key: {e}", path.display())
                     })?,
                     Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                        let key = KeyPair::generate(KeySize::Rsa2048)
+                        let pair = KeyPair::generate(KeySize::Rsa2048)
                             .map_err(|_| anyhow::anyhow!("generating an RSA key failed"))?;
-                        let der = key
+                        let der = pair
                             .as_der()
                             .map_err(|_| anyhow::anyhow!("encoding the RSA key failed"))?;
-                        crate::state::write_atomically(dir, KEY_FILE, der.as_ref())?;
-                        key
+                        crate::state::write_atomically(dir, file, der.as_ref())?;
+                        pair
                     }
                     Err(e) => {
                         return Err(e).with_context(|| format!("reading {}", path.display()));
@@ -58,42 +64,40 @@ impl Signer {
                 }
             }
         };
-        let public = key.public_key();
+        let public = pair.public_key();
         let n_bytes = public.modulus().big_endian_without_leading_zero().to_vec();
         let e_bytes = public.exponent().big_endian_without_leading_zero().to_vec();
         let digest = aws_lc_rs::digest::digest(&aws_lc_rs::digest::SHA256, &n_bytes);
         let kid = B64URL.encode(&digest.as_ref()[..20]);
         Ok(Self {
-            key,
+            pair,
             kid,
             n: B64URL.encode(&n_bytes),
             e: B64URL.encode(&e_bytes),
         })
     }
 
-    pub fn jwks(&self) -> Value {
+    fn jwk(&self) -> Value {
         json!({
-            "keys": [{
-                "alg": "RS256",
-                "e": self.e,
-                "kid": self.kid,
-                "kty": "RSA",
-                "n": self.n,
-                "use": "sig",
-            }]
+            "alg": "RS256",
+            "e": self.e,
+            "kid": self.kid,
+            "kty": "RSA",
+            "n": self.n,
+            "use": "sig",
         })
     }
 
-    pub fn sign(&self, claims: &Value) -> ApiResult<String> {
+    fn sign(&self, claims: &Value) -> ApiResult<String> {
         let header = json!({ "kid": self.kid, "alg": "RS256" });
         let signing_input = format!(
             "{}.{}",
             B64URL.encode(header.to_string()),
             B64URL.encode(claims.to_string())
         );
-        let mut sig = vec![0u8; self.key.public_modulus_len()];
+        let mut sig = vec![0u8; self.pair.public_modulus_len()];
         let rng = aws_lc_rs::rand::SystemRandom::new();
-        self.key
+        self.pair
             .sign(
                 &signature::RSA_PKCS1_SHA256,
                 &rng,
@@ -103,10 +107,34 @@ impl Signer {
             .map_err(|_| ApiError::internal("Signing a token failed."))?;
         Ok(format!("{signing_input}.{}", B64URL.encode(sig)))
     }
+}
 
-    /// The claims of a token this signer issued, if the signature holds.
-    /// Expiry and token_use are the caller's business.
-    pub fn verify(&self, token: &str) -> Option<Map<String, Value>> {
+/// The two keys Cognito has per pool: "One private key signs access
+/// tokens, and the other signs ID tokens", each with its own `kid` in the
+/// JWKS. Here the pair serves every pool of one data directory.
+/// <https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-using-tokens-verifying-a-jwt.html>
+pub struct Signer {
+    id: Key,
+    access: Key,
+}
+
+impl Signer {
+    /// Loads both keys from `dir`, or creates them.
+    pub fn load_or_create(dir: Option<&Path>) -> anyhow::Result<Self> {
+        Ok(Self {
+            id: Key::load_or_create(dir, ID_KEY_FILE)?,
+            access: Key::load_or_create(dir, ACCESS_KEY_FILE)?,
+        })
+    }
+
+    pub fn jwks(&self) -> Value {
+        json!({ "keys": [self.id.jwk(), self.access.jwk()] })
+    }
+
+    /// The claims of an access token this signer issued, if the access
+    /// key's signature holds (an ID token, signed by the other key, does
+    /// not pass). Expiry and token_use are the caller's business.
+    pub fn verify_access(&self, token: &str) -> Option<Map<String, Value>> {
         let mut parts = token.split('.');
         let (Some(h), Some(c), Some(s), None) =
             (parts.next(), parts.next(), parts.next(), parts.next())
@@ -120,7 +148,7 @@ impl Signer {
         let sig = B64URL.decode(s).ok()?;
         let public = UnparsedPublicKey::new(
             &signature::RSA_PKCS1_2048_8192_SHA256,
-            self.key.public_key().as_ref(),
+            self.access.pair.public_key().as_ref(),
         );
         public.verify(format!("{h}.{c}").as_bytes(), &sig).ok()?;
         match serde_json::from_slice(&B64URL.decode(c).ok()?).ok()? {
@@ -174,7 +202,13 @@ pub fn issue(signer: &Signer, p: &Issue<'_>) -> ApiResult<(String, String)> {
         "username": p.user.username,
     });
     let mut id = Map::new();
-    for (name, value) in &p.user.attributes {
+    // Only what the app client may read goes into the ID token.
+    for (name, value) in p
+        .user
+        .attributes
+        .iter()
+        .filter(|(n, _)| p.client.may_read(n))
+    {
         // Cognito puts the *_verified flags in ID tokens as booleans.
         let v = if name.ends_with("_verified") {
             Value::Bool(value == "true")
@@ -199,5 +233,8 @@ pub fn issue(signer: &Signer, p: &Issue<'_>) -> ApiResult<(String, String)> {
     if let Value::Object(fixed) = fixed {
         id.extend(fixed);
     }
-    Ok((signer.sign(&access)?, signer.sign(&Value::Object(id))?))
+    Ok((
+        signer.access.sign(&access)?,
+        signer.id.sign(&Value::Object(id))?,
+    ))
 }

@@ -8,9 +8,9 @@ use serde_json::{Value, json};
 
 use super::context::Ctx;
 use super::users::{
-    add_mfa_fields, apply_preferences, check_password_policy, code_destination, enum_value,
-    generate_temporary_password, new_user, pool_id_input, remove_user, resolve_user, revoke_all,
-    send, send_code, user_type, validate_attribute_update,
+    add_mfa_fields, apply_preferences, check_deletable, check_password_policy, code_destination,
+    delete_attributes, enum_value, generate_temporary_password, new_user, pool_id_input,
+    remove_user, resolve_user, revoke_all, send, send_code, user_type, validate_attribute_update,
 };
 use crate::codes::RESET_TTL_MS;
 use crate::error::{ApiError, ApiResult};
@@ -117,6 +117,7 @@ pub fn admin_create_user(ctx: &Ctx<'_>, input: &Input) -> ApiResult<Value> {
             let user = s.pool_mut(&pool_id)?.user_mut(&username)?;
             user.password = Some(Verifier::new(&srp_name, &username, &password));
             user.temporary_password_expires_ms = Some(expires);
+            user.temporary_password_used = false;
             user.modified_ms = ctx.now_ms;
             username
         } else {
@@ -182,6 +183,7 @@ pub fn admin_set_user_password(ctx: &Ctx<'_>, input: &Input) -> ApiResult<Value>
         } else {
             user.status = UserStatus::ForceChangePassword;
             user.temporary_password_expires_ms = Some(ctx.now_ms.saturating_add(validity));
+            user.temporary_password_used = false;
         }
         user.modified_ms = ctx.now_ms;
         Ok(json!({}))
@@ -260,6 +262,12 @@ fn set_enabled(ctx: &Ctx<'_>, input: &Input, enabled: bool) -> ApiResult<Value> 
     ctx.svc.store.write(|s| {
         let pool = s.pool_mut(&pool_id)?;
         let username = resolve_user(pool, &name)?;
+        if !enabled {
+            // "Deactivates a user profile and revokes all access tokens for
+            // the user."
+            // <https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_AdminDisableUser.html>
+            revoke_all(pool, &username);
+        }
         let user = pool.user_mut(&username)?;
         user.enabled = enabled;
         user.modified_ms = ctx.now_ms;
@@ -287,15 +295,31 @@ pub fn admin_update_user_attributes(ctx: &Ctx<'_>, input: &Input) -> ApiResult<V
     ctx.svc.store.write(|s| {
         let pool = s.pool_mut(&pool_id)?;
         let username = resolve_user(pool, &name)?;
+        // A blank value deletes the attribute.
+        let (blank, attributes): (Vec<_>, Vec<_>) =
+            attributes.into_iter().partition(|(_, v)| v.is_empty());
+        let blank: Vec<String> = blank.into_iter().map(|(k, _)| k).collect();
+        check_deletable(pool, &blank)?;
         validate_attribute_update(pool, &username, &attributes, true)?;
         let user = pool.user_mut(&username)?;
-        for (k, v) in attributes {
-            if (k == "email" || k == "phone_number") && user.attr(&k) != Some(v.as_str()) {
-                let flag = format!("{k}_verified");
-                if !user.attributes.contains_key(&flag) || user.attr_true(&flag) {
-                    user.attributes.insert(flag, "false".into());
-                }
+        delete_attributes(user, &blank);
+        // Values first, then the verified flags the request sets, so that
+        // `email` with `email_verified=true` verifies the new address in
+        // whichever order the two come.
+        let (flags, values): (Vec<_>, Vec<_>) = attributes
+            .into_iter()
+            .partition(|(k, _)| k.ends_with("_verified"));
+        for (k, v) in values {
+            let flag = format!("{k}_verified");
+            if (k == "email" || k == "phone_number")
+                && user.attr(&k) != Some(v.as_str())
+                && !flags.iter().any(|(f, _)| *f == flag)
+            {
+                user.attributes.insert(flag, "false".into());
             }
+            user.attributes.insert(k, v);
+        }
+        for (k, v) in flags {
             user.attributes.insert(k, v);
         }
         user.modified_ms = ctx.now_ms;

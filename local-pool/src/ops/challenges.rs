@@ -9,10 +9,11 @@ use serde_json::{Map, Value, json};
 
 use super::context::Ctx;
 use super::users::{
-    check_password_policy, check_secret_hash, client_id, delivery_details, pool_for_client, send,
+    check_password_policy, check_secret_hash, check_sign_in_lockout, check_writable, client_id,
+    delivery_details, new_session_id, pool_for_client, record_sign_in, send,
     validate_attribute_update,
 };
-use crate::codes::{self, MFA_TTL_MS, PendingCode, random_bytes, totp};
+use crate::codes::{self, PendingCode, totp};
 use crate::error::{ApiError, ApiResult};
 use crate::input::Input;
 use crate::outbox::Purpose;
@@ -22,11 +23,6 @@ use crate::tokens::{Issue, issue, new_refresh_token};
 
 /// Wrong MFA codes allowed per challenge session before it is dropped.
 const MAX_SESSION_FAILURES: u32 = 5;
-
-fn new_session_id() -> String {
-    use base64::Engine as _;
-    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(random_bytes::<144>())
-}
 
 pub fn user_disabled() -> ApiError {
     ApiError::not_authorized("User is disabled.")
@@ -116,7 +112,11 @@ fn code_challenge(
             )
         })?
         .to_owned();
-    let pending = PendingCode::for_attribute(MFA_TTL_MS, ctx.now_ms, attribute);
+    // An SMS or email code lasts as long as the app client's sign-in
+    // session (AuthSessionValidity, 3 to 15 minutes).
+    // <https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-mfa-sms-text-message.html>
+    let ttl_ms = pool.client(&session.client_id)?.session_ms();
+    let pending = PendingCode::for_attribute(ttl_ms, ctx.now_ms, attribute);
     let code = pending.code.clone();
     let template = if kind == "SMS_MFA" {
         pool.sms_mfa
@@ -207,6 +207,7 @@ pub fn after_password(
         enables_email_mfa: false,
         totp_verified: false,
         failures: 0,
+        typed_name: None,
     };
     match user.status {
         UserStatus::Unconfirmed => {
@@ -219,6 +220,13 @@ pub fn after_password(
             return Err(ApiError::new(
                 "PasswordResetRequiredException",
                 "Password reset required for the user",
+            ));
+        }
+        UserStatus::ForceChangePassword if user.temporary_password_used => {
+            // "The temporary password is valid only once."
+            // <https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_AdminCreateUser.html>
+            return Err(ApiError::not_authorized(
+                "Temporary password has expired and must be reset by an administrator.",
             ));
         }
         UserStatus::ForceChangePassword => {
@@ -239,6 +247,9 @@ pub fn after_password(
                 "requiredAttributes": Value::Array(required.into_iter().map(Value::String).collect()).to_string(),
                 "userAttributes": Value::Object(attrs).to_string(),
             });
+            s.pool_mut(pool_id)?
+                .user_mut(username)?
+                .temporary_password_used = true;
             return Ok(challenge(
                 s,
                 ctx,
@@ -285,11 +296,18 @@ pub fn after_password(
         if pool.sms_mfa_enabled() && user.attr("phone_number").is_some() {
             return start_mfa_challenge(ctx, s, base, "SMS_MFA");
         }
+        // Every method the pool allows, whether or not this user has the
+        // phone or address it needs ("The MFA types activated for the user
+        // pool will be listed in MFAS_CAN_SETUP"); for SMS or email the
+        // app collects the attribute and starts the sign-in again.
         let mut can_setup = Vec::new();
+        if pool.sms_mfa_enabled() {
+            can_setup.push("SMS_MFA");
+        }
         if pool.software_token_mfa {
             can_setup.push("SOFTWARE_TOKEN_MFA");
         }
-        if pool.email_mfa_enabled() && user.attr("email").is_some() {
+        if pool.email_mfa_enabled() {
             can_setup.push("EMAIL_OTP");
         }
         if can_setup.is_empty() {
@@ -446,6 +464,7 @@ fn answer_challenge(
     let client_id = current.client_id.clone();
     let username = current.username.clone();
     let mismatch = || ApiError::new("CodeMismatchException", "Invalid code received for user");
+    let session_ms = s.pool(&pool_id)?.client(&client_id)?.session_ms();
     match current.challenge.as_str() {
         "SMS_MFA" | "EMAIL_OTP" => {
             let key = if current.challenge == "SMS_MFA" {
@@ -510,7 +529,7 @@ fn answer_challenge(
             let next = ChallengeSession {
                 expires_ms: current
                     .expires_ms
-                    .max(ctx.now_ms.saturating_add(MFA_TTL_MS)),
+                    .max(ctx.now_ms.saturating_add(session_ms)),
                 ..current
             };
             start_mfa_challenge(ctx, s, next, &answer)
@@ -534,7 +553,7 @@ fn answer_challenge(
                 enables_email_mfa: true,
                 expires_ms: current
                     .expires_ms
-                    .max(ctx.now_ms.saturating_add(MFA_TTL_MS)),
+                    .max(ctx.now_ms.saturating_add(session_ms)),
                 ..current
             };
             start_mfa_challenge(ctx, s, next, "EMAIL_OTP")
@@ -563,6 +582,20 @@ fn answer_challenge(
                 }
             }
             validate_attribute_update(pool, &username, &updates, false)?;
+            check_writable(
+                pool.client(&client_id)?,
+                updates.iter().map(|(k, _)| k.as_str()),
+            )?;
+            // "You can't modify a required attribute that already has a value."
+            let user = pool.user(&username)?;
+            let required = pool.required_attributes();
+            if let Some((name, _)) = updates.iter().find(|(k, v)| {
+                required.contains(k) && user.attr(k).is_some_and(|old| old != v.as_str())
+            }) {
+                return Err(ApiError::not_authorized(format!(
+                    "Cannot modify an already provided {name}"
+                )));
+            }
             for required in pool.required_attributes() {
                 let has = pool.user(&username)?.attributes.contains_key(&required)
                     || updates.iter().any(|(k, _)| *k == required);
@@ -589,6 +622,10 @@ fn answer_challenge(
     }
 }
 
+/// How far TIMESTAMP may be from the real time. Cognito documents no
+/// figure; five minutes is the tolerance AWS uses for request signatures.
+const TIMESTAMP_SKEW_SECS: i64 = 300;
+
 fn password_verifier(
     ctx: &Ctx<'_>,
     client_id: &str,
@@ -604,9 +641,22 @@ fn password_verifier(
     let block = response("PASSWORD_CLAIM_SECRET_BLOCK")?;
     let signature = response("PASSWORD_CLAIM_SIGNATURE")?;
     let timestamp = response("TIMESTAMP")?;
-    if !srp::timestamp_is_well_formed(&timestamp) {
+    let Some(stamped) = srp::timestamp_seconds(&timestamp) else {
         return Err(ApiError::invalid_parameter(
             "TIMESTAMP format should be EEE MMM d HH:mm:ss z yyyy in english.",
+        ));
+    };
+    // SRP clients stamp the proof with their own clock, which the test
+    // clock cannot move, so the skew is measured against the real time.
+    let real_now = i64::try_from(
+        ctx.now_ms
+            .saturating_sub(u64::try_from(ctx.svc.clock().offset().as_millis()).unwrap_or(0))
+            / 1000,
+    )
+    .unwrap_or(i64::MAX);
+    if (stamped - real_now).abs() > TIMESTAMP_SKEW_SECS {
+        return Err(ApiError::not_authorized(
+            "TIMESTAMP is too far from the current time.",
         ));
     }
     // The exchange is single-use: take it out whatever happens next.
@@ -621,37 +671,44 @@ fn password_verifier(
     if pending.client_id != client_id {
         return Err(ApiError::incorrect_credentials());
     }
-    let (Some(username), Some(exchange)) = (pending.username.clone(), pending.server.as_ref())
-    else {
+    let Some(exchange) = pending.server.as_ref() else {
         return Err(ApiError::incorrect_credentials());
     };
+    // An unknown user (`username` None) goes through the same steps, with
+    // no verifier, and fails at the end.
     let (verifier, pool_name, same_user) = ctx.svc.store.read(|s| -> ApiResult<_> {
         let pool = s.pool(&pending.pool_id)?;
-        let user = pool
-            .users
-            .get(&username)
-            .ok_or_else(ApiError::incorrect_credentials)?;
-        let same = pool.find_username(username_sent).as_deref() == Some(username.as_str());
-        Ok((user.password.clone(), pool.srp_name().to_owned(), same))
+        let user = pending.username.as_ref().and_then(|u| pool.users.get(u));
+        let same =
+            pending.username.is_some() && pool.find_username(username_sent) == pending.username;
+        Ok((
+            user.and_then(|u| u.password.clone()),
+            pool.srp_name().to_owned(),
+            same,
+        ))
     })?;
-    let verifier = verifier.ok_or_else(ApiError::incorrect_credentials)?;
-    if !same_user {
-        return Err(ApiError::incorrect_credentials());
-    }
-    let ok = srp::verify_claim(
+    let username = pending.username.as_deref();
+    ctx.svc.store.write(|s| {
+        check_sign_in_lockout(ctx, s, &pending.pool_id, username, &pending.typed_name)
+    })?;
+    let proven = srp::verify_claim(
         exchange,
-        &verifier,
+        verifier.as_ref(),
         &pool_name,
         &pending.user_id_for_srp,
         &block,
         &timestamp,
         &signature,
     );
-    if !ok {
-        return Err(ApiError::incorrect_credentials());
-    }
+    let ok = proven && same_user;
     ctx.svc.store.write(|s| {
-        check_usable(ctx, s, &pending.pool_id, &username)?;
-        after_password(ctx, s, &pending.pool_id, client_id, &username)
+        record_sign_in(ctx, s, &pending.pool_id, username, &pending.typed_name, ok)?;
+        match (ok, username) {
+            (true, Some(username)) => {
+                check_usable(ctx, s, &pending.pool_id, username)?;
+                after_password(ctx, s, &pending.pool_id, client_id, username)
+            }
+            _ => Err(ApiError::incorrect_credentials()),
+        }
     })
 }

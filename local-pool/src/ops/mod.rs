@@ -42,10 +42,7 @@ const USER_OPERATIONS: &[(&str, Operation)] = &[
         self_service::resend_confirmation_code,
     ),
     ("InitiateAuth", sign_in::initiate_auth),
-    (
-        "RespondToAuthChallenge",
-        challenges::respond_to_auth_challenge,
-    ),
+    ("RespondToAuthChallenge", sign_in::respond_to_auth_challenge),
     ("ForgotPassword", self_service::forgot_password),
     (
         "ConfirmForgotPassword",

@@ -14,7 +14,7 @@ use super::users::{
 use crate::codes::random_string;
 use crate::error::{ApiError, ApiResult};
 use crate::input::{Input, check_length};
-use crate::state::{PasswordPolicy, Pool};
+use crate::state::{PasswordPolicy, Pool, new_fake_key};
 
 /// Members CreateUserPool/UpdateUserPool interpret; everything else is kept
 /// verbatim in `Pool::extra` and echoed by DescribeUserPool.
@@ -168,17 +168,18 @@ fn describe_pool(pool: &Pool) -> Value {
     set("Id", json!(pool.id));
     set("Name", json!(pool.name));
     set("Arn", json!(pool.arn));
-    set(
-        "Policies",
-        json!({ "PasswordPolicy": {
+    let mut policies = json!({ "PasswordPolicy": {
             "MinimumLength": p.minimum_length,
             "RequireUppercase": p.require_uppercase,
             "RequireLowercase": p.require_lowercase,
             "RequireNumbers": p.require_numbers,
             "RequireSymbols": p.require_symbols,
             "TemporaryPasswordValidityDays": p.temporary_password_validity_days,
-        }}),
-    );
+    }});
+    if let Some(sign_in) = &pool.sign_in_policy {
+        policies["SignInPolicy"] = sign_in.clone();
+    }
+    set("Policies", policies);
     set("MfaConfiguration", json!(pool.mfa_configuration));
     if !pool.username_attributes.is_empty() {
         set("UsernameAttributes", json!(pool.username_attributes));
@@ -209,6 +210,10 @@ fn describe_pool(pool: &Pool) -> Value {
 fn apply_pool_settings(pool: &mut Pool, input: &Input) -> ApiResult<()> {
     if input.raw().contains_key("Policies") {
         pool.password_policy = password_policy(input, Some(&pool.password_policy))?;
+        pool.sign_in_policy = input
+            .opt_object("Policies")?
+            .and_then(|p| p.get("SignInPolicy"))
+            .cloned();
     }
     if let Some(mfa) = input.opt_string("MfaConfiguration", 1, 16)? {
         enum_value("mfaConfiguration", &mfa, &["OFF", "ON", "OPTIONAL"])?;
@@ -279,6 +284,8 @@ pub fn create_user_pool(ctx: &Ctx<'_>, input: &Input) -> ApiResult<Value> {
         clients: BTreeMap::new(),
         users: BTreeMap::new(),
         refresh_tokens: BTreeMap::new(),
+        sign_in_policy: None,
+        fake_key: new_fake_key(),
     };
     apply_pool_settings(&mut pool, input)?;
     let described = describe_pool(&pool);

@@ -8,17 +8,18 @@ use serde_json::{Value, json};
 
 use super::context::Ctx;
 use super::users::{
-    access_token, add_mfa_fields, apply_preferences, attributes_json, authenticate,
-    check_password_policy, check_secret_hash, client_id, code_destination, fake_delivery,
-    known_attribute, new_user, pool_for_client, remove_user, revoke_all, send_code,
-    unknown_attribute, validate_attribute_update,
+    access_token, add_mfa_fields, apply_preferences, authenticate, check_deletable,
+    check_password_policy, check_secret_hash, check_writable, client_id, code_destination,
+    delete_attributes, fake_delivery, limited_attempt, new_session_id, new_user, pool_for_client,
+    readable_attributes_json, recovery_destination, remove_user, revoke_all, send_code,
+    validate_attribute_update,
 };
 use crate::codes::{self, ATTRIBUTE_TTL_MS, RESET_TTL_MS, SIGN_UP_TTL_MS, totp};
 use crate::error::{ApiError, ApiResult};
 use crate::input::Input;
 use crate::outbox::Purpose;
 use crate::srp::Verifier;
-use crate::state::{Pool, State, UserStatus};
+use crate::state::{Limited, Pool, State, UserStatus};
 use crate::tokens::hash_token;
 
 /// <https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_SignUp.html>
@@ -31,7 +32,22 @@ pub fn sign_up(ctx: &Ctx<'_>, input: &Input) -> ApiResult<Value> {
     ctx.svc.store.write(|s| {
         let pool_id = pool_for_client(s, &client_id)?;
         let pool = s.pool(&pool_id)?;
-        check_secret_hash(pool.client(&client_id)?, &[&name], secret_hash.as_deref())?;
+        let client = pool.client(&client_id)?;
+        check_secret_hash(client, &[&name], secret_hash.as_deref())?;
+        if pool.admin_create_only() {
+            return Err(ApiError::not_authorized(
+                "SignUp is not permitted for this user pool",
+            ));
+        }
+        // The *_verified flags are dropped below (users cannot vouch for
+        // their own addresses); everything else must be writable.
+        check_writable(
+            client,
+            attributes
+                .iter()
+                .map(|(k, _)| k.as_str())
+                .filter(|k| !k.ends_with("_verified")),
+        )?;
         check_password_policy(pool, &password)?;
         let mut user = new_user(ctx, pool, &name, &attributes, true)?;
         user.password = Some(Verifier::new(pool.srp_name(), &user.username, &password));
@@ -133,7 +149,10 @@ pub fn confirm_sign_up(ctx: &Ctx<'_>, input: &Input) -> ApiResult<Value> {
             .sign_up
             .as_ref()
             .and_then(|c| c.attribute.clone());
-        codes::check(&mut user.codes.sign_up, &code, ctx.now_ms).map_err(|f| f.to_error())?;
+        limited_attempt(ctx, user, Limited::ConfirmSignUp, |user| {
+            codes::check(&mut user.codes.sign_up, &code, ctx.now_ms)
+                .map_err(|f| (f.to_error(), true))
+        })?;
         user.status = UserStatus::Confirmed;
         user.modified_ms = ctx.now_ms;
         if let Some(attribute) = attribute {
@@ -195,14 +214,23 @@ pub fn forgot_password(ctx: &Ctx<'_>, input: &Input) -> ApiResult<Value> {
         let pool = s.pool(&pool_id)?;
         let client = pool.client(&client_id)?;
         check_secret_hash(client, &[&name], secret_hash.as_deref())?;
+        let prevent = client.prevents_user_existence_errors();
+        // With PreventUserExistenceErrors an unknown, disabled or
+        // unreachable user gets simulated delivery details, so the answer
+        // tells nothing about the account.
+        // <https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pool-managing-errors.html>
+        let simulated = || Ok(json!({ "CodeDeliveryDetails": fake_delivery(&name) }));
         let Some(username) = pool.find_username(&name) else {
-            if client.prevents_user_existence_errors() {
-                return Ok(json!({ "CodeDeliveryDetails": fake_delivery(&name) }));
+            if prevent {
+                return simulated();
             }
             return Err(ApiError::user_not_found());
         };
         let user = pool.user(&username)?;
         if !user.enabled {
+            if prevent {
+                return simulated();
+            }
             return Err(ApiError::not_authorized("User is disabled."));
         }
         if user.status == UserStatus::ForceChangePassword {
@@ -210,7 +238,10 @@ pub fn forgot_password(ctx: &Ctx<'_>, input: &Input) -> ApiResult<Value> {
                 "User password cannot be reset in the current state.",
             ));
         }
-        let Some((attr, value)) = code_destination(pool, user, true) else {
+        let Some((attr, value)) = recovery_destination(pool, user) else {
+            if prevent {
+                return simulated();
+            }
             return Err(ApiError::invalid_parameter(
                 "Cannot reset password for the user as there is no registered/verified email or phone_number",
             ));
@@ -247,8 +278,10 @@ pub fn confirm_forgot_password(ctx: &Ctx<'_>, input: &Input) -> ApiResult<Value>
         // The code is checked first but only spent once the password passes.
         {
             let user = pool.user_mut(&username)?;
-            codes::peek(&mut user.codes.forgot_password, &code, ctx.now_ms)
-                .map_err(|f| f.to_error())?;
+            limited_attempt(ctx, user, Limited::ConfirmForgotPassword, |user| {
+                codes::peek(&mut user.codes.forgot_password, &code, ctx.now_ms)
+                    .map_err(|f| (f.to_error(), true))
+            })?;
         }
         check_password_policy(pool, &password)?;
         let user = pool.user_mut(&username)?;
@@ -272,21 +305,25 @@ pub fn change_password(ctx: &Ctx<'_>, input: &Input) -> ApiResult<Value> {
     let previous = input.string("PreviousPassword", 1, 256)?;
     let proposed = input.string("ProposedPassword", 1, 256)?;
     ctx.svc.store.write(|s| {
-        let (pool_id, username) = authenticate(ctx, s, &token)?;
+        let (pool_id, username, _) = authenticate(ctx, s, &token)?;
         let pool = s.pool_mut(&pool_id)?;
         let srp_name = pool.srp_name().to_owned();
-        let ok = pool
-            .user(&username)?
-            .password
-            .as_ref()
-            .is_some_and(|v| v.matches_password(&srp_name, &username, &previous));
-        if !ok {
-            return Err(ApiError::incorrect_credentials());
-        }
         check_password_policy(pool, &proposed)?;
         let user = pool.user_mut(&username)?;
-        user.password = Some(Verifier::new(&srp_name, &username, &proposed));
-        user.modified_ms = ctx.now_ms;
+        // Wrong previous passwords count towards an hourly limit
+        // (LimitExceededException), as on Cognito.
+        limited_attempt(ctx, user, Limited::ChangePassword, |user| {
+            let ok = user
+                .password
+                .as_ref()
+                .is_some_and(|v| v.matches_password(&srp_name, &username, &previous));
+            if !ok {
+                return Err((ApiError::incorrect_credentials(), true));
+            }
+            user.password = Some(Verifier::new(&srp_name, &username, &proposed));
+            user.modified_ms = ctx.now_ms;
+            Ok(())
+        })?;
         Ok(json!({}))
     })
 }
@@ -295,10 +332,14 @@ pub fn change_password(ctx: &Ctx<'_>, input: &Input) -> ApiResult<Value> {
 pub fn get_user(ctx: &Ctx<'_>, input: &Input) -> ApiResult<Value> {
     let token = access_token(input)?;
     ctx.svc.store.read(|s| {
-        let (pool_id, username) = authenticate(ctx, s, &token)?;
+        let (pool_id, username, client_id) = authenticate(ctx, s, &token)?;
         let pool = s.pool(&pool_id)?;
         let user = pool.user(&username)?;
-        let mut out = json!({ "Username": user.username, "UserAttributes": attributes_json(user) });
+        let client = pool.client(&client_id)?;
+        let mut out = json!({
+            "Username": user.username,
+            "UserAttributes": readable_attributes_json(user, client),
+        });
         add_mfa_fields(&mut out, pool, user);
         Ok(out)
     })
@@ -309,8 +350,17 @@ pub fn update_user_attributes(ctx: &Ctx<'_>, input: &Input) -> ApiResult<Value> 
     let token = access_token(input)?;
     let attributes = input.attribute_list("UserAttributes")?;
     ctx.svc.store.write(|s| {
-        let (pool_id, username) = authenticate(ctx, s, &token)?;
+        let (pool_id, username, client_id) = authenticate(ctx, s, &token)?;
         let pool = s.pool_mut(&pool_id)?;
+        check_writable(
+            pool.client(&client_id)?,
+            attributes.iter().map(|(k, _)| k.as_str()),
+        )?;
+        // A blank value deletes the attribute, as DeleteUserAttributes would.
+        let (blank, attributes): (Vec<_>, Vec<_>) =
+            attributes.into_iter().partition(|(_, v)| v.is_empty());
+        let blank: Vec<String> = blank.into_iter().map(|(k, _)| k).collect();
+        check_deletable(pool, &blank)?;
         validate_attribute_update(pool, &username, &attributes, false)?;
         let auto_verified = pool.auto_verified_attributes.clone();
         let kept: Vec<String> = ["email", "phone_number"]
@@ -319,6 +369,7 @@ pub fn update_user_attributes(ctx: &Ctx<'_>, input: &Input) -> ApiResult<Value> 
             .map(str::to_owned)
             .collect();
         let user = pool.user_mut(&username)?;
+        delete_attributes(user, &blank);
         let mut to_verify = Vec::new();
         for (k, v) in attributes {
             let changed = user.attr(&k) != Some(v.as_str());
@@ -379,7 +430,7 @@ pub fn get_user_attribute_verification_code(ctx: &Ctx<'_>, input: &Input) -> Api
     let token = access_token(input)?;
     let attr = verifiable_attribute(input)?;
     ctx.svc.store.write(|s| {
-        let (pool_id, username) = authenticate(ctx, s, &token)?;
+        let (pool_id, username, _) = authenticate(ctx, s, &token)?;
         let user = s.pool(&pool_id)?.user(&username)?;
         // A value waiting for verification is the one the code is for.
         let value = user
@@ -412,15 +463,17 @@ pub fn verify_user_attribute(ctx: &Ctx<'_>, input: &Input) -> ApiResult<Value> {
     let attr = verifiable_attribute(input)?;
     let code = input.string("Code", 1, 2048)?;
     ctx.svc.store.write(|s| {
-        let (pool_id, username) = authenticate(ctx, s, &token)?;
+        let (pool_id, username, _) = authenticate(ctx, s, &token)?;
         let pool = s.pool_mut(&pool_id)?;
         let user = pool.user_mut(&username)?;
-        let mut slot = user.codes.attributes.remove(&attr);
-        let result = codes::check(&mut slot, &code, ctx.now_ms);
-        if let Some(left) = slot {
-            user.codes.attributes.insert(attr.clone(), left);
-        }
-        result.map_err(|f| f.to_error_limit())?;
+        limited_attempt(ctx, user, Limited::VerifyAttribute, |user| {
+            let mut slot = user.codes.attributes.remove(&attr);
+            let result = codes::check(&mut slot, &code, ctx.now_ms);
+            if let Some(left) = slot {
+                user.codes.attributes.insert(attr.clone(), left);
+            }
+            result.map_err(|f| (f.to_error(), true))
+        })?;
         user.modified_ms = ctx.now_ms;
         if let Some(value) = user.codes.pending_values.remove(&attr) {
             user.attributes.insert(attr.clone(), value);
@@ -440,26 +493,12 @@ pub fn delete_user_attributes(ctx: &Ctx<'_>, input: &Input) -> ApiResult<Value> 
         ));
     }
     ctx.svc.store.write(|s| {
-        let (pool_id, username) = authenticate(ctx, s, &token)?;
+        let (pool_id, username, client_id) = authenticate(ctx, s, &token)?;
         let pool = s.pool_mut(&pool_id)?;
-        let required = pool.required_attributes();
-        for name in &names {
-            if name == "sub" || required.contains(name) || pool.username_attributes.contains(name) {
-                return Err(ApiError::invalid_parameter(format!(
-                    "Cannot delete the required or username attribute {name}."
-                )));
-            }
-            if !known_attribute(pool, name) {
-                return Err(unknown_attribute(name));
-            }
-        }
+        check_writable(pool.client(&client_id)?, names.iter().map(String::as_str))?;
+        check_deletable(pool, &names)?;
         let user = pool.user_mut(&username)?;
-        for name in names {
-            user.attributes.remove(&name);
-            if name == "email" || name == "phone_number" {
-                user.attributes.remove(&format!("{name}_verified"));
-            }
-        }
+        delete_attributes(user, &names);
         user.modified_ms = ctx.now_ms;
         Ok(json!({}))
     })
@@ -469,7 +508,7 @@ pub fn delete_user_attributes(ctx: &Ctx<'_>, input: &Input) -> ApiResult<Value> 
 pub fn delete_user(ctx: &Ctx<'_>, input: &Input) -> ApiResult<Value> {
     let token = access_token(input)?;
     ctx.svc.store.write(|s| {
-        let (pool_id, username) = authenticate(ctx, s, &token)?;
+        let (pool_id, username, _) = authenticate(ctx, s, &token)?;
         remove_user(s.pool_mut(&pool_id)?, &username);
         Ok(json!({}))
     })
@@ -481,7 +520,7 @@ pub fn delete_user(ctx: &Ctx<'_>, input: &Input) -> ApiResult<Value> {
 pub fn global_sign_out(ctx: &Ctx<'_>, input: &Input) -> ApiResult<Value> {
     let token = access_token(input)?;
     ctx.svc.store.write(|s| {
-        let (pool_id, username) = authenticate(ctx, s, &token)?;
+        let (pool_id, username, _) = authenticate(ctx, s, &token)?;
         revoke_all(s.pool_mut(&pool_id)?, &username);
         Ok(json!({}))
     })
@@ -568,7 +607,7 @@ fn subject(ctx: &Ctx<'_>, s: &State, input: &Input) -> ApiResult<Subject> {
     let session = input.opt_string("Session", 20, 2048)?;
     match (token, session) {
         (Some(token), _) => {
-            let (pool_id, username) = authenticate(ctx, s, &token)?;
+            let (pool_id, username, _) = authenticate(ctx, s, &token)?;
             Ok(Subject::Token { pool_id, username })
         }
         (None, Some(id)) => {
@@ -591,6 +630,24 @@ fn subject(ctx: &Ctx<'_>, s: &State, input: &Input) -> ApiResult<Subject> {
     }
 }
 
+/// Moves an MFA_SETUP challenge session to a fresh id with a fresh
+/// lifetime: each call in the enrolment hands out the session for the
+/// next, so enrolling is not bound to the first few minutes of sign-in.
+fn renew_session(ctx: &Ctx<'_>, s: &mut State, id: &str) -> ApiResult<String> {
+    let mut session = s
+        .sessions
+        .remove(id)
+        .ok_or_else(ApiError::invalid_session)?;
+    let session_ms = s
+        .pool(&session.pool_id)?
+        .client(&session.client_id)?
+        .session_ms();
+    session.expires_ms = ctx.now_ms.saturating_add(session_ms);
+    let fresh = new_session_id();
+    s.sessions.insert(fresh.clone(), session);
+    Ok(fresh)
+}
+
 /// <https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_AssociateSoftwareToken.html>
 pub fn associate_software_token(ctx: &Ctx<'_>, input: &Input) -> ApiResult<Value> {
     ctx.svc.store.write(|s| {
@@ -607,7 +664,7 @@ pub fn associate_software_token(ctx: &Ctx<'_>, input: &Input) -> ApiResult<Value
         pool.user_mut(username)?.mfa.totp_pending = Some(secret.clone());
         let mut out = json!({ "SecretCode": secret });
         if let Subject::Session { id, .. } = &subject {
-            out["Session"] = json!(id);
+            out["Session"] = json!(renew_session(ctx, s, id)?);
         }
         Ok(out)
     })
@@ -646,7 +703,7 @@ pub fn verify_software_token(ctx: &Ctx<'_>, input: &Input) -> ApiResult<Value> {
             if let Some(sess) = s.sessions.get_mut(id) {
                 sess.totp_verified = true;
             }
-            out["Session"] = json!(id);
+            out["Session"] = json!(renew_session(ctx, s, id)?);
         }
         Ok(out)
     })
@@ -656,7 +713,7 @@ pub fn verify_software_token(ctx: &Ctx<'_>, input: &Input) -> ApiResult<Value> {
 pub fn set_user_mfa_preference(ctx: &Ctx<'_>, input: &Input) -> ApiResult<Value> {
     let token = input.string("AccessToken", 1, 131_072)?;
     ctx.svc.store.write(|s| {
-        let (pool_id, username) = authenticate(ctx, s, &token)?;
+        let (pool_id, username, _) = authenticate(ctx, s, &token)?;
         apply_preferences(s, &pool_id, &username, input)?;
         Ok(json!({}))
     })

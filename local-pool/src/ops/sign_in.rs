@@ -22,12 +22,15 @@ use serde_json::{Value, json};
 
 use super::challenges::{after_password, check_usable, user_disabled};
 use super::context::Ctx;
-use super::users::{check_secret_hash, client_id, equalise_timing, fake_username, pool_for_client};
+use super::users::{
+    check_secret_hash, check_sign_in_lockout, client_id, equalise_timing, fake_username,
+    keyed_fake, new_session_id, pool_for_client, record_sign_in,
+};
 use crate::codes;
 use crate::error::{ApiError, ApiResult};
 use crate::input::Input;
 use crate::srp;
-use crate::state::SrpPending;
+use crate::state::{ChallengeSession, SrpPending};
 use crate::tokens::{Issue, hash_token, issue};
 
 fn flow_not_enabled(flow: &str) -> ApiError {
@@ -105,9 +108,10 @@ pub fn initiate_auth(ctx: &Ctx<'_>, input: &Input) -> ApiResult<Value> {
                 params.get("SECRET_HASH").map(String::as_str),
             )
         }
-        // Choice-based sign-in, limited to the password factors: the client
-        // names its PREFERRED_CHALLENGE up front (SELECT_CHALLENGE, passkeys
-        // and passwordless OTP are not implemented).
+        // Choice-based sign-in with the password factors: the client names
+        // its PREFERRED_CHALLENGE up front, or gets SELECT_CHALLENGE with
+        // the factors it may choose from. Passkeys and one-time codes as a
+        // first factor are not implemented.
         "USER_AUTH" => {
             if !client.allows("ALLOW_USER_AUTH") {
                 return Err(flow_not_enabled(&flow));
@@ -125,9 +129,10 @@ pub fn initiate_auth(ctx: &Ctx<'_>, input: &Input) -> ApiResult<Value> {
                 Some("PASSWORD_SRP") => {
                     srp_start(ctx, &pool_id, &client_id, &name, &param("SRP_A")?)
                 }
-                _ => Err(ApiError::invalid_parameter(
-                    "local-pool supports USER_AUTH only with PREFERRED_CHALLENGE PASSWORD or PASSWORD_SRP.",
-                )),
+                None => select_challenge(ctx, &pool_id, &client_id, &name),
+                Some(other) => Err(ApiError::invalid_parameter(format!(
+                    "local-pool supports USER_AUTH with the PASSWORD and PASSWORD_SRP challenges, not {other}."
+                ))),
             }
         }
         "ADMIN_NO_SRP_AUTH" | "ADMIN_USER_PASSWORD_AUTH" => {
@@ -151,22 +156,73 @@ fn password_sign_in(
         let prevent = pool.client(client_id)?.prevents_user_existence_errors();
         let Some(username) = pool.find_username(name) else {
             equalise_timing(pool, name, password);
-            return Err(if prevent {
-                ApiError::incorrect_credentials()
-            } else {
-                ApiError::user_not_found()
-            });
+            if !prevent {
+                return Err(ApiError::user_not_found());
+            }
+            check_sign_in_lockout(ctx, s, pool_id, None, name)?;
+            record_sign_in(ctx, s, pool_id, None, name, false)?;
+            return Err(ApiError::incorrect_credentials());
         };
+        check_sign_in_lockout(ctx, s, pool_id, Some(&username), name)?;
+        let pool = s.pool(pool_id)?;
         let user = pool.user(&username)?;
         let ok = user
             .password
             .as_ref()
             .is_some_and(|v| v.matches_password(pool.srp_name(), &username, password));
+        record_sign_in(ctx, s, pool_id, Some(&username), name, ok)?;
         if !ok {
             return Err(ApiError::incorrect_credentials());
         }
         check_usable(ctx, s, pool_id, &username)?;
         after_password(ctx, s, pool_id, client_id, &username)
+    })
+}
+
+/// USER_AUTH without a preferred challenge: SELECT_CHALLENGE, listing the
+/// first factors the pool allows that this client can answer. An unknown
+/// name gets the list a user with a password would, so the answer reveals
+/// nothing.
+/// <https://docs.aws.amazon.com/cognito/latest/developerguide/authentication-flows-selection-sdk.html>
+fn select_challenge(ctx: &Ctx<'_>, pool_id: &str, client_id: &str, name: &str) -> ApiResult<Value> {
+    ctx.svc.store.write_volatile(|s| {
+        let pool = s.pool(pool_id)?;
+        let client = pool.client(client_id)?;
+        let username = pool.find_username(name);
+        if username.is_none() && !client.prevents_user_existence_errors() {
+            return Err(ApiError::user_not_found());
+        }
+        let mut available = Vec::new();
+        if pool.first_factors().iter().any(|f| f == "PASSWORD") {
+            available.extend(["PASSWORD", "PASSWORD_SRP"]);
+        }
+        if available.is_empty() {
+            return Err(ApiError::invalid_parameter(
+                "No first factor the user pool allows is implemented by local-pool.",
+            ));
+        }
+        let user_id = username.unwrap_or_else(|| fake_username(pool, name));
+        let session = ChallengeSession {
+            pool_id: pool_id.to_owned(),
+            client_id: client_id.to_owned(),
+            username: user_id.clone(),
+            challenge: "SELECT_CHALLENGE".into(),
+            expires_ms: ctx.now_ms.saturating_add(client.session_ms()),
+            code: None,
+            totp_verified: false,
+            failures: 0,
+            enables_email_mfa: false,
+            typed_name: Some(name.to_owned()),
+        };
+        let id = new_session_id();
+        s.prune(ctx.now_ms);
+        s.sessions.insert(id.clone(), session);
+        Ok(json!({
+            "ChallengeName": "SELECT_CHALLENGE",
+            "Session": id,
+            "AvailableChallenges": available,
+            "ChallengeParameters": { "USERNAME": user_id },
+        }))
     })
 }
 
@@ -200,13 +256,18 @@ fn srp_start(
     let known = username.as_ref().filter(|_| verifier.is_some()).cloned();
     let (exchange, srp_b) = srp::start(verifier.as_ref(), srp_a)
         .map_err(|_| ApiError::invalid_parameter("SRP_A is not a valid SRP public value."))?;
-    let user_id = username
-        .clone()
-        .unwrap_or_else(|| fake_username(pool_id, name));
-    let salt = match &verifier {
-        Some(v) => v.salt.clone(),
-        None => srp::fake_salt(pool_id, name),
-    };
+    let (user_id, salt) = ctx.svc.store.read(|s| -> ApiResult<_> {
+        let pool = s.pool(pool_id)?;
+        Ok((
+            username
+                .clone()
+                .unwrap_or_else(|| fake_username(pool, name)),
+            match &verifier {
+                Some(v) => v.salt.clone(),
+                None => srp::fake_salt(&keyed_fake(pool, "salt", name)),
+            },
+        ))
+    })?;
     let secret_block = srp::new_secret_block();
     ctx.svc.store.write_volatile(|s| {
         s.prune(ctx.now_ms);
@@ -216,6 +277,7 @@ fn srp_start(
                 pool_id: pool_id.to_owned(),
                 client_id: client_id.to_owned(),
                 username: known,
+                typed_name: name.to_owned(),
                 user_id_for_srp: user_id.clone(),
                 server: Some(exchange),
                 expires_ms: ctx.now_ms.saturating_add(session_ms),
@@ -256,12 +318,10 @@ fn refresh(
             return Err(invalid());
         }
         let user = pool.users.get(&record.username).ok_or_else(invalid)?;
-        // The hash may have been computed over the username or an alias.
-        let mut names: Vec<&str> = vec![user.username.as_str()];
-        names.extend(user.attr("email"));
-        names.extend(user.attr("phone_number"));
-        names.extend(user.attr("preferred_username"));
-        check_secret_hash(client, &names, secret_hash)?;
+        // Only over the real username (a UUID in pools that sign in with
+        // email), never an alias: the caller has no name to go by but the
+        // one the tokens carry.
+        check_secret_hash(client, &[user.username.as_str()], secret_hash)?;
         if record.revoked {
             return Err(ApiError::not_authorized("Refresh Token has been revoked"));
         }
@@ -292,4 +352,71 @@ fn refresh(
             }
         }))
     })
+}
+
+/// <https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_RespondToAuthChallenge.html>
+///
+/// SELECT_CHALLENGE is answered here, because the factor chosen starts
+/// like InitiateAuth would with it; every other challenge is `challenges`'.
+pub fn respond_to_auth_challenge(ctx: &Ctx<'_>, input: &Input) -> ApiResult<Value> {
+    if input.opt_string("ChallengeName", 1, 64)?.as_deref() != Some("SELECT_CHALLENGE") {
+        return super::challenges::respond_to_auth_challenge(ctx, input);
+    }
+    let client_id = client_id(input)?;
+    let responses = input.string_map("ChallengeResponses")?;
+    let response = |key: &str| -> ApiResult<String> {
+        responses
+            .get(key)
+            .cloned()
+            .ok_or_else(|| ApiError::invalid_parameter(format!("Missing required parameter {key}")))
+    };
+    let session_id = input
+        .opt_string("Session", 20, 2048)?
+        .ok_or_else(|| ApiError::invalid_parameter("Missing required parameter Session"))?;
+    let client = ctx.svc.store.read(|s| -> ApiResult<_> {
+        let pool_id = pool_for_client(s, &client_id)?;
+        Ok(s.pool(&pool_id)?.client(&client_id)?.clone())
+    })?;
+    let username_sent = response("USERNAME")?;
+    check_secret_hash(
+        &client,
+        &[&username_sent],
+        responses.get("SECRET_HASH").map(String::as_str),
+    )?;
+    let answer = response("ANSWER")?;
+    // The session is spent by any answer, right or wrong.
+    let session = ctx
+        .svc
+        .store
+        .write_volatile(|s| s.sessions.remove(&session_id))
+        .ok_or_else(ApiError::invalid_session)?;
+    if session.expires_ms <= ctx.now_ms {
+        return Err(ApiError::session_expired());
+    }
+    let typed = session.typed_name.clone().unwrap_or_default();
+    if session.challenge != "SELECT_CHALLENGE"
+        || session.client_id != client_id
+        || (username_sent != session.username && username_sent != typed)
+    {
+        return Err(ApiError::invalid_session());
+    }
+    match answer.as_str() {
+        "PASSWORD" => password_sign_in(
+            ctx,
+            &session.pool_id,
+            &client_id,
+            &typed,
+            &response("PASSWORD")?,
+        ),
+        "PASSWORD_SRP" => srp_start(
+            ctx,
+            &session.pool_id,
+            &client_id,
+            &typed,
+            &response("SRP_A")?,
+        ),
+        other => Err(ApiError::invalid_parameter(format!(
+            "Invalid ANSWER: {other} is not one of the AvailableChallenges."
+        ))),
+    }
 }

@@ -20,7 +20,7 @@ use crate::error::{ApiError, ApiResult};
 use crate::input::Input;
 use crate::outbox::{Channel, OutboxMessage, Purpose};
 use crate::srp::burn_equivalent_time;
-use crate::state::{AppClient, Pool, State, User, UserStatus};
+use crate::state::{AppClient, Attempts, Limited, Pool, State, User, UserStatus};
 
 /// Attributes every pool has (the OIDC standard claims plus `sub`).
 /// <https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-attributes.html#cognito-user-pools-standard-attributes>
@@ -126,12 +126,37 @@ pub fn check_password_policy(pool: &Pool, password: &str) -> ApiResult<()> {
     Ok(())
 }
 
-/// `[{"Name": .., "Value": ..}]`.
+/// `[{"Name": .., "Value": ..}]`, every attribute (admin operations).
 pub fn attributes_json(user: &User) -> Vec<Value> {
     user.attributes
         .iter()
         .map(|(k, v)| json!({ "Name": k, "Value": v }))
         .collect()
+}
+
+/// The attributes `client` may read, as GetUser answers them.
+pub fn readable_attributes_json(user: &User, client: &AppClient) -> Vec<Value> {
+    user.attributes
+        .iter()
+        .filter(|(k, _)| client.may_read(k))
+        .map(|(k, v)| json!({ "Name": k, "Value": v }))
+        .collect()
+}
+
+/// Refuses a write by a user through `client` of an attribute it may not
+/// write, as Cognito does: NotAuthorizedException.
+pub fn check_writable<'a>(
+    client: &AppClient,
+    names: impl IntoIterator<Item = &'a str>,
+) -> ApiResult<()> {
+    for name in names {
+        if !client.may_write(name) {
+            return Err(ApiError::not_authorized(
+                "A client attempted to write unauthorized attribute",
+            ));
+        }
+    }
+    Ok(())
 }
 
 pub fn epoch_seconds(ms: u64) -> Value {
@@ -294,18 +319,75 @@ pub fn code_destination(
     })
 }
 
-/// A deterministic UUID-shaped stand-in for an unknown user's username, so
-/// a fake SRP challenge looks like a real one for email-as-username pools.
-pub fn fake_username(pool_id: &str, name: &str) -> String {
-    let d = aws_lc_rs::digest::digest(
-        &aws_lc_rs::digest::SHA256,
-        format!("local-pool fake user|{pool_id}|{name}").as_bytes(),
-    );
+/// Where a password-reset code goes: the first verified mechanism of the
+/// pool's recovery order ([`Pool::recovery_order`]). A channel the user
+/// signs in with as MFA does not count, since the reset would then need
+/// only that one factor; `admin_only` means no code at all.
+/// <https://docs.aws.amazon.com/cognito/latest/developerguide/how-to-recover-a-user-account.html>
+pub fn recovery_destination(pool: &Pool, user: &User) -> Option<(String, String)> {
+    let mfa = user.enabled_mfa(pool);
+    pool.recovery_order().into_iter().find_map(|mechanism| {
+        let (attribute, factor) = match mechanism.as_str() {
+            "verified_email" => ("email", "EMAIL_OTP"),
+            "verified_phone_number" => ("phone_number", "SMS_MFA"),
+            _ => return None,
+        };
+        let value = user.attr(attribute)?;
+        let usable = user.attr_true(&format!("{attribute}_verified")) && !mfa.contains(&factor);
+        usable.then(|| (attribute.to_owned(), value.to_owned()))
+    })
+}
+
+/// Refuses to delete what must stay: `sub`, required and username
+/// attributes, and names outside the schema.
+pub fn check_deletable(pool: &Pool, names: &[String]) -> ApiResult<()> {
+    let required = pool.required_attributes();
+    for name in names {
+        if name == "sub" || required.contains(name) || pool.username_attributes.contains(name) {
+            return Err(ApiError::invalid_parameter(format!(
+                "Cannot delete the required or username attribute {name}."
+            )));
+        }
+        if !known_attribute(pool, name) {
+            return Err(unknown_attribute(name));
+        }
+    }
+    Ok(())
+}
+
+/// Deletes attributes, and with an email or phone its verified flag and
+/// any value waiting for verification.
+pub fn delete_attributes(user: &mut User, names: &[String]) {
+    for name in names {
+        user.attributes.remove(name);
+        if name == "email" || name == "phone_number" {
+            user.attributes.remove(&format!("{name}_verified"));
+            user.codes.pending_values.remove(name);
+        }
+    }
+}
+
+/// A UUID-shaped stand-in for an unknown user's username, the same for the
+/// same name every time, so a fake SRP challenge looks like a real one in
+/// email-as-username pools. Keyed with the pool's secret
+/// ([`Pool::fake_key`]): without it nobody can tell it from a real one.
+pub fn fake_username(pool: &Pool, name: &str) -> String {
+    let d = keyed_fake(pool, "user", name);
     let mut bytes = [0u8; 16];
-    bytes.copy_from_slice(&d.as_ref()[..16]);
+    bytes.copy_from_slice(&d[..16]);
     uuid::Builder::from_random_bytes(bytes)
         .into_uuid()
         .to_string()
+}
+
+/// HMAC-SHA256 under the pool's fake key of `purpose` and `name`.
+pub fn keyed_fake(pool: &Pool, purpose: &str, name: &str) -> Vec<u8> {
+    let key = hmac::Key::new(hmac::HMAC_SHA256, pool.fake_key.as_bytes());
+    let mut ctx = hmac::Context::with_key(&key);
+    ctx.update(purpose.as_bytes());
+    ctx.update(b"|");
+    ctx.update(name.as_bytes());
+    ctx.sign().as_ref().to_vec()
 }
 
 /// Fake CodeDeliveryDetails for an unknown user when the client prevents
@@ -321,11 +403,16 @@ pub fn fake_delivery(name: &str) -> Value {
     }
 }
 
-/// The pool and user an access token speaks for, if it is still good.
-/// Used by GetUser, ChangePassword and every other access-token operation.
-pub fn authenticate(ctx: &Ctx<'_>, state: &State, token: &str) -> ApiResult<(String, String)> {
+/// The pool, user and app client an access token speaks for, if it is
+/// still good. Used by GetUser, ChangePassword and every other
+/// access-token operation.
+pub fn authenticate(
+    ctx: &Ctx<'_>,
+    state: &State,
+    token: &str,
+) -> ApiResult<(String, String, String)> {
     let invalid = || ApiError::not_authorized("Invalid Access Token");
-    let claims = ctx.svc.signer.verify(token).ok_or_else(invalid)?;
+    let claims = ctx.svc.signer.verify_access(token).ok_or_else(invalid)?;
     if claims.get("token_use").and_then(Value::as_str) != Some("access") {
         return Err(invalid());
     }
@@ -359,7 +446,11 @@ pub fn authenticate(ctx: &Ctx<'_>, state: &State, token: &str) -> ApiResult<(Str
     if !user.enabled {
         return Err(ApiError::not_authorized("User is disabled."));
     }
-    Ok((pool.id.clone(), user.username.clone()))
+    let client_id = claims
+        .get("client_id")
+        .and_then(Value::as_str)
+        .ok_or_else(invalid)?;
+    Ok((pool.id.clone(), user.username.clone(), client_id.to_owned()))
 }
 
 // Input checks the control-plane operations (pools, clients, admin users)
@@ -504,6 +595,8 @@ pub fn new_user(
         temporary_password_expires_ms: None,
         codes: Default::default(),
         mfa: Default::default(),
+        attempts: Default::default(),
+        temporary_password_used: false,
     })
 }
 
@@ -650,6 +743,123 @@ pub fn validate_attribute_update(
         }
     }
     Ok(())
+}
+
+/// A fresh challenge session id: opaque, long and random, like Cognito's.
+pub fn new_session_id() -> String {
+    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(crate::codes::random_bytes::<144>())
+}
+
+/// Cognito's answer during a sign-in lockout.
+pub fn password_attempts_exceeded() -> ApiError {
+    ApiError::not_authorized("Password attempts exceeded")
+}
+
+/// Where sign-in failures of `name` are counted: the user's own record, or
+/// for a name with no account the pool's in-memory record of unknown names
+/// (so that they lock out alike and a lockout reveals nothing).
+fn sign_in_attempts<'s>(
+    s: &'s mut State,
+    pool_id: &str,
+    username: Option<&str>,
+    name: &str,
+) -> ApiResult<&'s mut Attempts> {
+    Ok(match username {
+        Some(username) => s
+            .pool_mut(pool_id)?
+            .user_mut(username)?
+            .attempts
+            .entry(Limited::SignIn)
+            .or_default(),
+        None => s
+            .unknown_sign_ins
+            .entry(format!("{pool_id}|{}", name.to_lowercase()))
+            .or_default(),
+    })
+}
+
+/// Refuses a sign-in while its lockout lasts.
+/// <https://docs.aws.amazon.com/cognito/latest/developerguide/authentication.html#authentication-flow-lockout-behavior>
+pub fn check_sign_in_lockout(
+    ctx: &Ctx<'_>,
+    s: &mut State,
+    pool_id: &str,
+    username: Option<&str>,
+    name: &str,
+) -> ApiResult<()> {
+    let attempts = sign_in_attempts(s, pool_id, username, name)?;
+    if attempts.locked_until(ctx.now_ms).is_some() {
+        return Err(password_attempts_exceeded());
+    }
+    Ok(())
+}
+
+/// Records the outcome of a password check: a success clears the count,
+/// a failure adds to it.
+pub fn record_sign_in(
+    ctx: &Ctx<'_>,
+    s: &mut State,
+    pool_id: &str,
+    username: Option<&str>,
+    name: &str,
+    succeeded: bool,
+) -> ApiResult<()> {
+    if succeeded {
+        if let Some(username) = username {
+            s.pool_mut(pool_id)?
+                .user_mut(username)?
+                .attempts
+                .remove(&Limited::SignIn);
+        }
+        return Ok(());
+    }
+    sign_in_attempts(s, pool_id, username, name)?.fail_sign_in(ctx.now_ms);
+    Ok(())
+}
+
+/// Cognito's answer once an hourly attempt limit is used up.
+pub fn limit_exceeded() -> ApiError {
+    ApiError::new(
+        "LimitExceededException",
+        "Attempt limit exceeded, please try after some time.",
+    )
+}
+
+/// Checks a code (or a previous password) for an action with an hourly
+/// limit of failures (ConfirmSignUp, ConfirmForgotPassword,
+/// VerifyUserAttribute, ChangePassword): once the limit is reached every
+/// attempt in that hour, right or wrong, gets LimitExceededException; a
+/// success clears the count.
+/// <https://docs.aws.amazon.com/cognito/latest/developerguide/quotas.html>
+pub fn limited_attempt<T>(
+    ctx: &Ctx<'_>,
+    user: &mut User,
+    kind: Limited,
+    attempt: impl FnOnce(&mut User) -> Result<T, (ApiError, bool)>,
+) -> ApiResult<T> {
+    let max = kind.per_hour();
+    if user
+        .attempts
+        .get(&kind)
+        .is_some_and(|a| a.exhausted(ctx.now_ms, max))
+    {
+        return Err(limit_exceeded());
+    }
+    match attempt(user) {
+        Ok(value) => {
+            user.attempts.remove(&kind);
+            Ok(value)
+        }
+        Err((error, counts)) => {
+            if counts {
+                user.attempts
+                    .entry(kind)
+                    .or_default()
+                    .fail_hourly(ctx.now_ms);
+            }
+            Err(error)
+        }
+    }
 }
 
 /// Spends the time a password check would, for unknown users.
