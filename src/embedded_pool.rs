@@ -154,7 +154,8 @@ fn write_saved(path: &Path, saved: &Saved) -> anyhow::Result<()> {
     std::fs::rename(&tmp, path).with_context(|| format!("writing {}", path.display()))
 }
 
-/// Creates the development pool: email as the sign-in name, MFA optional
+/// Creates the development pool: email as the sign-in name in any
+/// capitalisation (`Ada@x.com` signs in as `ada@x.com`), MFA optional
 /// with authenticator apps, SMS and email, every auth flow Threshold uses,
 /// the original email kept until a new one is verified, and one custom
 /// attribute (`custom:company`, so THRESHOLD_PROFILE_ATTRIBUTES has
@@ -169,6 +170,7 @@ async fn provision(admin: &Admin) -> anyhow::Result<Saved> {
             mfa_factors: Factor::ALL.to_vec(),
             password_policy: Some(PasswordPolicy::default()),
             custom_attributes: vec!["company".to_owned()],
+            case_insensitive_names: true,
             ..PoolSpec::named("threshold-dev")
         })
         .await
@@ -185,6 +187,7 @@ async fn provision(admin: &Admin) -> anyhow::Result<Saved> {
                     ClientAuthFlow::UserAuth,
                 ],
                 prevent_user_existence_errors: true,
+                write_attributes: None,
             },
         )
         .await

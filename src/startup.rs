@@ -74,6 +74,9 @@ struct PoolSettings {
     sign_in_name: SignInNameKind,
     mfa: MfaRequirement,
     mfa_factors: Vec<Factor>,
+    /// The app client's `WriteAttributes`, when it lists them and
+    /// DescribeUserPoolClient could be called.
+    writable_attributes: Option<Vec<String>>,
 }
 
 impl PoolSettings {
@@ -108,7 +111,27 @@ impl PoolSettings {
                     })
                 })
                 .collect::<anyhow::Result<Vec<_>>>()?,
+            writable_attributes: None,
         })
+    }
+
+    /// Reads the pool's and the client's settings with `admin`; what
+    /// cannot be read keeps the configured value, with a warning.
+    async fn describe(&mut self, admin: &Admin, pool_id: &str, client_id: &str) {
+        match admin.describe_pool(pool_id).await {
+            Ok(described) => self.apply(described),
+            Err(e) => tracing::warn!(
+                error = %e,
+                "DescribeUserPool failed; using the configured pool settings"
+            ),
+        }
+        match admin.describe_client(pool_id, client_id).await {
+            Ok(client) => self.writable_attributes = client.write_attributes,
+            Err(e) => tracing::warn!(
+                error = %e,
+                "DescribeUserPoolClient failed; the profile page offers every configured attribute"
+            ),
+        }
     }
 
     fn apply(&mut self, described: PoolDescription) {
@@ -146,10 +169,13 @@ impl Application {
         let (gateway, dev_pool) = match pool {
             PoolSetting::Embedded => {
                 let embedded = crate::embedded_pool::start(&config, clock).await?;
-                let described = Admin::for_local_pool(&embedded.endpoint)
-                    .describe_pool(&embedded.pool_id)
-                    .await?;
-                settings.apply(described);
+                settings
+                    .describe(
+                        &Admin::for_local_pool(&embedded.endpoint),
+                        &embedded.pool_id,
+                        &embedded.client_id,
+                    )
+                    .await;
                 let verifier = token_verifier(
                     &config,
                     &embedded.endpoint,
@@ -167,16 +193,13 @@ impl Application {
                 (gateway, Some(embedded.running))
             }
             PoolSetting::Remote(remote) => {
-                // DescribeUserPool needs AWS credentials; without them the
-                // configured (or default) settings stand.
+                // DescribeUserPool and DescribeUserPoolClient need AWS
+                // credentials; without them the configured (or default)
+                // settings stand.
                 if let Some(admin) = Admin::from_environment(&remote.endpoint).await {
-                    match admin.describe_pool(&remote.pool_id).await {
-                        Ok(described) => settings.apply(described),
-                        Err(e) => tracing::warn!(
-                            error = %e,
-                            "DescribeUserPool failed; using the configured pool settings"
-                        ),
-                    }
+                    settings
+                        .describe(&admin, &remote.pool_id, &remote.client_id)
+                        .await;
                 }
                 let verifier = token_verifier(
                     &config,
@@ -216,8 +239,10 @@ impl Application {
             .map(|a| a.trim().to_owned())
             .filter(|a| !a.is_empty())
             .collect();
+        let writable_attributes = settings.writable_attributes.take();
         let state = AppState(Arc::new(Inner {
             profile_attributes,
+            writable_attributes,
             sessions: vault.clone(),
             gateway,
             allowlist: config.return_to_allowlist(),

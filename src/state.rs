@@ -26,6 +26,10 @@ pub struct Inner {
     /// Custom attributes the profile page edits besides the standard ones
     /// (`THRESHOLD_PROFILE_ATTRIBUTES`).
     pub profile_attributes: Vec<String>,
+    /// The attributes the app client may write (`WriteAttributes`, read
+    /// with DescribeUserPoolClient when credentials allow); `None` when
+    /// unknown or unrestricted.
+    pub writable_attributes: Option<Vec<String>>,
     /// The session store (sealed by the session key), also for markers
     /// that span sessions ("signed out everywhere").
     pub sessions: SessionVault,

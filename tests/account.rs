@@ -369,6 +369,77 @@ async fn change_password(app: &TestApp, current: &str, new: &str) -> Reply {
     .await
 }
 
+/// Cognito allows five wrong current passwords per user and hour in
+/// ChangePassword, then answers LimitExceededException, even to the right
+/// one: the page says to wait instead of calling it wrong.
+#[tokio::test]
+async fn after_five_wrong_current_passwords_a_password_change_waits() {
+    let app = TestApp::spawn().await;
+    app.signed_in_user().await;
+    for _ in 0..5 {
+        change_password(&app, "Wrong-horse-1", NEW_PASSWORD).await;
+        let page = app.get(Page::ChangePassword.path()).await;
+        assert_eq!(
+            page.field_error("current_password").as_deref(),
+            Some("change_password.wrong_current")
+        );
+    }
+    change_password(&app, PASSWORD, NEW_PASSWORD).await;
+    let page = app.get(Page::ChangePassword.path()).await;
+    assert_eq!(ids(&page), vec!["error.rate_limited".to_owned()]);
+}
+
+/// The profile page offers only the attributes the app client may write
+/// (its `WriteAttributes`, read with DescribeUserPoolClient at start), since
+/// Cognito refuses the others. Here the embedded default is switched to a
+/// client that may write the email and the name only.
+#[tokio::test]
+async fn the_profile_offers_only_what_the_app_client_may_write() {
+    use secrecy::ExposeSecret as _;
+    use threshold::cognito::admin::{ClientAuthFlow, ClientSpec};
+
+    let app = TestApp::spawn_with(&["--profile-attributes", "custom:company"]).await;
+    let limited = app
+        .admin()
+        .create_client(
+            &app.pool_id(),
+            &ClientSpec {
+                name: "limited".to_owned(),
+                auth_flows: vec![
+                    ClientAuthFlow::UserSrp,
+                    ClientAuthFlow::UserPassword,
+                    ClientAuthFlow::RefreshToken,
+                ],
+                prevent_user_existence_errors: true,
+                write_attributes: Some(vec!["email".to_owned(), "name".to_owned()]),
+            },
+        )
+        .await
+        .expect("CreateUserPoolClient");
+    let saved = serde_json::json!({
+        "pool_id": app.pool_id(),
+        "client_id": limited.client_id,
+        "client_secret": limited.client_secret.expose_secret(),
+    });
+    std::fs::write(app.data_dir().join("dev-pool.json"), saved.to_string()).expect("dev-pool.json");
+    let app = app.restart().await;
+    app.signed_in_user().await;
+
+    let form = app.get(Page::Profile.path()).await;
+    assert!(
+        form.body.contains("autocomplete=\"name\""),
+        "the name is writable"
+    );
+    for absent in [
+        "autocomplete=\"given-name\"",
+        "autocomplete=\"family-name\"",
+        "autocomplete=\"language\"",
+        "name=\"attributes[custom:company]\"",
+    ] {
+        assert!(!form.body.contains(absent), "{absent} is not writable");
+    }
+}
+
 async fn change_phone(app: &TestApp, value: &str) -> Reply {
     app.submit(
         Page::ChangePhone.path(),

@@ -107,6 +107,43 @@ async fn a_wrong_password_and_an_unknown_account_get_the_same_answer() {
     assert!(!wrong_page.body.contains("Wrong-password-1"));
 }
 
+/// The pool's lockout after five wrong passwords (Cognito's "Password
+/// attempts exceeded", which refuses even the right password for a while)
+/// is said as such, and the same way for an address with no account.
+#[tokio::test]
+async fn after_five_wrong_passwords_sign_in_pauses_alike_for_an_account_and_an_unknown_email() {
+    let app = TestApp::spawn().await;
+    let email = app.signed_in_user().await;
+    let stranger = app.another_browser();
+    let unknown = unique_email();
+    for name in [email.as_str(), unknown.as_str()] {
+        for _ in 0..5 {
+            stranger.sign_in(name, "Wrong-password-1").await;
+            stranger.get(Page::SignIn.path()).await;
+        }
+        let page = stranger.sign_in(name, PASSWORD).await;
+        assert_eq!(page.location.as_deref(), Some(Page::SignIn.path()));
+        let shown = stranger.get(Page::SignIn.path()).await;
+        assert_eq!(
+            shown.message_ids(),
+            vec!["sign_in.locked_out".to_owned()],
+            "{name}"
+        );
+    }
+}
+
+/// The embedded default's pool is created with
+/// `UsernameConfiguration.CaseSensitive=false`, as AWS recommends: an
+/// address signs in however it is capitalised.
+#[tokio::test]
+async fn an_email_signs_in_in_any_capitalisation_on_the_embedded_default() {
+    let app = TestApp::spawn().await;
+    let email = app.signed_in_user().await;
+    app.sign_out().await;
+    let page = app.sign_in(&email.to_uppercase(), PASSWORD).await;
+    assert_eq!(page.location.as_deref(), Some(Page::Account.path()));
+}
+
 #[tokio::test]
 async fn a_message_shows_once_and_reload_does_not_repeat_it() {
     let app = TestApp::spawn().await;

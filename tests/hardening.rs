@@ -281,6 +281,67 @@ async fn wrong_reset_codes_lock_alike_for_real_and_unknown_accounts() {
     );
 }
 
+/// Cognito also limits reset-code attempts per user and hour
+/// (LimitExceededException, here after five), which a decoy for an unknown
+/// address never meets. So a new reset after the limit answers any code,
+/// the right one included, as a wrong one, for both alike.
+#[tokio::test]
+async fn the_pools_hourly_reset_code_limit_answers_as_a_decoy_does() {
+    let app = TestApp::spawn().await;
+    let email = app.signed_in_user().await;
+    app.sign_out().await;
+    let mut answers = Vec::new();
+    for name in [email.clone(), support::unique_email()] {
+        let request = |browser: TestApp| {
+            let name = name.clone();
+            async move {
+                browser
+                    .submit(
+                        Page::ForgotPassword.path(),
+                        action::FORGOT_PASSWORD,
+                        &[("username", &name)],
+                    )
+                    .await;
+                browser
+            }
+        };
+        let first = request(app.another_browser()).await;
+        let right = (app.codes_sent(&name) > 0).then(|| app.last_code(&name));
+        six_wrong_codes(
+            &first,
+            Page::ResetPassword.path(),
+            action::RESET_PASSWORD,
+            &[
+                ("code", wrong_code(right.as_deref())),
+                ("password", "Another-horse-8"),
+            ],
+        )
+        .await;
+        let second = request(app.another_browser()).await;
+        let code = app
+            .try_last_code(&name)
+            .unwrap_or_else(|| "123456".to_owned());
+        second
+            .submit(
+                Page::ResetPassword.path(),
+                action::RESET_PASSWORD,
+                &[("code", &code), ("password", "Another-horse-8")],
+            )
+            .await;
+        let page = second.get(Page::ResetPassword.path()).await;
+        answers.push((page.field_error("code"), page.message_ids()));
+    }
+    assert_eq!(
+        answers[0].0.as_deref(),
+        Some("code.mismatch"),
+        "the real account's right code, over the pool's limit"
+    );
+    assert_eq!(
+        answers[1], answers[0],
+        "an unknown address answers the same"
+    );
+}
+
 #[tokio::test]
 async fn wrong_sign_up_codes_lock_alike_for_new_and_taken_addresses() {
     let app = TestApp::spawn().await;

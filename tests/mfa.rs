@@ -346,14 +346,15 @@ async fn an_invited_user_sets_their_own_password() {
     );
 }
 
-#[tokio::test]
-async fn in_a_pool_that_requires_mfa_a_new_user_enrols_during_sign_in() {
-    let dev = TestApp::spawn().await;
+/// A second app on a pool of the embedded local pool that requires MFA
+/// with `factors`, and its user `grace` (password PASSWORD, an email, no
+/// phone, no second factor yet).
+async fn mfa_required_app(dev: &TestApp, factors: &[Factor]) -> TestApp {
     let admin = dev.admin();
     let pool_id = admin
         .create_pool(&PoolSpec {
             mfa: MfaRequirement::On,
-            mfa_factors: vec![Factor::Totp],
+            mfa_factors: factors.to_vec(),
             ..PoolSpec::named("mfa-required")
         })
         .await
@@ -365,6 +366,7 @@ async fn in_a_pool_that_requires_mfa_a_new_user_enrols_during_sign_in() {
                 name: "threshold".to_owned(),
                 auth_flows: vec![ClientAuthFlow::UserSrp, ClientAuthFlow::RefreshToken],
                 prevent_user_existence_errors: false,
+                write_attributes: None,
             },
         )
         .await
@@ -408,7 +410,13 @@ async fn in_a_pool_that_requires_mfa_a_new_user_enrols_during_sign_in() {
         "on",
     ])
     .expect("configuration");
-    let app = TestApp::start(config, dev.clock.clone(), dir).await;
+    TestApp::start(config, dev.clock.clone(), dir).await
+}
+
+#[tokio::test]
+async fn in_a_pool_that_requires_mfa_a_new_user_enrols_during_sign_in() {
+    let dev = TestApp::spawn().await;
+    let app = mfa_required_app(&dev, &[Factor::Totp]).await;
 
     let page = app.sign_in("grace", PASSWORD).await;
     assert_eq!(page.location.as_deref(), Some(Page::SignInChallenge.path()));
@@ -462,4 +470,39 @@ async fn in_a_pool_that_requires_mfa_a_new_user_enrols_during_sign_in() {
             .as_deref(),
         Some("on")
     );
+}
+
+/// Cognito lists every method the pool allows in MFA_SETUP, text messages
+/// included, but sets SMS up only for an account that already has a phone
+/// number. The page offers what can be set up and says why SMS cannot be;
+/// when SMS is all the pool allows, it says so instead of offering nothing.
+#[tokio::test]
+async fn mfa_setup_explains_why_text_messages_cannot_be_set_up_while_signing_in() {
+    let dev = TestApp::spawn().await;
+    for (factors, note, offers_app) in [
+        (
+            &[Factor::Sms, Factor::Totp][..],
+            "challenge.setup_sms_later",
+            true,
+        ),
+        (&[Factor::Sms][..], "challenge.setup_sms_only", false),
+    ] {
+        let app = mfa_required_app(&dev, factors).await;
+        let page = app.sign_in("grace", PASSWORD).await;
+        assert_eq!(page.location.as_deref(), Some(Page::SignInChallenge.path()));
+        let choose = app.get(Page::SignInChallenge.path()).await;
+        assert_eq!(choose.title_id().as_deref(), Some("challenge.setup_title"));
+        assert!(choose.message_ids().contains(&note.to_owned()), "{note}");
+        assert!(!choose.body.contains("value=\"sms\""), "no SMS choice");
+        assert_eq!(choose.body.contains("value=\"totp\""), offers_app, "{note}");
+        // Choosing SMS anyway is refused as no choice.
+        app.submit(
+            Page::SignInChallenge.path(),
+            action::ANSWER_CHALLENGE,
+            &[("choice", "sms")],
+        )
+        .await;
+        let page = app.get(Page::SignInChallenge.path()).await;
+        assert_eq!(page.title_id().as_deref(), Some("challenge.setup_title"));
+    }
 }

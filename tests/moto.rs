@@ -155,6 +155,7 @@ async fn threshold_on_moto(moto: &moto::Moto, name: &str, mfa: Mfa) -> TestApp {
                 name: "threshold".to_owned(),
                 auth_flows: vec![ClientAuthFlow::UserPassword, ClientAuthFlow::RefreshToken],
                 prevent_user_existence_errors: false,
+                write_attributes: None,
             },
         )
         .await

@@ -1,6 +1,7 @@
 //! One user's life, run against this pool and against moto's Cognito server,
 //! both through the real AWS SDK: sign-up, confirmation, password sign-in,
-//! GetUser, ChangePassword, TOTP association, MFA sign-in and GlobalSignOut.
+//! GetUser, an administrator blanking an attribute (checked on this pool
+//! only), a sign-in name in other capitals, ChangePassword, TOTP association, MFA sign-in and GlobalSignOut.
 //!
 //! Each step records what a caller could observe (which documented fields
 //! came back, or which exception) into a [`Transcript`]; the two backends'
@@ -314,6 +315,42 @@ async fn scenario(backend: &Backend) -> anyhow::Result<Transcript> {
             ("UserAttributes.sub", attribute("sub").is_some()),
             ("UserAttributes.email", attribute("email").is_some()),
         ]),
+    );
+
+    // --- What an administrator sets: a blank value deletes the attribute.
+    for value in ["Ada", ""] {
+        cognito
+            .admin_update_user_attributes()
+            .user_pool_id(&pool_id)
+            .username(USERNAME)
+            .user_attributes(AttributeType::builder().name("name").value(value).build()?)
+            .send()
+            .await
+            .context("AdminUpdateUserAttributes")?;
+    }
+    let seen_by_admin = cognito
+        .admin_get_user()
+        .user_pool_id(&pool_id)
+        .username(USERNAME)
+        .send()
+        .await
+        .context("AdminGetUser")?;
+    let name_left = seen_by_admin
+        .user_attributes()
+        .iter()
+        .any(|a| a.name() == "name");
+    if backend.is_strict() {
+        // moto keeps the blank value.
+        ensure!(!name_left, "a blank value did not delete the attribute");
+    }
+
+    // --- A pool created without UsernameConfiguration is case-sensitive.
+    let capitals = app
+        .password_sign_in(&USERNAME.to_uppercase(), PASSWORD)
+        .await;
+    transcript.record(
+        "InitiateAuth with the username in capitals",
+        fields([("refused", capitals.is_err())]),
     );
 
     // --- ChangePassword.

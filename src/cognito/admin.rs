@@ -8,7 +8,7 @@ use aws_sdk_cognitoidentityprovider::types::{
     AttributeDataType, DeliveryMediumType, EmailMfaConfigType, ExplicitAuthFlowsType,
     MessageActionType, PasswordPolicyType, PreventUserExistenceErrorTypes, SchemaAttributeType,
     SmsMfaConfigType, SoftwareTokenMfaConfigType, UserAttributeUpdateSettingsType, UserPoolMfaType,
-    UserPoolPolicyType, UsernameAttributeType, VerifiedAttributeType,
+    UserPoolPolicyType, UsernameAttributeType, UsernameConfigurationType, VerifiedAttributeType,
 };
 use secrecy::{ExposeSecret, SecretString};
 
@@ -82,6 +82,10 @@ pub struct PoolSpec {
     pub password_policy: Option<PasswordPolicy>,
     /// Mutable string attributes, named without the `custom:` prefix.
     pub custom_attributes: Vec<String>,
+    /// Sign-in names (and email aliases) match in any capitalisation
+    /// (`UsernameConfiguration.CaseSensitive=false`, what AWS recommends);
+    /// Cognito's default when it is not set is case-sensitive.
+    pub case_insensitive_names: bool,
 }
 
 impl PoolSpec {
@@ -96,6 +100,7 @@ impl PoolSpec {
             mfa_factors: Vec::new(),
             password_policy: None,
             custom_attributes: Vec::new(),
+            case_insensitive_names: false,
         }
     }
 }
@@ -126,6 +131,16 @@ pub struct ClientSpec {
     pub name: String,
     pub auth_flows: Vec<ClientAuthFlow>,
     pub prevent_user_existence_errors: bool,
+    /// The attributes its users may set (`WriteAttributes`); `None` leaves
+    /// Cognito's default.
+    pub write_attributes: Option<Vec<String>>,
+}
+
+/// What an app client may do with attributes, from DescribeUserPoolClient.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ClientDescription {
+    /// `WriteAttributes`; `None` when the client does not list them.
+    pub write_attributes: Option<Vec<String>>,
 }
 
 /// A created confidential client.
@@ -280,6 +295,16 @@ impl Admin {
         if spec.verify_email {
             request = request.auto_verified_attributes(VerifiedAttributeType::Email);
         }
+        if spec.case_insensitive_names {
+            request = request.username_configuration(
+                UsernameConfigurationType::builder()
+                    .case_sensitive(false)
+                    .build()
+                    .map_err(|e| {
+                        CognitoError::unexpected(Operation::Admin("CreateUserPool"), e.to_string())
+                    })?,
+            );
+        }
         if spec.keep_original_email_until_verified {
             request = request.user_attribute_update_settings(
                 UserAttributeUpdateSettingsType::builder()
@@ -375,6 +400,7 @@ impl Admin {
                 spec.prevent_user_existence_errors
                     .then_some(PreventUserExistenceErrorTypes::Enabled),
             )
+            .set_write_attributes(spec.write_attributes.clone())
             .send()
             .await
             .map_err(admin_error("CreateUserPoolClient"))?;
@@ -392,6 +418,34 @@ impl Admin {
                     .ok_or_else(|| CognitoError::unexpected(operation, "no client secret"))?
                     .to_owned(),
             ),
+        })
+    }
+
+    /// The attributes the app client may write, so the profile page offers
+    /// only those.
+    /// <https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_DescribeUserPoolClient.html>
+    pub async fn describe_client(
+        &self,
+        pool_id: &str,
+        client_id: &str,
+    ) -> Result<ClientDescription> {
+        let output = self
+            .client
+            .describe_user_pool_client()
+            .user_pool_id(pool_id)
+            .client_id(client_id)
+            .send()
+            .await
+            .map_err(admin_error("DescribeUserPoolClient"))?;
+        let client = output.user_pool_client().ok_or_else(|| {
+            CognitoError::unexpected(
+                Operation::Admin("DescribeUserPoolClient"),
+                "no client in the answer",
+            )
+        })?;
+        let write = client.write_attributes();
+        Ok(ClientDescription {
+            write_attributes: (!write.is_empty()).then(|| write.to_vec()),
         })
     }
 

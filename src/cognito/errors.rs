@@ -82,6 +82,12 @@ pub enum CognitoError {
     /// apart when PreventUserExistenceErrors is on, and neither do we).
     #[error("incorrect username or password")]
     IncorrectCredentials,
+    /// Too many wrong passwords: Cognito locks sign-in for a while (one
+    /// second after the fifth, doubling to about 15 minutes) and answers
+    /// "Password attempts exceeded", even to the right password.
+    /// <https://docs.aws.amazon.com/cognito/latest/developerguide/authentication.html#authentication-flow-lockout-behavior>
+    #[error("password attempts exceeded")]
+    PasswordAttemptsExceeded,
     /// The account exists but its sign-up was never confirmed. Only
     /// reported after the password was proven, so it reveals nothing.
     #[error("user is not confirmed")]
@@ -185,6 +191,11 @@ impl CognitoError {
         };
         match code {
             "NotAuthorizedException" => match operation {
+                Operation::InitiateAuth | Operation::RespondToAuthChallenge
+                    if message.contains("Password attempts exceeded") =>
+                {
+                    Self::PasswordAttemptsExceeded
+                }
                 // The same exception covers a wrong password, a revoked
                 // token and an expired challenge session.
                 Operation::InitiateAuth | Operation::RespondToAuthChallenge if !about_token() => {

@@ -84,7 +84,8 @@ pub const STANDARD_PROFILE_ATTRIBUTES: &[&str] = &["name", "given_name", "family
 pub const DELETE_WORD: &str = "DELETE";
 
 /// The attributes the profile page edits: the standard ones and those
-/// named in `THRESHOLD_PROFILE_ATTRIBUTES`.
+/// named in `THRESHOLD_PROFILE_ATTRIBUTES`, less any the app client may not
+/// write (Cognito would refuse them).
 pub fn profile_attributes(app: &AppState) -> Vec<String> {
     STANDARD_PROFILE_ATTRIBUTES
         .iter()
@@ -95,6 +96,11 @@ pub fn profile_attributes(app: &AppState) -> Vec<String> {
                 .filter(|a| !STANDARD_PROFILE_ATTRIBUTES.contains(&a.as_str()))
                 .cloned(),
         )
+        .filter(|a| {
+            app.writable_attributes
+                .as_ref()
+                .is_none_or(|writable| writable.contains(a))
+        })
         .collect()
 }
 
@@ -599,7 +605,10 @@ impl AccountError {
         match error {
             CognitoError::CodeMismatch => Self::CodeMismatch,
             CognitoError::ExpiredCode => Self::CodeExpired,
-            CognitoError::TooManyFailedAttempts => Self::TooManyAttempts,
+            // Both of Cognito's ways of saying "too many wrong codes".
+            CognitoError::TooManyFailedAttempts | CognitoError::LimitExceeded => {
+                Self::TooManyAttempts
+            }
             other => Self::from_action(other),
         }
     }

@@ -288,10 +288,14 @@ impl RecoveryError {
                 tracing::info!(%reason, "the pool refused the new password");
                 Self::PasswordRejected
             }
-            CognitoError::TooManyRequests | CognitoError::LimitExceeded => Self::RateLimited,
+            CognitoError::TooManyRequests => Self::RateLimited,
             e @ (CognitoError::Unexpected { .. } | CognitoError::Unavailable { .. }) => {
                 Self::common(e)
             }
+            // Everything else, Cognito's attempt limits included
+            // (LimitExceededException, TooManyFailedAttemptsException), is
+            // answered as a wrong code: a decoy for an address with no
+            // account cannot meet those limits, so it could not answer them.
             other => {
                 tracing::info!(error = %other, "reset code refused");
                 Self::CodeMismatch

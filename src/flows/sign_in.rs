@@ -100,8 +100,14 @@ pub async fn submit(app: &AppState, session: &Session, input: SignInInput) -> Lo
             recovery::start_required_reset(app, session, &name, return_to).await
         }
         Err(e) => {
-            if matches!(e, CognitoError::IncorrectCredentials) {
-                audit(app, Event::SignInFailed, name.as_str(), "password");
+            match e {
+                CognitoError::IncorrectCredentials => {
+                    audit(app, Event::SignInFailed, name.as_str(), "password");
+                }
+                CognitoError::PasswordAttemptsExceeded => {
+                    audit(app, Event::LockedOut, name.as_str(), "password");
+                }
+                _ => {}
             }
             fail(session, form, &SignInError::from_cognito(e), back)
         }
@@ -275,6 +281,20 @@ pub async fn answer(app: &AppState, session: &Session, input: ChallengeInput) ->
     after_answer(app, session, flow, result)
 }
 
+/// The methods of an MFA_SETUP challenge that can be set up while signing
+/// in: an authenticator app, and email. Cognito lists text messages too,
+/// but sets them up only for an account that already has a phone number:
+/// the app must add one and start the sign-in again, which needs the
+/// password again. The page says so instead.
+/// <https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_RespondToAuthChallenge.html>
+pub fn settable_during_sign_in(options: &[Factor]) -> Vec<Factor> {
+    options
+        .iter()
+        .copied()
+        .filter(|f| *f != Factor::Sms)
+        .collect()
+}
+
 /// MFA_SETUP, first step: the method. An authenticator app is associated
 /// with the challenge session and its secret shown; email is set up by
 /// naming the address, which Cognito then proves with an EMAIL_OTP code.
@@ -286,7 +306,7 @@ async fn choose_setup(
     choice: &str,
 ) -> Location {
     let back = Location::page(Page::SignInChallenge);
-    match Factor::from_id(choice).filter(|f| options.contains(f)) {
+    match Factor::from_id(choice).filter(|f| settable_during_sign_in(options).contains(f)) {
         Some(Factor::Totp) => {
             match app
                 .gateway
@@ -448,6 +468,10 @@ pub enum SignInError {
     NoChoice,
     /// Throttled by the pool: "Too many attempts. Wait a few minutes…".
     RateLimited,
+    /// The pool's sign-in lockout after wrong passwords. It answers the
+    /// same for a name with no account (local pool; Cognito with
+    /// PreventUserExistenceErrors), so saying so reveals nothing.
+    LockedOut,
     /// The pool cannot be reached right now: "try again in a moment".
     Unavailable,
     /// Anything else; logged: "Something went wrong on our side."
@@ -461,6 +485,7 @@ impl SignInError {
             CognitoError::IncorrectCredentials | CognitoError::SessionEnded(_) => {
                 Self::IncorrectCredentials
             }
+            CognitoError::PasswordAttemptsExceeded => Self::LockedOut,
             CognitoError::TooManyRequests | CognitoError::LimitExceeded => Self::RateLimited,
             e @ CognitoError::Unavailable { .. } => {
                 log_unexpected(&e);
@@ -484,8 +509,12 @@ impl SignInError {
                 Self::PasswordRejected
             }
             CognitoError::SessionEnded(_) | CognitoError::IncorrectCredentials => Self::Expired,
-            CognitoError::TooManyFailedAttempts => Self::TooManyAttempts,
-            CognitoError::TooManyRequests | CognitoError::LimitExceeded => Self::RateLimited,
+            // Both of Cognito's ways of saying "too many wrong codes".
+            CognitoError::TooManyFailedAttempts | CognitoError::LimitExceeded => {
+                Self::TooManyAttempts
+            }
+            CognitoError::PasswordAttemptsExceeded => Self::LockedOut,
+            CognitoError::TooManyRequests => Self::RateLimited,
             e @ CognitoError::Unavailable { .. } => {
                 log_unexpected(&e);
                 Self::Unavailable
@@ -515,6 +544,7 @@ impl FlowError for SignInError {
             Self::PasswordRejected => "password.rejected",
             Self::NoChoice => "mfa.choose",
             Self::RateLimited => "error.rate_limited",
+            Self::LockedOut => "sign_in.locked_out",
             Self::Unavailable => "error.unavailable",
             Self::Unexpected => "error.unexpected",
         }

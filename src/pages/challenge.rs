@@ -89,10 +89,9 @@ pub fn ChallengePage() -> impl IntoView {
             "challenge.select_title",
             choice_form(&ctx, &form, "challenge.select_intro", options),
         ),
-        (Challenge::MfaSetup { options }, None) => (
-            "challenge.setup_title",
-            choice_form(&ctx, &form, "challenge.setup_intro", options),
-        ),
+        (Challenge::MfaSetup { options }, None) => {
+            ("challenge.setup_title", setup_choice(&ctx, &form, options))
+        }
         (Challenge::MfaSetup { .. }, Some(secret)) => (
             "challenge.setup_title",
             view! {
@@ -167,6 +166,25 @@ fn new_password_form(ctx: &Ctx, form: &FormState, required: &[String]) -> AnyVie
         </form>
     }
     .into_any()
+}
+
+/// The methods MFA_SETUP offers that can be set up here, and why a text
+/// message cannot be: Cognito sets up SMS only for an account that already
+/// has a phone number, which sign-in cannot add.
+fn setup_choice(ctx: &Ctx, form: &FormState, options: &[Factor]) -> AnyView {
+    let lang = ctx.lang.clone();
+    let settable = sign_in::settable_during_sign_in(options);
+    let sms_note = options.contains(&Factor::Sms).then(|| {
+        let id = if settable.is_empty() {
+            "challenge.setup_sms_only"
+        } else {
+            "challenge.setup_sms_later"
+        };
+        view! { <p class="hint" data-message-id=id>{t(&lang, id)}</p> }
+    });
+    let form =
+        (!settable.is_empty()).then(|| choice_form(ctx, form, "challenge.setup_intro", &settable));
+    view! { {sms_note} {form} }.into_any()
 }
 
 /// Radio buttons: which MFA method to use (or to set up).

@@ -16,6 +16,7 @@ sign_in-submit = Sign in
 sign_in-no_account = New here?
 sign_in-create_account = Create an account
 sign_in-incorrect_credentials = Incorrect email or password.
+sign_in-locked_out = Too many wrong passwords. Sign-in is paused for a few minutes; wait, or reset your password.
 sign_in-expired = Your sign-in took too long and has expired. Please sign in again.
 
 sign_up-title = Create your account
@@ -138,6 +139,8 @@ challenge-select_title = How do you want to verify?
 challenge-select_intro = Choose how to get your verification code
 challenge-setup_title = Set up two-step verification
 challenge-setup_intro = Your account needs a second step at sign-in. Choose how to set it up
+challenge-setup_sms_later = Codes by text message need a phone number on your account. Choose another method now; you can add a phone number in your account afterwards.
+challenge-setup_sms_only = This site sends sign-in codes by text message, and your account has no phone number yet. Please contact the site's support to add one, then sign in again.
 challenge-verify = Verify
 challenge-continue = Continue
 challenge-new_code = Send a new code (sign in again)
