@@ -54,7 +54,10 @@ pub async fn start(config: &Config, clock: Clock) -> anyhow::Result<EmbeddedPool
     let admin = Admin::for_local_pool(&endpoint);
     let saved_path = config.data_dir.join("dev-pool.json");
     let saved = match read_saved(&saved_path) {
-        Some(saved) if admin.client_exists(&saved.pool_id, &saved.client_id).await => saved,
+        Some(saved) if admin.client_exists(&saved.pool_id, &saved.client_id).await => {
+            warn_if_outdated(&admin, &saved.pool_id, &config.data_dir).await;
+            saved
+        }
         _ => {
             let saved = provision(&admin).await?;
             write_saved(&saved_path, &saved)?;
@@ -140,6 +143,21 @@ fn read_saved(path: &Path) -> Option<Saved> {
     serde_json::from_str(&text).ok()
 }
 
+/// A development pool provisioned by an older version keeps its settings
+/// (Cognito cannot change a pool's case sensitivity once it exists), so
+/// say how to get one that matches this version's.
+async fn warn_if_outdated(admin: &Admin, pool_id: &str, data_dir: &Path) {
+    if let Ok(described) = admin.describe_pool(pool_id).await
+        && described.case_sensitive_names
+    {
+        tracing::warn!(
+            data_dir = %data_dir.display(),
+            "the development pool was made by an older Threshold: sign-in names are case-sensitive \
+             there; remove dev-pool.json and local-pool/ from the data directory to provision a new one"
+        );
+    }
+}
+
 fn write_saved(path: &Path, saved: &Saved) -> anyhow::Result<()> {
     let text = serde_json::to_string_pretty(saved).context("serialising dev-pool.json")?;
     let tmp = path.with_extension("json.tmp");
@@ -155,7 +173,8 @@ fn write_saved(path: &Path, saved: &Saved) -> anyhow::Result<()> {
 }
 
 /// Creates the development pool: email as the sign-in name in any
-/// capitalisation (`Ada@x.com` signs in as `ada@x.com`), MFA optional
+/// capitalisation (`Ada@x.com` signs in as `ada@x.com`), reset codes to the
+/// verified email first, MFA optional
 /// with authenticator apps, SMS and email, every auth flow Threshold uses,
 /// the original email kept until a new one is verified, and one custom
 /// attribute (`custom:company`, so THRESHOLD_PROFILE_ATTRIBUTES has
@@ -171,6 +190,7 @@ async fn provision(admin: &Admin) -> anyhow::Result<Saved> {
             password_policy: Some(PasswordPolicy::default()),
             custom_attributes: vec!["company".to_owned()],
             case_insensitive_names: true,
+            recover_by_email_first: true,
             ..PoolSpec::named("threshold-dev")
         })
         .await

@@ -51,6 +51,30 @@ async fn reset(browser: &TestApp, code: &str, password: &str) -> Reply {
         .await
 }
 
+/// The embedded default's pool sends reset codes to the verified email
+/// first (its AccountRecoverySetting), the address the reset page speaks
+/// of, even when the account also has a verified phone: without the
+/// setting, Cognito's legacy order would text the phone.
+#[tokio::test]
+async fn reset_codes_go_to_the_email_even_with_a_verified_phone() {
+    let app = TestApp::spawn().await;
+    let email = app.signed_in_user().await;
+    app.sign_out().await;
+    let phone = "+15555550177";
+    app.admin()
+        .update_attributes(
+            &app.pool_id(),
+            &email,
+            &[("phone_number", phone), ("phone_number_verified", "true")],
+        )
+        .await
+        .expect("AdminUpdateUserAttributes");
+    let emailed = app.codes_sent(&email);
+    forgot(&app, &email).await;
+    assert_eq!(app.codes_sent(&email), emailed + 1, "the code is emailed");
+    assert_eq!(app.codes_sent(phone), 0, "nothing is texted");
+}
+
 #[tokio::test]
 async fn a_forgotten_password_is_reset_with_the_emailed_code() {
     let app = TestApp::spawn().await;

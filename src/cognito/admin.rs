@@ -5,9 +5,10 @@
 
 use aws_sdk_cognitoidentityprovider::Client;
 use aws_sdk_cognitoidentityprovider::types::{
-    AttributeDataType, DeliveryMediumType, EmailMfaConfigType, ExplicitAuthFlowsType,
-    MessageActionType, PasswordPolicyType, PreventUserExistenceErrorTypes, SchemaAttributeType,
-    SmsMfaConfigType, SoftwareTokenMfaConfigType, UserAttributeUpdateSettingsType, UserPoolMfaType,
+    AccountRecoverySettingType, AttributeDataType, DeliveryMediumType, EmailMfaConfigType,
+    ExplicitAuthFlowsType, MessageActionType, PasswordPolicyType, PreventUserExistenceErrorTypes,
+    RecoveryOptionNameType, RecoveryOptionType, SchemaAttributeType, SmsMfaConfigType,
+    SoftwareTokenMfaConfigType, UserAttributeUpdateSettingsType, UserPoolMfaType,
     UserPoolPolicyType, UsernameAttributeType, UsernameConfigurationType, VerifiedAttributeType,
 };
 use secrecy::{ExposeSecret, SecretString};
@@ -63,6 +64,9 @@ pub struct PoolDescription {
     /// Attributes sign-up must ask for besides email and password.
     pub required_attributes: Vec<String>,
     pub email_is_username: bool,
+    /// Sign-in names must match in capitalisation too
+    /// (`UsernameConfiguration.CaseSensitive`, true when not set).
+    pub case_sensitive_names: bool,
 }
 
 /// A pool to create.
@@ -82,6 +86,10 @@ pub struct PoolSpec {
     pub password_policy: Option<PasswordPolicy>,
     /// Mutable string attributes, named without the `custom:` prefix.
     pub custom_attributes: Vec<String>,
+    /// Password-reset codes go to the verified email first, then the
+    /// verified phone (`AccountRecoverySetting`); without it Cognito's
+    /// legacy order texts a verified phone first.
+    pub recover_by_email_first: bool,
     /// Sign-in names (and email aliases) match in any capitalisation
     /// (`UsernameConfiguration.CaseSensitive=false`, what AWS recommends);
     /// Cognito's default when it is not set is case-sensitive.
@@ -100,6 +108,7 @@ impl PoolSpec {
             mfa_factors: Vec::new(),
             password_policy: None,
             custom_attributes: Vec::new(),
+            recover_by_email_first: false,
             case_insensitive_names: false,
         }
     }
@@ -277,6 +286,9 @@ impl Admin {
             password_policy: policy,
             required_attributes,
             email_is_username,
+            case_sensitive_names: pool
+                .username_configuration()
+                .is_none_or(|c| c.case_sensitive()),
         })
     }
 
@@ -294,6 +306,23 @@ impl Admin {
         }
         if spec.verify_email {
             request = request.auto_verified_attributes(VerifiedAttributeType::Email);
+        }
+        if spec.recover_by_email_first {
+            let mechanism = |name, priority| {
+                RecoveryOptionType::builder()
+                    .name(name)
+                    .priority(priority)
+                    .build()
+                    .map_err(|e| {
+                        CognitoError::unexpected(Operation::Admin("CreateUserPool"), e.to_string())
+                    })
+            };
+            request = request.account_recovery_setting(
+                AccountRecoverySettingType::builder()
+                    .recovery_mechanisms(mechanism(RecoveryOptionNameType::VerifiedEmail, 1)?)
+                    .recovery_mechanisms(mechanism(RecoveryOptionNameType::VerifiedPhoneNumber, 2)?)
+                    .build(),
+            );
         }
         if spec.case_insensitive_names {
             request = request.username_configuration(
