@@ -241,6 +241,17 @@ async fn six_wrong_codes(
     seen
 }
 
+/// "Forgot your password?" for `name` in `browser`.
+async fn request_reset(browser: &TestApp, name: &str) {
+    browser
+        .submit(
+            Page::ForgotPassword.path(),
+            action::FORGOT_PASSWORD,
+            &[("username", name)],
+        )
+        .await;
+}
+
 fn locked_after_five() -> Vec<Option<String>> {
     let mut expected = vec![Some("code.mismatch".to_owned()); 4];
     expected.extend(vec![Some("code.too_many_attempts".to_owned()); 2]);
@@ -255,13 +266,7 @@ async fn wrong_reset_codes_lock_alike_for_real_and_unknown_accounts() {
     let mut answers = Vec::new();
     for name in [email.clone(), support::unique_email()] {
         let browser = app.another_browser();
-        browser
-            .submit(
-                Page::ForgotPassword.path(),
-                action::FORGOT_PASSWORD,
-                &[("username", &name)],
-            )
-            .await;
+        request_reset(&browser, &name).await;
         let right = (app.codes_sent(&name) > 0).then(|| app.last_code(&name));
         let code = wrong_code(right.as_deref());
         answers.push(
@@ -292,20 +297,8 @@ async fn the_pools_hourly_reset_code_limit_answers_as_a_decoy_does() {
     app.sign_out().await;
     let mut answers = Vec::new();
     for name in [email.clone(), support::unique_email()] {
-        let request = |browser: TestApp| {
-            let name = name.clone();
-            async move {
-                browser
-                    .submit(
-                        Page::ForgotPassword.path(),
-                        action::FORGOT_PASSWORD,
-                        &[("username", &name)],
-                    )
-                    .await;
-                browser
-            }
-        };
-        let first = request(app.another_browser()).await;
+        let first = app.another_browser();
+        request_reset(&first, &name).await;
         let right = (app.codes_sent(&name) > 0).then(|| app.last_code(&name));
         six_wrong_codes(
             &first,
@@ -317,7 +310,8 @@ async fn the_pools_hourly_reset_code_limit_answers_as_a_decoy_does() {
             ],
         )
         .await;
-        let second = request(app.another_browser()).await;
+        let second = app.another_browser();
+        request_reset(&second, &name).await;
         let code = app
             .try_last_code(&name)
             .unwrap_or_else(|| "123456".to_owned());

@@ -887,22 +887,7 @@ async fn id_and_access_tokens_are_signed_by_two_keys_in_the_jwks() {
 
 /// The SALT and USER_ID_FOR_SRP an SRP start answers for `name`.
 async fn srp_stand_ins(h: &Harness, name: &str) -> (String, String) {
-    let srp = aws_cognito_srp::SrpClient::new(
-        aws_cognito_srp::User::new(&h.pool_id, name, PASSWORD),
-        &h.client_id,
-        Some(&h.secret),
-    );
-    let started = h
-        .user
-        .initiate_auth()
-        .client_id(&h.client_id)
-        .auth_flow(AuthFlowType::UserSrpAuth)
-        .auth_parameters("USERNAME", name)
-        .auth_parameters("SRP_A", srp.get_auth_parameters().a)
-        .auth_parameters("SECRET_HASH", h.hash(name))
-        .send()
-        .await
-        .expect("a fake challenge");
+    let started = h.srp_start(name, &h.srp_client(name, PASSWORD)).await;
     let p = started.challenge_parameters().expect("parameters");
     (p["SALT"].clone(), p["USER_ID_FOR_SRP"].clone())
 }

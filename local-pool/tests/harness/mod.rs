@@ -304,6 +304,29 @@ impl Harness {
         self.srp_auth_stamped(email, password, None).await
     }
 
+    /// An SRP client for `name` on this pool and app client.
+    pub fn srp_client(&self, name: &str, password: &str) -> SrpClient<SrpUser> {
+        SrpClient::new(
+            SrpUser::new(&self.pool_id, name, password),
+            &self.client_id,
+            Some(&self.secret),
+        )
+    }
+
+    /// InitiateAuth USER_SRP_AUTH for `name` with `srp`'s SRP_A.
+    pub async fn srp_start(&self, name: &str, srp: &SrpClient<SrpUser>) -> InitiateAuthOutput {
+        self.user
+            .initiate_auth()
+            .client_id(&self.client_id)
+            .auth_flow(AuthFlowType::UserSrpAuth)
+            .auth_parameters("USERNAME", name)
+            .auth_parameters("SRP_A", srp.get_auth_parameters().a)
+            .auth_parameters("SECRET_HASH", self.hash(name))
+            .send()
+            .await
+            .expect("InitiateAuth USER_SRP_AUTH")
+    }
+
     /// [`Harness::srp_auth`], sending `timestamp` as TIMESTAMP instead of
     /// the one the proof was made with when it is given.
     pub async fn srp_auth_stamped(
@@ -313,23 +336,8 @@ impl Harness {
         timestamp: Option<&str>,
     ) -> Result<aws_sdk_cognitoidentityprovider::operation::respond_to_auth_challenge::RespondToAuthChallengeOutput, RespondToAuthChallengeError>
     {
-        let srp = SrpClient::new(
-            SrpUser::new(&self.pool_id, email, password),
-            &self.client_id,
-            Some(&self.secret),
-        );
-        let params = srp.get_auth_parameters();
-        let started = self
-            .user
-            .initiate_auth()
-            .client_id(&self.client_id)
-            .auth_flow(AuthFlowType::UserSrpAuth)
-            .auth_parameters("USERNAME", &params.username)
-            .auth_parameters("SRP_A", &params.a)
-            .auth_parameters("SECRET_HASH", self.hash(email))
-            .send()
-            .await
-            .expect("InitiateAuth USER_SRP_AUTH");
+        let srp = self.srp_client(email, password);
+        let started = self.srp_start(email, &srp).await;
         assert_eq!(
             started.challenge_name(),
             Some(&ChallengeNameType::PasswordVerifier)
