@@ -38,11 +38,13 @@ pub struct State {
     /// the secret block handed to the client.
     #[serde(skip)]
     pub srp: HashMap<String, SrpPending>,
-    /// Wrong passwords for names with no account (`pool id|name`), so that
-    /// unknown names lock out like real ones where the client prevents
-    /// user existence errors. Forgotten with the process, like a lockout.
+    /// Failed attempts for names with no account (`pool id|kind|name`):
+    /// wrong passwords and wrong codes, so that unknown names lock out and
+    /// meet the hourly limits like real ones where the client prevents
+    /// user existence errors. Kept in memory only: they end with the
+    /// process, where a real user's counts are saved.
     #[serde(skip)]
-    pub unknown_sign_ins: HashMap<String, Attempts>,
+    pub unknown_names: HashMap<String, Attempts>,
 }
 
 impl State {
@@ -85,8 +87,7 @@ impl State {
     pub fn prune(&mut self, now_ms: u64) {
         self.sessions.retain(|_, s| s.expires_ms > now_ms);
         self.srp.retain(|_, s| s.expires_ms > now_ms);
-        self.unknown_sign_ins
-            .retain(|_, a| now_ms < a.last_ms.saturating_add(MAX_LOCKOUT_MS));
+        self.unknown_names.retain(|_, a| !a.forgotten(now_ms));
     }
 }
 
@@ -203,6 +204,16 @@ impl Pool {
         None
     }
 
+    /// `name` as this pool compares it: lowercased when names are
+    /// case-insensitive, as typed otherwise.
+    pub fn name_key(&self, name: &str) -> String {
+        if self.case_sensitive_usernames() {
+            name.to_owned()
+        } else {
+            name.to_lowercase()
+        }
+    }
+
     /// `UsernameConfiguration.CaseSensitive`, which Cognito takes as `true`
     /// when a pool is created without it.
     /// <https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_UsernameConfigurationType.html>
@@ -221,6 +232,11 @@ impl Pool {
             .and_then(|c| c.get("AllowAdminCreateUserOnly"))
             .and_then(Value::as_bool)
             .unwrap_or(false)
+    }
+
+    /// Whether the pool has an `AccountRecoverySetting`.
+    pub fn has_recovery_setting(&self) -> bool {
+        self.extra.contains_key("AccountRecoverySetting")
     }
 
     /// Where password-reset codes go, in order: `AccountRecoverySetting`'s
@@ -503,19 +519,22 @@ impl Limited {
     }
 }
 
-/// Failures of one kind: how many, since when, and the latest.
+/// Failures of one kind: how many, since when, the latest, and the latest
+/// attempt of any outcome (a refused attempt during a lockout included).
 #[derive(Debug, Clone, Copy, Default, Serialize, Deserialize)]
 pub struct Attempts {
     pub failures: u32,
     pub first_ms: u64,
     pub last_ms: u64,
+    #[serde(default)]
+    pub last_attempt_ms: u64,
 }
 
 const HOUR_MS: u64 = 3_600_000;
 /// Wrong passwords a sign-in may make before the lockout starts.
 pub const FREE_SIGN_IN_FAILURES: u32 = 5;
-/// The longest sign-in lockout, and how long failures are remembered
-/// after the last one.
+/// The longest sign-in lockout, and how long sign-in failures are
+/// remembered after the last attempt.
 pub const MAX_LOCKOUT_MS: u64 = 15 * 60_000;
 
 impl Attempts {
@@ -529,13 +548,13 @@ impl Attempts {
     pub fn fail_hourly(&mut self, now_ms: u64) {
         if now_ms >= self.first_ms.saturating_add(HOUR_MS) {
             *self = Self {
-                failures: 0,
                 first_ms: now_ms,
-                last_ms: now_ms,
+                ..Self::default()
             };
         }
         self.failures = self.failures.saturating_add(1);
         self.last_ms = now_ms;
+        self.last_attempt_ms = now_ms;
     }
 
     /// Until when sign-in is locked: from the fifth wrong password on, for
@@ -551,15 +570,34 @@ impl Attempts {
         (now_ms < until).then_some(until)
     }
 
-    /// Counts a wrong password. Failures are forgotten once the longest
-    /// lockout has passed without another one.
+    /// Counts a wrong password. Failures are forgotten after 15 minutes
+    /// without any attempt.
     pub fn fail_sign_in(&mut self, now_ms: u64) {
-        if now_ms >= self.last_ms.saturating_add(MAX_LOCKOUT_MS) {
+        if self.quiet(now_ms) {
             self.failures = 0;
             self.first_ms = now_ms;
         }
         self.failures = self.failures.saturating_add(1);
         self.last_ms = now_ms;
+        self.last_attempt_ms = now_ms;
+    }
+
+    /// Notes an attempt that was refused without being judged (during a
+    /// lockout): it keeps the count alive but does not lengthen the lockout.
+    pub fn touch(&mut self, now_ms: u64) {
+        self.last_attempt_ms = now_ms;
+    }
+
+    /// Whether 15 minutes have passed without an attempt.
+    fn quiet(&self, now_ms: u64) -> bool {
+        let last = self.last_ms.max(self.last_attempt_ms);
+        now_ms >= last.saturating_add(MAX_LOCKOUT_MS)
+    }
+
+    /// Whether nothing here matters any more: no lockout can follow (15
+    /// quiet minutes) and no hourly limit (its hour is over).
+    pub fn forgotten(&self, now_ms: u64) -> bool {
+        self.quiet(now_ms) && now_ms >= self.first_ms.saturating_add(HOUR_MS)
     }
 }
 
@@ -686,8 +724,17 @@ impl Store {
                     .with_context(|| format!("creating the data directory {}", dir.display()))?;
                 let path = dir.join(STATE_FILE);
                 match fs::read(&path) {
-                    Ok(bytes) => serde_json::from_slice(&bytes)
-                        .with_context(|| format!("reading {}", path.display()))?,
+                    Ok(bytes) => {
+                        let state: State = serde_json::from_slice(&bytes)
+                            .with_context(|| format!("reading {}", path.display()))?;
+                        // Saved again at once, so that what an older file
+                        // lacked and loading made up (a pool's fake key) is
+                        // the same at every start.
+                        let again =
+                            serde_json::to_vec_pretty(&state).context("serialising the state")?;
+                        write_atomically(dir, STATE_FILE, &again)?;
+                        state
+                    }
                     Err(e) if e.kind() == std::io::ErrorKind::NotFound => State::default(),
                     Err(e) => {
                         return Err(e).with_context(|| format!("reading {}", path.display()));
@@ -805,7 +852,12 @@ mod tests {
             a.fail_sign_in(now);
         }
         assert_eq!(a.locked_until(now), Some(now + MAX_LOCKOUT_MS));
-        // Quiet for the longest lockout: forgotten.
+        // Attempts refused during the lockout keep the count alive ...
+        now += MAX_LOCKOUT_MS;
+        a.touch(now - 1);
+        a.fail_sign_in(now);
+        assert_eq!(a.locked_until(now), Some(now + MAX_LOCKOUT_MS));
+        // ... and 15 quiet minutes forget it.
         now += MAX_LOCKOUT_MS;
         a.fail_sign_in(now);
         assert_eq!(a.locked_until(now), None);

@@ -50,7 +50,8 @@ async fn public_client(
 }
 
 /// A second pool, named by its usernames (no username attributes), with
-/// `name` required, and a public client; returns (pool id, client id).
+/// `name` required, and a public client that prevents user existence
+/// errors; returns (pool id, client id).
 async fn username_pool(admin: &Client, case_sensitive: Option<bool>) -> (String, String) {
     let mut request = admin.create_user_pool().pool_name("names").schema(
         SchemaAttributeType::builder()
@@ -81,7 +82,9 @@ async fn username_pool(admin: &Client, case_sensitive: Option<bool>) -> (String,
         .user_pool_id(&pool_id)
         .client_name("public")
         .explicit_auth_flows(ExplicitAuthFlowsType::AllowUserPasswordAuth)
+        .explicit_auth_flows(ExplicitAuthFlowsType::AllowUserSrpAuth)
         .explicit_auth_flows(ExplicitAuthFlowsType::AllowRefreshTokenAuth)
+        .prevent_user_existence_errors(PreventUserExistenceErrorTypes::Enabled)
         .send()
         .await
         .expect("CreateUserPoolClient")
@@ -312,6 +315,66 @@ async fn wrong_reset_codes_are_mismatches_until_the_hourly_limit_then_limit_exce
     assert!(err.is_limit_exceeded_exception(), "{err:?}");
 }
 
+// 3, for names with no account: the same counts, so that the limit
+// reveals nothing where the client prevents user existence errors.
+#[tokio::test]
+async fn an_unknown_name_meets_the_wrong_code_limits_as_an_account_does() {
+    let h = Harness::start().await;
+    let name = "nobody@example.com";
+    for attempt in 0..5 {
+        let err = h
+            .user
+            .confirm_forgot_password()
+            .client_id(&h.client_id)
+            .secret_hash(h.hash(name))
+            .username(name)
+            .confirmation_code("123456")
+            .password("Another-Pass-2")
+            .send()
+            .await
+            .expect_err("no account")
+            .into_service_error();
+        assert!(
+            err.is_code_mismatch_exception(),
+            "attempt {attempt}: {err:?}"
+        );
+    }
+    let err = h
+        .user
+        .confirm_forgot_password()
+        .client_id(&h.client_id)
+        .secret_hash(h.hash(name))
+        .username(name)
+        .confirmation_code("123456")
+        .password("Another-Pass-2")
+        .send()
+        .await
+        .expect_err("limited")
+        .into_service_error();
+    assert!(err.is_limit_exceeded_exception(), "{err:?}");
+    for attempt in 0..16 {
+        let err = h
+            .user
+            .confirm_sign_up()
+            .client_id(&h.client_id)
+            .secret_hash(h.hash(name))
+            .username(name)
+            .confirmation_code("123456")
+            .send()
+            .await
+            .expect_err("no account")
+            .into_service_error();
+        if attempt < 15 {
+            assert!(
+                err.is_code_mismatch_exception(),
+                "attempt {attempt}: {err:?}"
+            );
+        } else {
+            assert!(err.is_limit_exceeded_exception(), "{err:?}");
+        }
+    }
+}
+
 // 4. <https://docs.aws.amazon.com/cognito/latest/developerguide/authentication.html#authentication-flow-lockout-behavior>
 #[tokio::test]
 async fn wrong_passwords_lock_sign_in_out_for_a_doubling_time_known_names_or_not() {
@@ -344,6 +407,44 @@ async fn wrong_passwords_lock_sign_in_out_for_a_doubling_time_known_names_or_not
     h.password_auth("locked@example.com", PASSWORD)
         .await
         .expect("the lockout is over");
+}
+
+// 4, for names: in a case-sensitive pool another spelling is another name,
+// and in a case-insensitive one the same name. That holds for an account
+// and, alike, for a name with no account, or the lockout would tell them
+// apart.
+#[tokio::test]
+async fn a_lockout_follows_the_pools_case_sensitivity_for_accounts_and_unknown_names() {
+    let h = Harness::start().await;
+    for case_sensitive in [true, false] {
+        let (pool_id, client_id) = username_pool(&h.admin, Some(case_sensitive)).await;
+        invite(&h.admin, &pool_id, "Bob", "Bob B").await;
+        h.admin
+            .admin_set_user_password()
+            .user_pool_id(&pool_id)
+            .username("Bob")
+            .password(PASSWORD)
+            .permanent(true)
+            .send()
+            .await
+            .expect("AdminSetUserPassword");
+        // "Bob" has an account, "Carl" has none.
+        for (lower, capital) in [("bob", "Bob"), ("carl", "Carl")] {
+            for _ in 0..5 {
+                sign_in(&h.user, &client_id, lower, "Wrong-Password-9")
+                    .await
+                    .expect_err("wrong");
+            }
+            let err = sign_in(&h.user, &client_id, capital, "Wrong-Password-9")
+                .await
+                .expect_err("wrong");
+            let locked = err.meta().message() == Some("Password attempts exceeded");
+            assert_eq!(
+                locked, !case_sensitive,
+                "{capital}, case-sensitive {case_sensitive}: {err:?}"
+            );
+        }
+    }
 }
 
 // 4. <https://docs.aws.amazon.com/cognito/latest/developerguide/quotas.html>
@@ -925,4 +1026,150 @@ async fn an_unknown_names_srp_salt_is_stable_but_not_computable_from_its_name() 
         srp_stand_ins(&again, "ghost@example.com").await,
         (salt, user_id)
     );
+}
+
+/// SALT and USER_ID_FOR_SRP for `name` from a client without a secret.
+async fn public_srp_stand_ins(
+    user: &Client,
+    pool_id: &str,
+    client_id: &str,
+    name: &str,
+) -> (String, String) {
+    let srp = aws_cognito_srp::SrpClient::new(
+        aws_cognito_srp::User::new(pool_id, name, PASSWORD),
+        client_id,
+        None,
+    );
+    let started = user
+        .initiate_auth()
+        .client_id(client_id)
+        .auth_flow(AuthFlowType::UserSrpAuth)
+        .auth_parameters("USERNAME", name)
+        .auth_parameters("SRP_A", srp.get_auth_parameters().a)
+        .send()
+        .await
+        .expect("a challenge");
+    let p = started.challenge_parameters().expect("parameters");
+    (p["SALT"].clone(), p["USER_ID_FOR_SRP"].clone())
+}
+
+// 16, where people type the username: a real account answers with its
+// username as USER_ID_FOR_SRP, so an unknown name answers with itself, and
+// every spelling a case-insensitive pool would match gets one stand-in.
+#[tokio::test]
+async fn an_unknown_username_stands_in_for_itself_in_every_spelling() {
+    let h = Harness::start().await;
+    let (pool_id, client_id) = username_pool(&h.admin, Some(false)).await;
+    let (salt, user_id) = public_srp_stand_ins(&h.user, &pool_id, &client_id, "ghost").await;
+    assert_eq!(user_id, "ghost");
+    let (other_salt, _) = public_srp_stand_ins(&h.user, &pool_id, &client_id, "GHOST").await;
+    assert_eq!(other_salt, salt, "one stand-in for every spelling");
+}
+
+// 11. <https://docs.aws.amazon.com/cognito/latest/developerguide/how-to-recover-a-user-account.html>:
+// leaving out the MFA channel is a rule of AccountRecoverySetting; without
+// the setting, the legacy order texts a verified phone even when SMS is
+// also the user's second factor.
+#[tokio::test]
+async fn without_a_recovery_setting_the_mfa_phone_still_gets_the_reset_code() {
+    let h = Harness::start().await;
+    let sub = h.confirmed_user("texted@example.com").await;
+    h.admin
+        .admin_update_user_attributes()
+        .user_pool_id(&h.pool_id)
+        .username(&sub)
+        .user_attributes(attr("phone_number", "+15555550111"))
+        .user_attributes(attr("phone_number_verified", "true"))
+        .send()
+        .await
+        .expect("AdminUpdateUserAttributes");
+    h.admin
+        .admin_set_user_mfa_preference()
+        .user_pool_id(&h.pool_id)
+        .username(&sub)
+        .sms_mfa_settings(
+            aws_sdk_cognitoidentityprovider::types::SmsMfaSettingsType::builder()
+                .enabled(true)
+                .preferred_mfa(true)
+                .build(),
+        )
+        .send()
+        .await
+        .expect("AdminSetUserMFAPreference");
+    let out = h
+        .user
+        .forgot_password()
+        .client_id(&h.client_id)
+        .secret_hash(h.hash("texted@example.com"))
+        .username("texted@example.com")
+        .send()
+        .await
+        .expect("ForgotPassword");
+    let medium = out
+        .code_delivery_details()
+        .and_then(|d| d.delivery_medium());
+    assert_eq!(medium.map(|m| m.as_str()), Some("SMS"));
+}
+
+// An access token names its app client; once the client is deleted, the
+// token is no longer good (not a missing resource).
+#[tokio::test]
+async fn a_token_of_a_deleted_client_is_refused_as_a_token() {
+    let h = Harness::start().await;
+    h.confirmed_user("orphan@example.com").await;
+    let client_id = public_client(&h, |c| c).await;
+    let out = sign_in(&h.user, &client_id, "orphan@example.com", PASSWORD)
+        .await
+        .expect("sign in");
+    let (access, _) = tokens(&out);
+    h.admin
+        .delete_user_pool_client()
+        .user_pool_id(&h.pool_id)
+        .client_id(&client_id)
+        .send()
+        .await
+        .expect("DeleteUserPoolClient");
+    let err = h
+        .user
+        .get_user()
+        .access_token(&access)
+        .send()
+        .await
+        .expect_err("the client is gone")
+        .into_service_error();
+    assert!(err.is_not_authorized_exception(), "{err:?}");
+}
+
+// 16, across versions: a state file from before pools had a fake key gets
+// one on the first start and keeps it, so stand-ins stay the same.
+#[tokio::test]
+async fn an_older_state_files_pools_keep_one_fake_key_across_restarts() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let h = Harness::with(Setup {
+        data_dir: Some(dir.path().to_owned()),
+        ..Setup::default()
+    })
+    .await;
+    let (pool_id, client_id, secret) = (h.pool_id.clone(), h.client_id.clone(), h.secret.clone());
+    h.pool.shutdown().await;
+    let path = dir.path().join("state.json");
+    let mut state: Value =
+        serde_json::from_slice(&std::fs::read(&path).expect("state.json")).expect("JSON");
+    for pool in state["pools"].as_object_mut().expect("pools").values_mut() {
+        pool.as_object_mut().expect("a pool").remove("fake_key");
+    }
+    std::fs::write(&path, state.to_string()).expect("an older state file");
+    let mut seen = Vec::new();
+    for _ in 0..2 {
+        let again = Harness::reopen(
+            dir.path(),
+            pool_id.clone(),
+            client_id.clone(),
+            secret.clone(),
+        )
+        .await;
+        seen.push(srp_stand_ins(&again, "ghost@example.com").await);
+        again.pool.shutdown().await;
+    }
+    assert_eq!(seen[0], seen[1]);
 }

@@ -468,9 +468,10 @@ pub enum SignInError {
     NoChoice,
     /// Throttled by the pool: "Too many attempts. Wait a few minutes…".
     RateLimited,
-    /// The pool's sign-in lockout after wrong passwords. It answers the
-    /// same for a name with no account (local pool; Cognito with
-    /// PreventUserExistenceErrors), so saying so reveals nothing.
+    /// The pool's sign-in lockout after wrong passwords, which refuses the
+    /// right password too. The local pool locks names with no account
+    /// alike; Cognito's documentation does not say whether it does, and
+    /// Threshold's own per-name limit applies to every name.
     LockedOut,
     /// The pool cannot be reached right now: "try again in a moment".
     Unavailable,

@@ -702,6 +702,10 @@ fn password_verifier(
     );
     let ok = proven && same_user;
     ctx.svc.store.write(|s| {
+        // Checked again under the lock that records the outcome: proofs
+        // checked side by side must not slip past a lockout one of them
+        // starts, nor lengthen it.
+        check_sign_in_lockout(ctx, s, &pending.pool_id, username, &pending.typed_name)?;
         record_sign_in(ctx, s, &pending.pool_id, username, &pending.typed_name, ok)?;
         match (ok, username) {
             (true, Some(username)) => {

@@ -12,7 +12,7 @@ use super::users::{
     check_password_policy, check_secret_hash, check_writable, client_id, code_destination,
     delete_attributes, fake_delivery, limited_attempt, new_session_id, new_user, pool_for_client,
     readable_attributes_json, recovery_destination, remove_user, revoke_all, send_code,
-    validate_attribute_update,
+    unknown_code_attempt, validate_attribute_update,
 };
 use crate::codes::{self, ATTRIBUTE_TTL_MS, RESET_TTL_MS, SIGN_UP_TTL_MS, totp};
 use crate::error::{ApiError, ApiResult};
@@ -129,7 +129,7 @@ pub fn confirm_sign_up(ctx: &Ctx<'_>, input: &Input) -> ApiResult<Value> {
         let prevent = client.prevents_user_existence_errors();
         let Some(username) = pool.find_username(&name) else {
             return Err(if prevent {
-                ApiError::code_mismatch()
+                unknown_code_attempt(ctx, s, &pool_id, Limited::ConfirmSignUp, &name)
             } else {
                 ApiError::new(
                     "UserNotFoundException",
@@ -137,6 +137,7 @@ pub fn confirm_sign_up(ctx: &Ctx<'_>, input: &Input) -> ApiResult<Value> {
                 )
             });
         };
+        let pool = s.pool_mut(&pool_id)?;
         let user = pool.user_mut(&username)?;
         if user.status != UserStatus::Unconfirmed {
             return Err(ApiError::not_authorized(format!(
@@ -266,7 +267,7 @@ pub fn confirm_forgot_password(ctx: &Ctx<'_>, input: &Input) -> ApiResult<Value>
         let prevent = client.prevents_user_existence_errors();
         let Some(username) = pool.find_username(&name) else {
             return Err(if prevent {
-                ApiError::code_mismatch()
+                unknown_code_attempt(ctx, s, &pool_id, Limited::ConfirmForgotPassword, &name)
             } else {
                 ApiError::new(
                     "UserNotFoundException",
@@ -274,6 +275,7 @@ pub fn confirm_forgot_password(ctx: &Ctx<'_>, input: &Input) -> ApiResult<Value>
                 )
             });
         };
+        let pool = s.pool_mut(&pool_id)?;
         let srp_name = pool.srp_name().to_owned();
         // The code is checked first but only spent once the password passes.
         {

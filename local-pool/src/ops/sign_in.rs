@@ -155,11 +155,14 @@ fn password_sign_in(
         let pool = s.pool(pool_id)?;
         let prevent = pool.client(client_id)?.prevents_user_existence_errors();
         let Some(username) = pool.find_username(name) else {
-            equalise_timing(pool, name, password);
             if !prevent {
+                equalise_timing(pool, name, password);
                 return Err(ApiError::user_not_found());
             }
+            // In the order a real account goes: the lockout (answered at
+            // once), then the password's cost, then the count.
             check_sign_in_lockout(ctx, s, pool_id, None, name)?;
+            equalise_timing(s.pool(pool_id)?, name, password);
             record_sign_in(ctx, s, pool_id, None, name, false)?;
             return Err(ApiError::incorrect_credentials());
         };

@@ -320,12 +320,19 @@ pub fn code_destination(
 }
 
 /// Where a password-reset code goes: the first verified mechanism of the
-/// pool's recovery order ([`Pool::recovery_order`]). A channel the user
-/// signs in with as MFA does not count, since the reset would then need
-/// only that one factor; `admin_only` means no code at all.
+/// pool's recovery order ([`Pool::recovery_order`]). Under an
+/// `AccountRecoverySetting`, a channel the user signs in with as MFA does
+/// not count, since the reset would then need only that one factor;
+/// `admin_only` means no code at all.
 /// <https://docs.aws.amazon.com/cognito/latest/developerguide/how-to-recover-a-user-account.html>
 pub fn recovery_destination(pool: &Pool, user: &User) -> Option<(String, String)> {
-    let mfa = user.enabled_mfa(pool);
+    // The MFA channel is left out only under an explicit setting; the
+    // legacy order has no such rule.
+    let mfa = if pool.has_recovery_setting() {
+        user.enabled_mfa(pool)
+    } else {
+        Vec::new()
+    };
     pool.recovery_order().into_iter().find_map(|mechanism| {
         let (attribute, factor) = match mechanism.as_str() {
             "verified_email" => ("email", "EMAIL_OTP"),
@@ -372,6 +379,11 @@ pub fn delete_attributes(user: &mut User, names: &[String]) {
 /// email-as-username pools. Keyed with the pool's secret
 /// ([`Pool::fake_key`]): without it nobody can tell it from a real one.
 pub fn fake_username(pool: &Pool, name: &str) -> String {
+    // Where the username is what people type, a real account answers with
+    // it, so an unknown one must too.
+    if pool.username_attributes.is_empty() {
+        return name.to_owned();
+    }
     let d = keyed_fake(pool, "user", name);
     let mut bytes = [0u8; 16];
     bytes.copy_from_slice(&d[..16]);
@@ -386,7 +398,8 @@ pub fn keyed_fake(pool: &Pool, purpose: &str, name: &str) -> Vec<u8> {
     let mut ctx = hmac::Context::with_key(&key);
     ctx.update(purpose.as_bytes());
     ctx.update(b"|");
-    ctx.update(name.as_bytes());
+    // Every spelling that would find one account gets one stand-in.
+    ctx.update(pool.name_key(name).as_bytes());
     ctx.sign().as_ref().to_vec()
 }
 
@@ -450,6 +463,8 @@ pub fn authenticate(
         .get("client_id")
         .and_then(Value::as_str)
         .ok_or_else(invalid)?;
+    // A token from a client deleted since is no longer good.
+    pool.client(client_id).map_err(|_| invalid())?;
     Ok((pool.id.clone(), user.username.clone(), client_id.to_owned()))
 }
 
@@ -755,30 +770,41 @@ pub fn password_attempts_exceeded() -> ApiError {
     ApiError::not_authorized("Password attempts exceeded")
 }
 
+/// The key under which attempts for a name with no account are counted:
+/// the name as the pool would match it (lowercased in a case-insensitive
+/// pool), so that every spelling that would find an account shares one
+/// count, as it would for the account.
+fn unknown_key(pool: &Pool, kind: Limited, name: &str) -> String {
+    let name = pool.name_key(name);
+    format!("{}|{kind:?}|{name}", pool.id)
+}
+
 /// Where sign-in failures of `name` are counted: the user's own record, or
 /// for a name with no account the pool's in-memory record of unknown names
-/// (so that they lock out alike and a lockout reveals nothing).
+/// (so that they lock out alike and a lockout reveals nothing). `None`
+/// when the user has gone meanwhile.
 fn sign_in_attempts<'s>(
     s: &'s mut State,
     pool_id: &str,
     username: Option<&str>,
     name: &str,
-) -> ApiResult<&'s mut Attempts> {
+) -> ApiResult<Option<&'s mut Attempts>> {
     Ok(match username {
         Some(username) => s
             .pool_mut(pool_id)?
-            .user_mut(username)?
-            .attempts
-            .entry(Limited::SignIn)
-            .or_default(),
-        None => s
-            .unknown_sign_ins
-            .entry(format!("{pool_id}|{}", name.to_lowercase()))
-            .or_default(),
+            .users
+            .get_mut(username)
+            .map(|u| u.attempts.entry(Limited::SignIn).or_default()),
+        None => {
+            let key = unknown_key(s.pool(pool_id)?, Limited::SignIn, name);
+            Some(s.unknown_names.entry(key).or_default())
+        }
     })
 }
 
-/// Refuses a sign-in while its lockout lasts.
+/// Refuses a sign-in while its lockout lasts. Every attempt counts as
+/// activity (the count is forgotten only after 15 quiet minutes), but one
+/// made during the lockout does not lengthen it.
 /// <https://docs.aws.amazon.com/cognito/latest/developerguide/authentication.html#authentication-flow-lockout-behavior>
 pub fn check_sign_in_lockout(
     ctx: &Ctx<'_>,
@@ -787,8 +813,10 @@ pub fn check_sign_in_lockout(
     username: Option<&str>,
     name: &str,
 ) -> ApiResult<()> {
-    let attempts = sign_in_attempts(s, pool_id, username, name)?;
-    if attempts.locked_until(ctx.now_ms).is_some() {
+    if let Some(attempts) = sign_in_attempts(s, pool_id, username, name)?
+        && attempts.locked_until(ctx.now_ms).is_some()
+    {
+        attempts.touch(ctx.now_ms);
         return Err(password_attempts_exceeded());
     }
     Ok(())
@@ -805,16 +833,39 @@ pub fn record_sign_in(
     succeeded: bool,
 ) -> ApiResult<()> {
     if succeeded {
-        if let Some(username) = username {
-            s.pool_mut(pool_id)?
-                .user_mut(username)?
-                .attempts
-                .remove(&Limited::SignIn);
+        if let Some(user) = username.and_then(|u| s.pools.get_mut(pool_id)?.users.get_mut(u)) {
+            user.attempts.remove(&Limited::SignIn);
         }
         return Ok(());
     }
-    sign_in_attempts(s, pool_id, username, name)?.fail_sign_in(ctx.now_ms);
+    if let Some(attempts) = sign_in_attempts(s, pool_id, username, name)? {
+        attempts.fail_sign_in(ctx.now_ms);
+    }
+    s.prune(ctx.now_ms);
     Ok(())
+}
+
+/// Counts a wrong code given for a name with no account, against the same
+/// hourly limit a real user has, and answers as the real user would:
+/// CodeMismatchException, then LimitExceededException.
+pub fn unknown_code_attempt(
+    ctx: &Ctx<'_>,
+    s: &mut State,
+    pool_id: &str,
+    kind: Limited,
+    name: &str,
+) -> ApiError {
+    let key = match s.pool(pool_id) {
+        Ok(pool) => unknown_key(pool, kind, name),
+        Err(e) => return e,
+    };
+    let attempts = s.unknown_names.entry(key).or_default();
+    if attempts.exhausted(ctx.now_ms, kind.per_hour()) {
+        return limit_exceeded();
+    }
+    attempts.fail_hourly(ctx.now_ms);
+    s.prune(ctx.now_ms);
+    ApiError::code_mismatch()
 }
 
 /// Cognito's answer once an hourly attempt limit is used up.
