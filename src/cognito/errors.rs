@@ -88,6 +88,13 @@ pub enum CognitoError {
     /// <https://docs.aws.amazon.com/cognito/latest/developerguide/authentication.html#authentication-flow-lockout-behavior>
     #[error("password attempts exceeded")]
     PasswordAttemptsExceeded,
+    /// The right temporary password, but spent or expired: it starts one
+    /// NEW_PASSWORD_REQUIRED challenge ("valid only once") and lasts the
+    /// pool's TemporaryPasswordValidityDays; an administrator must send a
+    /// new one.
+    /// <https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_AdminCreateUser.html>
+    #[error("temporary password spent or expired")]
+    TemporaryPasswordSpent,
     /// The account exists but its sign-up was never confirmed. Only
     /// reported after the password was proven, so it reveals nothing.
     #[error("user is not confirmed")]
@@ -195,6 +202,11 @@ impl CognitoError {
                     if message.contains("Password attempts exceeded") =>
                 {
                     Self::PasswordAttemptsExceeded
+                }
+                Operation::InitiateAuth | Operation::RespondToAuthChallenge
+                    if message.contains("Temporary password has expired") =>
+                {
+                    Self::TemporaryPasswordSpent
                 }
                 // The same exception covers a wrong password, a revoked
                 // token and an expired challenge session.

@@ -473,6 +473,9 @@ pub enum SignInError {
     /// alike; Cognito's documentation does not say whether it does, and
     /// Threshold's own per-name limit applies to every name.
     LockedOut,
+    /// An invitation's temporary password that was already used (or has
+    /// expired): "ask for a new invitation".
+    TemporaryPasswordSpent,
     /// The pool cannot be reached right now: "try again in a moment".
     Unavailable,
     /// Anything else; logged: "Something went wrong on our side."
@@ -487,6 +490,7 @@ impl SignInError {
                 Self::IncorrectCredentials
             }
             CognitoError::PasswordAttemptsExceeded => Self::LockedOut,
+            CognitoError::TemporaryPasswordSpent => Self::TemporaryPasswordSpent,
             CognitoError::TooManyRequests | CognitoError::LimitExceeded => Self::RateLimited,
             e @ CognitoError::Unavailable { .. } => {
                 log_unexpected(&e);
@@ -546,6 +550,7 @@ impl FlowError for SignInError {
             Self::NoChoice => "mfa.choose",
             Self::RateLimited => "error.rate_limited",
             Self::LockedOut => "sign_in.locked_out",
+            Self::TemporaryPasswordSpent => "sign_in.temporary_password_spent",
             Self::Unavailable => "error.unavailable",
             Self::Unexpected => "error.unexpected",
         }

@@ -16,6 +16,7 @@ sign_in-submit = Sign in
 sign_in-no_account = New here?
 sign_in-create_account = Create an account
 sign_in-incorrect_credentials = Incorrect email or password.
+sign_in-temporary_password_spent = This temporary password has already been used or has expired. Ask whoever invited you to send a new invitation.
 sign_in-locked_out = Too many wrong passwords. Sign-in is paused for a few minutes; wait, or reset your password.
 sign_in-expired = Your sign-in took too long and has expired. Please sign in again.
 
