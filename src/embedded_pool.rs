@@ -54,10 +54,7 @@ pub async fn start(config: &Config, clock: Clock) -> anyhow::Result<EmbeddedPool
     let admin = Admin::for_local_pool(&endpoint);
     let saved_path = config.data_dir.join("dev-pool.json");
     let saved = match read_saved(&saved_path) {
-        Some(saved) if admin.client_exists(&saved.pool_id, &saved.client_id).await => {
-            warn_if_outdated(&admin, &saved.pool_id, &config.data_dir).await;
-            saved
-        }
+        Some(saved) if admin.client_exists(&saved.pool_id, &saved.client_id).await => saved,
         _ => {
             let saved = provision(&admin).await?;
             write_saved(&saved_path, &saved)?;
@@ -141,21 +138,6 @@ async fn spawn_with_retries(addr: SocketAddr, options: &Options) -> anyhow::Resu
 fn read_saved(path: &Path) -> Option<Saved> {
     let text = std::fs::read_to_string(path).ok()?;
     serde_json::from_str(&text).ok()
-}
-
-/// A development pool provisioned by an older version keeps its settings
-/// (Cognito cannot change a pool's case sensitivity once it exists), so
-/// say how to get one that matches this version's.
-async fn warn_if_outdated(admin: &Admin, pool_id: &str, data_dir: &Path) {
-    if let Ok(described) = admin.describe_pool(pool_id).await
-        && described.case_sensitive_names
-    {
-        tracing::warn!(
-            data_dir = %data_dir.display(),
-            "the development pool was made by an older Threshold: sign-in names are case-sensitive \
-             there; remove dev-pool.json and local-pool/ from the data directory to provision a new one"
-        );
-    }
 }
 
 fn write_saved(path: &Path, saved: &Saved) -> anyhow::Result<()> {

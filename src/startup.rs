@@ -77,6 +77,8 @@ struct PoolSettings {
     /// The app client's `WriteAttributes`, when it lists them and
     /// DescribeUserPoolClient could be called.
     writable_attributes: Option<Vec<String>>,
+    /// Whether DescribeUserPool said sign-in names are case-sensitive.
+    case_sensitive_names: bool,
 }
 
 impl PoolSettings {
@@ -112,6 +114,7 @@ impl PoolSettings {
                 })
                 .collect::<anyhow::Result<Vec<_>>>()?,
             writable_attributes: None,
+            case_sensitive_names: false,
         })
     }
 
@@ -139,6 +142,7 @@ impl PoolSettings {
         self.mfa_factors = described.mfa_factors;
         self.password_policy = described.password_policy;
         self.sign_up_attributes = described.required_attributes;
+        self.case_sensitive_names = described.case_sensitive_names;
         if described.email_is_username {
             self.sign_in_name = SignInNameKind::Email;
         }
@@ -176,6 +180,17 @@ impl Application {
                         &embedded.client_id,
                     )
                     .await;
+                if settings.case_sensitive_names {
+                    // Threshold provisions its pool case-insensitive; one
+                    // that is not was made by an older version, and Cognito
+                    // cannot change that on an existing pool.
+                    tracing::warn!(
+                        data_dir = %config.data_dir.display(),
+                        "the development pool was made by an older Threshold: sign-in names are \
+                         case-sensitive there; remove dev-pool.json and local-pool/ from the data \
+                         directory to provision a new one"
+                    );
+                }
                 let verifier = token_verifier(
                     &config,
                     &embedded.endpoint,

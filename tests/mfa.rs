@@ -293,14 +293,9 @@ async fn with_two_methods_the_visitor_chooses_then_gets_an_email_code() {
     assert_eq!(page.location.as_deref(), Some(Page::Account.path()));
 }
 
-/// A temporary password starts one new-password step ("valid only once",
-/// AdminCreateUser); an invited user who leaves that step and signs in with
-/// it again is told it is spent and to ask for a new invitation, not that
-/// the password is wrong. Cognito says so only after the password was
-/// right, so it reveals nothing.
-#[tokio::test]
-async fn a_spent_temporary_password_is_said_to_be_spent() {
-    let app = TestApp::spawn().await;
+/// A user an administrator invited by email; their address and the
+/// temporary password the invitation carried.
+async fn invited_user(app: &TestApp) -> (String, String) {
     let email = unique_email();
     app.admin()
         .create_user(
@@ -314,6 +309,18 @@ async fn a_spent_temporary_password_is_said_to_be_spent() {
         .await
         .expect("AdminCreateUser");
     let temporary = app.last_code(&email);
+    (email, temporary)
+}
+
+/// A temporary password starts one new-password step ("valid only once",
+/// AdminCreateUser); an invited user who leaves that step and signs in with
+/// it again is told it is spent and to ask for a new invitation, not that
+/// the password is wrong. Cognito says so only after the password was
+/// right, so it reveals nothing.
+#[tokio::test]
+async fn a_spent_temporary_password_is_said_to_be_spent() {
+    let app = TestApp::spawn().await;
+    let (email, temporary) = invited_user(&app).await;
     let page = app.sign_in(&email, &temporary).await;
     assert_eq!(page.location.as_deref(), Some(Page::SignInChallenge.path()));
 
@@ -329,19 +336,7 @@ async fn a_spent_temporary_password_is_said_to_be_spent() {
 #[tokio::test]
 async fn an_invited_user_sets_their_own_password() {
     let app = TestApp::spawn().await;
-    let email = unique_email();
-    app.admin()
-        .create_user(
-            &app.pool_id(),
-            &NewUser {
-                username: &email,
-                attributes: &[("email", &email), ("email_verified", "true")],
-                invitation: Invitation::Email,
-            },
-        )
-        .await
-        .expect("AdminCreateUser");
-    let temporary = app.last_code(&email);
+    let (email, temporary) = invited_user(&app).await;
     let page = app.sign_in(&email, &temporary).await;
     assert_eq!(page.location.as_deref(), Some(Page::SignInChallenge.path()));
     let form = app.get(Page::SignInChallenge.path()).await;

@@ -8,8 +8,8 @@ use serde_json::{Value, json};
 
 use super::context::Ctx;
 use super::users::{
-    add_mfa_fields, apply_preferences, check_deletable, check_password_policy, code_destination,
-    delete_attributes, enum_value, generate_temporary_password, new_user, pool_id_input,
+    add_mfa_fields, apply_preferences, check_deletable, check_password_policy, delete_attributes,
+    enum_value, generate_temporary_password, new_user, pool_id_input, recovery_destination,
     remove_user, resolve_user, revoke_all, send, send_code, user_type, validate_attribute_update,
 };
 use crate::codes::RESET_TTL_MS;
@@ -209,7 +209,8 @@ pub fn admin_reset_user_password(ctx: &Ctx<'_>, input: &Input) -> ApiResult<Valu
         user.status = UserStatus::ResetRequired;
         user.modified_ms = ctx.now_ms;
         let pool = s.pool(&pool_id)?;
-        if let Some((attr, value)) = code_destination(pool, pool.user(&username)?, true) {
+        // The code goes where ForgotPassword's would.
+        if let Some((attr, value)) = recovery_destination(pool, pool.user(&username)?) {
             send_code(
                 ctx,
                 s,

@@ -186,7 +186,7 @@ pub fn resend_confirmation_code(ctx: &Ctx<'_>, input: &Input) -> ApiResult<Value
         if user.status != UserStatus::Unconfirmed {
             return Err(ApiError::invalid_parameter("User is already confirmed."));
         }
-        let Some((attr, value)) = code_destination(pool, user, false) else {
+        let Some((attr, value)) = code_destination(pool, user) else {
             return Err(ApiError::invalid_parameter(
                 "Auto verification not turned on.",
             ));

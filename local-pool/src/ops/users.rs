@@ -292,13 +292,10 @@ pub fn verification_message(pool: &Pool, attribute: &str, code: &str) -> String 
     template.replace("{####}", code)
 }
 
-/// Where codes for this user go: the attribute (email or phone_number) and value.
-/// Auto-verified attributes come first, email before phone.
-pub fn code_destination(
-    pool: &Pool,
-    user: &User,
-    require_verified: bool,
-) -> Option<(String, String)> {
+/// Where a sign-up code for this user goes: the attribute (email or
+/// phone_number) and value. Auto-verified attributes come first, email
+/// before phone. (Reset codes follow [`recovery_destination`].)
+pub fn code_destination(pool: &Pool, user: &User) -> Option<(String, String)> {
     let mut order: Vec<&str> = Vec::new();
     for attr in ["email", "phone_number"] {
         if pool.auto_verified_attributes.iter().any(|a| a == attr) {
@@ -310,13 +307,9 @@ pub fn code_destination(
             order.push(attr);
         }
     }
-    order.into_iter().find_map(|attr| {
-        let value = user.attr(attr)?;
-        if require_verified && !user.attr_true(&format!("{attr}_verified")) {
-            return None;
-        }
-        Some((attr.to_owned(), value.to_owned()))
-    })
+    order
+        .into_iter()
+        .find_map(|attr| Some((attr.to_owned(), user.attr(attr)?.to_owned())))
 }
 
 /// Where a password-reset code goes: the first verified mechanism of the
