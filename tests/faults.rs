@@ -30,8 +30,11 @@ async fn a_failing_pool_gets_a_try_again_page_and_recovery_needs_no_restart() {
     let args = home.remote_pool_args(&pool.endpoint());
     let mut all: Vec<&str> = args.iter().map(String::as_str).collect();
     // One account signs in a dozen times here: room beyond the per-name
-    // brute-force budget, which is not what this test is about.
-    all.extend(["--pool-timeout-ms", "2500", "--rate-limit-factor", "10"]);
+    // brute-force budget, which is not what this test is about. The
+    // timeout leaves room for the SDK's two retries of a throttled answer
+    // (random backoff of at most 1 s, then 2 s), so that throttling is
+    // never cut short into "unavailable"; the slow pool is slower still.
+    all.extend(["--pool-timeout-ms", "4000", "--rate-limit-factor", "10"]);
     let app = TestApp::spawn_with(&all).await;
     let signed_in = app.another_browser();
     assert_eq!(
@@ -46,7 +49,7 @@ async fn a_failing_pool_gets_a_try_again_page_and_recovery_needs_no_restart() {
     let cases = [
         (Fault::ServerError, "error.unavailable"),
         (Fault::Throttled, "error.rate_limited"),
-        (Fault::Slow(Duration::from_secs(4)), "error.unavailable"),
+        (Fault::Slow(Duration::from_secs(6)), "error.unavailable"),
     ];
     for (fault, message) in cases {
         pool.set(fault);
