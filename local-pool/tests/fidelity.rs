@@ -385,7 +385,15 @@ async fn wrong_passwords_lock_sign_in_out_for_a_doubling_time_known_names_or_not
     let h = Harness::start().await;
     h.confirmed_user("locked@example.com").await;
     for name in ["locked@example.com", "nobody@example.com"] {
-        for attempt in 0..5 {
+        // Five failures, then one more as each lockout ends (the clock
+        // moved past it): the eleventh starts a lockout of 64 s, which the
+        // steps below fall inside however slow the machine.
+        for attempt in 0..11 {
+            if attempt >= 5 {
+                h.pool
+                    .clock()
+                    .advance(Duration::from_secs(1 << (attempt - 5)));
+            }
             let err = h
                 .password_auth(name, "Wrong-Password-9")
                 .await
@@ -396,8 +404,8 @@ async fn wrong_passwords_lock_sign_in_out_for_a_doubling_time_known_names_or_not
                 "{name} attempt {attempt}"
             );
         }
-        // Locked for one second: even the right password is refused, and
-        // an unknown name is refused the same way.
+        // Locked: even the right password is refused, and an unknown name
+        // is refused the same way.
         let err = h.password_auth(name, PASSWORD).await.expect_err("locked");
         assert!(err.is_not_authorized_exception(), "{err:?}");
         assert_eq!(err.meta().message(), Some("Password attempts exceeded"));
@@ -407,10 +415,27 @@ async fn wrong_passwords_lock_sign_in_out_for_a_doubling_time_known_names_or_not
         .await
         .expect_err("SRP is locked out too");
     assert_eq!(err.meta().message(), Some("Password attempts exceeded"));
-    h.pool.clock().advance(Duration::from_secs(1));
+    h.pool.clock().advance(Duration::from_secs(64));
     h.password_auth("locked@example.com", PASSWORD)
         .await
         .expect("the lockout is over");
+}
+
+/// Wrong passwords for `name` through the public `client_id`: five, then
+/// one more as each lockout ends (the pool's clock moved past it), so the
+/// eleventh starts a lockout of 64 s, long enough for the next step on any
+/// machine.
+async fn lock_out(h: &Harness, client_id: &str, name: &str) {
+    for attempt in 0..11 {
+        if attempt >= 5 {
+            h.pool
+                .clock()
+                .advance(Duration::from_secs(1 << (attempt - 5)));
+        }
+        sign_in(&h.user, client_id, name, "Wrong-Password-9")
+            .await
+            .expect_err("wrong");
+    }
 }
 
 // 4, for names: in a case-sensitive pool another spelling is another name,
@@ -434,11 +459,7 @@ async fn a_lockout_follows_the_pools_case_sensitivity_for_accounts_and_unknown_n
             .expect("AdminSetUserPassword");
         // "Bob" has an account, "Carl" has none.
         for (lower, capital) in [("bob", "Bob"), ("carl", "Carl")] {
-            for _ in 0..5 {
-                sign_in(&h.user, &client_id, lower, "Wrong-Password-9")
-                    .await
-                    .expect_err("wrong");
-            }
+            lock_out(&h, &client_id, lower).await;
             let err = sign_in(&h.user, &client_id, capital, "Wrong-Password-9")
                 .await
                 .expect_err("wrong");
