@@ -8,7 +8,7 @@
 //! A crash mid-write leaves the previous file intact; a snapshot older than
 //! the one already on disk is never written, so no update is lost.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fs;
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
@@ -125,6 +125,23 @@ pub struct Pool {
     /// a fake from a real account. Random per pool, hex.
     #[serde(default = "new_fake_key")]
     pub fake_key: String,
+    /// The pool's groups by name (names are case-sensitive); members are
+    /// kept on each user ([`User::groups`]).
+    #[serde(default)]
+    pub groups: BTreeMap<String, Group>,
+}
+
+/// A group of users: it appears in its members' tokens as
+/// `cognito:groups`, and its role (if any) in `cognito:roles`.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Group {
+    pub name: String,
+    pub description: Option<String>,
+    /// Lower wins when a user's groups name different roles.
+    pub precedence: Option<i64>,
+    pub role_arn: Option<String>,
+    pub created_ms: u64,
+    pub modified_ms: u64,
 }
 
 /// A fresh key for [`Pool::fake_key`].
@@ -133,6 +150,18 @@ pub fn new_fake_key() -> String {
 }
 
 impl Pool {
+    /// The user's groups in the order their tokens list them: by
+    /// precedence (lowest first, groups without one last), then by name.
+    pub fn groups_of(&self, user: &User) -> Vec<&Group> {
+        let mut groups: Vec<&Group> = user
+            .groups
+            .iter()
+            .filter_map(|name| self.groups.get(name))
+            .collect();
+        groups.sort_by_key(|g| (g.precedence.is_none(), g.precedence, g.name.clone()));
+        groups
+    }
+
     /// The SRP "pool name": the part of the id after the underscore.
     pub fn srp_name(&self) -> &str {
         self.id.split_once('_').map_or(self.id.as_str(), |(_, n)| n)
@@ -490,6 +519,9 @@ pub struct User {
     /// is good for one NEW_PASSWORD_REQUIRED challenge, not for a second.
     #[serde(default)]
     pub temporary_password_used: bool,
+    /// The names of the groups the user belongs to.
+    #[serde(default)]
+    pub groups: BTreeSet<String>,
 }
 
 /// What Cognito counts failures of, per user.

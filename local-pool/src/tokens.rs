@@ -20,7 +20,7 @@ use serde_json::{Map, Value, json};
 use crate::codes::random_bytes;
 use crate::error::{ApiError, ApiResult};
 use crate::srp::to_hex;
-use crate::state::{AppClient, User};
+use crate::state::{AppClient, Group, User};
 
 /// The key that signs ID tokens; the name predates the second key, so
 /// tokens issued before an upgrade keep verifying.
@@ -178,6 +178,8 @@ pub struct Issue<'a> {
     pub issuer: &'a str,
     pub client: &'a AppClient,
     pub user: &'a User,
+    /// The user's groups, in [`crate::state::Pool::groups_of`] order.
+    pub groups: &'a [&'a Group],
     pub auth_time_s: u64,
     pub origin_jti: &'a str,
     pub now_ms: u64,
@@ -187,7 +189,7 @@ pub struct Issue<'a> {
 pub fn issue(signer: &Signer, p: &Issue<'_>) -> ApiResult<(String, String)> {
     let iat = p.now_ms / 1000;
     let event_id = uuid::Uuid::new_v4().to_string();
-    let access = json!({
+    let mut access = json!({
         "sub": p.user.sub(),
         "iss": p.issuer,
         "client_id": p.client.id,
@@ -232,6 +234,26 @@ pub fn issue(signer: &Signer, p: &Issue<'_>) -> ApiResult<(String, String)> {
     });
     if let Value::Object(fixed) = fixed {
         id.extend(fixed);
+    }
+    // Cognito leaves the group claims out for a user in no group; the
+    // roles appear only for groups that have one, and the preferred role
+    // is that of the group with the lowest precedence.
+    if !p.groups.is_empty() {
+        let names: Vec<&str> = p.groups.iter().map(|g| g.name.as_str()).collect();
+        id.insert("cognito:groups".into(), json!(names));
+        access["cognito:groups"] = json!(names);
+        let roles: Vec<&str> = p
+            .groups
+            .iter()
+            .filter_map(|g| g.role_arn.as_deref())
+            .collect();
+        // The groups come ordered by precedence, so the first role wins.
+        if let Some(preferred) = roles.first() {
+            id.insert("cognito:preferred_role".into(), json!(preferred));
+        }
+        if !roles.is_empty() {
+            id.insert("cognito:roles".into(), json!(roles));
+        }
     }
     Ok((
         signer.access.sign(&access)?,

@@ -353,6 +353,66 @@ async fn scenario(backend: &Backend) -> anyhow::Result<Transcript> {
         fields([("refused", capitals.is_err())]),
     );
 
+    // --- Groups: membership, listing, and the claim in new tokens.
+    cognito
+        .create_group()
+        .user_pool_id(&pool_id)
+        .group_name("admins")
+        .precedence(1)
+        .send()
+        .await
+        .context("CreateGroup")?;
+    let twice = cognito
+        .create_group()
+        .user_pool_id(&pool_id)
+        .group_name("admins")
+        .send()
+        .await;
+    transcript.record("CreateGroup with a taken name", exception(twice)?);
+    let no_group = cognito
+        .admin_add_user_to_group()
+        .user_pool_id(&pool_id)
+        .username(USERNAME)
+        .group_name("nobody-made-this")
+        .send()
+        .await;
+    transcript.record("AdminAddUserToGroup to no group", exception(no_group)?);
+    cognito
+        .admin_add_user_to_group()
+        .user_pool_id(&pool_id)
+        .username(USERNAME)
+        .group_name("admins")
+        .send()
+        .await
+        .context("AdminAddUserToGroup")?;
+    let listed = cognito
+        .admin_list_groups_for_user()
+        .user_pool_id(&pool_id)
+        .username(USERNAME)
+        .send()
+        .await
+        .context("AdminListGroupsForUser")?;
+    let names: Vec<&str> = listed
+        .groups()
+        .iter()
+        .filter_map(|g| g.group_name())
+        .collect();
+    transcript.record("AdminListGroupsForUser", format!("{names:?}"));
+    let member = tokens(
+        app.password_sign_in(USERNAME, PASSWORD)
+            .await
+            .context("sign-in as a group member")?
+            .authentication_result,
+    )?;
+    transcript.record(
+        "cognito:groups in new tokens",
+        format!(
+            "id {} access {}",
+            claims(&member.id)["cognito:groups"],
+            claims(&member.access)["cognito:groups"]
+        ),
+    );
+
     // --- ChangePassword.
     let wrong_previous = cognito
         .change_password()
@@ -966,4 +1026,19 @@ fn sdk_client(endpoint: &str) -> Client {
         ))
         .build();
     Client::from_conf(config)
+}
+
+/// A JWT's claims, read without checking the signature (the step that
+/// uses it compares claims only; signatures are checked elsewhere).
+fn claims(token: &str) -> serde_json::Value {
+    token
+        .split('.')
+        .nth(1)
+        .and_then(|payload| {
+            base64::engine::general_purpose::URL_SAFE_NO_PAD
+                .decode(payload)
+                .ok()
+        })
+        .and_then(|json| serde_json::from_slice(&json).ok())
+        .unwrap_or_default()
 }

@@ -50,6 +50,7 @@ fn sign_in_tokens(
                 issuer: &issuer,
                 client: &client,
                 user,
+                groups: &pool.groups_of(user),
                 auth_time_s: auth_time,
                 origin_jti: &origin_jti,
                 now_ms: ctx.now_ms,

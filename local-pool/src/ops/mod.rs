@@ -3,6 +3,7 @@
 //! - `pools`: user pools and their MFA configuration (control plane);
 //! - `clients`: app clients (control plane);
 //! - `admin_users`: admin user management (control plane);
+//! - `groups`: groups and their members (control plane);
 //! - `sign_in`: InitiateAuth;
 //! - `challenges`: RespondToAuthChallenge, challenge sessions and issuing
 //!   tokens;
@@ -19,6 +20,7 @@ mod admin_users;
 mod challenges;
 mod clients;
 mod context;
+mod groups;
 mod pools;
 mod self_service;
 mod sign_in;
@@ -109,6 +111,15 @@ const ADMIN_OPERATIONS: &[(&str, Operation)] = &[
         "AdminSetUserMFAPreference",
         admin_users::admin_set_user_mfa_preference,
     ),
+    ("CreateGroup", groups::create_group),
+    ("GetGroup", groups::get_group),
+    ("DeleteGroup", groups::delete_group),
+    ("AdminAddUserToGroup", groups::admin_add_user_to_group),
+    (
+        "AdminRemoveUserFromGroup",
+        groups::admin_remove_user_from_group,
+    ),
+    ("AdminListGroupsForUser", groups::admin_list_groups_for_user),
 ];
 
 fn find(operation: &str) -> Option<Operation> {

@@ -286,6 +286,7 @@ pub fn create_user_pool(ctx: &Ctx<'_>, input: &Input) -> ApiResult<Value> {
         refresh_tokens: BTreeMap::new(),
         sign_in_policy: None,
         fake_key: new_fake_key(),
+        groups: BTreeMap::new(),
     };
     apply_pool_settings(&mut pool, input)?;
     let described = describe_pool(&pool);

@@ -340,6 +340,7 @@ fn refresh(
                 issuer: &issuer,
                 client,
                 user,
+                groups: &pool.groups_of(user),
                 auth_time_s: record.auth_time,
                 origin_jti: origin,
                 now_ms: ctx.now_ms,

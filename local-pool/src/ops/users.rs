@@ -605,6 +605,7 @@ pub fn new_user(
         mfa: Default::default(),
         attempts: Default::default(),
         temporary_password_used: false,
+        groups: Default::default(),
     })
 }
 
