@@ -183,6 +183,44 @@ pub struct Config {
     #[arg(long, env = "THRESHOLD_SECURE_COOKIES", default_value_t = true, action = clap::ArgAction::Set)]
     pub secure_cookies: bool,
 
+    /// Share the session cookie with subdomains of this domain (e.g.
+    /// `example.com`, for Threshold on `auth.example.com` in front of
+    /// `app.example.com`). The cookie is then `__Secure-threshold` instead
+    /// of the host-only `__Host-threshold`. Unset: host-only.
+    #[arg(long, env = "THRESHOLD_COOKIE_DOMAIN", value_parser = parse_cookie_domain)]
+    pub cookie_domain: Option<String>,
+
+    /// Where browsers reach Threshold, e.g. `https://auth.example.com`,
+    /// when that is another host than the apps it guards: forward auth's
+    /// redirect mode (`/auth/verify?redirect=1`) sends visitors to sign-in
+    /// there. Unset: the redirect is to `/sign-in` on the app's host.
+    #[arg(long, env = "THRESHOLD_PUBLIC_URL", value_parser = parse_origin)]
+    pub public_url: Option<Url>,
+
+    /// Forward auth (`GET /auth/verify`) also answers with the user's
+    /// access token in `X-Auth-Request-Access-Token`, for upstreams that
+    /// call APIs as the user. Off: tokens stay in Threshold.
+    #[arg(long, env = "THRESHOLD_FORWARD_ACCESS_TOKEN", default_value_t = false, action = clap::ArgAction::Set)]
+    pub forward_access_token: bool,
+
+    /// Groups forward auth requires by the original request's address,
+    /// comma separated: `<path prefix>=<group>` or
+    /// `<host><path prefix>=<group>`, several groups (any of them) joined
+    /// by `|`, e.g. `/admin=admins,app.example.com/billing=finance|admins`.
+    /// The longest matching prefix applies.
+    #[arg(long, env = "THRESHOLD_FORWARD_AUTH_GROUPS", value_delimiter = ',')]
+    pub forward_auth_groups: Vec<String>,
+
+    /// A Cognito identity pool (`eu-west-1:<uuid>`) that trusts the user
+    /// pool: server code gets AWS credentials for the signed-in user
+    /// through the `AuthUser` extractor. Unset: no credentials.
+    #[arg(long, env = "COGNITO_IDENTITY_POOL_ID")]
+    pub identity_pool_id: Option<String>,
+
+    /// A non-AWS identity pool endpoint (moto). The SDK's own variable.
+    #[arg(long, env = "AWS_ENDPOINT_URL_COGNITO_IDENTITY")]
+    pub identity_endpoint_url: Option<Url>,
+
     /// Log as JSON lines instead of human-readable text.
     #[arg(long, env = "THRESHOLD_LOG_JSON", default_value_t = false, action = clap::ArgAction::Set)]
     pub log_json: bool,
@@ -226,6 +264,26 @@ fn parse_secret_key(value: &str) -> Result<SecretString, String> {
         return Err("the session key is empty".into());
     }
     Ok(SecretString::from(value.to_owned()))
+}
+
+/// A bare domain: no scheme, port or path, no leading dot (browsers
+/// ignore one anyway).
+fn parse_cookie_domain(value: &str) -> Result<String, String> {
+    let domain = value.trim().trim_start_matches('.').to_ascii_lowercase();
+    let valid = !domain.is_empty()
+        && domain.len() <= 253
+        && domain.split('.').all(|label| {
+            !label.is_empty()
+                && label
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'-')
+        });
+    if !valid {
+        return Err(format!(
+            "`{value}` is not a domain like `example.com` (no scheme, port or path)"
+        ));
+    }
+    Ok(domain)
 }
 
 fn parse_origin(value: &str) -> Result<Url, String> {
@@ -449,6 +507,23 @@ mod tests {
         let tls = parse_store("rediss://redis.internal:6380").expect_err("no TLS built in");
         assert!(tls.contains("rediss"), "{tls}");
         assert!(parse_store("postgres://x").is_err());
+    }
+
+    #[test]
+    fn the_cookie_domain_is_a_bare_domain() {
+        assert_eq!(
+            parse_cookie_domain(".Example.com"),
+            Ok("example.com".into())
+        );
+        for wrong in [
+            "",
+            "https://example.com",
+            "example.com:443",
+            "example.com/app",
+            "a..b",
+        ] {
+            assert!(parse_cookie_domain(wrong).is_err(), "{wrong}");
+        }
     }
 
     #[test]

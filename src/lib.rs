@@ -8,6 +8,7 @@ pub mod config;
 pub mod domain;
 pub mod embedded_pool;
 pub mod flows;
+pub mod handoff;
 pub mod i18n;
 pub mod pages;
 pub mod routes;

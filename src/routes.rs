@@ -102,6 +102,10 @@ impl Page {
 
 /// Liveness, for load balancers and orchestrators.
 pub const HEALTHZ: &str = "/healthz";
+/// Forward auth for reverse proxies (`handoff::forward_auth`).
+pub const FORWARD_AUTH: &str = "/auth/verify";
+/// The signed-in user's claims as JSON (`handoff::session_json`).
+pub const SESSION_JSON: &str = "/api/session";
 /// The development outbox as JSON, for tests and scripts (embedded pool only).
 pub const DEV_OUTBOX_JSON: &str = "/_dev/outbox.json";
 /// Where the server functions (the form actions) are mounted.

@@ -25,10 +25,13 @@ use crate::app::shell;
 use crate::cognito::admin::{Admin, MfaRequirement, PoolDescription};
 use crate::cognito::client::Endpoint;
 use crate::cognito::gateway::{AppClient, Gateway};
+use crate::cognito::identity::IdentityPool;
 use crate::cognito::mfa::Factor;
 use crate::cognito::tokens::TokenVerifier;
 use crate::config::{Config, PoolSetting, StoreSetting};
 use crate::domain::{PasswordPolicy, SignInNameKind};
+use crate::handoff::forward_auth::{self, ForwardAuth};
+use crate::handoff::session_json;
 use crate::pages::dev_outbox::outbox_json;
 use crate::pages::errors::refusals;
 use crate::routes::{self, Page};
@@ -160,6 +163,23 @@ impl Application {
         config: Config,
         clock: local_pool::Clock,
     ) -> anyhow::Result<Self> {
+        Self::build_with(config, clock, Router::new()).await
+    }
+
+    /// Like `build`, serving the product's own `routes` beside Threshold's
+    /// pages, behind the same session layer, so their handlers can take
+    /// the `handoff` extractors (`AuthUser`, `MaybeAuthUser`, `InGroup`).
+    /// A route on a path Threshold already serves panics at start.
+    pub async fn build_with_routes(config: Config, routes: Router) -> anyhow::Result<Self> {
+        Self::build_with(config, local_pool::Clock::system(), routes).await
+    }
+
+    /// `build_with_routes`, with the embedded pool on `clock`.
+    pub async fn build_with(
+        config: Config,
+        clock: local_pool::Clock,
+        routes: Router,
+    ) -> anyhow::Result<Self> {
         let pool = config.pool().map_err(anyhow::Error::from)?;
         // It holds the session key and database, and the embedded pool's
         // users and client secret: the owner's alone.
@@ -255,6 +275,24 @@ impl Application {
             .filter(|a| !a.is_empty())
             .collect();
         let writable_attributes = settings.writable_attributes.take();
+        let identity_pool = match &config.identity_pool_id {
+            Some(id) => Some(
+                IdentityPool::connect(
+                    id,
+                    gateway.issuer(),
+                    config.identity_endpoint_url.as_ref(),
+                    Duration::from_millis(config.pool_timeout_ms),
+                )
+                .await?,
+            ),
+            None => None,
+        };
+        let forward_auth = ForwardAuth {
+            rules: ForwardAuth::parse_rules(&config.forward_auth_groups)
+                .map_err(anyhow::Error::msg)?,
+            forward_access_token: config.forward_access_token,
+            public_url: config.public_url.clone(),
+        };
         let state = AppState(Arc::new(Inner {
             profile_attributes,
             writable_attributes,
@@ -272,14 +310,16 @@ impl Application {
             pace: Pace::default(),
             limiter,
             client_ip: config.client_ip(),
+            identity_pool,
             dev_pool,
         }));
         let sessions = SessionConfig {
             vault,
             secure_cookies: config.secure_cookies,
+            cookie_domain: config.cookie_domain.clone(),
             refusals: refusals(),
         };
-        let router = router(state.clone(), sessions, &config);
+        let router = router(state.clone(), sessions, forward_auth, routes, &config);
         let listener = TcpListener::bind(config.addr)
             .await
             .with_context(|| format!("listening on {}", config.addr))?;
@@ -383,7 +423,13 @@ fn static_dir(dir: &str) -> Router {
         ))
 }
 
-fn router(state: AppState, sessions: SessionConfig, config: &Config) -> Router {
+fn router(
+    state: AppState,
+    sessions: SessionConfig,
+    forward_auth: ForwardAuth,
+    product: Router,
+    config: &Config,
+) -> Router {
     // Leptos renders `Suspense` on tasks of its global executor; with no
     // Leptos router to set it up, it is set to tokio's here. A second call
     // (several apps in one test process) reports an error that changes
@@ -400,6 +446,12 @@ fn router(state: AppState, sessions: SessionConfig, config: &Config) -> Router {
         pages = pages.route(page.path(), get(render.clone()));
     }
     let pages = pages
+        .route(
+            routes::FORWARD_AUTH,
+            get(forward_auth::verify).layer(Extension(Arc::new(forward_auth))),
+        )
+        .route(routes::SESSION_JSON, get(session_json::session))
+        .merge(product)
         .fallback(render)
         .layer(axum::middleware::map_response(strip_hydration_data))
         .layer(axum::middleware::from_fn_with_state(

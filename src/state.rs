@@ -5,6 +5,7 @@ use std::sync::Arc;
 
 use crate::cognito::admin::MfaRequirement;
 use crate::cognito::gateway::Gateway;
+use crate::cognito::identity::IdentityPool;
 use crate::cognito::mfa::Factor;
 use crate::domain::{PasswordPolicy, SignInNameKind};
 use crate::security::client_ip::ClientIp;
@@ -43,6 +44,9 @@ pub struct Inner {
     pub client_ip: ClientIp,
     /// How long real steps take, for their decoys.
     pub pace: Pace,
+    /// The identity pool that turns ID tokens into AWS credentials
+    /// (`COGNITO_IDENTITY_POOL_ID`), when configured.
+    pub identity_pool: Option<IdentityPool>,
     /// The embedded local pool, when no real pool is configured.
     pub dev_pool: Option<local_pool::RunningPool>,
 }

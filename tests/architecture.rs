@@ -438,23 +438,30 @@ fn imports_run_one_way_from_pages_down_to_session_cognito_and_domain() {
     let rules: &[(&str, &[&str])] = &[
         (
             "session",
-            &["flows", "pages", "app", "startup", "cognito", "state"],
+            &[
+                "flows", "pages", "app", "startup", "cognito", "state", "handoff",
+            ],
         ),
         (
             "cognito",
-            &["session", "flows", "pages", "app", "startup", "state"],
+            &[
+                "session", "flows", "pages", "app", "startup", "state", "handoff",
+            ],
         ),
-        ("flows", &["pages", "app", "startup"]),
+        ("flows", &["pages", "app", "startup", "handoff"]),
+        // What the product gets sits on the flows, beside the pages.
+        ("handoff", &["pages", "app", "startup"]),
         (
             "domain",
             &[
                 "session", "cognito", "flows", "pages", "app", "startup", "state", "routes",
+                "handoff",
             ],
         ),
         (
             "routes",
             &[
-                "session", "cognito", "flows", "pages", "app", "startup", "state",
+                "session", "cognito", "flows", "pages", "app", "startup", "state", "handoff",
             ],
         ),
     ];

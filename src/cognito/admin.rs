@@ -597,4 +597,54 @@ impl Admin {
             .map_err(admin_error("AdminDeleteUser"))?;
         Ok(())
     }
+
+    /// <https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_CreateGroup.html>
+    pub async fn create_group(&self, pool_id: &str, group: &str) -> Result<()> {
+        self.client
+            .create_group()
+            .user_pool_id(pool_id)
+            .group_name(group)
+            .send()
+            .await
+            .map_err(admin_error("CreateGroup"))?;
+        Ok(())
+    }
+
+    /// The user is in `group` from their next tokens on (next sign-in or
+    /// refresh).
+    /// <https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_AdminAddUserToGroup.html>
+    pub async fn add_user_to_group(
+        &self,
+        pool_id: &str,
+        username: &str,
+        group: &str,
+    ) -> Result<()> {
+        self.client
+            .admin_add_user_to_group()
+            .user_pool_id(pool_id)
+            .username(username)
+            .group_name(group)
+            .send()
+            .await
+            .map_err(admin_error("AdminAddUserToGroup"))?;
+        Ok(())
+    }
+
+    /// <https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_AdminRemoveUserFromGroup.html>
+    pub async fn remove_user_from_group(
+        &self,
+        pool_id: &str,
+        username: &str,
+        group: &str,
+    ) -> Result<()> {
+        self.client
+            .admin_remove_user_from_group()
+            .user_pool_id(pool_id)
+            .username(username)
+            .group_name(group)
+            .send()
+            .await
+            .map_err(admin_error("AdminRemoveUserFromGroup"))?;
+        Ok(())
+    }
 }

@@ -69,6 +69,22 @@ impl Gateway {
         &self.app.pool_id
     }
 
+    /// The pool's token issuer (`iss`), which also names the user pool as
+    /// a login provider to identity pools.
+    pub fn issuer(&self) -> &str {
+        self.verifier.issuer()
+    }
+
+    /// Every claim of an ID token this pool issued to this client, after
+    /// checking it as at sign-in (signature, issuer, audience, use, expiry).
+    pub async fn id_token_claims(
+        &self,
+        token: &secrecy::SecretString,
+    ) -> std::result::Result<serde_json::Map<String, serde_json::Value>, super::tokens::TokenError>
+    {
+        self.verifier.id_token_claims(token).await
+    }
+
     /// SECRET_HASH for `username` (the name as sent in this request).
     pub(crate) fn secret_hash(&self, username: &str) -> Option<String> {
         self.app

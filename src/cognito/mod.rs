@@ -8,13 +8,15 @@
 //!   `self_service` and `mfa`), `challenge` the typed challenges and answers;
 //! - `admin`: what needs AWS credentials (pool settings, provisioning, users);
 //! - `errors`: the one mapping from SDK errors; `tokens`: JWKS verification;
-//!   `secret_hash`.
+//!   `secret_hash`;
+//! - `identity`: AWS credentials for a signed-in user from an identity pool.
 
 pub mod admin;
 pub mod challenge;
 pub mod client;
 pub mod errors;
 pub mod gateway;
+pub mod identity;
 pub mod mfa;
 pub mod secret_hash;
 pub mod self_service;

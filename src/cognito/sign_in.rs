@@ -27,6 +27,8 @@ pub struct Tokens {
     pub username: String,
     pub sub: String,
     pub email: Option<String>,
+    /// `cognito:groups` from the verified ID token (empty when in none).
+    pub groups: Vec<String>,
 }
 
 /// Where a sign-in stands after a call to the pool.
@@ -287,6 +289,7 @@ impl Gateway {
             username: id.username,
             sub: id.sub,
             email: id.email,
+            groups: id.groups,
         })
     }
 

@@ -34,6 +34,10 @@ pub struct IdClaims {
     #[serde(rename = "cognito:username")]
     pub username: String,
     pub email: Option<String>,
+    /// The user's groups, in the pool's order (by precedence); Cognito
+    /// leaves the claim out for a user in no group.
+    #[serde(rename = "cognito:groups", default)]
+    pub groups: Vec<String>,
     pub token_use: String,
     pub exp: u64,
 }
@@ -91,6 +95,21 @@ impl TokenVerifier {
                 "token_use is {}",
                 claims.token_use
             )));
+        }
+        Ok(claims)
+    }
+
+    /// Every claim of a verified ID token, for handing on (`/api/session`).
+    pub async fn id_token_claims(
+        &self,
+        token: &SecretString,
+    ) -> Result<serde_json::Map<String, serde_json::Value>, TokenError> {
+        let mut validation = self.validation();
+        validation.set_audience(&[&self.client_id]);
+        let claims: serde_json::Map<String, serde_json::Value> =
+            self.verify(token, validation).await?;
+        if claims.get("token_use").and_then(|u| u.as_str()) != Some("id") {
+            return Err(TokenError::Invalid("token_use is not id".into()));
         }
         Ok(claims)
     }

@@ -36,6 +36,10 @@ pub struct SignedInUser {
     pub username: String,
     pub sub: String,
     pub email: Option<String>,
+    /// `cognito:groups` from the verified ID token, as of the last sign-in
+    /// or refresh. Sessions saved before groups were kept have none.
+    #[serde(default)]
+    pub groups: Vec<String>,
     pub id_token: StoredSecret,
     pub access_token: StoredSecret,
     pub refresh_token: Option<StoredSecret>,
@@ -69,6 +73,7 @@ pub fn start(app: &AppState, session: &Session, tokens: Tokens) {
         username: tokens.username,
         sub: tokens.sub,
         email: tokens.email,
+        groups: tokens.groups,
         id_token: StoredSecret::new(tokens.id_token),
         access_token: StoredSecret::new(tokens.access_token),
         refresh_token: tokens.refresh_token.map(StoredSecret::new),
@@ -131,6 +136,7 @@ pub async fn require(app: &AppState, session: &Session) -> Result<SignedInUser, 
                     .or(Some(refresh_token)),
                 access_expires_at: tokens.access_expires_at,
                 email: tokens.email.or(user.email),
+                groups: tokens.groups,
                 ..user
             };
             session.insert(&user);

@@ -58,8 +58,24 @@ pub fn AccountPage() -> impl IntoView {
     profile_page(TITLE, Sign::In, render)
 }
 
-fn render(ctx: Ctx, profile: UserProfile) -> AnyView {
+fn render(ctx: Ctx, user: signed_in::SignedInUser, profile: UserProfile) -> AnyView {
     let lang = ctx.lang.clone();
+    // From the verified ID token: the groups the product's pages and the
+    // forward-auth checks go by. Shown only to members of some group.
+    let groups = (!user.groups.is_empty()).then(|| {
+        let items = user
+            .groups
+            .iter()
+            .map(|g| view! { <li>{g.clone()}</li> })
+            .collect_view();
+        view! {
+            <dt>{t(&lang, "account.groups")}</dt>
+            <dd>
+                <ul class="groups" data-testid="groups">{items}</ul>
+                <p class="hint">{t(&lang, "account.groups_hint")}</p>
+            </dd>
+        }
+    });
     let rows = SHOWN
         .iter()
         .filter_map(|name| {
@@ -93,7 +109,7 @@ fn render(ctx: Ctx, profile: UserProfile) -> AnyView {
             <ContactStatus ctx=ctx.clone() attributes=profile.attributes.clone()/>
             <section aria-labelledby="profile-heading">
                 <h2 id="profile-heading">{t(&lang, "account.profile")}</h2>
-                <dl class="attributes">{rows}</dl>
+                <dl class="attributes">{rows}{groups}</dl>
                 <ul class="manage-links">
                     <li><a href=Page::Profile.path()>{t(&lang, "account.edit_profile")}</a></li>
                     <li><a href=Page::ChangeEmail.path()>{t(&lang, "account.change_email")}</a></li>

@@ -49,7 +49,7 @@ fn page(attribute: ContactAttribute) -> AnyView {
     profile_page(
         title_id(attribute),
         Sign::InRecently,
-        move |ctx, profile| render(ctx, attribute, profile.attributes),
+        move |ctx, _user, profile| render(ctx, attribute, profile.attributes),
     )
 }
 

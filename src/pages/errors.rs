@@ -121,6 +121,19 @@ fn unavailable() -> Response {
     )
 }
 
+/// 403 for a signed-in user outside the group a page requires. The
+/// link goes to the account page, where their groups are listed.
+pub fn forbidden() -> Response {
+    status_page(
+        StatusCode::FORBIDDEN,
+        standalone(
+            "forbidden.title",
+            "forbidden.body",
+            (Page::Account, "forbidden.account"),
+        ),
+    )
+}
+
 /// 400 for a form post no page of ours would send (a field twice, bytes
 /// that are not UTF-8, nested names, another content type).
 pub fn bad_request() -> Response {
@@ -160,5 +173,6 @@ pub fn refusals() -> Refusals {
         csrf: csrf_refused,
         too_large,
         unavailable,
+        forbidden,
     }
 }

@@ -52,7 +52,7 @@ const TITLE: &str = "profile.title";
 
 #[component]
 pub fn ProfilePage() -> impl IntoView {
-    profile_page(TITLE, Sign::In, |ctx, profile| {
+    profile_page(TITLE, Sign::In, |ctx, _user, profile| {
         render(ctx, profile.attributes)
     })
 }

@@ -1,7 +1,20 @@
 //! Pages that need a signed-in user: they render after the one guard
-//! (`flows::signed_in::require`) let them, and answer a visitor who is not
-//! (or no longer) signed in with a redirect to sign-in that comes back, or
-//! a 503 page when the pool cannot be reached.
+//! (`handoff::AuthUser::resolve`, which the `AuthUser` extractor also
+//! uses) let them, and answer a visitor who is not (or no longer) signed
+//! in with a redirect to sign-in that comes back, a 403 page to a user
+//! outside the group a page requires, or a 503 page when the pool cannot
+//! be reached.
+//!
+//! A page of your own, for signed-in users only (see the README):
+//!
+//! ```ignore
+//! #[component]
+//! pub fn ReportsPage() -> impl IntoView {
+//!     protected_page("reports.title", |ctx, user| async move {
+//!         view! { <Layout ctx=ctx title_id="reports.title">{user.sub}</Layout> }.into_any()
+//!     })
+//! }
+//! ```
 
 use std::future::Future;
 
@@ -12,6 +25,7 @@ use super::{Ctx, ctx, current_path, see_other, set_status};
 use crate::cognito::self_service::UserProfile;
 use crate::flows::account;
 use crate::flows::signed_in::{self, NotSignedIn, SignedInUser};
+use crate::handoff::AuthUser;
 use crate::i18n::t;
 
 /// Renders `render` on the server before the response starts, so the page
@@ -48,15 +62,27 @@ where
     guarded_page(title_id, Sign::In, render)
 }
 
-/// How recent the sign-in must be for a page.
+/// A page for signed-in members of `group` only (`cognito:groups`);
+/// other signed-in users get the 403 page.
+pub fn group_page<F, Fut>(title_id: &'static str, group: &'static str, render: F) -> AnyView
+where
+    F: Fn(Ctx, SignedInUser) -> Fut + Clone + Send + Sync + 'static,
+    Fut: Future<Output = AnyView> + Send + 'static,
+{
+    guarded_page(title_id, Sign::InGroup(group), render)
+}
+
+/// Who may see a page.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Sign {
-    /// Any valid sign-in.
+    /// Anyone signed in.
     In,
-    /// A recent one (`THRESHOLD_REAUTH_AFTER_SECS`): pages whose form
-    /// makes a sensitive change ask for the password first, rather than
-    /// after the visitor filled them in.
+    /// Anyone who signed in recently (`THRESHOLD_REAUTH_AFTER_SECS`):
+    /// pages whose form makes a sensitive change ask for the password
+    /// first, rather than after the visitor filled them in.
     InRecently,
+    /// Members of this group.
+    InGroup(&'static str),
 }
 
 /// [`protected_page`], with the sign-in as recent as `sign` says.
@@ -68,8 +94,12 @@ where
     async_page(move |ctx| {
         let render = render.clone();
         async move {
-            match signed_in::require(&ctx.app, &ctx.session).await {
-                Ok(user) if sign == Sign::InRecently && !signed_in::is_recent(&ctx.app, &user) => {
+            let user = match AuthUser::resolve(&ctx.app, &ctx.session).await {
+                Ok(user) => user,
+                Err(why) => return refused(&ctx, why, title_id),
+            };
+            match sign {
+                Sign::InRecently if !signed_in::is_recent(&ctx.app, user.signed_in()) => {
                     see_other(&signed_in::confirm_identity_first(
                         &ctx.app,
                         &ctx.session,
@@ -77,28 +107,42 @@ where
                     ));
                     ().into_any()
                 }
-                Ok(user) => render(ctx, user).await,
-                Err(why) => refused(&ctx, why, title_id),
+                Sign::InGroup(group) if !user.in_group(group) => forbidden(&ctx),
+                _ => render(ctx, user.into_signed_in()).await,
             }
         }
     })
 }
 
 /// A page that shows the signed-in user's profile (GetUser): `render` gets
-/// it. A token refused on the way ends the session, as the guard would.
+/// the user and it. A token refused on the way ends the session, as the
+/// guard would.
 pub fn profile_page<F>(title_id: &'static str, sign: Sign, render: F) -> AnyView
 where
-    F: Fn(Ctx, UserProfile) -> AnyView + Clone + Send + Sync + 'static,
+    F: Fn(Ctx, SignedInUser, UserProfile) -> AnyView + Clone + Send + Sync + 'static,
 {
     guarded_page(title_id, sign, move |ctx, user| {
         let render = render.clone();
         async move {
             match account::profile(&ctx.app, &ctx.session, &user).await {
-                Ok(profile) => render(ctx, profile),
+                Ok(profile) => render(ctx, user, profile),
                 Err(why) => refused(&ctx, why, title_id),
             }
         }
     })
+}
+
+/// The 403 page for a signed-in user outside a page's group.
+fn forbidden(ctx: &Ctx) -> AnyView {
+    set_status(axum::http::StatusCode::FORBIDDEN);
+    let lang = ctx.lang.clone();
+    view! {
+        <Layout ctx=ctx.clone() title_id="forbidden.title">
+            <p role="alert" data-message-id="forbidden.body">{t(&lang, "forbidden.body")}</p>
+            <p><a href=crate::routes::Page::Account.path()>{t(&lang, "forbidden.account")}</a></p>
+        </Layout>
+    }
+    .into_any()
 }
 
 /// The answer for a visitor the guard (or a refused token) turned away:

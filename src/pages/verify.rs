@@ -54,7 +54,7 @@ pub fn VerifyPage() -> impl IntoView {
         see_other(&Location::page(Page::Account));
         return ().into_any();
     };
-    profile_page(title_id(attribute), Sign::In, move |ctx, profile| {
+    profile_page(title_id(attribute), Sign::In, move |ctx, _user, profile| {
         render(ctx, attribute, profile.attributes)
     })
 }

@@ -20,7 +20,7 @@ pub const MAX_FORM_BYTES: usize = 64 * 1024;
 /// The answers for requests the layer refuses before any handler runs.
 /// They are pages of the app, handed in by the start-up code so that the
 /// session layer depends on no page.
-#[derive(Clone, Copy)]
+#[derive(Debug, Clone, Copy)]
 pub struct Refusals {
     /// 403: a state-changing request without a valid CSRF token.
     pub csrf: fn() -> Response,
@@ -28,6 +28,9 @@ pub struct Refusals {
     pub too_large: fn() -> Response,
     /// 503: the session store cannot be reached.
     pub unavailable: fn() -> Response,
+    /// 403: a signed-in user outside the group a page requires (for the
+    /// extractors in `handoff`, which find these in the request).
+    pub forbidden: fn() -> Response,
 }
 
 /// The most a sealed session may take in the store. A signed-in session
@@ -38,17 +41,23 @@ pub const MAX_SESSION_BYTES: usize = 32 * 1024;
 pub struct SessionConfig {
     pub vault: SessionVault,
     pub secure_cookies: bool,
+    /// Shared with this domain's subdomains (`THRESHOLD_COOKIE_DOMAIN`);
+    /// `None` keeps the cookie to Threshold's own host.
+    pub cookie_domain: Option<String>,
     pub refusals: Refusals,
 }
 
 impl SessionConfig {
     pub fn cookie_name(&self) -> &'static str {
-        // `__Host-` makes browsers refuse the cookie unless it is Secure,
-        // host-only and Path=/, so no subdomain can plant or read it.
-        if self.secure_cookies {
-            "__Host-threshold"
-        } else {
-            "threshold"
+        match (self.secure_cookies, &self.cookie_domain) {
+            // `__Host-` makes browsers refuse the cookie unless it is
+            // Secure, host-only and Path=/, so no subdomain can plant or
+            // read it.
+            (true, None) => "__Host-threshold",
+            // Shared with subdomains on purpose, `__Host-` cannot apply;
+            // `__Secure-` still keeps plain-HTTP pages from setting it.
+            (true, Some(_)) => "__Secure-threshold",
+            (false, _) => "threshold",
         }
     }
 }
@@ -82,6 +91,7 @@ pub async fn session_layer(
     }
 
     request.extensions_mut().insert(session.clone());
+    request.extensions_mut().insert(config.refusals);
     let response = next.run(request).await;
     match save(&config, &cookies, &session).await {
         Ok(()) => response,
@@ -185,6 +195,9 @@ async fn save(config: &SessionConfig, cookies: &Cookies, session: &Session) -> a
         cookie.set_secure(config.secure_cookies);
         cookie.set_same_site(SameSite::Lax);
         cookie.set_path("/");
+        if let Some(domain) = &config.cookie_domain {
+            cookie.set_domain(domain.clone());
+        }
         cookie.set_max_age(CookieDuration::seconds(
             i64::try_from(changes.ttl_secs).unwrap_or(i64::MAX),
         ));

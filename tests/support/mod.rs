@@ -184,8 +184,18 @@ impl TestApp {
     /// Starts the app with `config`; `dir` (its data directory) lives as
     /// long as the app.
     pub async fn start(config: Config, clock: local_pool::Clock, dir: tempfile::TempDir) -> Self {
+        Self::start_with_routes(config, clock, dir, axum::Router::new()).await
+    }
+
+    /// `start`, serving the product's `routes` beside Threshold's pages.
+    pub async fn start_with_routes(
+        config: Config,
+        clock: local_pool::Clock,
+        dir: tempfile::TempDir,
+        routes: axum::Router,
+    ) -> Self {
         let config_copy = config.clone();
-        let application = Application::build_with_clock(config, clock.clone())
+        let application = Application::build_with(config, clock.clone(), routes)
             .await
             .expect("the application starts");
         let base = format!("http://{}", application.local_addr());
@@ -226,6 +236,52 @@ impl TestApp {
         let restarted = Self::start(config, clock, dir).await;
         *restarted.cookie_slot() = cookie;
         restarted
+    }
+
+    /// Like `spawn_with`, serving the product's `routes` beside
+    /// Threshold's pages.
+    pub async fn spawn_with_routes(extra: &[&str], routes: axum::Router) -> Self {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let mut args = vec![
+            "threshold",
+            "--addr",
+            "127.0.0.1:0",
+            "--data-dir",
+            dir.path().to_str().expect("utf-8 temp path"),
+        ];
+        args.extend_from_slice(extra);
+        let config = Config::from_args(args).expect("test configuration parses");
+        Self::start_with_routes(config, local_pool::Clock::system(), dir, routes).await
+    }
+
+    /// This same browser (its cookie) at another address: a proxy in
+    /// front of the app, say.
+    pub fn same_browser_via(&self, base: &str) -> Self {
+        Self {
+            base: base.trim_end_matches('/').to_owned(),
+            state: self.state.clone(),
+            clock: self.clock.clone(),
+            client: self.client.clone(),
+            cookie: self.cookie.clone(),
+            _dir: None,
+            config: None,
+            stop: None,
+        }
+    }
+
+    /// GETs `path` with extra request headers (a proxy's, say).
+    pub async fn get_with_headers(&self, path: &str, headers: &[(&str, &str)]) -> Reply {
+        let mut request = self
+            .client
+            .get(format!("{}{path}", self.base))
+            .header(ACCEPT, "text/html");
+        for (name, value) in headers {
+            request = request.header(*name, *value);
+        }
+        if let Some(cookie) = self.cookie() {
+            request = request.header(COOKIE, cookie);
+        }
+        self.read(request.send().await.expect("GET")).await
     }
 
     /// Like `spawn`, with extra command-line settings.
@@ -404,6 +460,20 @@ impl TestApp {
     pub async fn stored_value_keys(&self) -> Vec<String> {
         let (_, loaded) = self.stored_user().await;
         loaded.data.values.keys().cloned().collect()
+    }
+
+    /// The signed-in user stored for this browser (tokens included).
+    pub async fn stored_signed_in_user(&self) -> SignedInUser {
+        let (_, loaded) = self.stored_user().await;
+        serde_json::from_value(
+            loaded
+                .data
+                .values
+                .get(SignedInUser::KEY)
+                .expect("a signed-in user")
+                .clone(),
+        )
+        .expect("a stored user")
     }
 
     /// When the stored access token expires (unix seconds).

@@ -116,6 +116,12 @@ csrf-title = Form expired
 csrf-invalid = This form could not be accepted because it was opened too long ago or in another window. Go back, reload the page and try again.
 csrf-back = Back to sign-in
 
+forbidden-title = Not for this account
+forbidden-body = You are signed in, but this account does not have access to this page. If you think it should, ask your administrator to add it to the right group.
+forbidden-account = Go to your account
+account-groups = Groups
+account-groups_hint = Your administrator decides which groups you are in. A change shows here after you next sign in.
+
 too_large-title = Too much data
 too_large-body = The form sent more data than we accept.
 unavailable-title = Unavailable
