@@ -132,6 +132,27 @@ enum Mfa {
 /// A moto pool with a confidential client, and Threshold in front of it
 /// (username sign-in, USER_PASSWORD_AUTH).
 async fn threshold_on_moto(moto: &moto::Moto, name: &str, mfa: Mfa) -> TestApp {
+    threshold_on_moto_with(moto, name, mfa, &[], axum::Router::new()).await
+}
+
+/// `threshold_on_moto`, with more settings and the product's `routes`.
+async fn threshold_on_moto_with(
+    moto: &moto::Moto,
+    name: &str,
+    mfa: Mfa,
+    extra: &[&str],
+    routes: axum::Router,
+) -> TestApp {
+    let (pool_id, client) = moto_pool(moto, name, mfa).await;
+    threshold_on(moto, &pool_id, &client, extra, routes).await
+}
+
+/// A user pool in moto and a confidential client of it.
+async fn moto_pool(
+    moto: &moto::Moto,
+    name: &str,
+    mfa: Mfa,
+) -> (String, threshold::cognito::admin::ClientCredentials) {
     let admin = Admin::for_local_pool(&Endpoint {
         region: "us-east-1".to_owned(),
         url: Some(url::Url::parse(&moto.endpoint()).expect("moto's URL")),
@@ -160,15 +181,28 @@ async fn threshold_on_moto(moto: &moto::Moto, name: &str, mfa: Mfa) -> TestApp {
         )
         .await
         .expect("CreateUserPoolClient");
+    (pool_id, client)
+}
+
+/// Threshold on moto's `pool_id` as `client`.
+async fn threshold_on(
+    moto: &moto::Moto,
+    pool_id: &str,
+    client: &threshold::cognito::admin::ClientCredentials,
+    extra: &[&str],
+    routes: axum::Router,
+) -> TestApp {
     let dir = tempfile::tempdir().expect("temp dir");
-    let config = Config::from_args([
+    let issuer = moto::Moto::issuer(pool_id);
+    let endpoint = moto.endpoint();
+    let mut args = vec![
         "threshold",
         "--addr",
         "127.0.0.1:0",
         "--data-dir",
         dir.path().to_str().expect("utf-8 path"),
         "--user-pool-id",
-        &pool_id,
+        pool_id,
         "--client-id",
         &client.client_id,
         "--client-secret",
@@ -176,14 +210,15 @@ async fn threshold_on_moto(moto: &moto::Moto, name: &str, mfa: Mfa) -> TestApp {
         "--auth-flow",
         "USER_PASSWORD_AUTH",
         "--endpoint-url",
-        &moto.endpoint(),
+        &endpoint,
         "--issuer",
-        &moto::Moto::issuer(&pool_id),
+        &issuer,
         "--sign-in-name",
         "username",
-    ])
-    .expect("configuration");
-    TestApp::start(config, local_pool::Clock::system(), dir).await
+    ];
+    args.extend_from_slice(extra);
+    let config = Config::from_args(args).expect("configuration");
+    TestApp::start_with_routes(config, local_pool::Clock::system(), dir, routes).await
 }
 
 #[tokio::test]
@@ -261,4 +296,153 @@ async fn forgot_password_and_change_password_work_against_moto() {
         later.sign_in("grace", CHANGED).await.location.as_deref(),
         Some(Page::Account.path())
     );
+}
+
+/// An identity pool in moto that trusts the user pool `pool_id` issued by.
+async fn identity_pool(moto: &moto::Moto, issuer: &str, client_id: &str) -> String {
+    let config = aws_sdk_cognitoidentity::Config::builder()
+        .behavior_version(aws_sdk_cognitoidentity::config::BehaviorVersion::latest())
+        .region(aws_sdk_cognitoidentity::config::Region::new(
+            moto::Moto::REGION,
+        ))
+        .endpoint_url(moto.endpoint())
+        .credentials_provider(aws_sdk_cognitoidentity::config::Credentials::new(
+            "moto", "moto", None, None, "test",
+        ))
+        .build();
+    let provider = issuer.trim_start_matches("https://");
+    aws_sdk_cognitoidentity::Client::from_conf(config)
+        .create_identity_pool()
+        .identity_pool_name("threshold")
+        .allow_unauthenticated_identities(false)
+        .cognito_identity_providers(
+            aws_sdk_cognitoidentity::types::CognitoIdentityProvider::builder()
+                .provider_name(provider)
+                .client_id(client_id)
+                .build(),
+        )
+        .send()
+        .await
+        .expect("CreateIdentityPool")
+        .identity_pool_id
+}
+
+/// The identities moto's identity pool `id` has handed out.
+async fn identities(moto: &moto::Moto, id: &str) -> Vec<String> {
+    let config = aws_sdk_cognitoidentity::Config::builder()
+        .behavior_version(aws_sdk_cognitoidentity::config::BehaviorVersion::latest())
+        .region(aws_sdk_cognitoidentity::config::Region::new(
+            moto::Moto::REGION,
+        ))
+        .endpoint_url(moto.endpoint())
+        .credentials_provider(aws_sdk_cognitoidentity::config::Credentials::new(
+            "moto", "moto", None, None, "test",
+        ))
+        .build();
+    aws_sdk_cognitoidentity::Client::from_conf(config)
+        .list_identities()
+        .identity_pool_id(id)
+        .max_results(60)
+        .send()
+        .await
+        .expect("ListIdentities")
+        .identities()
+        .iter()
+        .filter_map(|i| i.identity_id().map(str::to_owned))
+        .collect()
+}
+
+/// What the product's route shows of the credentials: never the secrets.
+async fn show_credentials(user: threshold::handoff::AuthUser) -> String {
+    match user.aws_credentials().await {
+        Ok(c) => format!("{} {} {}", c.identity_id, c.access_key_id, c.expires_at),
+        Err(e) => format!("no credentials: {e}"),
+    }
+}
+
+#[tokio::test]
+async fn server_code_gets_the_users_aws_credentials_from_the_identity_pool() {
+    let moto = moto::Moto::start().await.expect("moto's server starts");
+    // The user pool first: the identity pool trusts its issuer and client.
+    let (pool_id, client) = moto_pool(&moto, "threshold-moto-identity", Mfa::Off).await;
+    let identity_pool_id =
+        identity_pool(&moto, &moto::Moto::issuer(&pool_id), &client.client_id).await;
+    let endpoint = moto.endpoint();
+    let app = threshold_on(
+        &moto,
+        &pool_id,
+        &client,
+        &[
+            "--identity-pool-id",
+            &identity_pool_id,
+            "--identity-endpoint-url",
+            &endpoint,
+        ],
+        axum::Router::new().route("/aws", axum::routing::get(show_credentials)),
+    )
+    .await;
+
+    app.submit(
+        Page::SignUp.path(),
+        action::SIGN_UP,
+        &[
+            ("username", "mary"),
+            ("email", "mary@example.com"),
+            ("password", PASSWORD),
+        ],
+    )
+    .await;
+    app.confirm("123456").await;
+    assert_eq!(
+        app.sign_in("mary", PASSWORD).await.location.as_deref(),
+        Some(Page::Account.path())
+    );
+
+    // Not signed in, the route sends the visitor to sign-in first.
+    assert_eq!(
+        app.another_browser().get("/aws").await.status,
+        StatusCode::SEE_OTHER
+    );
+    let first = app.get("/aws").await;
+    assert_eq!(first.status, StatusCode::OK, "{}", first.body);
+    let [identity, key, expires] = first
+        .body
+        .split(' ')
+        .collect::<Vec<_>>()
+        .try_into()
+        .unwrap_or_else(|_| panic!("credentials: {}", first.body));
+    assert!(!key.is_empty(), "an access key id");
+    assert_eq!(
+        identities(&moto, &identity_pool_id).await,
+        vec![identity.to_owned()]
+    );
+
+    // Cached in the session: the same credentials, no second exchange
+    // (moto hands out a new identity on every GetId).
+    assert_eq!(app.get("/aws").await.body, first.body);
+    assert_eq!(identities(&moto, &identity_pool_id).await.len(), 1);
+
+    // Near their expiry they are renewed for the same identity.
+    app.edit_session(|data| {
+        data.values
+            .get_mut("aws_credentials")
+            .expect("cached credentials")["expires_at"] = serde_json::json!(0);
+    })
+    .await;
+    let renewed = app.get("/aws").await;
+    let parts: Vec<&str> = renewed.body.split(' ').collect();
+    assert_eq!(parts[0], identity, "the same identity");
+    let seconds = |s: &str| s.parse::<u64>().expect("unix seconds");
+    assert!(
+        seconds(parts[2]) >= seconds(expires),
+        "fresh: {}",
+        renewed.body
+    );
+    assert_eq!(identities(&moto, &identity_pool_id).await.len(), 1);
+
+    // They never reach the browser.
+    for page in [Page::Account.path(), threshold::routes::SESSION_JSON] {
+        let body = app.get(page).await.body;
+        assert!(!body.contains(key), "{page} shows the access key id");
+    }
 }
