@@ -415,7 +415,8 @@ fn only_the_cognito_module_names_the_aws_sdk() {
         .iter()
         .filter(|(m, idents)| {
             m.first().is_none_or(|top| top != "cognito")
-                && idents.contains("aws_sdk_cognitoidentityprovider")
+                && (idents.contains("aws_sdk_cognitoidentityprovider")
+                    || idents.contains("aws_sdk_cognitoidentity"))
         })
         .map(|(m, _)| krate.display(m))
         .collect();
@@ -427,6 +428,11 @@ fn only_the_cognito_module_names_the_aws_sdk() {
         krate.idents[&vec!["cognito".to_owned(), "gateway".to_owned()]]
             .contains("aws_sdk_cognitoidentityprovider"),
         "the check sees the SDK where it is used"
+    );
+    assert!(
+        krate.idents[&vec!["cognito".to_owned(), "identity".to_owned()]]
+            .contains("aws_sdk_cognitoidentity"),
+        "the check sees the identity pool SDK where it is used"
     );
 }
 

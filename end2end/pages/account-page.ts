@@ -21,6 +21,8 @@ export class AccountPage {
   /** The notes on a pending or unverified email or phone (`div.banner`, `role="status"`). */
   readonly banners: Locator;
   readonly messages: Messages;
+  /** The list of the user's groups (`data-testid="groups"`), shown only to members of some group. */
+  readonly groups: Locator;
   /** "Two-step verification". */
   readonly security: SecuritySection;
 
@@ -36,6 +38,7 @@ export class AccountPage {
     this.deleteAccount = page.getByRole('link', { name: 'Delete your account…', exact: true });
     this.banners = page.locator('div.banner[role="status"]');
     this.messages = new Messages(page);
+    this.groups = page.getByTestId('groups');
     this.security = new SecuritySection(page);
   }
 

@@ -59,6 +59,13 @@ test('account page', async ({ page, confirmedUser }) => {
   await expectAccessible(page);
 });
 
+test('account page listing groups', async ({ page, accountPage, poolAdmin, confirmedUser }) => {
+  await poolAdmin.addToGroups(confirmedUser.email, ['admins', 'editors']);
+  await signIn(page, confirmedUser);
+  await expect(accountPage.groups.getByRole('listitem')).toHaveText(['admins', 'editors']);
+  await expectAccessible(page);
+});
+
 test('account page with two-step verification on', async ({ page, accountPage, confirmedUser }) => {
   await signIn(page, confirmedUser);
   await accountPage.security.turnOnEmail.click();
