@@ -85,6 +85,28 @@ pub enum Sign {
     InGroup(&'static str),
 }
 
+/// What a signed-in user gets on a page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Admission {
+    Render,
+    /// The password again first (the sign-in is not recent enough).
+    ConfirmIdentity,
+    /// The 403 page (not in the page's group).
+    Forbidden,
+}
+
+impl Sign {
+    /// Whether a user who signed in `recent`ly (or not), in `groups`, may
+    /// see the page.
+    fn admits(self, recent: bool, groups: &[String]) -> Admission {
+        match self {
+            Sign::InRecently if !recent => Admission::ConfirmIdentity,
+            Sign::InGroup(group) if !groups.iter().any(|g| g == group) => Admission::Forbidden,
+            _ => Admission::Render,
+        }
+    }
+}
+
 /// [`protected_page`], with the sign-in as recent as `sign` says.
 pub fn guarded_page<F, Fut>(title_id: &'static str, sign: Sign, render: F) -> AnyView
 where
@@ -98,8 +120,10 @@ where
                 Ok(user) => user,
                 Err(why) => return refused(&ctx, why, title_id),
             };
-            match sign {
-                Sign::InRecently if !signed_in::is_recent(&ctx.app, user.signed_in()) => {
+            let recent = signed_in::is_recent(&ctx.app, user.signed_in());
+            match sign.admits(recent, user.groups()) {
+                Admission::Render => render(ctx, user.into_signed_in()).await,
+                Admission::ConfirmIdentity => {
                     see_other(&signed_in::confirm_identity_first(
                         &ctx.app,
                         &ctx.session,
@@ -107,8 +131,7 @@ where
                     ));
                     ().into_any()
                 }
-                Sign::InGroup(group) if !user.in_group(group) => forbidden(&ctx),
-                _ => render(ctx, user.into_signed_in()).await,
+                Admission::Forbidden => forbidden(&ctx),
             }
         }
     })
@@ -167,5 +190,37 @@ pub fn refused(ctx: &Ctx, why: NotSignedIn, title_id: &'static str) -> AnyView {
             }
             .into_any()
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_group_page_admits_members_only_and_a_recent_page_a_recent_sign_in_only() {
+        let groups = vec!["staff".to_owned(), "admins".to_owned()];
+        assert_eq!(
+            Sign::InGroup("admins").admits(false, &groups),
+            Admission::Render
+        );
+        assert_eq!(
+            Sign::InGroup("finance").admits(true, &groups),
+            Admission::Forbidden
+        );
+        assert_eq!(
+            Sign::InGroup("Admins").admits(true, &groups),
+            Admission::Forbidden
+        );
+        assert_eq!(
+            Sign::InGroup("admins").admits(true, &[]),
+            Admission::Forbidden
+        );
+        assert_eq!(Sign::InRecently.admits(true, &[]), Admission::Render);
+        assert_eq!(
+            Sign::InRecently.admits(false, &groups),
+            Admission::ConfirmIdentity
+        );
+        assert_eq!(Sign::In.admits(false, &[]), Admission::Render);
     }
 }
