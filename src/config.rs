@@ -199,9 +199,17 @@ pub struct Config {
 
     /// Forward auth (`GET /auth/verify`) also answers with the user's
     /// access token in `X-Auth-Request-Access-Token`, for upstreams that
-    /// call APIs as the user. Off: tokens stay in Threshold.
+    /// call APIs as the user, to callers that present
+    /// `THRESHOLD_FORWARD_AUTH_SECRET` (required with this). Off: tokens
+    /// stay in Threshold.
     #[arg(long, env = "THRESHOLD_FORWARD_ACCESS_TOKEN", default_value_t = false, action = clap::ArgAction::Set)]
     pub forward_access_token: bool,
+
+    /// A secret the reverse proxy sends in `X-Threshold-Forward-Secret`
+    /// with its forward-auth requests, so that only it, never a browser,
+    /// gets the access token (`openssl rand -base64 32`).
+    #[arg(long, env = "THRESHOLD_FORWARD_AUTH_SECRET", hide_env_values = true, value_parser = parse_forward_secret)]
+    pub forward_auth_secret: Option<SecretString>,
 
     /// Groups forward auth requires by the original request's address,
     /// comma separated: `<path prefix>=<group>` or
@@ -284,6 +292,14 @@ fn parse_cookie_domain(value: &str) -> Result<String, String> {
         ));
     }
     Ok(domain)
+}
+
+/// At least 16 characters: the proxy's secret must not be guessable.
+fn parse_forward_secret(value: &str) -> Result<SecretString, String> {
+    if value.trim().chars().count() < 16 {
+        return Err("the forward-auth secret must be at least 16 characters".into());
+    }
+    Ok(SecretString::from(value.trim().to_owned()))
 }
 
 fn parse_origin(value: &str) -> Result<Url, String> {
@@ -390,6 +406,20 @@ impl Config {
                 hops: self.trusted_proxy_hops.max(1),
             },
             _ => ClientIp::Peer,
+        }
+    }
+
+    /// The secret that unlocks the access token in forward auth, when
+    /// `THRESHOLD_FORWARD_ACCESS_TOKEN` asks for it.
+    pub fn forward_access_token_secret(&self) -> Result<Option<SecretString>, ConfigError> {
+        match (self.forward_access_token, &self.forward_auth_secret) {
+            (false, _) => Ok(None),
+            (true, Some(secret)) => Ok(Some(secret.clone())),
+            (true, None) => Err(ConfigError(
+                "THRESHOLD_FORWARD_ACCESS_TOKEN=true needs THRESHOLD_FORWARD_AUTH_SECRET: \
+                 without it, anyone signed in could read their access token from /auth/verify"
+                    .into(),
+            )),
         }
     }
 
@@ -524,6 +554,24 @@ mod tests {
         ] {
             assert!(parse_cookie_domain(wrong).is_err(), "{wrong}");
         }
+    }
+
+    #[test]
+    fn handing_on_the_access_token_needs_the_proxys_secret() {
+        let mut config = parse(&["--forward-access-token", "true"]);
+        config.forward_auth_secret = None;
+        let err = config
+            .forward_access_token_secret()
+            .expect_err("a token for anyone who asks");
+        assert!(
+            err.to_string().contains("THRESHOLD_FORWARD_AUTH_SECRET"),
+            "{err}"
+        );
+        config.forward_auth_secret = Some(SecretString::from("sixteen-chars-ok"));
+        assert!(matches!(config.forward_access_token_secret(), Ok(Some(_))));
+        assert!(parse_forward_secret("short").is_err());
+        config.forward_access_token = false;
+        assert!(matches!(config.forward_access_token_secret(), Ok(None)));
     }
 
     #[test]

@@ -290,7 +290,7 @@ impl Application {
         let forward_auth = ForwardAuth {
             rules: ForwardAuth::parse_rules(&config.forward_auth_groups)
                 .map_err(anyhow::Error::msg)?,
-            forward_access_token: config.forward_access_token,
+            access_token_secret: config.forward_access_token_secret()?,
             public_url: config.public_url.clone(),
         };
         let state = AppState(Arc::new(Inner {
@@ -317,6 +317,7 @@ impl Application {
             vault,
             secure_cookies: config.secure_cookies,
             cookie_domain: config.cookie_domain.clone(),
+            signed_in_cookie_secs: config.session_max_secs,
             refusals: refusals(),
         };
         let router = router(state.clone(), sessions, forward_auth, routes, &config);
@@ -445,15 +446,18 @@ fn router(
     for page in Page::ALL {
         pages = pages.route(page.path(), get(render.clone()));
     }
+    // Threshold's own pages lose Leptos's hydration scripts; the product's
+    // routes (and the hand-over endpoints) answer as they are, behind the
+    // same session, cookie and state layers.
     let pages = pages
+        .fallback(render)
+        .layer(axum::middleware::map_response(strip_hydration_data))
         .route(
             routes::FORWARD_AUTH,
             get(forward_auth::verify).layer(Extension(Arc::new(forward_auth))),
         )
         .route(routes::SESSION_JSON, get(session_json::session))
         .merge(product)
-        .fallback(render)
-        .layer(axum::middleware::map_response(strip_hydration_data))
         .layer(axum::middleware::from_fn_with_state(
             sessions,
             session_layer,

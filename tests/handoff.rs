@@ -12,8 +12,10 @@ use reqwest::StatusCode;
 use serde_json::Value;
 use support::faulty_pool::FaultyPool;
 use support::{PASSWORD, TestApp, unique_email, with_return_to};
+use threshold::flows::signed_in::SignedInUser;
 use threshold::handoff::{AuthUser, Group, InGroup, MaybeAuthUser};
 use threshold::routes::{self, Location, Page};
+use threshold::session::SessionValue as _;
 
 struct Admins;
 impl Group for Admins {
@@ -169,6 +171,8 @@ async fn forward_auth_answers_401_200_and_403_with_the_users_headers() {
         "/admin=admins,app.example.test/billing=finance|admins",
         "--return-to-allowlist",
         "https://app.example.test",
+        "--public-url",
+        "https://auth.example.test",
     ])
     .await;
     let proxied = |uri: &'static str| {
@@ -188,8 +192,9 @@ async fn forward_auth_answers_401_200_and_403_with_the_users_headers() {
     );
     assert_eq!(header(&anonymous, "x-auth-request-user"), None);
 
-    // The redirect mode sends the visitor to sign-in, coming back to the
-    // original address when its origin is allowlisted, and nowhere else.
+    // The redirect mode sends the visitor to sign-in on Threshold's host,
+    // coming back to the original address when its origin is allowlisted,
+    // and nowhere else.
     let redirect = app
         .get_with_headers(
             &format!("{}?redirect=1", routes::FORWARD_AUTH),
@@ -198,8 +203,9 @@ async fn forward_auth_answers_401_200_and_403_with_the_users_headers() {
         .await;
     assert_eq!(redirect.status, StatusCode::FOUND);
     assert_eq!(
-        redirect.location.as_deref(),
-        Some(
+        redirect.location,
+        Some(format!(
+            "https://auth.example.test{}",
             Location::with_query(
                 Page::SignIn,
                 &[(
@@ -207,8 +213,7 @@ async fn forward_auth_answers_401_200_and_403_with_the_users_headers() {
                     "https://app.example.test/reports?year=2026&q=a%20b"
                 )]
             )
-            .as_str()
-        )
+        ))
     );
     let elsewhere = app
         .get_with_headers(
@@ -219,7 +224,10 @@ async fn forward_auth_answers_401_200_and_403_with_the_users_headers() {
             ],
         )
         .await;
-    assert_eq!(elsewhere.location.as_deref(), Some(Page::SignIn.path()));
+    assert_eq!(
+        elsewhere.location,
+        Some(format!("https://auth.example.test{}", Page::SignIn.path()))
+    );
 
     // Signed in, in no group.
     let email = app.signed_in_user().await;
@@ -242,7 +250,32 @@ async fn forward_auth_answers_401_200_and_403_with_the_users_headers() {
     );
     assert_eq!(header(&ok, "cache-control").as_deref(), Some("no-store"));
 
-    // Group requirements: by query, and by the configured rules.
+    // Group requirements: by query, and by the configured rules, however
+    // the path or host is spelled, and whatever the visitor adds.
+    for (uri, host) in [
+        ("/%61dmin/users", "app.example.test"),
+        ("//admin/x", "app.example.test"),
+        ("/x/../ADMIN", "app.example.test"),
+        ("/admin;x=1/users", "app.example.test"),
+        ("/billing/2026", "APP.example.test:443"),
+    ] {
+        let reply = app
+            .get_with_headers(
+                routes::FORWARD_AUTH,
+                &[
+                    ("x-forwarded-host", host),
+                    ("x-forwarded-uri", uri),
+                    ("x-original-url", "https://app.example.test/reports"),
+                ],
+            )
+            .await;
+        assert_eq!(reply.status, StatusCode::FORBIDDEN, "{host}{uri}");
+    }
+    // Rules set, but the proxy did not say which address: refused.
+    assert_eq!(
+        app.get(routes::FORWARD_AUTH).await.status,
+        StatusCode::FORBIDDEN
+    );
     let asked = app
         .get_with_headers(
             &format!("{}?group=admins", routes::FORWARD_AUTH),
@@ -306,18 +339,38 @@ async fn forward_auth_answers_401_200_and_403_with_the_users_headers() {
 }
 
 #[tokio::test]
-async fn forward_auth_hands_on_the_access_token_only_when_configured() {
-    let app = TestApp::spawn_with(&["--forward-access-token", "true"]).await;
+async fn forward_auth_hands_the_access_token_only_to_the_proxy_with_the_secret() {
+    const SECRET: &str = "a-proxy-secret-of-some-length";
+    let app = TestApp::spawn_with(&[
+        "--forward-access-token",
+        "true",
+        "--forward-auth-secret",
+        SECRET,
+    ])
+    .await;
     app.signed_in_user().await;
     let user = app.stored_signed_in_user().await;
-    let ok = app.get(routes::FORWARD_AUTH).await;
-    assert_eq!(ok.status, StatusCode::OK);
-    assert_eq!(
-        header(&ok, "x-auth-request-access-token").as_deref(),
-        Some(secrecy::ExposeSecret::expose_secret(
-            user.access_token.secret()
-        ))
-    );
+    let token = secrecy::ExposeSecret::expose_secret(user.access_token.secret()).to_owned();
+
+    let proxy = app
+        .get_with_headers(
+            routes::FORWARD_AUTH,
+            &[("x-threshold-forward-secret", SECRET)],
+        )
+        .await;
+    assert_eq!(proxy.status, StatusCode::OK);
+    assert_eq!(header(&proxy, "x-auth-request-access-token"), Some(token));
+
+    // A browser that reaches /auth/verify itself gets no token.
+    for secret in [None, Some("a-guess-of-the-secret-value")] {
+        let headers: Vec<(&str, &str)> = secret
+            .map(|s| ("x-threshold-forward-secret", s))
+            .into_iter()
+            .collect();
+        let direct = app.get_with_headers(routes::FORWARD_AUTH, &headers).await;
+        assert_eq!(direct.status, StatusCode::OK);
+        assert_eq!(header(&direct, "x-auth-request-access-token"), None);
+    }
 }
 
 #[tokio::test]
@@ -419,5 +472,66 @@ async fn the_session_cookie_is_shared_with_subdomains_only_when_configured() {
     assert_eq!(
         shared.get(Page::Account.path()).await.status,
         StatusCode::OK
+    );
+}
+
+#[tokio::test]
+async fn a_signed_in_cookie_lasts_the_sessions_whole_lifetime_in_the_browser() {
+    // Behind forward auth a visitor may use only the product, whose proxy
+    // never passes on the cookie Threshold renews: the browser must not
+    // drop it after the idle lifetime while the visitor is active.
+    let app =
+        TestApp::spawn_with(&["--session-idle-secs", "600", "--session-max-secs", "86400"]).await;
+    let set = sign_in_cookie(&app).await;
+    assert!(set.contains("Max-Age=86400"), "{set}");
+    // The idle lifetime still holds on the server.
+    app.last_seen_ago(601).await;
+    assert_eq!(
+        app.get(routes::FORWARD_AUTH).await.status,
+        StatusCode::UNAUTHORIZED
+    );
+}
+
+#[tokio::test]
+async fn a_session_whose_id_token_is_due_is_refreshed_before_its_claims_are_handed_on() {
+    let app = TestApp::spawn().await;
+    app.signed_in_user().await;
+    let before = app.stored_signed_in_user().await;
+    assert!(before.id_expires_at > 0, "the ID token's expiry is kept");
+    // The pool gave the ID token a shorter life than the access token.
+    app.edit_session(|data| {
+        data.values
+            .get_mut(SignedInUser::KEY)
+            .expect("a signed-in user")["id_expires_at"] = serde_json::json!(1);
+    })
+    .await;
+    let reply = app.get(routes::SESSION_JSON).await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+    let after = app.stored_signed_in_user().await;
+    assert!(after.id_expires_at > 1, "refreshed");
+    assert_ne!(
+        secrecy::ExposeSecret::expose_secret(after.id_token.secret()),
+        secrecy::ExposeSecret::expose_secret(before.id_token.secret())
+    );
+}
+
+#[tokio::test]
+async fn without_a_public_url_the_redirect_comes_back_to_the_path_on_the_same_host() {
+    // Threshold's pages served on the app's own host (the proxy sends
+    // /sign-in, /api/… and /style/… to Threshold).
+    let app = TestApp::spawn().await;
+    let redirect = app
+        .get_with_headers(
+            &format!("{}?redirect=1", routes::FORWARD_AUTH),
+            &[
+                ("x-forwarded-host", "app.example.test"),
+                ("x-forwarded-uri", "/reports?year=2026"),
+            ],
+        )
+        .await;
+    assert_eq!(redirect.status, StatusCode::FOUND);
+    assert_eq!(
+        redirect.location.as_deref(),
+        Some(with_return_to(Page::SignIn, "/reports?year=2026").as_str())
     );
 }

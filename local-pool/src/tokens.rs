@@ -185,6 +185,18 @@ pub struct Issue<'a> {
     pub now_ms: u64,
 }
 
+/// The role of the group with the lowest precedence among those with a
+/// role (`groups` come ordered so). None when another group of that same
+/// precedence names a different role: Cognito then sets no preferred role.
+fn preferred_role<'g>(groups: &[&'g Group]) -> Option<&'g str> {
+    let mut with_roles = groups
+        .iter()
+        .filter_map(|g| g.role_arn.as_deref().map(|role| (g.precedence, role)));
+    let (precedence, role) = with_roles.next()?;
+    let tied = with_roles.any(|(p, other)| p == precedence && other != role);
+    (!tied).then_some(role)
+}
+
 /// Signs an access token and an ID token with the claims Cognito puts in them.
 pub fn issue(signer: &Signer, p: &Issue<'_>) -> ApiResult<(String, String)> {
     let iat = p.now_ms / 1000;
@@ -247,8 +259,7 @@ pub fn issue(signer: &Signer, p: &Issue<'_>) -> ApiResult<(String, String)> {
             .iter()
             .filter_map(|g| g.role_arn.as_deref())
             .collect();
-        // The groups come ordered by precedence, so the first role wins.
-        if let Some(preferred) = roles.first() {
+        if let Some(preferred) = preferred_role(p.groups) {
             id.insert("cognito:preferred_role".into(), json!(preferred));
         }
         if !roles.is_empty() {

@@ -248,6 +248,33 @@ async fn group_operations_answer_cognitos_exceptions() {
         Some("InvalidParameterException")
     );
 
+    // Spaces are not in Cognito's pattern for group names.
+    let spaced = h
+        .admin
+        .create_group()
+        .user_pool_id(&h.pool_id)
+        .group_name("two words")
+        .send()
+        .await
+        .expect_err("a group name with a space");
+    assert_eq!(
+        aws_sdk_cognitoidentityprovider::error::ProvideErrorMetadata::code(&spaced),
+        Some("InvalidParameterException")
+    );
+
+    // A page token from nowhere is no reason to fail: an empty page.
+    let far = h
+        .admin
+        .admin_list_groups_for_user()
+        .user_pool_id(&h.pool_id)
+        .username("ada@example.com")
+        .next_token(format!("groups-{}", usize::MAX))
+        .send()
+        .await
+        .expect("a page past the end");
+    assert!(far.groups().is_empty());
+    assert_eq!(far.next_token(), None);
+
     // Group names are case-sensitive.
     let other_case = h
         .admin
@@ -261,5 +288,37 @@ async fn group_operations_answer_cognitos_exceptions() {
         other_case
             .into_service_error()
             .is_resource_not_found_exception()
+    );
+}
+
+#[tokio::test]
+async fn groups_of_equal_precedence_with_different_roles_leave_no_preferred_role() {
+    let h = Harness::start().await;
+    h.confirmed_user("ada@example.com").await;
+    create_group(
+        &h,
+        "red",
+        Some(2),
+        Some("arn:aws:iam::000000000000:role/red"),
+    )
+    .await;
+    create_group(
+        &h,
+        "blue",
+        Some(2),
+        Some("arn:aws:iam::000000000000:role/blue"),
+    )
+    .await;
+    add(&h, "ada@example.com", "red").await;
+    add(&h, "ada@example.com", "blue").await;
+    let (id, _) = signed_in_claims(&h, "ada@example.com").await;
+    assert_eq!(id["cognito:groups"], json!(["blue", "red"]));
+    assert_eq!(id.get("cognito:preferred_role"), None);
+    assert_eq!(
+        id["cognito:roles"],
+        json!([
+            "arn:aws:iam::000000000000:role/blue",
+            "arn:aws:iam::000000000000:role/red"
+        ])
     );
 }

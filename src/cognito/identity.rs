@@ -177,9 +177,13 @@ fn classify<E: ProvideErrorMetadata + std::fmt::Debug>(
                 | "ResourceConflictException"
         )
     );
-    let detail = match error.code() {
-        Some(code) => format!("{code}: {}", error.message().unwrap_or_default()),
-        None => format!("{error:?}"),
+    // Named by kind only: an unparsed answer could hold credentials.
+    let detail = match (error.code(), &error) {
+        (Some(code), _) => format!("{code}: {}", error.message().unwrap_or_default()),
+        (None, SdkError::TimeoutError(_)) => "the call timed out".to_owned(),
+        (None, SdkError::DispatchFailure(_)) => "the endpoint could not be reached".to_owned(),
+        (None, SdkError::ConstructionFailure(_)) => "the request could not be built".to_owned(),
+        (None, _) => "the answer could not be read".to_owned(),
     };
     if refused {
         IdentityError::Refused(detail)

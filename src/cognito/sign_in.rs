@@ -23,6 +23,9 @@ pub struct Tokens {
     pub refresh_token: Option<SecretString>,
     /// Unix seconds at which the access token expires.
     pub access_expires_at: u64,
+    /// Unix seconds at which the ID token expires (the pool may give it
+    /// another lifetime than the access token).
+    pub id_expires_at: u64,
     /// The real username (`cognito:username`), needed for SECRET_HASH on refresh.
     pub username: String,
     pub sub: String,
@@ -286,6 +289,7 @@ impl Gateway {
             access_expires_at: access
                 .exp
                 .min(now() + u64::try_from(result.expires_in().max(0)).unwrap_or(0)),
+            id_expires_at: id.exp,
             username: id.username,
             sub: id.sub,
             email: id.email,

@@ -34,8 +34,8 @@ pub struct IdClaims {
     #[serde(rename = "cognito:username")]
     pub username: String,
     pub email: Option<String>,
-    /// The user's groups, in the pool's order (by precedence); Cognito
-    /// leaves the claim out for a user in no group.
+    /// The user's groups, as the pool lists them; Cognito leaves the
+    /// claim out for a user in no group.
     #[serde(rename = "cognito:groups", default)]
     pub groups: Vec<String>,
     pub token_use: String,

@@ -45,6 +45,10 @@ pub struct SignedInUser {
     pub refresh_token: Option<StoredSecret>,
     /// Unix seconds.
     pub access_expires_at: u64,
+    /// Unix seconds; 0 in sessions saved before it was kept (the access
+    /// token's expiry stands in for it).
+    #[serde(default)]
+    pub id_expires_at: u64,
     /// When this sign-in happened, in unix milliseconds; a "signed out
     /// everywhere" marker newer than this ends the session.
     pub signed_in_at_ms: u64,
@@ -55,6 +59,16 @@ impl SessionValue for SignedInUser {
 }
 
 impl SignedInUser {
+    /// When the first of the ID and access tokens expires: both are
+    /// refreshed before then, since the hand-over passes on the ID
+    /// token's claims (and the identity pool takes the ID token).
+    pub fn tokens_expire_at(&self) -> u64 {
+        match self.id_expires_at {
+            0 => self.access_expires_at,
+            id => id.min(self.access_expires_at),
+        }
+    }
+
     /// The name to show for the account (authenticator apps label it so).
     pub fn account_name(&self) -> &str {
         self.email.as_deref().unwrap_or(&self.username)
@@ -78,6 +92,7 @@ pub fn start(app: &AppState, session: &Session, tokens: Tokens) {
         access_token: StoredSecret::new(tokens.access_token),
         refresh_token: tokens.refresh_token.map(StoredSecret::new),
         access_expires_at: tokens.access_expires_at,
+        id_expires_at: tokens.id_expires_at,
         signed_in_at_ms: now_ms(),
     });
     session.keep_for(app.session_idle_secs);
@@ -113,7 +128,7 @@ pub async fn require(app: &AppState, session: &Session) -> Result<SignedInUser, 
             return Err(NotSignedIn::Unavailable);
         }
     }
-    if user.access_expires_at > now() + REFRESH_MARGIN_SECS {
+    if user.tokens_expire_at() > now() + REFRESH_MARGIN_SECS {
         return Ok(user);
     }
     let Some(refresh_token) = user.refresh_token.clone() else {
@@ -135,6 +150,7 @@ pub async fn require(app: &AppState, session: &Session) -> Result<SignedInUser, 
                     .map(StoredSecret::new)
                     .or(Some(refresh_token)),
                 access_expires_at: tokens.access_expires_at,
+                id_expires_at: tokens.id_expires_at,
                 email: tokens.email.or(user.email),
                 groups: tokens.groups,
                 ..user

@@ -19,10 +19,19 @@
 //!   (`THRESHOLD_FORWARD_AUTH_GROUPS`) both apply.
 //! - **503**, the session store or the pool cannot be reached.
 //!
-//! The original address comes from the proxy: `X-Forwarded-Proto`,
-//! `X-Forwarded-Host` and `X-Forwarded-Uri` (Caddy, Traefik; nginx sets
-//! them as documented), or `X-Original-URL` (a whole URL) and
-//! `X-Original-URI` (path and query).
+//! The original address comes from the proxy, in `X-Forwarded-Proto`,
+//! `X-Forwarded-Host` and `X-Forwarded-Uri` (Caddy and Traefik send them;
+//! nginx as the README sets it up), and from nothing else: a proxy passes
+//! the visitor's own headers on too, and only these three does it
+//! overwrite. The rules match the address as an upstream would read it
+//! (percent-decoded, dot segments resolved, empty segments and `;`
+//! parameters dropped, in any capitalisation), so spelling a path
+//! differently does not get past them; when rules exist and the proxy did
+//! not say the address, the answer is 403.
+//!
+//! The access token goes only to a caller that presents the shared
+//! `THRESHOLD_FORWARD_AUTH_SECRET` in `X-Threshold-Forward-Secret`: the
+//! proxy, never a browser that reached `/auth/verify` directly.
 //!
 //! A valid session is answered from the session store and the claims
 //! verified when its tokens were issued: no call to Cognito, unless the
@@ -34,7 +43,7 @@ use axum::Extension;
 use axum::extract::RawQuery;
 use axum::http::{HeaderMap, HeaderName, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use secrecy::ExposeSecret as _;
+use secrecy::{ExposeSecret as _, SecretString};
 use url::Url;
 
 use super::AuthUser;
@@ -45,11 +54,12 @@ use crate::session::Session;
 use crate::state::AppState;
 
 /// One `THRESHOLD_FORWARD_AUTH_GROUPS` entry: requests to `host` (any
-/// host when `None`) under `path_prefix` need one of `groups`.
+/// host when `None`) under the path `prefix` need one of `groups`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct GroupRule {
     host: Option<String>,
-    path_prefix: String,
+    /// The prefix's path segments, normalised like a request's.
+    prefix: Vec<String>,
     groups: Vec<String>,
 }
 
@@ -70,12 +80,9 @@ impl GroupRule {
             return Err(format!("`{entry}` names no group after `=`"));
         }
         let target = target.trim();
-        let (host, path_prefix) = match target.find('/') {
-            Some(0) => (None, target.to_owned()),
-            Some(at) => (
-                Some(target[..at].to_ascii_lowercase()),
-                target[at..].to_owned(),
-            ),
+        let (host, path) = match target.find('/') {
+            Some(0) => (None, target),
+            Some(at) => (Some(normal_host(&target[..at])), &target[at..]),
             None => {
                 return Err(format!(
                     "`{entry}`: the address must be a path (`/admin`) or a host and a path \
@@ -83,40 +90,71 @@ impl GroupRule {
                 ));
             }
         };
-        if path_prefix.contains(['?', '#']) {
+        if path.contains(['?', '#']) {
             return Err(format!("`{entry}`: a prefix is a path, without `?` or `#`"));
         }
         Ok(Self {
             host,
-            path_prefix,
+            prefix: segments(path),
             groups,
         })
     }
 
-    /// Whether the rule covers `path` on `host`. A prefix matches whole
-    /// path segments: `/admin` covers `/admin` and `/admin/users`, not
-    /// `/administrators`.
-    fn covers(&self, host: Option<&str>, path: &str) -> bool {
-        if let Some(rule_host) = &self.host
-            && host.is_none_or(|h| !h.eq_ignore_ascii_case(rule_host))
+    /// Whether the rule covers the request for `path` (its segments) on
+    /// `host`. A prefix matches whole segments: `/admin` covers `/admin`
+    /// and `/admin/users`, not `/administrators`. A rule for a host covers
+    /// a request whose host the proxy did not say: unknown is not allowed.
+    fn covers(&self, host: Option<&str>, path: &[String]) -> bool {
+        if let (Some(rule_host), Some(host)) = (&self.host, host)
+            && rule_host != host
         {
             return false;
         }
-        match path.strip_prefix(&self.path_prefix) {
-            None => false,
-            Some(rest) => {
-                self.path_prefix.ends_with('/') || rest.is_empty() || rest.starts_with('/')
+        path.starts_with(&self.prefix)
+    }
+}
+
+/// A host as a rule compares it: the first of a list, without a port or a
+/// trailing dot, in lower case.
+fn normal_host(raw: &str) -> String {
+    let first = raw.split(',').next().unwrap_or_default().trim();
+    let without_port = match first.rsplit_once(':') {
+        // An IPv6 literal keeps its colons: only `]:port` is a port.
+        Some((host, port)) if port.bytes().all(|b| b.is_ascii_digit()) && !host.ends_with(':') => {
+            host
+        }
+        _ => first,
+    };
+    without_port.trim_end_matches('.').to_ascii_lowercase()
+}
+
+/// A path's segments as an upstream would resolve them: percent-decoded,
+/// `;` parameters, empty and `.` segments dropped, `..` resolved, in lower
+/// case (rules then cover every spelling, at the cost of covering other
+/// capitalisations too: a refusal, never a way in).
+fn segments(path: &str) -> Vec<String> {
+    let decoded = percent_encoding::percent_decode_str(path).decode_utf8_lossy();
+    let mut out: Vec<String> = Vec::new();
+    for raw in decoded.split(['/', '\\']) {
+        let segment = raw.split(';').next().unwrap_or_default();
+        match segment {
+            "" | "." => {}
+            ".." => {
+                out.pop();
             }
+            _ => out.push(segment.to_lowercase()),
         }
     }
+    out
 }
 
 /// The forward-auth settings.
 #[derive(Debug, Clone, Default)]
 pub struct ForwardAuth {
     pub rules: Vec<GroupRule>,
-    /// Answer with the access token too (`THRESHOLD_FORWARD_ACCESS_TOKEN`).
-    pub forward_access_token: bool,
+    /// Answer with the access token too (`THRESHOLD_FORWARD_ACCESS_TOKEN`),
+    /// to callers presenting this secret (`THRESHOLD_FORWARD_AUTH_SECRET`).
+    pub access_token_secret: Option<SecretString>,
     /// Where browsers reach Threshold (`THRESHOLD_PUBLIC_URL`), for the
     /// sign-in redirect when Threshold is on another host than the app.
     pub public_url: Option<Url>,
@@ -136,12 +174,27 @@ impl ForwardAuth {
     /// The groups (any of them) the most specific rule for the address
     /// requires: the longest prefix wins, a rule naming the host beats one
     /// that does not.
-    fn required_by_rules(&self, host: Option<&str>, path: &str) -> Option<&[String]> {
+    fn required_by_rules(&self, host: Option<&str>, path: &[String]) -> Option<&[String]> {
         self.rules
             .iter()
             .filter(|r| r.covers(host, path))
-            .max_by_key(|r| (r.path_prefix.len(), r.host.is_some()))
+            .max_by_key(|r| (r.prefix.len(), r.host.is_some()))
             .map(|r| r.groups.as_slice())
+    }
+
+    /// Whether the caller is the proxy, by the shared secret, and so may
+    /// have the access token.
+    fn gets_access_token(&self, headers: &HeaderMap) -> bool {
+        let Some(secret) = &self.access_token_secret else {
+            return false;
+        };
+        let presented = header_str(headers, "x-threshold-forward-secret").unwrap_or_default();
+        !presented.is_empty()
+            && aws_lc_rs::constant_time::verify_slices_are_equal(
+                presented.as_bytes(),
+                secret.expose_secret().as_bytes(),
+            )
+            .is_ok()
     }
 }
 
@@ -150,8 +203,12 @@ impl ForwardAuth {
 struct Original {
     /// `https://app.example.com/reports?q=1`, when the proxy said enough.
     url: Option<String>,
+    /// The path and query as sent (`/reports?q=1`).
+    path_and_query: Option<String>,
     host: Option<String>,
-    path: String,
+    /// The path's segments, normalised (see [`segments`]); `None` when the
+    /// proxy did not say the address.
+    path: Option<Vec<String>>,
 }
 
 fn header_str<'h>(headers: &'h HeaderMap, name: &str) -> Option<&'h str> {
@@ -164,29 +221,27 @@ fn header_str<'h>(headers: &'h HeaderMap, name: &str) -> Option<&'h str> {
 
 impl Original {
     fn from_headers(headers: &HeaderMap) -> Self {
-        if let Some(url) = header_str(headers, "x-original-url").and_then(|u| Url::parse(u).ok()) {
-            return Self {
-                host: url.host_str().map(|h| match url.port() {
-                    Some(port) => format!("{h}:{port}"),
-                    None => h.to_owned(),
-                }),
-                path: url.path().to_owned(),
-                url: Some(url.to_string()),
-            };
+        let uri = header_str(headers, "x-forwarded-uri");
+        let host = header_str(headers, "x-forwarded-host");
+        let proto = match header_str(headers, "x-forwarded-proto") {
+            Some("http") => "http",
+            _ => "https",
+        };
+        let url = match (host, uri) {
+            (Some(host), Some(uri)) if uri.starts_with('/') && !uri.starts_with("//") => {
+                let host = host.split(',').next().unwrap_or_default().trim();
+                Url::parse(&format!("{proto}://{host}{uri}"))
+                    .ok()
+                    .map(|u| u.to_string())
+            }
+            _ => None,
+        };
+        Self {
+            url,
+            path_and_query: uri.filter(|u| u.starts_with('/')).map(str::to_owned),
+            host: host.map(normal_host),
+            path: uri.map(|u| segments(u.split(['?', '#']).next().unwrap_or_default())),
         }
-        let uri = header_str(headers, "x-forwarded-uri")
-            .or_else(|| header_str(headers, "x-original-uri"))
-            .unwrap_or("/");
-        let host = header_str(headers, "x-forwarded-host").map(str::to_owned);
-        let proto = header_str(headers, "x-forwarded-proto").unwrap_or("https");
-        let path = uri.split(['?', '#']).next().unwrap_or("/").to_owned();
-        let url = host.as_ref().and_then(|host| {
-            Url::parse(&format!("{proto}://{host}"))
-                .and_then(|base| base.join(uri))
-                .ok()
-                .map(|u| u.to_string())
-        });
-        Self { url, host, path }
     }
 }
 
@@ -223,17 +278,33 @@ pub async fn verify(
     let user = match AuthUser::resolve(&app, &session).await {
         Ok(user) => user,
         Err(NotSignedIn::Unavailable) => return bare(StatusCode::SERVICE_UNAVAILABLE),
-        Err(NotSignedIn::Anonymous | NotSignedIn::Ended) if redirect => {
-            return sign_in_redirect(&app, &settings, &original);
-        }
         Err(NotSignedIn::Anonymous | NotSignedIn::Ended) => {
-            return bare(StatusCode::UNAUTHORIZED);
+            // An ended session's "your session has ended" would go to a
+            // new session whose cookie the proxy drops: nobody would see
+            // it, and it would only fill the store.
+            session.clear_flash();
+            return if redirect {
+                sign_in_redirect(&app, &settings, &original)
+            } else {
+                bare(StatusCode::UNAUTHORIZED)
+            };
         }
     };
-    let by_rule = settings.required_by_rules(original.host.as_deref(), &original.path);
+    let by_rule = match &original.path {
+        Some(path) => settings.required_by_rules(original.host.as_deref(), path),
+        // Without the address, the rules cannot be applied: refused.
+        None if !settings.rules.is_empty() => {
+            tracing::warn!(
+                "forward auth: THRESHOLD_FORWARD_AUTH_GROUPS is set but the proxy sent no \
+                 X-Forwarded-Uri; refusing"
+            );
+            return bare(StatusCode::FORBIDDEN);
+        }
+        None => None,
+    };
     let allowed = |any_of: &[String]| any_of.is_empty() || any_of.iter().any(|g| user.in_group(g));
     if !allowed(&asked_groups) || !by_rule.is_none_or(allowed) {
-        tracing::info!(path = %original.path, "forward auth: signed in, but not in the required group");
+        tracing::info!("forward auth: signed in, but not in the required group");
         return bare(StatusCode::FORBIDDEN);
     }
     let mut response = bare(StatusCode::OK);
@@ -257,11 +328,20 @@ pub async fn verify(
     if !user.groups().is_empty() {
         set("x-auth-request-groups", &user.groups().join(","));
     }
-    if settings.forward_access_token {
-        set(
-            "x-auth-request-access-token",
-            user.access_token().expose_secret(),
-        );
+    if settings.gets_access_token(&headers) {
+        match HeaderValue::from_str(user.access_token().expose_secret()) {
+            Ok(mut value) => {
+                // Kept out of HTTP/2 header compression tables and logs.
+                value.set_sensitive(true);
+                out.insert(
+                    HeaderName::from_static("x-auth-request-access-token"),
+                    value,
+                );
+            }
+            Err(_) => {
+                tracing::warn!("forward auth: the access token could not be sent as a header")
+            }
+        }
     }
     response
 }
@@ -272,13 +352,16 @@ fn bare(status: StatusCode) -> Response {
     (status, [(header::CACHE_CONTROL, "no-store")]).into_response()
 }
 
-/// 302 to sign-in, coming back to the original address when it is
-/// allowlisted (`THRESHOLD_RETURN_TO_ALLOWLIST`).
+/// 302 to sign-in, coming back to the original address. With
+/// `THRESHOLD_PUBLIC_URL` (Threshold on its own host) that is the whole
+/// URL, when its origin is allowlisted (`THRESHOLD_RETURN_TO_ALLOWLIST`);
+/// without it (Threshold's pages served on the app's host), the path.
 fn sign_in_redirect(app: &AppState, settings: &ForwardAuth, original: &Original) -> Response {
-    let back = original
-        .url
-        .as_deref()
-        .and_then(|url| ReturnTo::parse(url, &app.allowlist));
+    let back = match &settings.public_url {
+        Some(_) => original.url.as_deref(),
+        None => original.path_and_query.as_deref(),
+    }
+    .and_then(|target| ReturnTo::parse(target, &app.allowlist));
     let location = Location::with_return_to(Page::SignIn, back.as_ref());
     let target = match &settings.public_url {
         Some(base) => base
@@ -307,6 +390,12 @@ mod tests {
         }
     }
 
+    fn required(settings: &ForwardAuth, host: Option<&str>, path: &str) -> Option<String> {
+        settings
+            .required_by_rules(host.map(normal_host).as_deref(), &segments(path))
+            .map(|g| g.join("|"))
+    }
+
     #[test]
     fn the_longest_matching_prefix_decides_and_matches_whole_segments() {
         let settings = rules(&[
@@ -314,9 +403,7 @@ mod tests {
             "/admin/billing=finance|admins",
             "app.example.com/reports=analysts",
         ]);
-        let groups = |host: Option<&str>, path: &str| {
-            settings.required_by_rules(host, path).map(|g| g.join("|"))
-        };
+        let groups = |host: Option<&str>, path: &str| required(&settings, host, path);
         assert_eq!(groups(None, "/admin").as_deref(), Some("admins"));
         assert_eq!(groups(None, "/admin/users").as_deref(), Some("admins"));
         assert_eq!(
@@ -333,6 +420,48 @@ mod tests {
     }
 
     #[test]
+    fn another_spelling_of_a_path_or_host_is_still_covered() {
+        let settings = rules(&["/admin/=admins", "app.example.com/billing=finance"]);
+        for path in [
+            "/admin",
+            "/ADMIN/users",
+            "/%61dmin/users",
+            "//admin/x",
+            "/admin;jsessionid=1/users",
+            "/x/../admin",
+            "/./admin",
+            "/admin%2Fusers",
+            "\\admin\\users",
+        ] {
+            assert_eq!(
+                required(&settings, None, path).as_deref(),
+                Some("admins"),
+                "{path}"
+            );
+        }
+        for host in [
+            "app.example.com:443",
+            "APP.example.com.",
+            "app.example.com, evil.example",
+        ] {
+            assert_eq!(
+                required(&settings, Some(host), "/billing").as_deref(),
+                Some("finance"),
+                "{host}"
+            );
+        }
+        // A host rule applies when the proxy did not name the host.
+        assert_eq!(
+            required(&settings, None, "/billing").as_deref(),
+            Some("finance")
+        );
+        assert_eq!(
+            required(&settings, Some("other.example.com"), "/billing"),
+            None
+        );
+    }
+
+    #[test]
     fn a_rule_that_cannot_be_read_is_refused_with_its_text() {
         for wrong in ["admins", "/admin", "/admin=", "admin=admins", "/a?b=c"] {
             let err = ForwardAuth::parse_rules(&[wrong.to_owned()]).expect_err(wrong);
@@ -341,7 +470,7 @@ mod tests {
     }
 
     #[test]
-    fn the_original_address_comes_from_the_proxys_headers() {
+    fn the_original_address_comes_from_the_forwarded_headers_only() {
         let mut headers = HeaderMap::new();
         headers.insert("x-forwarded-proto", HeaderValue::from_static("https"));
         headers.insert(
@@ -352,22 +481,59 @@ mod tests {
             "x-forwarded-uri",
             HeaderValue::from_static("/admin/x?y=1&z=2"),
         );
+        // What a visitor could add: ignored.
+        headers.insert(
+            "x-original-url",
+            HeaderValue::from_static("https://app.example.com/public"),
+        );
+        headers.insert("x-original-uri", HeaderValue::from_static("/public"));
         let original = Original::from_headers(&headers);
-        assert_eq!(original.path, "/admin/x");
+        assert_eq!(
+            original.path,
+            Some(vec!["admin".to_owned(), "x".to_owned()])
+        );
         assert_eq!(original.host.as_deref(), Some("app.example.com"));
         assert_eq!(
             original.url.as_deref(),
             Some("https://app.example.com/admin/x?y=1&z=2")
         );
+        assert_eq!(original.path_and_query.as_deref(), Some("/admin/x?y=1&z=2"));
 
+        let unsaid = Original::from_headers(&HeaderMap::new());
+        assert_eq!(unsaid.path, None);
+        assert_eq!(unsaid.url, None);
+
+        // A protocol-relative "path" names no address to come back to.
         let mut headers = HeaderMap::new();
         headers.insert(
-            "x-original-url",
-            HeaderValue::from_static("http://127.0.0.1:8080/admin?q=1"),
+            "x-forwarded-host",
+            HeaderValue::from_static("app.example.com"),
         );
-        let original = Original::from_headers(&headers);
-        assert_eq!(original.path, "/admin");
-        assert_eq!(original.host.as_deref(), Some("127.0.0.1:8080"));
+        headers.insert(
+            "x-forwarded-uri",
+            HeaderValue::from_static("//evil.example/x"),
+        );
+        assert_eq!(Original::from_headers(&headers).url, None);
+    }
+
+    #[test]
+    fn the_access_token_goes_only_to_a_caller_with_the_shared_secret() {
+        let settings = ForwardAuth {
+            access_token_secret: Some(SecretString::from("proxy-secret-1")),
+            ..ForwardAuth::default()
+        };
+        let with = |value: &'static str| {
+            let mut headers = HeaderMap::new();
+            headers.insert(
+                "x-threshold-forward-secret",
+                HeaderValue::from_static(value),
+            );
+            headers
+        };
+        assert!(settings.gets_access_token(&with("proxy-secret-1")));
+        assert!(!settings.gets_access_token(&with("proxy-secret-2")));
+        assert!(!settings.gets_access_token(&HeaderMap::new()));
+        assert!(!ForwardAuth::default().gets_access_token(&with("proxy-secret-1")));
     }
 
     #[test]

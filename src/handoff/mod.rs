@@ -111,6 +111,13 @@ impl AuthUser {
         credentials::for_user(&self.app, &self.session, &self.user).await
     }
 
+    /// The CSRF token a form of the product must post (as `csrf_token`,
+    /// or in an `X-CSRF-Token` header): every POST behind the session
+    /// layer is checked for it.
+    pub fn csrf_token(&self) -> String {
+        self.session.csrf_token()
+    }
+
     /// The session's signed-in user, for Threshold's own flows.
     pub fn signed_in(&self) -> &SignedInUser {
         &self.user

@@ -44,6 +44,12 @@ pub struct SessionConfig {
     /// Shared with this domain's subdomains (`THRESHOLD_COOKIE_DOMAIN`);
     /// `None` keeps the cookie to Threshold's own host.
     pub cookie_domain: Option<String>,
+    /// How long the browser keeps a signed-in session's cookie: the
+    /// absolute lifetime (`THRESHOLD_SESSION_MAX_SECS`). Idleness is
+    /// enforced by the store and the guard, not by the cookie, because
+    /// behind forward auth a visitor may use only the product, whose
+    /// proxy never passes on the cookie Threshold renews.
+    pub signed_in_cookie_secs: u64,
     pub refusals: Refusals,
 }
 
@@ -198,8 +204,13 @@ async fn save(config: &SessionConfig, cookies: &Cookies, session: &Session) -> a
         if let Some(domain) = &config.cookie_domain {
             cookie.set_domain(domain.clone());
         }
+        let max_age = if changes.kept {
+            changes.ttl_secs.max(config.signed_in_cookie_secs)
+        } else {
+            changes.ttl_secs
+        };
         cookie.set_max_age(CookieDuration::seconds(
-            i64::try_from(changes.ttl_secs).unwrap_or(i64::MAX),
+            i64::try_from(max_age).unwrap_or(i64::MAX),
         ));
         cookies.add(cookie);
     }

@@ -336,8 +336,11 @@ pub(crate) struct Changes {
     pub write: Write,
     /// Send the cookie (a new id, or a long-lived session's new expiry).
     pub set_cookie: bool,
-    /// The cookie's lifetime.
+    /// How long the store keeps the session after this request.
     pub ttl_secs: u64,
+    /// Whether the session asked to be kept longer than an anonymous one
+    /// ([`Session::keep_for`]: a signed-in session).
+    pub kept: bool,
 }
 
 pub(crate) enum Write {
@@ -588,6 +591,7 @@ impl Session {
             write,
             set_cookie,
             ttl_secs: inner.data.ttl_secs(),
+            kept: inner.data.keep_for_secs.is_some(),
         }
     }
 

@@ -32,8 +32,17 @@ fn group_type(pool_id: &str, group: &Group) -> Value {
     out
 }
 
+/// Cognito's pattern `[\p{L}\p{M}\p{S}\p{N}\p{P}]+`: letters, marks,
+/// symbols, numbers and punctuation; no spaces or control characters.
 fn group_name(input: &Input) -> ApiResult<String> {
-    input.string("GroupName", 1, 128)
+    let name = input.string("GroupName", 1, 128)?;
+    if name.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        return Err(ApiError::invalid_parameter(
+            "1 validation error detected: Value at 'groupName' failed to satisfy constraint: \
+             Member must satisfy regular expression pattern: [\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+",
+        ));
+    }
+    Ok(name)
 }
 
 fn group<'p>(pool: &'p Pool, name: &str) -> ApiResult<&'p Group> {
@@ -172,8 +181,9 @@ pub fn admin_list_groups_for_user(ctx: &Ctx<'_>, input: &Input) -> ApiResult<Val
             .map(|g| group_type(&pool_id, g))
             .collect();
         let mut out = json!({ "Groups": page });
-        if start + limit < groups.len() {
-            out["NextToken"] = json!(format!("groups-{}", start + limit));
+        let next = start.saturating_add(limit);
+        if next < groups.len() {
+            out["NextToken"] = json!(format!("groups-{next}"));
         }
         Ok(out)
     })

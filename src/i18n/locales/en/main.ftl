@@ -120,7 +120,7 @@ forbidden-title = Not for this account
 forbidden-body = You are signed in, but this account does not have access to this page. If you think it should, ask your administrator to add it to the right group.
 forbidden-account = Go to your account
 account-groups = Groups
-account-groups_hint = Your administrator decides which groups you are in. A change shows here after you next sign in.
+account-groups_hint = Your administrator decides which groups you are in. A change shows here within the hour, or when you next sign in.
 
 too_large-title = Too much data
 too_large-body = The form sent more data than we accept.
