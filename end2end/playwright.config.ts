@@ -81,6 +81,9 @@ export default defineConfig({
         '--disable-background-networking',
         '--disable-component-update',
         '--disable-sync',
+        // Hosts under threshold.test are loopback: forward-auth.spec.ts puts
+        // Threshold and the product it guards on two subdomains of one domain.
+        '--host-resolver-rules=MAP *.threshold.test 127.0.0.1',
       ],
     },
   },

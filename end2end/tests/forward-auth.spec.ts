@@ -16,10 +16,13 @@ async function signUpCode(app: ThresholdProcess, email: string): Promise<string>
   return code;
 }
 
-// Threshold on "auth" (localhost:<auth port>) in front of a product on "app"
-// (localhost:<app port>), both through Debian's nginx; the session cookie,
-// host-only on localhost, reaches both ports as a cookie for a parent domain
-// (THRESHOLD_COOKIE_DOMAIN) reaches both subdomains.
+// Threshold on auth.threshold.test in front of a product on
+// app.threshold.test, both through Debian's nginx, as auth.example.com and
+// app.example.com would be (the config maps *.threshold.test to loopback).
+// The session cookie reaches the product because THRESHOLD_COOKIE_DOMAIN
+// shares it with the parent domain. Plain HTTP on a host other than
+// localhost is no secure context, so cookies are not `Secure` here
+// (THRESHOLD_SECURE_COOKIES=false), which also drops the `__Secure-` prefix.
 test('an app behind nginx opens after signing in through Threshold and closes on sign-out', async ({
   page,
   startThreshold,
@@ -34,11 +37,13 @@ test('an app behind nginx opens after signing in through Threshold and closes on
     await freeLoopbackPort(),
     await freeLoopbackPort(),
   ];
-  const authURL = `http://localhost:${authPort}`;
-  const appURL = `http://localhost:${appPort}`;
+  const authURL = `http://auth.threshold.test:${authPort}`;
+  const appURL = `http://app.threshold.test:${appPort}`;
   const threshold = await startThreshold({
     THRESHOLD_PUBLIC_URL: authURL,
     THRESHOLD_RETURN_TO_ALLOWLIST: appURL,
+    THRESHOLD_COOKIE_DOMAIN: 'threshold.test',
+    THRESHOLD_SECURE_COOKIES: 'false',
   });
   const nginx = await Nginx.start(
     threshold.baseURL.replace('localhost', '127.0.0.1'),
@@ -62,6 +67,8 @@ test('an app behind nginx opens after signing in through Threshold and closes on
     expect(new URL(page.url()).searchParams.get('return_to')).toBe(wanted);
     await signInPage.signInAs(user);
     await expect(page).toHaveURL(wanted);
+    const cookies = await page.context().cookies(appURL);
+    expect(cookies.map((c) => [c.name, c.domain])).toEqual([['threshold', '.threshold.test']]);
     await expect(page.getByTestId('upstream-email')).toHaveText(user.email);
     await expect(page.getByTestId('upstream-user')).toHaveText(/^[0-9a-f-]{36}$/);
 
