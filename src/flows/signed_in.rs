@@ -5,7 +5,7 @@
 //! ```mermaid
 //! stateDiagram-v2
 //!     [*] --> SignedIn: tokens from sign-in (new session id)
-//!     SignedIn --> SignedIn: access token near expiry → REFRESH_TOKEN_AUTH
+//!     SignedIn --> SignedIn: ID or access token near expiry → REFRESH_TOKEN_AUTH
 //!     SignedIn --> Ended: refresh refused, token revoked, or a "signed out everywhere" marker newer than this sign-in
 //!     SignedIn --> SignedOut: sign out (RevokeToken) / everywhere (GlobalSignOut + marker)
 //!     Ended --> [*]: "session ended", /sign-in?return_to=<the page>
