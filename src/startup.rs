@@ -189,6 +189,13 @@ impl Application {
             &config.data_dir,
         )?);
         let mut settings = PoolSettings::from_config(&config)?;
+        // Checked with the other settings, before the embedded pool starts.
+        let forward_auth = ForwardAuth {
+            rules: ForwardAuth::parse_rules(&config.forward_auth_groups)
+                .map_err(anyhow::Error::msg)?,
+            access_token_secret: config.forward_access_token_secret()?,
+            public_url: config.public_url.clone(),
+        };
 
         let (gateway, dev_pool) = match pool {
             PoolSetting::Embedded => {
@@ -286,12 +293,6 @@ impl Application {
                 .await?,
             ),
             None => None,
-        };
-        let forward_auth = ForwardAuth {
-            rules: ForwardAuth::parse_rules(&config.forward_auth_groups)
-                .map_err(anyhow::Error::msg)?,
-            access_token_secret: config.forward_access_token_secret()?,
-            public_url: config.public_url.clone(),
         };
         let state = AppState(Arc::new(Inner {
             profile_attributes,
