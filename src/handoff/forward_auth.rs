@@ -23,11 +23,11 @@
 //! `X-Forwarded-Host` and `X-Forwarded-Uri` (Caddy and Traefik send them;
 //! nginx as the README sets it up), and from nothing else: a proxy passes
 //! the visitor's own headers on too, and only these three does it
-//! overwrite. The rules match the address as an upstream would read it
-//! (percent-decoded, dot segments resolved, empty segments and `;`
-//! parameters dropped, in any capitalisation), so spelling a path
-//! differently does not get past them; when rules exist and the proxy did
-//! not say the address, the answer is 403.
+//! overwrite. The rules compare a path percent-decoded, with empty and `.`
+//! segments and `;` parameters dropped, in any capitalisation, so that
+//! another spelling of a path is still covered; a path with a `..`
+//! segment, a missing address, or an unknown host where a host's rule
+//! could apply is refused (403) while rules are set.
 //!
 //! The access token goes only to a caller that presents the shared
 //! `THRESHOLD_FORWARD_AUTH_SECRET` in `X-Threshold-Forward-Secret`: the
@@ -35,7 +35,7 @@
 //!
 //! A valid session is answered from the session store and the claims
 //! verified when its tokens were issued: no call to Cognito, unless the
-//! access token is due for a refresh.
+//! ID or access token is due for a refresh.
 
 use std::sync::Arc;
 
@@ -82,7 +82,18 @@ impl GroupRule {
         let target = target.trim();
         let (host, path) = match target.find('/') {
             Some(0) => (None, target),
-            Some(at) => (Some(normal_host(&target[..at])), &target[at..]),
+            Some(at) => {
+                let written = target[..at].trim_end_matches('.').to_ascii_lowercase();
+                let host = normal_host(&written)
+                    .filter(|h| *h == written)
+                    .ok_or_else(|| {
+                        format!(
+                            "`{entry}`: `{}` is not a host name (no scheme, port or wildcard)",
+                            &target[..at]
+                        )
+                    })?;
+                (Some(host), &target[at..])
+            }
             None => {
                 return Err(format!(
                     "`{entry}`: the address must be a path (`/admin`) or a host and a path \
@@ -93,17 +104,19 @@ impl GroupRule {
         if path.contains(['?', '#']) {
             return Err(format!("`{entry}`: a prefix is a path, without `?` or `#`"));
         }
+        let prefix =
+            segments(path).ok_or_else(|| format!("`{entry}`: a prefix cannot contain `..`"))?;
         Ok(Self {
             host,
-            prefix: segments(path),
+            prefix,
             groups,
         })
     }
 
     /// Whether the rule covers the request for `path` (its segments) on
-    /// `host`. A prefix matches whole segments: `/admin` covers `/admin`
-    /// and `/admin/users`, not `/administrators`. A rule for a host covers
-    /// a request whose host the proxy did not say: unknown is not allowed.
+    /// `host` (`None`: any host, for a request whose host is unknown). A
+    /// prefix matches whole segments: `/admin` covers `/admin` and
+    /// `/admin/users`, not `/administrators`.
     fn covers(&self, host: Option<&str>, path: &[String]) -> bool {
         if let (Some(rule_host), Some(host)) = (&self.host, host)
             && rule_host != host
@@ -115,37 +128,57 @@ impl GroupRule {
 }
 
 /// A host as a rule compares it: the first of a list, without a port or a
-/// trailing dot, in lower case.
-fn normal_host(raw: &str) -> String {
+/// trailing dot, in lower case; `None` when what is left is not a host
+/// name or a bracketed IPv6 address. Proxies route on the part before the
+/// first `:` and check the port no further, so neither does this.
+fn normal_host(raw: &str) -> Option<String> {
     let first = raw.split(',').next().unwrap_or_default().trim();
-    let without_port = match first.rsplit_once(':') {
-        // An IPv6 literal keeps its colons: only `]:port` is a port.
-        Some((host, port)) if port.bytes().all(|b| b.is_ascii_digit()) && !host.ends_with(':') => {
-            host
-        }
-        _ => first,
+    let host = if first.starts_with('[') {
+        &first[..=first.find(']')?]
+    } else {
+        first.split(':').next().unwrap_or_default()
     };
-    without_port.trim_end_matches('.').to_ascii_lowercase()
+    let host = host.trim_end_matches('.').to_ascii_lowercase();
+    let valid = if host.starts_with('[') {
+        host[1..host.len() - 1]
+            .bytes()
+            .all(|b| b.is_ascii_hexdigit() || b == b':' || b == b'.')
+    } else {
+        host.bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'.')
+    };
+    (valid && !host.is_empty() && host != "[]").then_some(host)
 }
 
-/// A path's segments as an upstream would resolve them: percent-decoded,
-/// `;` parameters, empty and `.` segments dropped, `..` resolved, in lower
-/// case (rules then cover every spelling, at the cost of covering other
-/// capitalisations too: a refusal, never a way in).
-fn segments(path: &str) -> Vec<String> {
+/// A path's segments as the rules compare them: percent-decoded, `;`
+/// parameters, empty and `.` segments dropped, in lower case. Each of
+/// these makes a rule cover more spellings, never fewer (and other
+/// capitalisations too: a refusal, never a way in). `None` for a path
+/// with a `..` segment: upstreams resolve those differently (before or
+/// after decoding, counting dropped segments or not), so no single reading
+/// is safe, and browsers never send one.
+fn segments(path: &str) -> Option<Vec<String>> {
     let decoded = percent_encoding::percent_decode_str(path).decode_utf8_lossy();
     let mut out: Vec<String> = Vec::new();
     for raw in decoded.split(['/', '\\']) {
         let segment = raw.split(';').next().unwrap_or_default();
         match segment {
             "" | "." => {}
-            ".." => {
-                out.pop();
-            }
+            ".." => return None,
             _ => out.push(segment.to_lowercase()),
         }
     }
-    out
+    Some(out)
+}
+
+/// What the configured rules ask of one request.
+#[derive(Debug, PartialEq, Eq)]
+enum Requirement<'r> {
+    Nothing,
+    AnyOf(&'r [String]),
+    /// The request's address is missing or ambiguous: no rule can be
+    /// trusted to apply or not.
+    Refused,
 }
 
 /// The forward-auth settings.
@@ -171,15 +204,35 @@ impl ForwardAuth {
             .collect()
     }
 
-    /// The groups (any of them) the most specific rule for the address
-    /// requires: the longest prefix wins, a rule naming the host beats one
-    /// that does not.
-    fn required_by_rules(&self, host: Option<&str>, path: &[String]) -> Option<&[String]> {
-        self.rules
+    /// What the rules require of a request for `path` on `host`: one of
+    /// the groups of the most specific covering rule (the longest prefix
+    /// wins, then a rule naming the host). Without an address they cannot
+    /// be applied, and with an unknown host a host's rule that covers the
+    /// path cannot be ruled out: both are refused.
+    fn requirement(&self, host: Option<&str>, path: Option<&[String]>) -> Requirement<'_> {
+        if self.rules.is_empty() {
+            return Requirement::Nothing;
+        }
+        let Some(path) = path else {
+            return Requirement::Refused;
+        };
+        if host.is_none()
+            && self
+                .rules
+                .iter()
+                .any(|r| r.host.is_some() && r.covers(None, path))
+        {
+            return Requirement::Refused;
+        }
+        match self
+            .rules
             .iter()
             .filter(|r| r.covers(host, path))
             .max_by_key(|r| (r.prefix.len(), r.host.is_some()))
-            .map(|r| r.groups.as_slice())
+        {
+            Some(rule) => Requirement::AnyOf(&rule.groups),
+            None => Requirement::Nothing,
+        }
     }
 
     /// Whether the caller is the proxy, by the shared secret, and so may
@@ -207,7 +260,7 @@ struct Original {
     path_and_query: Option<String>,
     host: Option<String>,
     /// The path's segments, normalised (see [`segments`]); `None` when the
-    /// proxy did not say the address.
+    /// proxy did not say the address, or said it ambiguously.
     path: Option<Vec<String>>,
 }
 
@@ -239,8 +292,12 @@ impl Original {
         Self {
             url,
             path_and_query: uri.filter(|u| u.starts_with('/')).map(str::to_owned),
-            host: host.map(normal_host),
-            path: uri.map(|u| segments(u.split(['?', '#']).next().unwrap_or_default())),
+            host: host.and_then(normal_host),
+            // Only an origin-form URI (`/path?query`) is read; anything
+            // else counts as not said.
+            path: uri
+                .filter(|u| u.starts_with('/'))
+                .and_then(|u| segments(u.split(['?', '#']).next().unwrap_or_default())),
         }
     }
 }
@@ -290,17 +347,16 @@ pub async fn verify(
             };
         }
     };
-    let by_rule = match &original.path {
-        Some(path) => settings.required_by_rules(original.host.as_deref(), path),
-        // Without the address, the rules cannot be applied: refused.
-        None if !settings.rules.is_empty() => {
-            tracing::warn!(
-                "forward auth: THRESHOLD_FORWARD_AUTH_GROUPS is set but the proxy sent no \
-                 X-Forwarded-Uri; refusing"
+    let by_rule = match settings.requirement(original.host.as_deref(), original.path.as_deref()) {
+        Requirement::Nothing => None,
+        Requirement::AnyOf(groups) => Some(groups),
+        Requirement::Refused => {
+            tracing::info!(
+                "forward auth: THRESHOLD_FORWARD_AUTH_GROUPS is set and the request's address \
+                 (X-Forwarded-Host, X-Forwarded-Uri) is missing or ambiguous; refused"
             );
             return bare(StatusCode::FORBIDDEN);
         }
-        None => None,
     };
     let allowed = |any_of: &[String]| any_of.is_empty() || any_of.iter().any(|g| user.in_group(g));
     if !allowed(&asked_groups) || !by_rule.is_none_or(allowed) {
@@ -390,10 +446,15 @@ mod tests {
         }
     }
 
+    /// The groups the rules require (`|`-joined), "refused", or `None`.
     fn required(settings: &ForwardAuth, host: Option<&str>, path: &str) -> Option<String> {
-        settings
-            .required_by_rules(host.map(normal_host).as_deref(), &segments(path))
-            .map(|g| g.join("|"))
+        let host = host.and_then(normal_host);
+        let path = segments(path);
+        match settings.requirement(host.as_deref(), path.as_deref()) {
+            Requirement::Nothing => None,
+            Requirement::AnyOf(groups) => Some(groups.join("|")),
+            Requirement::Refused => Some("refused".to_owned()),
+        }
     }
 
     #[test]
@@ -428,19 +489,20 @@ mod tests {
             "/%61dmin/users",
             "//admin/x",
             "/admin;jsessionid=1/users",
-            "/x/../admin",
             "/./admin",
             "/admin%2Fusers",
             "\\admin\\users",
         ] {
             assert_eq!(
-                required(&settings, None, path).as_deref(),
+                required(&settings, Some("app.example.com"), path).as_deref(),
                 Some("admins"),
                 "{path}"
             );
         }
         for host in [
             "app.example.com:443",
+            "app.example.com:x",
+            "app.example.com:443:443",
             "APP.example.com.",
             "app.example.com, evil.example",
         ] {
@@ -450,20 +512,66 @@ mod tests {
                 "{host}"
             );
         }
-        // A host rule applies when the proxy did not name the host.
-        assert_eq!(
-            required(&settings, None, "/billing").as_deref(),
-            Some("finance")
-        );
         assert_eq!(
             required(&settings, Some("other.example.com"), "/billing"),
             None
         );
+        assert_eq!(required(&settings, Some("[::1]:8080"), "/billing"), None);
+    }
+
+    #[test]
+    fn an_ambiguous_address_is_refused_while_rules_are_set() {
+        let settings = rules(&[
+            "/admin=admins",
+            "staging.example.com/admin/reports=analysts",
+        ]);
+        // `..` is read differently by different upstreams.
+        for path in [
+            "/x/../admin",
+            "/admin//%2e%2e",
+            "/admin/;/%2e%2e",
+            "/admin/a%2F..%2F../%2e%2e",
+            "/admin/..;/x",
+        ] {
+            assert_eq!(
+                required(&settings, Some("app.example.com"), path).as_deref(),
+                Some("refused"),
+                "{path}"
+            );
+        }
+        // An unknown host, where a host's rule covers the path.
+        assert_eq!(
+            required(&settings, None, "/admin/reports").as_deref(),
+            Some("refused")
+        );
+        assert_eq!(
+            required(&settings, Some("bad host"), "/admin/reports").as_deref(),
+            Some("refused")
+        );
+        // An unknown host is fine where no host's rule applies.
+        assert_eq!(
+            required(&settings, None, "/admin").as_deref(),
+            Some("admins")
+        );
+        assert_eq!(required(&settings, None, "/public"), None);
+        // No rules: nothing to refuse.
+        assert_eq!(required(&ForwardAuth::default(), None, "/x/../admin"), None);
     }
 
     #[test]
     fn a_rule_that_cannot_be_read_is_refused_with_its_text() {
-        for wrong in ["admins", "/admin", "/admin=", "admin=admins", "/a?b=c"] {
+        for wrong in [
+            "admins",
+            "/admin",
+            "/admin=",
+            "admin=admins",
+            "/a?b=c",
+            "/a/../b=admins",
+            "https://app.example.com/admin=admins",
+            "*.example.com/admin=admins",
+            "app.example.com:8443/admin=admins",
+            "2001:db8::5:1/admin=admins",
+        ] {
             let err = ForwardAuth::parse_rules(&[wrong.to_owned()]).expect_err(wrong);
             assert!(err.contains("THRESHOLD_FORWARD_AUTH_GROUPS"), "{err}");
         }
@@ -502,6 +610,14 @@ mod tests {
         let unsaid = Original::from_headers(&HeaderMap::new());
         assert_eq!(unsaid.path, None);
         assert_eq!(unsaid.url, None);
+
+        // Only the origin form is read: an absolute URI counts as not said.
+        let mut headers = HeaderMap::new();
+        headers.insert(
+            "x-forwarded-uri",
+            HeaderValue::from_static("https://app.example.com/admin"),
+        );
+        assert_eq!(Original::from_headers(&headers).path, None);
 
         // A protocol-relative "path" names no address to come back to.
         let mut headers = HeaderMap::new();
