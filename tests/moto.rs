@@ -73,21 +73,7 @@ async fn an_authenticator_app_is_enrolled_and_asked_for_at_sign_in_against_moto(
 
     let moto = moto::Moto::start().await.expect("moto's server starts");
     let app = threshold_on_moto(&moto, "threshold-moto-mfa", Mfa::OptionalApp).await;
-    app.submit(
-        Page::SignUp.path(),
-        action::SIGN_UP,
-        &[
-            ("username", "lin"),
-            ("email", "lin@example.com"),
-            ("password", PASSWORD),
-        ],
-    )
-    .await;
-    app.confirm("123456").await;
-    assert_eq!(
-        app.sign_in("lin", PASSWORD).await.location.as_deref(),
-        Some(Page::Account.path())
-    );
+    sign_up_and_in(&app, "lin").await;
 
     let token = app.get(Page::Account.path()).await.csrf();
     let page = app
@@ -298,8 +284,29 @@ async fn forgot_password_and_change_password_work_against_moto() {
     );
 }
 
-/// An identity pool in moto that trusts the user pool `pool_id` issued by.
-async fn identity_pool(moto: &moto::Moto, issuer: &str, client_id: &str) -> String {
+/// Signs `name` up (`<name>@example.com`), confirms (moto takes any
+/// code) and signs in, landing on the account page.
+async fn sign_up_and_in(app: &TestApp, name: &str) {
+    let email = format!("{name}@example.com");
+    app.submit(
+        Page::SignUp.path(),
+        action::SIGN_UP,
+        &[
+            ("username", name),
+            ("email", &email),
+            ("password", PASSWORD),
+        ],
+    )
+    .await;
+    app.confirm("123456").await;
+    assert_eq!(
+        app.sign_in(name, PASSWORD).await.location.as_deref(),
+        Some(Page::Account.path())
+    );
+}
+
+/// moto's identity pool API, signed as an administrator would.
+fn identity_client(moto: &moto::Moto) -> aws_sdk_cognitoidentity::Client {
     let config = aws_sdk_cognitoidentity::Config::builder()
         .behavior_version(aws_sdk_cognitoidentity::config::BehaviorVersion::latest())
         .region(aws_sdk_cognitoidentity::config::Region::new(
@@ -310,8 +317,13 @@ async fn identity_pool(moto: &moto::Moto, issuer: &str, client_id: &str) -> Stri
             "moto", "moto", None, None, "test",
         ))
         .build();
-    let provider = issuer.trim_start_matches("https://");
     aws_sdk_cognitoidentity::Client::from_conf(config)
+}
+
+/// An identity pool in moto that trusts the user pool `pool_id` issued by.
+async fn identity_pool(moto: &moto::Moto, issuer: &str, client_id: &str) -> String {
+    let provider = issuer.trim_start_matches("https://");
+    identity_client(moto)
         .create_identity_pool()
         .identity_pool_name("threshold")
         .allow_unauthenticated_identities(false)
@@ -329,17 +341,7 @@ async fn identity_pool(moto: &moto::Moto, issuer: &str, client_id: &str) -> Stri
 
 /// The identities moto's identity pool `id` has handed out.
 async fn identities(moto: &moto::Moto, id: &str) -> Vec<String> {
-    let config = aws_sdk_cognitoidentity::Config::builder()
-        .behavior_version(aws_sdk_cognitoidentity::config::BehaviorVersion::latest())
-        .region(aws_sdk_cognitoidentity::config::Region::new(
-            moto::Moto::REGION,
-        ))
-        .endpoint_url(moto.endpoint())
-        .credentials_provider(aws_sdk_cognitoidentity::config::Credentials::new(
-            "moto", "moto", None, None, "test",
-        ))
-        .build();
-    aws_sdk_cognitoidentity::Client::from_conf(config)
+    identity_client(moto)
         .list_identities()
         .identity_pool_id(id)
         .max_results(60)
@@ -382,21 +384,7 @@ async fn server_code_gets_the_users_aws_credentials_from_the_identity_pool() {
     )
     .await;
 
-    app.submit(
-        Page::SignUp.path(),
-        action::SIGN_UP,
-        &[
-            ("username", "mary"),
-            ("email", "mary@example.com"),
-            ("password", PASSWORD),
-        ],
-    )
-    .await;
-    app.confirm("123456").await;
-    assert_eq!(
-        app.sign_in("mary", PASSWORD).await.location.as_deref(),
-        Some(Page::Account.path())
-    );
+    sign_up_and_in(&app, "mary").await;
 
     // Not signed in, the route sends the visitor to sign-in first.
     assert_eq!(

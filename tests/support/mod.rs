@@ -287,17 +287,7 @@ impl TestApp {
 
     /// Like `spawn`, with extra command-line settings.
     pub async fn spawn_with(extra: &[&str]) -> Self {
-        let dir = tempfile::tempdir().expect("temp dir");
-        let mut args = vec![
-            "threshold",
-            "--addr",
-            "127.0.0.1:0",
-            "--data-dir",
-            dir.path().to_str().expect("utf-8 temp path"),
-        ];
-        args.extend_from_slice(extra);
-        let config = Config::from_args(args).expect("test configuration parses");
-        Self::start(config, local_pool::Clock::system(), dir).await
+        Self::spawn_with_routes(extra, axum::Router::new()).await
     }
 
     /// Admin operations on the embedded pool (what an operator or another
@@ -373,14 +363,9 @@ impl TestApp {
     /// This same browser (its cookie) talking to another instance.
     pub fn same_browser_at(&self, other: &TestApp) -> Self {
         Self {
-            base: other.base.clone(),
             state: other.state.clone(),
             clock: other.clock.clone(),
-            client: self.client.clone(),
-            cookie: self.cookie.clone(),
-            _dir: None,
-            config: None,
-            stop: None,
+            ..self.same_browser_via(&other.base)
         }
     }
 
@@ -585,14 +570,7 @@ impl TestApp {
     }
 
     pub async fn get(&self, path: &str) -> Reply {
-        let mut request = self
-            .client
-            .get(format!("{}{path}", self.base))
-            .header(ACCEPT, "text/html");
-        if let Some(cookie) = self.cookie() {
-            request = request.header(COOKIE, cookie);
-        }
-        self.read(request.send().await.expect("GET")).await
+        self.get_with_headers(path, &[]).await
     }
 
     /// Posts a form as a browser does, without adding a CSRF token.

@@ -53,6 +53,24 @@ const ORIGINAL: &str = "
             proxy_set_header X-Forwarded-Host $http_host;
             proxy_set_header X-Forwarded-Uri $request_uri;";
 
+/// A location of the product behind `auth_request` to `verify`, handing the
+/// user's headers to the upstream.
+fn protected_location(location: &str, verify: &str, upstream_port: u16) -> String {
+    format!(
+        "        location {location} {{
+            auth_request {verify};
+            auth_request_set $auth_user $upstream_http_x_auth_request_user;
+            auth_request_set $auth_email $upstream_http_x_auth_request_email;
+            auth_request_set $auth_groups $upstream_http_x_auth_request_groups;
+            error_page 401 = /_auth/sign-in;
+            proxy_set_header X-User $auth_user;
+            proxy_set_header X-Email $auth_email;
+            proxy_set_header X-Groups $auth_groups;
+            proxy_pass http://127.0.0.1:{upstream_port};
+        }}"
+    )
+}
+
 impl Nginx {
     /// Starts nginx on `auth_port` and `app_port` (chosen by the caller,
     /// who configures Threshold with them first) in front of Threshold at
@@ -61,6 +79,8 @@ impl Nginx {
         let dir = tempfile::tempdir().expect("a directory for nginx");
         let upstream_port = free_port();
         let d = dir.path().display();
+        let everyone = protected_location("/", "/_auth/verify", upstream_port);
+        let admins = protected_location("/admin/", "/_auth/verify-admins", upstream_port);
         let config = format!(
             "daemon off;
 master_process off;
@@ -109,28 +129,8 @@ http {{
             proxy_pass http://threshold/auth/verify?redirect=1;{ORIGINAL}
         }}
 
-        location / {{
-            auth_request /_auth/verify;
-            auth_request_set $auth_user $upstream_http_x_auth_request_user;
-            auth_request_set $auth_email $upstream_http_x_auth_request_email;
-            auth_request_set $auth_groups $upstream_http_x_auth_request_groups;
-            error_page 401 = /_auth/sign-in;
-            proxy_set_header X-User $auth_user;
-            proxy_set_header X-Email $auth_email;
-            proxy_set_header X-Groups $auth_groups;
-            proxy_pass http://127.0.0.1:{upstream_port};
-        }}
-        location /admin/ {{
-            auth_request /_auth/verify-admins;
-            auth_request_set $auth_user $upstream_http_x_auth_request_user;
-            auth_request_set $auth_email $upstream_http_x_auth_request_email;
-            auth_request_set $auth_groups $upstream_http_x_auth_request_groups;
-            error_page 401 = /_auth/sign-in;
-            proxy_set_header X-User $auth_user;
-            proxy_set_header X-Email $auth_email;
-            proxy_set_header X-Groups $auth_groups;
-            proxy_pass http://127.0.0.1:{upstream_port};
-        }}
+{everyone}
+{admins}
     }}
 }}
 "
