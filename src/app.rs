@@ -26,11 +26,26 @@ use crate::pages::sign_up::SignUpPage;
 use crate::pages::totp_setup::TotpSetupPage;
 use crate::pages::verify::VerifyPage;
 use crate::routes::{self, Page};
+use crate::state::AppState;
 
 /// The document around every page. No hydration script: nothing here
 /// needs WASM, and optional enhancements load from `/public/js/`.
 pub fn shell() -> impl IntoView {
-    let lang = Lang::default();
+    let parts = use_context::<axum::http::request::Parts>();
+    let lang = parts
+        .as_ref()
+        .and_then(|p| p.extensions.get::<Lang>().cloned())
+        .unwrap_or_default();
+    let brand = parts
+        .as_ref()
+        .and_then(|p| p.extensions.get::<AppState>())
+        .map(|app| app.brand.clone())
+        .unwrap_or_default();
+    let brand_sheets = brand
+        .stylesheets
+        .iter()
+        .map(|href| view! { <link rel="stylesheet" href=href.clone()/> })
+        .collect_view();
     view! {
         <!DOCTYPE html>
         <html lang=lang.tag() dir=lang.dir()>
@@ -39,7 +54,8 @@ pub fn shell() -> impl IntoView {
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
                 <meta name="color-scheme" content="light dark"/>
                 <link rel="stylesheet" href=routes::STYLESHEET/>
-                <link rel="icon" href=routes::FAVICON type="image/svg+xml"/>
+                {brand_sheets}
+                <link rel="icon" href=brand.favicon_href.clone()/>
                 <MetaTags/>
             </head>
             <body>

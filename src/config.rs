@@ -197,6 +197,12 @@ pub struct Config {
     #[arg(long, env = "THRESHOLD_PUBLIC_URL", value_parser = parse_origin)]
     pub public_url: Option<Url>,
 
+    /// A folder with `brand.toml` and the files it names (logo, favicon,
+    /// stylesheet): the product's name, look and footer links
+    /// (`docs/branding.md`). Unset: Threshold's own brand.
+    #[arg(long, env = "THRESHOLD_BRAND_DIR")]
+    pub brand_dir: Option<PathBuf>,
+
     /// Forward auth (`GET /auth/verify`) also answers with the user's
     /// access token in `X-Auth-Request-Access-Token`, for upstreams that
     /// call APIs as the user, to callers that present

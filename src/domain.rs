@@ -36,13 +36,14 @@ impl Email {
         &self.0
     }
 
-    /// `jane@example.com` → `j***@e***.com`, the way Cognito masks
+    /// `jane@example.com` → `j***@e***`, the way Cognito masks
     /// delivery destinations, so every path shows the same shape.
     pub fn masked(&self) -> String {
         let (local, domain) = self.0.split_once('@').unwrap_or((&self.0, ""));
         let first = |s: &str| s.chars().next().map(String::from).unwrap_or_default();
-        let tld = domain.rsplit_once('.').map(|(_, t)| t).unwrap_or_default();
-        format!("{}***@{}***.{}", first(local), first(domain), tld)
+        // Cognito's own shape (`u***@e***`), so a code's destination reads
+        // the same on every page, whichever side masked it.
+        format!("{}***@{}***", first(local), first(domain))
     }
 }
 
@@ -159,10 +160,11 @@ pub struct NewPassword(Password);
 impl NewPassword {
     pub fn parse(raw: String, policy: &PasswordPolicy) -> Result<Self, &'static str> {
         let password = Password::parse(raw)?;
-        if policy.broken_rules(&password).is_empty() {
-            Ok(Self(password))
-        } else {
-            Err("password.policy_unmet")
+        // The first rule the password breaks, by name: "Add a number."
+        // says what to do, where "does not meet the requirements" did not.
+        match policy.broken_rules(&password).first() {
+            None => Ok(Self(password)),
+            Some(rule) => Err(rule.needs_id()),
         }
     }
 
@@ -368,7 +370,30 @@ impl Rule {
         }
     }
 
-    fn holds(&self, password: &str) -> bool {
+    /// The message for a password that breaks this rule.
+    pub fn needs_id(&self) -> &'static str {
+        match self {
+            Rule::MinLength(_) => "password.needs_min_length",
+            Rule::Uppercase => "password.needs_uppercase",
+            Rule::Lowercase => "password.needs_lowercase",
+            Rule::Digit => "password.needs_digit",
+            Rule::Symbol => "password.needs_symbol",
+        }
+    }
+
+    /// The rule's name in the checklist's markup (`data-rule`), for the
+    /// optional script that ticks rules as the visitor types.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Rule::MinLength(_) => "min_length",
+            Rule::Uppercase => "uppercase",
+            Rule::Lowercase => "lowercase",
+            Rule::Digit => "digit",
+            Rule::Symbol => "symbol",
+        }
+    }
+
+    pub fn holds(&self, password: &str) -> bool {
         match self {
             Rule::MinLength(n) => password.chars().count() >= *n,
             Rule::Uppercase => password.chars().any(char::is_uppercase),
@@ -457,7 +482,7 @@ mod tests {
     #[test]
     fn email_is_masked_like_cognito_does() {
         let email = Email::parse("jane@example.com").expect("valid");
-        assert_eq!(email.masked(), "j***@e***.com");
+        assert_eq!(email.masked(), "j***@e***");
     }
 
     #[test]
@@ -525,9 +550,18 @@ mod tests {
     #[test]
     fn a_new_password_must_meet_the_policy() {
         let policy = PasswordPolicy::default();
+        // The first rule broken, by name.
         assert_eq!(
             NewPassword::parse("short".into(), &policy).map(|_| ()),
-            Err("password.policy_unmet")
+            Err("password.needs_min_length")
+        );
+        assert_eq!(
+            NewPassword::parse("long-enough-1".into(), &policy).map(|_| ()),
+            Err("password.needs_uppercase")
+        );
+        assert_eq!(
+            NewPassword::parse("Long-enough-one".into(), &policy).map(|_| ()),
+            Err("password.needs_digit")
         );
         assert_eq!(
             NewPassword::parse(String::new(), &policy).map(|_| ()),

@@ -3,6 +3,7 @@
 //! it owns.
 
 pub mod app;
+pub mod brand;
 pub mod cognito;
 pub mod config;
 pub mod domain;

@@ -117,6 +117,15 @@ pub const PUBLIC_DIR: &str = "/public";
 /// The one stylesheet every page links.
 pub const STYLESHEET: &str = "/style/main.css";
 pub const FAVICON: &str = "/public/favicon.svg";
+/// The optional enhancement of password fields (show password, live checklist).
+pub const PASSWORD_SCRIPT: &str = "/public/js/password.js";
+/// Threshold's own logo mark, the default brand's.
+pub const LOGO: &str = "/public/logo.svg";
+/// A brand's files (`THRESHOLD_BRAND_DIR`): logo, favicon, stylesheets.
+pub const BRAND_DIR: &str = "/brand";
+/// Sets the language cookie and goes back (`?lang=ar&next=/sign-in`):
+/// the picker in every page's footer, which works without JavaScript.
+pub const LANGUAGE: &str = "/language";
 
 /// Where the browser goes next: the `Location` of a 303 after a form post,
 /// or of a redirect from a page. Built only from [`Page`]s and validated

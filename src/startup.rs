@@ -189,6 +189,17 @@ impl Application {
             &config.data_dir,
         )?);
         let mut settings = PoolSettings::from_config(&config)?;
+        let brand = match &config.brand_dir {
+            Some(dir) => {
+                let (brand, warnings) = crate::brand::Brand::load(dir)?;
+                for warning in warnings {
+                    tracing::warn!("{warning}");
+                }
+                brand
+            }
+            None => crate::brand::Brand::default(),
+        };
+        let brand = Arc::new(brand);
         // Checked with the other settings, before the embedded pool starts.
         let forward_auth = ForwardAuth {
             rules: ForwardAuth::parse_rules(&config.forward_auth_groups)
@@ -295,6 +306,7 @@ impl Application {
             None => None,
         };
         let state = AppState(Arc::new(Inner {
+            brand: brand.clone(),
             profile_attributes,
             writable_attributes,
             sessions: vault.clone(),
@@ -319,7 +331,7 @@ impl Application {
             secure_cookies: config.secure_cookies,
             cookie_domain: config.cookie_domain.clone(),
             signed_in_cookie_secs: config.session_max_secs,
-            refusals: refusals(),
+            refusals: refusals(brand),
         };
         let router = router(state.clone(), sessions, forward_auth, routes, &config);
         let listener = TcpListener::bind(config.addr)
@@ -458,6 +470,14 @@ fn router(
             get(forward_auth::verify).layer(Extension(Arc::new(forward_auth))),
         )
         .route(routes::SESSION_JSON, get(session_json::session))
+        .route(
+            routes::LANGUAGE,
+            get(crate::pages::language::choose).layer(Extension(
+                crate::pages::language::PickerConfig {
+                    secure_cookies: config.secure_cookies,
+                },
+            )),
+        )
         .merge(product)
         .layer(axum::middleware::from_fn_with_state(
             sessions,
@@ -466,12 +486,17 @@ fn router(
         .layer(CookieManagerLayer::new())
         .layer(Extension(state.clone()));
 
+    let brand = state.brand.clone();
     let mut app = Router::new()
         .route(routes::HEALTHZ, get(healthz))
         .route(routes::DEV_OUTBOX_JSON, get(outbox_json))
         .with_state(state)
         .nest(routes::STYLE_DIR, static_dir("style"))
         .nest(routes::PUBLIC_DIR, static_dir("public"))
+        .route(
+            &format!("{}/{{file}}", routes::BRAND_DIR),
+            get(crate::brand::serve).with_state(brand),
+        )
         .merge(pages);
     let origins: Vec<String> = config
         .return_to_allowlist

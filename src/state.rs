@@ -15,6 +15,8 @@ use crate::security::return_to::Allowlist;
 use crate::session::SessionVault;
 
 pub struct Inner {
+    /// The product's name and look (`THRESHOLD_BRAND_DIR`).
+    pub brand: Arc<crate::brand::Brand>,
     pub gateway: Gateway,
     pub allowlist: Allowlist,
     pub sign_in_name: SignInNameKind,

@@ -134,7 +134,7 @@ async fn typed_text_is_escaped_wherever_it_is_shown() {
     let page = app.get(Page::SignUp.path()).await;
     assert_eq!(
         page.field_error("password").as_deref(),
-        Some("password.policy_unmet")
+        Some("password.needs_min_length")
     );
     assert!(!page.body.contains("<script>alert"), "kept, but escaped");
     assert!(page.body.contains("&lt;script&gt;"), "{}", page.body);

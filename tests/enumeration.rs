@@ -155,7 +155,7 @@ fn without_own_account(mut seen: Vec<Seen>) -> Vec<Seen> {
 #[tokio::test]
 async fn existing_and_unknown_accounts_get_the_same_answers() {
     let app = TestApp::spawn().await;
-    // Addresses of the same shape, so their masks (`u***@e***.com`) match.
+    // Addresses of the same shape, so their masks (`u***@e***`) match.
     let existing = app.signed_in_user().await;
     app.sign_out().await;
     // A new address for each flow: signing up with one creates an account.

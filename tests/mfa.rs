@@ -356,7 +356,7 @@ async fn an_invited_user_sets_their_own_password() {
             .await
             .field_error("new_password")
             .as_deref()
-            == Some("password.policy_unmet")
+            == Some("password.needs_min_length")
     );
 
     let page = app

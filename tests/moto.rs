@@ -236,10 +236,7 @@ async fn forgot_password_and_change_password_work_against_moto() {
         .await;
     assert_eq!(page.location.as_deref(), Some(Page::ResetPassword.path()));
     let reset_page = browser.get(Page::ResetPassword.path()).await;
-    assert_eq!(
-        reset_page.message_ids(),
-        vec!["forgot_password.code_sent_account".to_owned()]
-    );
+    assert_eq!(reset_page.message_ids(), ["reset_password.intro_account"]);
     let page = browser
         .submit(
             Page::ResetPassword.path(),

@@ -2,6 +2,7 @@ import { expect, type Locator, type Page } from '@playwright/test';
 import { Messages } from './messages';
 import { SecuritySection } from './security-section';
 import { titleHeading } from './title';
+import { msg } from './i18n';
 
 /** `/account`: who is signed in, the pages that change the account, and the ways out. */
 export class AccountPage {
@@ -28,14 +29,14 @@ export class AccountPage {
 
   constructor(readonly page: Page) {
     this.heading = titleHeading(page, 'account.title');
-    this.signOut = page.getByRole('button', { name: 'Sign out', exact: true });
-    this.signOutEverywhere = page.getByRole('link', { name: 'Sign out everywhere', exact: true });
-    this.editProfile = page.getByRole('link', { name: 'Edit profile', exact: true });
-    this.changeEmail = page.getByRole('link', { name: 'Change email address', exact: true });
-    this.changePhone = page.getByRole('link', { name: 'Change phone number', exact: true });
-    this.changePassword = page.getByRole('link', { name: 'Change password', exact: true });
+    this.signOut = page.getByRole('button', { name: msg('account.sign_out'), exact: true });
+    this.signOutEverywhere = page.getByRole('link', { name: msg('account.sign_out_everywhere'), exact: true });
+    this.editProfile = page.getByRole('link', { name: msg('account.edit_profile'), exact: true });
+    this.changeEmail = page.getByRole('link', { name: msg('account.change_email'), exact: true });
+    this.changePhone = page.getByRole('link', { name: msg('account.change_phone'), exact: true });
+    this.changePassword = page.getByRole('link', { name: msg('account.change_password'), exact: true });
     this.deleteHeading = page.locator('h2#delete-heading');
-    this.deleteAccount = page.getByRole('link', { name: 'Delete your account…', exact: true });
+    this.deleteAccount = page.getByRole('link', { name: msg('account.delete'), exact: true });
     this.banners = page.locator('div.banner[role="status"]');
     this.messages = new Messages(page);
     this.groups = page.getByTestId('groups');
@@ -49,12 +50,12 @@ export class AccountPage {
 
   /** A banner's link to the verify page. */
   enterCode(banner: Locator): Locator {
-    return banner.getByRole('link', { name: 'Enter the code', exact: true });
+    return banner.getByRole('link', { name: msg('account.enter_code'), exact: true });
   }
 
   /** An unverified address's banner button, which sends a code. */
   sendVerificationCode(banner: Locator): Locator {
-    return banner.getByRole('button', { name: 'Send a code to verify it', exact: true });
+    return banner.getByRole('button', { name: msg('account.verify_now'), exact: true });
   }
 
   async goto(): Promise<void> {

@@ -2,6 +2,7 @@ import { expect, type Locator, type Page } from '@playwright/test';
 import { Messages } from './messages';
 import { titleHeading } from './title';
 import { TotpEnrolment } from './totp-enrolment';
+import { msg } from './i18n';
 
 /**
  * `/sign-in/challenge`: the step Cognito asks for after the password, one
@@ -35,21 +36,21 @@ export class ChallengePage {
   readonly messages: Messages;
 
   constructor(readonly page: Page) {
-    this.code = page.getByLabel('Verification code', { exact: true });
-    this.verify = page.getByRole('button', { name: 'Verify', exact: true });
-    this.startOver = page.getByRole('button', { name: 'Start over', exact: true });
-    this.sendNewCode = page.getByRole('button', { name: 'Send a new code (sign in again)', exact: true });
+    this.code = page.getByLabel(msg('field.mfa_code'), { exact: true });
+    this.verify = page.getByRole('button', { name: msg('challenge.verify'), exact: true });
+    this.startOver = page.getByRole('button', { name: msg('challenge.start_over'), exact: true });
+    this.sendNewCode = page.getByRole('button', { name: msg('challenge.new_code'), exact: true });
 
-    this.authenticatorApp = page.getByRole('radio', { name: 'Authenticator app', exact: true });
-    this.textMessage = page.getByRole('radio', { name: 'Text message (SMS)', exact: true });
-    this.email = page.getByRole('radio', { name: 'Email', exact: true });
-    this.continue = page.getByRole('button', { name: 'Continue', exact: true });
+    this.authenticatorApp = page.getByRole('radio', { name: msg('mfa.factor.totp'), exact: true });
+    this.textMessage = page.getByRole('radio', { name: msg('mfa.factor.sms'), exact: true });
+    this.email = page.getByRole('radio', { name: msg('mfa.factor.email'), exact: true });
+    this.continue = page.getByRole('button', { name: msg('challenge.continue'), exact: true });
 
     this.enrolment = new TotpEnrolment(page);
 
-    this.newPassword = page.getByLabel('New password', { exact: true });
-    this.passwordRequirements = page.getByRole('list', { name: 'Password requirements' });
-    this.setPassword = page.getByRole('button', { name: 'Set password and continue', exact: true });
+    this.newPassword = page.getByLabel(msg('field.new_password'), { exact: true });
+    this.passwordRequirements = page.getByRole('list', { name: msg('password.rules_title') });
+    this.setPassword = page.getByRole('button', { name: msg('challenge.set_password'), exact: true });
 
     this.messages = new Messages(page);
   }

@@ -1,6 +1,7 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 import { Messages } from './messages';
 import { titleHeading } from './title';
+import { msg } from './i18n';
 
 /** `/account/email`: a new address, which gets a verification code. */
 export class ChangeEmailPage {
@@ -12,9 +13,9 @@ export class ChangeEmailPage {
 
   constructor(readonly page: Page) {
     this.heading = titleHeading(page, 'contact.email_title');
-    this.newEmail = page.getByLabel('New email address', { exact: true });
-    this.sendCode = page.getByRole('button', { name: 'Send code', exact: true });
-    this.backToAccount = page.getByRole('link', { name: 'Back to your account' });
+    this.newEmail = page.getByLabel(msg('field.new_email'), { exact: true });
+    this.sendCode = page.getByRole('button', { name: msg('contact.submit'), exact: true });
+    this.backToAccount = page.getByRole('link', { name: msg('account.back') });
     this.messages = new Messages(page);
   }
 

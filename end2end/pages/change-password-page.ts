@@ -1,6 +1,7 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 import { Messages } from './messages';
 import { titleHeading } from './title';
+import { msg } from './i18n';
 
 /** `/account/password`: the current password and a new one. */
 export class ChangePasswordPage {
@@ -14,11 +15,11 @@ export class ChangePasswordPage {
 
   constructor(readonly page: Page) {
     this.heading = titleHeading(page, 'change_password.title');
-    this.currentPassword = page.getByLabel('Current password', { exact: true });
-    this.newPassword = page.getByLabel('New password', { exact: true });
-    this.passwordRequirements = page.getByRole('list', { name: 'Password requirements' });
-    this.changePassword = page.getByRole('button', { name: 'Change password', exact: true });
-    this.backToAccount = page.getByRole('link', { name: 'Back to your account' });
+    this.currentPassword = page.getByLabel(msg('field.current_password'), { exact: true });
+    this.newPassword = page.getByLabel(msg('field.new_password'), { exact: true });
+    this.passwordRequirements = page.getByRole('list', { name: msg('password.rules_title') });
+    this.changePassword = page.getByRole('button', { name: msg('change_password.submit'), exact: true });
+    this.backToAccount = page.getByRole('link', { name: msg('account.back') });
     this.messages = new Messages(page);
   }
 

@@ -1,6 +1,7 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 import { Messages } from './messages';
 import { titleHeading } from './title';
+import { msg } from './i18n';
 
 /** `/account/phone`: a new phone number, which gets a verification code by text message. */
 export class ChangePhonePage {
@@ -13,9 +14,9 @@ export class ChangePhonePage {
 
   constructor(readonly page: Page) {
     this.heading = titleHeading(page, 'contact.phone_title');
-    this.newPhone = page.getByLabel('New phone number', { exact: true });
-    this.sendCode = page.getByRole('button', { name: 'Send code', exact: true });
-    this.backToAccount = page.getByRole('link', { name: 'Back to your account' });
+    this.newPhone = page.getByLabel(msg('field.new_phone'), { exact: true });
+    this.sendCode = page.getByRole('button', { name: msg('contact.submit'), exact: true });
+    this.backToAccount = page.getByRole('link', { name: msg('account.back') });
     this.messages = new Messages(page);
   }
 

@@ -1,6 +1,7 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 import { Messages } from './messages';
 import { titleHeading } from './title';
+import { msg } from './i18n';
 
 /** `/sign-up/confirm`: enter the code that was emailed (here: put in the outbox). */
 export class ConfirmPage {
@@ -13,10 +14,10 @@ export class ConfirmPage {
 
   constructor(readonly page: Page) {
     this.heading = titleHeading(page, 'confirm.title');
-    this.code = page.getByLabel('Confirmation code', { exact: true });
-    this.confirm = page.getByRole('button', { name: 'Confirm', exact: true });
-    this.sendNewCode = page.getByRole('button', { name: 'Send a new code', exact: true });
-    this.outboxLink = page.getByRole('link', { name: 'development outbox' });
+    this.code = page.getByLabel(msg('field.confirmation_code'), { exact: true });
+    this.confirm = page.getByRole('button', { name: msg('confirm.submit'), exact: true });
+    this.sendNewCode = page.getByRole('button', { name: msg('confirm.resend'), exact: true });
+    this.outboxLink = page.getByRole('link', { name: msg('confirm.dev_outbox_link') });
     this.messages = new Messages(page);
   }
 

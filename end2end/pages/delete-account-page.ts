@@ -1,22 +1,26 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 import { Messages } from './messages';
 import { titleHeading } from './title';
+import { msg } from './i18n';
 
 /** `/account/delete`: type the word, then DeleteUser. */
 export class DeleteAccountPage {
   readonly heading: Locator;
   readonly confirmWord: Locator;
+  /** The word to type, in the page's language (DELETE in English). */
+  readonly word: string;
   readonly deleteAccount: Locator;
   readonly cancel: Locator;
   readonly messages: Messages;
 
   constructor(readonly page: Page) {
     this.heading = titleHeading(page, 'delete_account.title');
-    // Tolerates the invisible bidi isolation marks Fluent puts around the
-    // word (U+2068 … U+2069); delete-account.spec.ts checks there are none.
-    this.confirmWord = page.getByLabel(/^Type\W*DELETE\W*to confirm$/);
-    this.deleteAccount = page.getByRole('button', { name: 'Delete my account', exact: true });
-    this.cancel = page.getByRole('link', { name: 'Cancel, keep me signed in' });
+    this.word = msg('delete_account.word');
+    this.confirmWord = page.getByLabel(msg('field.delete_confirm', { word: this.word }), {
+      exact: true,
+    });
+    this.deleteAccount = page.getByRole('button', { name: msg('delete_account.submit'), exact: true });
+    this.cancel = page.getByRole('link', { name: msg('account.cancel') });
     this.messages = new Messages(page);
   }
 

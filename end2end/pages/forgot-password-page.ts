@@ -1,6 +1,7 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 import { Messages } from './messages';
 import { titleHeading } from './title';
+import { msg } from './i18n';
 
 /** `/forgot-password`: the email address a reset code is sent to. */
 export class ForgotPasswordPage {
@@ -12,9 +13,9 @@ export class ForgotPasswordPage {
 
   constructor(readonly page: Page) {
     this.heading = titleHeading(page, 'forgot_password.title');
-    this.email = page.getByLabel('Email', { exact: true });
-    this.sendCode = page.getByRole('button', { name: 'Send code', exact: true });
-    this.backToSignIn = page.getByRole('link', { name: 'Back to sign-in' });
+    this.email = page.getByLabel(msg('field.email'), { exact: true });
+    this.sendCode = page.getByRole('button', { name: msg('forgot_password.submit'), exact: true });
+    this.backToSignIn = page.getByRole('link', { name: msg('forgot_password.back_to_sign_in') });
     this.messages = new Messages(page);
   }
 

@@ -1,6 +1,7 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 import { Messages } from './messages';
 import { titleHeading } from './title';
+import { msg } from './i18n';
 
 /** `/goodbye`: where a deleted account ends up, signed out. */
 export class GoodbyePage {
@@ -10,7 +11,7 @@ export class GoodbyePage {
 
   constructor(readonly page: Page) {
     this.heading = titleHeading(page, 'goodbye.title');
-    this.createAccountLink = page.getByRole('link', { name: 'Create a new account' });
+    this.createAccountLink = page.getByRole('link', { name: msg('goodbye.sign_up') });
     this.messages = new Messages(page);
   }
 

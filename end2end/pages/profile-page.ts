@@ -1,16 +1,15 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 import { Messages } from './messages';
 import { titleHeading } from './title';
+import { msg } from './i18n';
 
 /**
- * `/account/profile`: name, first and last name, language, and the custom
+ * `/account/profile`: name, language (a choice), and the custom
  * attribute the suite configures (`THRESHOLD_PROFILE_ATTRIBUTES=custom:company`).
  */
 export class ProfilePage {
   readonly heading: Locator;
   readonly fullName: Locator;
-  readonly firstName: Locator;
-  readonly lastName: Locator;
   readonly language: Locator;
   readonly company: Locator;
   readonly save: Locator;
@@ -19,13 +18,12 @@ export class ProfilePage {
 
   constructor(readonly page: Page) {
     this.heading = titleHeading(page, 'profile.title');
-    this.fullName = page.getByLabel('Full name', { exact: true });
-    this.firstName = page.getByLabel('First name', { exact: true });
-    this.lastName = page.getByLabel('Last name', { exact: true });
-    this.language = page.getByLabel('Language', { exact: true });
+    this.fullName = page.getByLabel(msg('attribute.name'), { exact: true });
+    // In the form: the footer's language picker (for these pages) has the same label.
+    this.language = page.getByRole('main').getByLabel(msg('attribute.locale'), { exact: true });
     this.company = page.getByLabel('company', { exact: true });
-    this.save = page.getByRole('button', { name: 'Save profile', exact: true });
-    this.backToAccount = page.getByRole('link', { name: 'Back to your account' });
+    this.save = page.getByRole('button', { name: msg('profile.submit'), exact: true });
+    this.backToAccount = page.getByRole('link', { name: msg('account.back') });
     this.messages = new Messages(page);
   }
 

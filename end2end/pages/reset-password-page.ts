@@ -1,6 +1,7 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 import { Messages } from './messages';
 import { titleHeading } from './title';
+import { msg } from './i18n';
 
 /** `/reset-password`: the emailed reset code and a new password. */
 export class ResetPasswordPage {
@@ -15,12 +16,12 @@ export class ResetPasswordPage {
 
   constructor(readonly page: Page) {
     this.heading = titleHeading(page, 'reset_password.title');
-    this.code = page.getByLabel('Reset code', { exact: true });
-    this.newPassword = page.getByLabel('New password', { exact: true });
-    this.passwordRequirements = page.getByRole('list', { name: 'Password requirements' });
-    this.setNewPassword = page.getByRole('button', { name: 'Set new password', exact: true });
-    this.sendNewCode = page.getByRole('button', { name: 'Send a new code', exact: true });
-    this.differentEmail = page.getByRole('link', { name: 'Use a different email address' });
+    this.code = page.getByLabel(msg('field.reset_code'), { exact: true });
+    this.newPassword = page.getByLabel(msg('field.new_password'), { exact: true });
+    this.passwordRequirements = page.getByRole('list', { name: msg('password.rules_title') });
+    this.setNewPassword = page.getByRole('button', { name: msg('reset_password.submit'), exact: true });
+    this.sendNewCode = page.getByRole('button', { name: msg('confirm.resend'), exact: true });
+    this.differentEmail = page.getByRole('link', { name: msg('reset_password.start_over') });
     this.messages = new Messages(page);
   }
 

@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { msg } from './i18n';
 
 /** A second factor, as the account page and the sign-in challenge name it. */
 export type Factor = 'totp' | 'sms' | 'email';
@@ -30,12 +31,12 @@ export class SecuritySection {
     this.section = page.getByRole('region').filter({ has: this.heading });
     this.requirement = this.section.getByTestId('mfa-requirement');
     const button = (name: string) => this.section.getByRole('button', { name, exact: true });
-    this.setUpApp = button('Set up an authenticator app');
-    this.turnOnSms = button('Turn on text messages');
-    this.turnOnEmail = button('Turn on email codes');
-    this.turnOffApp = button('Turn off the authenticator app');
-    this.turnOffSms = button('Turn off text messages');
-    this.turnOffEmail = button('Turn off email codes');
+    this.setUpApp = button(msg('mfa.set_up_app'));
+    this.turnOnSms = button(msg('mfa.enable.sms'));
+    this.turnOnEmail = button(msg('mfa.enable.email'));
+    this.turnOffApp = button(msg('mfa.disable.totp'));
+    this.turnOffSms = button(msg('mfa.disable.sms'));
+    this.turnOffEmail = button(msg('mfa.disable.email'));
     this.smsNeedsPhone = this.section.locator('[data-message-id="mfa.sms_needs_phone"]');
   }
 
@@ -63,7 +64,7 @@ export class SecuritySection {
     return this.section
       .getByRole('listitem')
       .filter({ has: this.page.getByTestId(`mfa-state-${factor}`) })
-      .getByRole('button', { name: 'Make preferred', exact: true });
+      .getByRole('button', { name: msg('mfa.make_preferred'), exact: true });
   }
 
   async expectShown(): Promise<void> {

@@ -2,6 +2,7 @@ import { expect, type Locator, type Page } from '@playwright/test';
 import type { Credentials } from '../fixtures/credentials';
 import { Messages } from './messages';
 import { titleHeading } from './title';
+import { msg } from './i18n';
 
 /** `/sign-in`: email (or, in a username pool, username) and password. */
 export class SignInPage {
@@ -17,12 +18,12 @@ export class SignInPage {
 
   constructor(readonly page: Page) {
     this.heading = titleHeading(page, 'sign_in.title');
-    this.email = page.getByLabel('Email', { exact: true });
-    this.username = page.getByLabel('Username', { exact: true });
-    this.password = page.getByLabel('Password', { exact: true });
-    this.signIn = page.getByRole('button', { name: 'Sign in', exact: true });
-    this.createAccountLink = page.getByRole('link', { name: 'Create an account' });
-    this.forgotPasswordLink = page.getByRole('link', { name: 'Forgot your password?' });
+    this.email = page.getByLabel(msg('field.email'), { exact: true });
+    this.username = page.getByLabel(msg('field.username'), { exact: true });
+    this.password = page.getByLabel(msg('field.password'), { exact: true });
+    this.signIn = page.getByRole('button', { name: msg('sign_in.submit'), exact: true });
+    this.createAccountLink = page.getByRole('link', { name: msg('sign_in.create_account') });
+    this.forgotPasswordLink = page.getByRole('link', { name: msg('sign_in.forgot_password') });
     this.messages = new Messages(page);
   }
 

@@ -1,6 +1,7 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 import { Messages } from './messages';
 import { titleHeading } from './title';
+import { msg } from './i18n';
 
 /** `/account/sign-out-everywhere`: the confirmation before GlobalSignOut. */
 export class SignOutEverywherePage {
@@ -11,8 +12,8 @@ export class SignOutEverywherePage {
 
   constructor(readonly page: Page) {
     this.heading = titleHeading(page, 'sign_out_everywhere.title');
-    this.signOutEverywhere = page.getByRole('button', { name: 'Sign out everywhere', exact: true });
-    this.cancel = page.getByRole('link', { name: 'Cancel, keep me signed in' });
+    this.signOutEverywhere = page.getByRole('button', { name: msg('sign_out_everywhere.submit'), exact: true });
+    this.cancel = page.getByRole('link', { name: msg('account.cancel') });
     this.messages = new Messages(page);
   }
 

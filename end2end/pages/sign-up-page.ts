@@ -2,6 +2,7 @@ import { expect, type Locator, type Page } from '@playwright/test';
 import type { Credentials } from '../fixtures/credentials';
 import { Messages } from './messages';
 import { titleHeading } from './title';
+import { msg } from './i18n';
 
 /** `/sign-up`: create an account. */
 export class SignUpPage {
@@ -10,16 +11,19 @@ export class SignUpPage {
   readonly password: Locator;
   readonly passwordRequirements: Locator;
   readonly createAccount: Locator;
+  /** The terms checkbox, on a brand that asks for consent (`sign_up.require_consent`). */
+  readonly consent: Locator;
   readonly signInLink: Locator;
   readonly messages: Messages;
 
   constructor(readonly page: Page) {
     this.heading = titleHeading(page, 'sign_up.title');
-    this.email = page.getByLabel('Email', { exact: true });
-    this.password = page.getByLabel('Password', { exact: true });
-    this.passwordRequirements = page.getByRole('list', { name: 'Password requirements' });
-    this.createAccount = page.getByRole('button', { name: 'Create account', exact: true });
-    this.signInLink = page.getByRole('link', { name: 'Sign in', exact: true });
+    this.email = page.getByLabel(msg('field.email'), { exact: true });
+    this.password = page.getByLabel(msg('field.password'), { exact: true });
+    this.passwordRequirements = page.getByRole('list', { name: msg('password.rules_title') });
+    this.createAccount = page.getByRole('button', { name: msg('sign_up.submit'), exact: true });
+    this.consent = page.getByRole('checkbox', { name: msg('sign_up.consent'), exact: true });
+    this.signInLink = page.getByRole('link', { name: msg('sign_up.sign_in'), exact: true });
     this.messages = new Messages(page);
   }
 
@@ -33,9 +37,13 @@ export class SignUpPage {
     await expect(this.heading).toBeVisible();
   }
 
+  /** Fills the form and creates the account, accepting the terms where the brand asks for that. */
   async signUp(user: Credentials): Promise<void> {
     await this.email.fill(user.email);
     await this.password.fill(user.password);
+    if ((await this.consent.count()) > 0) {
+      await this.consent.check();
+    }
     await this.createAccount.click();
   }
 }

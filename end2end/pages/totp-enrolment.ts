@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { msg } from './i18n';
 
 /**
  * The enrolment block the account's `/account/security/totp` page and the
@@ -16,12 +17,12 @@ export class TotpEnrolment {
   readonly verify: Locator;
 
   constructor(readonly page: Page) {
-    this.qrCode = page.getByRole('img', { name: 'QR code to add this account to an authenticator app' });
+    this.qrCode = page.getByRole('img', { name: msg('totp.qr_alt') });
     this.secret = page.getByTestId('totp-secret');
-    this.openInApp = page.getByRole('link', { name: 'Open in an authenticator app on this device' });
-    this.code = page.getByLabel('Verification code', { exact: true });
-    this.deviceName = page.getByLabel('Device name (optional)', { exact: true });
-    this.verify = page.getByRole('button', { name: 'Verify and turn on', exact: true });
+    this.openInApp = page.getByRole('link', { name: msg('totp.open_in_app') });
+    this.code = page.getByLabel(msg('field.mfa_code'), { exact: true });
+    this.deviceName = page.getByLabel(msg('field.device_name'), { exact: true });
+    this.verify = page.getByRole('button', { name: msg('totp.verify'), exact: true });
   }
 
   /** The secret as shown, without the grouping spaces. */

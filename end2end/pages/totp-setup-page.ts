@@ -2,6 +2,7 @@ import { expect, type Locator, type Page } from '@playwright/test';
 import { Messages } from './messages';
 import { titleHeading } from './title';
 import { TotpEnrolment } from './totp-enrolment';
+import { msg } from './i18n';
 
 /** `/account/security/totp`: the QR code and secret to add to an authenticator app, and the first code. */
 export class TotpSetupPage {
@@ -27,7 +28,7 @@ export class TotpSetupPage {
     this.code = this.enrolment.code;
     this.deviceName = this.enrolment.deviceName;
     this.verify = this.enrolment.verify;
-    this.cancel = page.getByRole('link', { name: 'Cancel and go back to your account' });
+    this.cancel = page.getByRole('link', { name: msg('totp.cancel') });
     this.messages = new Messages(page);
   }
 

@@ -1,6 +1,7 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 import { Messages } from './messages';
 import { titleHeading } from './title';
+import { msg } from './i18n';
 
 /** `/account/verify?attribute=email|phone_number`: the code sent to a new or unverified address. */
 export class VerifyContactPage {
@@ -17,10 +18,10 @@ export class VerifyContactPage {
   constructor(readonly page: Page) {
     this.emailHeading = titleHeading(page, 'verify.email_title');
     this.phoneHeading = titleHeading(page, 'verify.phone_title');
-    this.code = page.getByLabel('Verification code', { exact: true });
-    this.verify = page.getByRole('button', { name: 'Verify', exact: true });
-    this.sendNewCode = page.getByRole('button', { name: 'Send a new code', exact: true });
-    this.backToAccount = page.getByRole('link', { name: 'Back to your account' });
+    this.code = page.getByLabel(msg('field.verification_code'), { exact: true });
+    this.verify = page.getByRole('button', { name: msg('verify.submit'), exact: true });
+    this.sendNewCode = page.getByRole('button', { name: msg('confirm.resend'), exact: true });
+    this.backToAccount = page.getByRole('link', { name: msg('account.back') });
     this.messages = new Messages(page);
   }
 

@@ -28,7 +28,7 @@ test('a forgotten password is reset with the emailed code, and the new one signs
   await forgotPasswordPage.requestCode(confirmedUser.email);
 
   await resetPasswordPage.expectShown();
-  await resetPasswordPage.messages.expectInfo('forgot_password.code_sent');
+  await resetPasswordPage.messages.expectIntroOnly('reset_password.intro');
   await expect(resetPasswordPage.code).toHaveAttribute('autocomplete', 'one-time-code');
   await expect(resetPasswordPage.code).toHaveAttribute('inputmode', 'numeric');
   await expect(resetPasswordPage.newPassword).toHaveAttribute('autocomplete', 'new-password');
@@ -46,7 +46,7 @@ test('a forgotten password is reset with the emailed code, and the new one signs
   await resetPasswordPage.reset(code, 'onlylowercaseletters');
   await resetPasswordPage.expectShown();
   await expectFieldError(resetPasswordPage.newPassword);
-  await expectFieldErrorId(page, 'password', 'password.policy_unmet');
+  await expectFieldErrorId(page, 'password', 'password.needs_uppercase');
 
   await resetPasswordPage.reset(code, newPassword);
 
@@ -75,7 +75,7 @@ test('an unknown email gets the same page and the same words as a known one', as
   confirmedUser,
 }) => {
   // uniqueEmail() is e2e+<random>@example.com, like confirmedUser's, so
-  // the masked address on the page (e***@e***.com) is the same too.
+  // the masked address on the page (e***@e***) is the same too.
   const unknown = uniqueEmail();
   const stranger = await browser.newContext({ baseURL, javaScriptEnabled });
   try {
@@ -90,8 +90,8 @@ test('an unknown email gets the same page and the same words as a known one', as
 
     await known.reset.expectShown();
     await other.reset.expectShown();
-    await known.reset.messages.expectInfo('forgot_password.code_sent');
-    await other.reset.messages.expectInfo('forgot_password.code_sent');
+    await known.reset.messages.expectIntroOnly('reset_password.intro');
+    await other.reset.messages.expectIntroOnly('reset_password.intro');
     // Everything a visitor reads on the page is the same, word for word.
     expect(await strangerPage.getByRole('main').innerText()).toBe(await page.getByRole('main').innerText());
     expect(new URL(strangerPage.url()).pathname).toBe(new URL(page.url()).pathname);

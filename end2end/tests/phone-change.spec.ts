@@ -20,7 +20,8 @@ test('a new phone number is verified with a code texted to it, and shown on the 
   await changePhonePage.changeTo(phoneNumber);
 
   await verifyContactPage.expectPhone();
-  await verifyContactPage.messages.expectInfo('verify.code_sent');
+  await expect(page.locator('[data-message-id^="verify.intro"]')).toBeVisible();
+  await verifyContactPage.messages.expectNoNotice();
   await expect(verifyContactPage.code).toHaveAttribute('autocomplete', 'one-time-code');
   await expect(verifyContactPage.code).toHaveAttribute('inputmode', 'numeric');
   const code = await outbox.latestCode(phoneNumber, { purpose: 'verify_attribute' });

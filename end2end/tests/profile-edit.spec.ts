@@ -1,7 +1,8 @@
 import { expect, signIn, test } from '../fixtures';
-import { expectFieldError, expectFieldErrorId } from '../pages/field';
+import { expectFieldErrorId } from '../pages/field';
+import { msg } from '../pages/i18n';
 
-test('the profile is edited from the account page, with a message per field', async ({
+test('the profile is edited from the account page: one name, a language to choose', async ({
   page,
   accountPage,
   profilePage,
@@ -11,24 +12,32 @@ test('the profile is edited from the account page, with a message per field', as
   await accountPage.editProfile.click();
   await profilePage.expectShown();
   await expect(profilePage.fullName).toHaveAttribute('autocomplete', 'name');
-  await expect(profilePage.firstName).toHaveAttribute('autocomplete', 'given-name');
-  await expect(profilePage.lastName).toHaveAttribute('autocomplete', 'family-name');
+  // One name field: not "full name" beside "first" and "last" name.
+  await expect(page.getByRole('textbox')).toHaveCount(2);
   await expect(profilePage.language).toHaveAttribute('autocomplete', 'language');
   await expect(profilePage.company).toHaveAttribute('name', 'attributes[custom:company]');
+  // The languages are offered each in its own name, "not set" first.
+  await expect(profilePage.language.getByRole('option')).toHaveText([
+    msg('profile.locale_none'),
+    'English',
+    'Español',
+    'Français',
+    'Deutsch',
+    'Português (Brasil)',
+    '日本語',
+    '简体中文',
+    'العربية',
+  ]);
 
-  // An invalid language is that field's error; what was typed is kept.
+  // A value too long is that field's error; what was typed is kept.
   await profilePage.fullName.fill('Ada Lovelace');
-  await profilePage.language.fill('not a language');
+  await profilePage.company.fill('x'.repeat(300));
   await profilePage.save.click();
   await profilePage.expectShown();
-  await expectFieldError(profilePage.language, 'locale');
-  // Its stable message id, as every other field error carries.
-  await expectFieldErrorId(page, 'locale', 'profile.locale_invalid');
+  await expectFieldErrorId(page, 'custom:company', 'attribute.too_long');
   await expect(profilePage.fullName).toHaveValue('Ada Lovelace');
 
-  await profilePage.firstName.fill('Ada');
-  await profilePage.lastName.fill('Lovelace');
-  await profilePage.language.fill('en-GB');
+  await profilePage.language.selectOption('pt-BR');
   await profilePage.company.fill('Analytical Engines');
   await profilePage.save.click();
 
@@ -36,15 +45,13 @@ test('the profile is edited from the account page, with a message per field', as
   await accountPage.messages.expectInfo('profile.saved');
   const main = page.getByRole('main');
   await expect(main.getByText('Ada Lovelace', { exact: true })).toBeVisible();
-  await expect(main.getByText('en-GB', { exact: true })).toBeVisible();
+  await expect(main.getByText('pt-BR', { exact: true })).toBeVisible();
 
   // The form opens with the saved values.
   await accountPage.editProfile.click();
   await profilePage.expectShown();
   await expect(profilePage.fullName).toHaveValue('Ada Lovelace');
-  await expect(profilePage.firstName).toHaveValue('Ada');
-  await expect(profilePage.lastName).toHaveValue('Lovelace');
-  await expect(profilePage.language).toHaveValue('en-GB');
+  await expect(profilePage.language).toHaveValue('pt-BR');
   await expect(profilePage.company).toHaveValue('Analytical Engines');
 
   // An emptied field is removed from the account.

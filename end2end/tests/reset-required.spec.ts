@@ -18,7 +18,7 @@ test('a reset an operator demands is done at sign-in with the emailed code, keep
   await signInPage.signInAs(confirmedUser);
 
   await resetPasswordPage.expectShown();
-  await resetPasswordPage.messages.expectInfo('reset_password.required');
+  await resetPasswordPage.messages.expectIntroOnly('reset_password.required');
   const code = await outbox.latestCode(confirmedUser.email, { purpose: 'forgot_password', after: sent });
   const newPassword = strongPassword();
   await resetPasswordPage.reset(code, newPassword);

@@ -78,10 +78,12 @@ fn set_pending(session: &Session, attribute: ContactAttribute, change: Option<Pe
 }
 
 /// Standard attributes the profile page edits, in order.
-pub const STANDARD_PROFILE_ATTRIBUTES: &[&str] = &["name", "given_name", "family_name", "locale"];
-
-/// The word the delete confirmation asks for.
-pub const DELETE_WORD: &str = "DELETE";
+///
+/// One name field, not full name beside first and last name: asking for
+/// the same thing twice confuses, and "first" and "last" do not fit every
+/// culture's names. A pool that needs `given_name` and `family_name` lists
+/// them in `THRESHOLD_PROFILE_ATTRIBUTES`.
+pub const STANDARD_PROFILE_ATTRIBUTES: &[&str] = &["name", "locale"];
 
 /// The attributes the profile page edits: the standard ones and those
 /// named in `THRESHOLD_PROFILE_ATTRIBUTES`, less any the app client may not
@@ -337,7 +339,7 @@ pub async fn change_contact(
         }
     };
     set_pending(session, attribute, Some(change));
-    session.flash(Flash::info("verify.code_sent").with("destination", value));
+    // The verify page says where the code went; a notice would repeat it.
     verify_page(attribute)
 }
 
@@ -487,6 +489,7 @@ pub async fn change_password(
     if let Err(id) = &current {
         form = form.error("current_password", id);
     }
+    form = form.check_password(&app.password_policy, &input.proposed);
     let proposed = NewPassword::parse(input.proposed, &app.password_policy);
     if let Err(id) = &proposed {
         form = form.error("new_password", id);
@@ -510,14 +513,22 @@ pub async fn change_password(
 }
 
 /// Handles the delete-account confirmation: the typed word, then DeleteUser.
-pub async fn delete_account(app: &AppState, session: &Session, confirm: &str) -> Location {
+/// `word` is the confirmation word in the visitor's language
+/// (`delete_account.word`), typed exactly as shown: a page that says
+/// "Type DELETE" and takes "delete" teaches people not to read it.
+pub async fn delete_account(
+    app: &AppState,
+    session: &Session,
+    confirm: &str,
+    word: &str,
+) -> Location {
     let here = Location::page(Page::DeleteAccount);
     let user = match signed_in::require_recent_for(app, session, &here).await {
         Ok(user) => user,
         Err(location) => return location,
     };
     let form = FormState::new(Page::DeleteAccount);
-    if !confirm.trim().eq_ignore_ascii_case(DELETE_WORD) {
+    if confirm.trim() != word {
         return fail(session, form, &AccountError::WordMismatch, here);
     }
     if let Err(e) = app.gateway.delete_user(user.access_token.secret()).await {
@@ -528,7 +539,7 @@ pub async fn delete_account(app: &AppState, session: &Session, confirm: &str) ->
     signed_in::end_other_sessions(app, &user.sub).await;
     session.clear_flash();
     session.renew();
-    session.flash(Flash::info("delete_account.done"));
+    // The goodbye page says it all; a notice above it would say it twice.
     Location::page(Page::Goodbye)
 }
 

@@ -95,11 +95,7 @@ pub async fn request(app: &AppState, session: &Session, input: ForgotInput) -> L
         expires_at: now() + RECOVERY_FLOW_SECS,
         wrong_codes: WrongCodes::default(),
     });
-    session.flash(code_sent(
-        "forgot_password.code_sent",
-        "forgot_password.code_sent_account",
-        destination.as_ref(),
-    ));
+    // The reset page says where the code went; a notice would repeat it.
     Location::page(Page::ResetPassword)
 }
 
@@ -129,11 +125,6 @@ pub async fn start_required_reset(
         expires_at: now() + RECOVERY_FLOW_SECS,
         wrong_codes: WrongCodes::default(),
     });
-    session.flash(code_sent(
-        "reset_password.required",
-        "reset_password.required_account",
-        destination.as_ref(),
-    ));
     Location::page(Page::ResetPassword)
 }
 
@@ -148,6 +139,7 @@ pub async fn reset(app: &AppState, session: &Session, input: ResetInput) -> Loca
     if let Err(id) = &code {
         form = form.error("code", id);
     }
+    form = form.check_password(&app.password_policy, &input.password);
     let password = NewPassword::parse(input.password, &app.password_policy);
     if let Err(id) = &password {
         form = form.error("password", id);

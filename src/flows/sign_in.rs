@@ -229,6 +229,7 @@ pub async fn answer(app: &AppState, session: &Session, input: ChallengeInput) ->
             for (name, value) in &input.attributes {
                 form = form.keep(name, value);
             }
+            form = form.check_password(&app.password_policy, &input.new_password);
             let password = NewPassword::parse(input.new_password, &app.password_policy);
             if let Err(id) = &password {
                 form = form.error("new_password", id);

@@ -38,7 +38,7 @@ pub const SIGN_UP_FLOW_SECS: u64 = 24 * 60 * 60;
 pub struct SignUpFlow {
     /// The name SignUp was called with (the email in email pools).
     pub username: String,
-    /// Where the code went, masked (`j***@e***.com`).
+    /// Where the code went, masked (`j***@e***`).
     pub destination: String,
     pub return_to: Option<ReturnTo>,
     pub expires_at: u64,
@@ -67,6 +67,8 @@ pub struct SignUpInput {
     pub password: String,
     pub attributes: BTreeMap<String, String>,
     pub return_to: String,
+    /// The terms checkbox, when the brand asks for consent.
+    pub consent: bool,
 }
 
 // ---------------------------------------------------------------- steps
@@ -97,6 +99,7 @@ pub async fn submit(app: &AppState, session: &Session, input: SignUpInput) -> Lo
             }
         }
     };
+    form = form.check_password(&app.password_policy, &input.password);
     let password = NewPassword::parse(input.password, &app.password_policy);
     if let Err(id) = &password {
         form = form.error("password", id);
@@ -110,6 +113,9 @@ pub async fn submit(app: &AppState, session: &Session, input: SignUpInput) -> Lo
             }
             Err(id) => form = form.error(name, id),
         }
+    }
+    if app.brand.consent_terms.is_some() && !input.consent {
+        form = form.error("consent", "sign_up.consent_missing");
     }
     let (Ok(email), Ok(password), false) = (email, password, form.has_errors()) else {
         return invalid(session, form, back);
@@ -133,7 +139,8 @@ pub async fn submit(app: &AppState, session: &Session, input: SignUpInput) -> Lo
                 expires_at: now() + SIGN_UP_FLOW_SECS,
                 wrong_codes: WrongCodes::default(),
             });
-            session.flash(Flash::info("sign_up.code_sent").with("destination", destination));
+            // The confirmation page names the destination; no notice
+            // above it repeating the same sentence.
             Location::page(Page::SignUpConfirm)
         }
         Err(e) => fail(session, form, &SignUpError::from_sign_up(e), back),

@@ -27,8 +27,9 @@ use secrecy::SecretString;
 
 use crate::cognito::identity::AwsCredentials;
 use crate::flows::signed_in::{self, NotSignedIn, SignedInUser};
+use crate::i18n::Lang;
 use crate::session::Session;
-use crate::session::layer::Refusals;
+use crate::session::layer::{Refusal, Refusals};
 use crate::state::AppState;
 
 pub use credentials::CredentialsError;
@@ -134,9 +135,9 @@ pub enum AuthRejection {
     /// Not signed in: sign-in, coming back to `return_to`.
     SignIn { location: String },
     /// Signed in, but outside the group the handler requires.
-    Forbidden { refusals: Refusals },
+    Forbidden { refusals: Refusals, lang: Lang },
     /// The pool or the store could not be reached.
-    Unavailable { refusals: Refusals },
+    Unavailable { refusals: Refusals, lang: Lang },
     /// The route is not behind Threshold's session layer: a wiring
     /// mistake, which the first request to the route shows.
     NotWired,
@@ -150,8 +151,12 @@ impl IntoResponse for AuthRejection {
                     .unwrap_or_else(|_| HeaderValue::from_static("/"));
                 (StatusCode::SEE_OTHER, [(header::LOCATION, location)]).into_response()
             }
-            AuthRejection::Forbidden { refusals } => (refusals.forbidden)(),
-            AuthRejection::Unavailable { refusals } => (refusals.unavailable)(),
+            AuthRejection::Forbidden { refusals, lang } => {
+                refusals.answer(Refusal::Forbidden, &lang)
+            }
+            AuthRejection::Unavailable { refusals, lang } => {
+                refusals.answer(Refusal::Unavailable, &lang)
+            }
             AuthRejection::NotWired => {
                 tracing::error!(
                     "an AuthUser extractor ran on a route outside Threshold's session layer; \
@@ -164,12 +169,13 @@ impl IntoResponse for AuthRejection {
 }
 
 /// What the extractors find on a request behind the session layer.
-fn wiring(parts: &Parts) -> Result<(AppState, Session, Refusals), AuthRejection> {
+fn wiring(parts: &Parts) -> Result<(AppState, Session, (Refusals, Lang)), AuthRejection> {
     let app = parts.extensions.get::<AppState>().cloned();
     let session = parts.extensions.get::<Session>().cloned();
-    let refusals = parts.extensions.get::<Refusals>().copied();
+    let refusals = parts.extensions.get::<Refusals>().cloned();
+    let lang = parts.extensions.get::<Lang>().cloned().unwrap_or_default();
     match (app, session, refusals) {
-        (Some(app), Some(session), Some(refusals)) => Ok((app, session, refusals)),
+        (Some(app), Some(session), Some(refusals)) => Ok((app, session, (refusals, lang))),
         _ => Err(AuthRejection::NotWired),
     }
 }
@@ -177,11 +183,11 @@ fn wiring(parts: &Parts) -> Result<(AppState, Session, Refusals), AuthRejection>
 /// The signed-in user of the request, `None` for a visitor who is not
 /// signed in, or a rejection when that cannot be known.
 async fn optional_user(parts: &Parts) -> Result<Option<AuthUser>, AuthRejection> {
-    let (app, session, refusals) = wiring(parts)?;
+    let (app, session, (refusals, lang)) = wiring(parts)?;
     match AuthUser::resolve(&app, &session).await {
         Ok(user) => Ok(Some(user)),
         Err(NotSignedIn::Anonymous | NotSignedIn::Ended) => Ok(None),
-        Err(NotSignedIn::Unavailable) => Err(AuthRejection::Unavailable { refusals }),
+        Err(NotSignedIn::Unavailable) => Err(AuthRejection::Unavailable { refusals, lang }),
     }
 }
 
@@ -249,8 +255,8 @@ impl<G: Group, S: Send + Sync> FromRequestParts<S> for InGroup<G> {
     async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
         let user = AuthUser::from_request_parts(parts, state).await?;
         if !user.in_group(G::NAME) {
-            let refusals = wiring(parts)?.2;
-            return Err(AuthRejection::Forbidden { refusals });
+            let (refusals, lang) = wiring(parts)?.2;
+            return Err(AuthRejection::Forbidden { refusals, lang });
         }
         Ok(InGroup(user, PhantomData))
     }

@@ -85,7 +85,7 @@ fn render(ctx: Ctx, user: signed_in::SignedInUser, profile: UserProfile) -> AnyV
                 .map(|value| (*name, value.clone()))
         })
         .map(|(name, value)| {
-            let label_id = format!("attribute.{name}");
+            let label = super::profile::attribute_label(&lang, name);
             let verified = match name {
                 "email" => profile.attributes.get("email_verified"),
                 "phone_number" => profile.attributes.get("phone_number_verified"),
@@ -93,44 +93,50 @@ fn render(ctx: Ctx, user: signed_in::SignedInUser, profile: UserProfile) -> AnyV
             };
             let badge = verified.map(|v| {
                 if v == "true" {
-                    t(&lang, "account.verified")
+                    ("verified", t(&lang, "account.verified"))
                 } else {
-                    t(&lang, "account.unverified")
+                    ("unverified", t(&lang, "account.unverified"))
                 }
             });
             view! {
-                <dt>{t(&lang, &label_id)}</dt>
-                <dd>{value} {badge.map(|b| view! { " " <span class="badge">{b}</span> })}</dd>
+                <dt>{label}</dt>
+                <dd><bdi>{value}</bdi> {badge.map(|(state, b)| view! { " " <span class=format!("badge badge-{state}")>{b}</span> })}</dd>
             }
         })
         .collect_view();
     view! {
-        <Layout ctx=ctx.clone() title_id=TITLE>
+        <Layout ctx=ctx.clone() title_id=TITLE wide=true>
             <ContactStatus ctx=ctx.clone() attributes=profile.attributes.clone()/>
-            <section aria-labelledby="profile-heading">
-                <h2 id="profile-heading">{t(&lang, "account.profile")}</h2>
-                <dl class="attributes">{rows}{groups}</dl>
-                <ul class="manage-links">
-                    <li><a href=Page::Profile.path()>{t(&lang, "account.edit_profile")}</a></li>
-                    <li><a href=Page::ChangeEmail.path()>{t(&lang, "account.change_email")}</a></li>
-                    <li><a href=Page::ChangePhone.path()>{t(&lang, "account.change_phone")}</a></li>
-                    <li><a href=Page::ChangePassword.path()>{t(&lang, "account.change_password")}</a></li>
-                </ul>
-            </section>
-            <SecuritySection ctx=ctx.clone() profile=profile/>
-            <section aria-labelledby="sessions-heading">
-                <h2 id="sessions-heading">{t(&lang, "account.sessions")}</h2>
-                <form method="post" action=SignOut::PATH class="inline-form">
-                    <CsrfField ctx=ctx.clone()/>
-                    <button type="submit" class="primary">{t(&lang, "account.sign_out")}</button>
-                </form>
-                <a class="button secondary" href=Page::SignOutEverywhere.path()>{t(&lang, "account.sign_out_everywhere")}</a>
-                <p class="hint">{t(&lang, "account.sign_out_everywhere_hint")}</p>
-            </section>
-            <section aria-labelledby="delete-heading">
-                <h2 id="delete-heading">{t(&lang, "account.delete_heading")}</h2>
-                <p><a href=Page::DeleteAccount.path()>{t(&lang, "account.delete")}</a></p>
-            </section>
+            <div class="panels">
+                <section class="panel" aria-labelledby="profile-heading">
+                    <h2 id="profile-heading">{t(&lang, "account.profile")}</h2>
+                    <dl class="attributes">{rows}{groups}</dl>
+                    <div class="actions">
+                        <a class="button secondary" href=Page::Profile.path()>{t(&lang, "account.edit_profile")}</a>
+                        <a class="button secondary" href=Page::ChangeEmail.path()>{t(&lang, "account.change_email")}</a>
+                        <a class="button secondary" href=Page::ChangePhone.path()>{t(&lang, "account.change_phone")}</a>
+                        <a class="button secondary" href=Page::ChangePassword.path()>{t(&lang, "account.change_password")}</a>
+                    </div>
+                </section>
+                <SecuritySection ctx=ctx.clone() profile=profile/>
+                <section class="panel" aria-labelledby="sessions-heading">
+                    <h2 id="sessions-heading">{t(&lang, "account.sessions")}</h2>
+                    <div class="actions">
+                        <form method="post" action=SignOut::PATH class="inline-form">
+                            <CsrfField ctx=ctx.clone()/>
+                            <button type="submit" class="secondary">{t(&lang, "account.sign_out")}</button>
+                        </form>
+                        <a class="button secondary" href=Page::SignOutEverywhere.path()>{t(&lang, "account.sign_out_everywhere")}</a>
+                    </div>
+                    <p class="hint">{t(&lang, "account.sign_out_everywhere_hint")}</p>
+                </section>
+                <section class="panel" aria-labelledby="delete-heading">
+                    <h2 id="delete-heading">{t(&lang, "account.delete_heading")}</h2>
+                    <div class="actions">
+                        <a class="button danger-outline" href=Page::DeleteAccount.path()>{t(&lang, "account.delete")}</a>
+                    </div>
+                </section>
+            </div>
         </Layout>
     }
     .into_any()
@@ -209,6 +215,11 @@ fn ContactStatus(
 fn SecuritySection(ctx: Ctx, profile: UserProfile) -> impl IntoView {
     let lang = ctx.lang.clone();
     let requirement = ctx.app.mfa.id();
+    let requirement_id = match requirement {
+        "off" => "mfa.pool.off",
+        "on" => "mfa.pool.on",
+        _ => "mfa.pool.optional",
+    };
     let has_phone = profile.attributes.contains_key("phone_number");
     let factors = ctx
         .app
@@ -218,7 +229,8 @@ fn SecuritySection(ctx: Ctx, profile: UserProfile) -> impl IntoView {
         .map(|factor| {
             let on = profile.mfa_enabled.contains(&factor);
             let preferred = profile.mfa_preferred == Some(factor);
-            let name = t(&lang, &format!("mfa.factor.{}", factor.id()));
+            let ids = factor_ids(factor);
+            let name = t(&lang, ids.name);
             let (state, state_id) = if preferred {
                 ("preferred", "mfa.state_preferred")
             } else if on {
@@ -250,29 +262,61 @@ fn SecuritySection(ctx: Ctx, profile: UserProfile) -> impl IntoView {
                     </form>
                 }
                 .into_any(),
-                (_, false) => button("enable", &format!("mfa.enable.{}", factor.id()), "secondary"),
+                (_, false) => button("enable", ids.enable, "primary"),
                 (_, true) => view! {
                     {(!preferred).then(|| button("prefer", "mfa.make_preferred", "secondary"))}
-                    {button("disable", &format!("mfa.disable.{}", factor.id()), "secondary")}
+                    {button("disable", ids.disable, "secondary")}
                 }
                 .into_any(),
             };
             view! {
                 <li class="factor">
-                    <p>
+                    <p class="factor-name">
                         <strong>{name}</strong> " "
-                        <span class="badge" data-testid=format!("mfa-state-{}", factor.id()) data-state=state>{t(&lang, state_id)}</span>
+                        <span class=format!("badge badge-{state}") data-testid=format!("mfa-state-{}", factor.id()) data-state=state>{t(&lang, state_id)}</span>
                     </p>
-                    {actions}
+                    <div class="actions">{actions}</div>
                 </li>
             }
         })
         .collect_view();
     view! {
-        <section aria-labelledby="security-heading">
+        <section class="panel" aria-labelledby="security-heading">
             <h2 id="security-heading">{t(&lang, "account.security")}</h2>
-            <p data-testid="mfa-requirement" data-state=requirement>{t(&lang, &format!("mfa.pool.{requirement}"))}</p>
+            <p data-testid="mfa-requirement" data-state=requirement>{t(&lang, requirement_id)}</p>
             <ul class="factors">{factors}</ul>
         </section>
     }
+}
+
+/// A method's catalog ids, written out so the catalog test sees them.
+struct FactorIds {
+    name: &'static str,
+    enable: &'static str,
+    disable: &'static str,
+}
+
+fn factor_ids(factor: Factor) -> FactorIds {
+    match factor {
+        Factor::Totp => FactorIds {
+            name: "mfa.factor.totp",
+            enable: "mfa.enable.totp",
+            disable: "mfa.disable.totp",
+        },
+        Factor::Sms => FactorIds {
+            name: "mfa.factor.sms",
+            enable: "mfa.enable.sms",
+            disable: "mfa.disable.sms",
+        },
+        Factor::Email => FactorIds {
+            name: "mfa.factor.email",
+            enable: "mfa.enable.email",
+            disable: "mfa.disable.email",
+        },
+    }
+}
+
+/// The catalog id of a method's name.
+pub fn factor_name_id(factor: Factor) -> &'static str {
+    factor_ids(factor).name
 }

@@ -14,6 +14,7 @@ use super::errors;
 use crate::flows::recovery::RecoveryFlow;
 use crate::flows::sign_up::SignUpFlow;
 use crate::flows::signed_in;
+use crate::i18n::Lang;
 use crate::security::audit::{self, Event};
 use crate::security::form_body;
 use crate::security::limits::{CODES, MESSAGES, PASSWORDS, Rule, SIGN_UPS, Verdict};
@@ -23,6 +24,20 @@ use crate::state::AppState;
 
 /// The middleware on `POST /api/{fn}`.
 pub async fn guard(request: Request, next: Next) -> Response {
+    let lang = request
+        .extensions()
+        .get::<Lang>()
+        .cloned()
+        .unwrap_or_default();
+    let brand = request
+        .extensions()
+        .get::<AppState>()
+        .map(|app| app.brand.clone())
+        .unwrap_or_default();
+    let page = errors::Standalone {
+        lang: &lang,
+        brand: &brand,
+    };
     let is_form = request
         .headers()
         .get(header::CONTENT_TYPE)
@@ -30,16 +45,16 @@ pub async fn guard(request: Request, next: Next) -> Response {
         .is_some_and(|v| v.starts_with("application/x-www-form-urlencoded"));
     if !is_form {
         tracing::info!(path = %request.uri().path(), "refused a form action that is not a form post");
-        return errors::bad_request();
+        return errors::bad_request(&page);
     }
     let (parts, body) = request.into_parts();
     // The session layer has read (and size-checked) the body already.
     let Ok(bytes) = axum::body::to_bytes(body, MAX_FORM_BYTES).await else {
-        return errors::bad_request();
+        return errors::bad_request(&page);
     };
     if let Err(e) = form_body::check(&bytes) {
         tracing::info!(path = %parts.uri.path(), reason = %e, "refused a malformed form post");
-        return errors::bad_request();
+        return errors::bad_request(&page);
     }
     let path = parts.uri.path().to_owned();
     if let (Some(app), Some(session)) = (
@@ -61,7 +76,7 @@ pub async fn guard(request: Request, next: Next) -> Response {
                 name.as_deref().unwrap_or_default(),
                 rule.name,
             );
-            return errors::too_many_requests(retry_after_secs);
+            return errors::too_many_requests(&page, retry_after_secs);
         }
     }
     let request = Request::from_parts(parts, axum::body::Body::from(bytes));
@@ -77,7 +92,7 @@ pub async fn guard(request: Request, next: Next) -> Response {
     // arguments it could not decode (a map where a value belongs).
     if leaked_error {
         tracing::info!(%path, status = %response.status(), "refused a form post its handler could not decode");
-        return errors::bad_request();
+        return errors::bad_request(&page);
     }
     response
 }

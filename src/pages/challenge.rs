@@ -7,9 +7,12 @@ use leptos::prelude::*;
 use leptos::server_fn::ServerFn as _;
 use secrecy::ExposeSecret as _;
 
-use super::components::{CsrfField, Field, Layout, PasswordChecklist};
+use super::components::{
+    CsrfField, ErrorSummary, Field, Layout, PasswordChecklist, PasswordScript,
+};
 use super::totp_setup::TotpEnrolment;
 use super::{Ctx, ctx, see_other};
+use crate::brand::FooterLink;
 use crate::cognito::challenge::Challenge;
 use crate::cognito::mfa::Factor;
 use crate::flows::sign_in::{self, ChallengeInput};
@@ -129,14 +132,34 @@ pub fn ChallengePage() -> impl IntoView {
 fn code_form(ctx: &Ctx, form: &FormState, intro_id: &str, destination: Option<String>) -> AnyView {
     let lang = ctx.lang.clone();
     let args = BTreeMap::from([("destination".to_owned(), destination.unwrap_or_default())]);
+    // Without the authenticator at hand there is nothing to type: say
+    // what to do instead, with the brand's support link when it has one.
+    let support = ctx
+        .app
+        .brand
+        .footer_links
+        .iter()
+        .find(|(kind, _)| *kind == FooterLink::Support)
+        .map(|(_, href)| href.clone());
+    let lost_app = (intro_id == "challenge.app_code_intro").then(|| {
+        view! {
+            <details class="help">
+                <summary>{t(&lang, "challenge.lost_app_title")}</summary>
+                <p>{t(&lang, "challenge.lost_app_body")}</p>
+                {support.map(|href| view! { <p><a href=href>{t(&lang, "challenge.contact_support")}</a></p> })}
+            </details>
+        }
+    });
     view! {
         <p>{t_args(&lang, intro_id, &args)}</p>
         <form method="post" action=AnswerChallenge::PATH novalidate>
+            <ErrorSummary lang=lang.clone() form=form.clone()/>
             <CsrfField ctx=ctx.clone()/>
             <Field lang=lang.clone() form=form.clone() name="code" label=t(&lang, "field.mfa_code")
                 kind="text" inputmode="numeric" autocomplete="one-time-code" autofocus=true/>
             <button type="submit" class="primary">{t(&lang, "challenge.verify")}</button>
         </form>
+        {lost_app}
     }
     .into_any()
 }
@@ -157,13 +180,16 @@ fn new_password_form(ctx: &Ctx, form: &FormState, required: &[String]) -> AnyVie
     view! {
         <p>{t(&lang, "challenge.new_password_intro")}</p>
         <form method="post" action=AnswerChallenge::PATH novalidate>
+            <ErrorSummary lang=lang.clone() form=form.clone()/>
             <CsrfField ctx=ctx.clone()/>
             <Field lang=lang.clone() form=form.clone() name="new_password" label=t(&lang, "field.new_password")
                 kind="password" autocomplete="new-password" hint_id="password-rules" autofocus=true/>
-            <PasswordChecklist lang=lang.clone() policy=ctx.app.password_policy.clone()/>
+            <PasswordChecklist lang=lang.clone() policy=ctx.app.password_policy.clone()
+                    form=form.clone()/>
             {attributes}
             <button type="submit" class="primary">{t(&lang, "challenge.set_password")}</button>
         </form>
+        <PasswordScript lang=lang.clone()/>
     }
     .into_any()
 }
@@ -197,7 +223,7 @@ fn choice_form(ctx: &Ctx, form: &FormState, intro_id: &str, options: &[Factor]) 
         .enumerate()
         .map(|(i, factor)| {
             let id = format!("choice-{}", factor.id());
-            let label = t(&lang, &format!("mfa.factor.{}", factor.id()));
+            let label = t(&lang, super::account::factor_name_id(*factor));
             let checked = (i == 0).then_some("");
             view! {
                 <div class="radio">
@@ -209,6 +235,7 @@ fn choice_form(ctx: &Ctx, form: &FormState, intro_id: &str, options: &[Factor]) 
         .collect_view();
     view! {
         <form method="post" action=AnswerChallenge::PATH novalidate>
+            <ErrorSummary lang=lang.clone() form=form.clone()/>
             <CsrfField ctx=ctx.clone()/>
             <fieldset aria-describedby=described_by>
                 <legend>{t(&lang, intro_id)}</legend>

@@ -2,39 +2,109 @@
 //! field, labelled inputs with their errors, the password checklist.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use leptos::prelude::*;
 use leptos_meta::Title;
 
 use super::Ctx;
+use crate::brand::Brand;
 use crate::domain::{PasswordPolicy, Rule};
 use crate::i18n::{Lang, t, t_args};
-use crate::routes::Page;
+use crate::routes::{self, Page};
 use crate::security::return_to::ReturnTo;
 use crate::session::{Flash, FlashLevel, FormState};
 
 /// The page frame: title, brand header, main landmark with the flash
 /// messages, footer. `title_id` is the catalog id of the page's title,
-/// also rendered as `data-title-id` so tests know the page by id.
+/// also rendered as `data-title-id` so tests know the page by id. `wide`
+/// pages (the account overview) use a desktop's width.
 #[component]
-pub fn Layout(ctx: Ctx, title_id: &'static str, children: Children) -> impl IntoView {
+pub fn Layout(
+    ctx: Ctx,
+    title_id: &'static str,
+    #[prop(optional)] wide: bool,
+    children: Children,
+) -> impl IntoView {
     let lang = ctx.lang.clone();
+    let brand = ctx.app.brand.clone();
     let flashes = ctx.session.take_flash();
-    let brand = t(&lang, "brand.name");
     let title = t(&lang, title_id);
+    let class = if wide { "card wide" } else { "card" };
     view! {
-        <Title text=format!("{title} · {brand}")/>
-        <a class="skip-link" href="#main">{t(&lang, "layout.skip")}</a>
-        <header class="site-header">
-            <a class="brand" href=Page::Home.path()>{brand}</a>
-        </header>
-        <main id="main" class="card" data-title-id=title_id>
+        <Title text=format!("{title} · {}", brand.name)/>
+        <SiteHeader lang=lang.clone() brand=brand.clone()/>
+        <main id="main" class=class data-title-id=title_id>
             <h1>{title}</h1>
             <Flashes lang=lang.clone() flashes=flashes/>
             {children()}
         </main>
+        <SiteFooter lang=lang brand=brand here=super::current_path()/>
+    }
+}
+
+/// The skip link and the header: the product's logo and name, linking home.
+#[component]
+pub fn SiteHeader(lang: Lang, brand: Arc<Brand>) -> impl IntoView {
+    // A wordmark logo carries the name itself; otherwise the name is
+    // text beside a decorative mark.
+    let alt = if brand.logo_includes_name {
+        brand.name.clone()
+    } else {
+        String::new()
+    };
+    let name = (!brand.logo_includes_name).then(|| view! { <span>{brand.name.clone()}</span> });
+    view! {
+        <a class="skip-link" href="#main">{t(&lang, "layout.skip")}</a>
+        <header class="site-header">
+            <a class="brand" href=Page::Home.path()>
+                <img class="brand-logo" src=brand.logo_href.clone() alt=alt data-testid="brand-logo"/>
+                {name}
+            </a>
+        </header>
+    }
+}
+
+/// The footer: the brand's links (terms, privacy, support) and the
+/// language picker, a plain GET form that works without JavaScript.
+/// `here` is where the picker comes back to.
+#[component]
+pub fn SiteFooter(lang: Lang, brand: Arc<Brand>, here: String) -> impl IntoView {
+    let links = (!brand.footer_links.is_empty()).then(|| {
+        let items = brand
+            .footer_links
+            .iter()
+            .map(|(kind, href)| {
+                view! { <li><a href=href.clone()>{t(&lang, kind.message_id())}</a></li> }
+            })
+            .collect_view();
+        view! {
+            <nav aria-label=t(&lang, "footer.links")>
+                <ul class="footer-links">{items}</ul>
+            </nav>
+        }
+    });
+    let current = lang.tag();
+    let options = Lang::all()
+        .map(|option| {
+            let tag = option.tag();
+            let selected = (tag == current).then_some("");
+            view! {
+                <option value=tag.clone() lang=tag dir=option.dir() selected=selected>
+                    {option.name()}
+                </option>
+            }
+        })
+        .collect_view();
+    view! {
         <footer class="site-footer">
-            <p>{t(&lang, "layout.footer")}</p>
+            {links}
+            <form class="language-picker" method="get" action=routes::LANGUAGE>
+                <input type="hidden" name="next" value=here/>
+                <label for="language-select">{t(&lang, "language.label")}</label>
+                <select id="language-select" name="lang" autocomplete="off">{options}</select>
+                <button type="submit" class="secondary">{t(&lang, "language.submit")}</button>
+            </form>
         </footer>
     }
 }
@@ -103,7 +173,7 @@ pub fn Field(
     };
     let invalid = error.as_ref().map(|_| "true");
     let required = (!optional).then_some("");
-    let autofocus = (autofocus || error.is_some()).then_some("");
+    let autofocus = focus_here(&form, &name, autofocus).then_some("");
     view! {
         <div class="field">
             <label for=id.clone()>{label}</label>
@@ -126,26 +196,100 @@ pub fn Field(
     }
 }
 
-/// The password policy as a list the password field points at.
+/// Whether focus goes to field `name` when the page opens: on a form with
+/// errors, the first field in error, and only it (one `autofocus` per
+/// page); otherwise the field the page asked for.
+pub fn focus_here(form: &FormState, name: &str, requested: bool) -> bool {
+    match form.first_error() {
+        Some(first) => first == name,
+        None => requested,
+    }
+}
+
+/// The box at the top of a failed form: a heading, then each error as a
+/// link to its field, in the form's order (WCAG 3.3.1; the pattern
+/// GOV.UK's design system made common). Focus goes to the first field in
+/// error, which announces its own message, so the box is not a live region.
 #[component]
-pub fn PasswordChecklist(lang: Lang, policy: PasswordPolicy) -> impl IntoView {
+pub fn ErrorSummary(lang: Lang, form: FormState) -> impl IntoView {
+    let errors = form.errors_in_order();
+    (!errors.is_empty()).then(|| {
+        let items = errors
+            .into_iter()
+            .map(|(field, message_id)| {
+                let text = t(&lang, &message_id);
+                view! {
+                    <li><a href=format!("#field-{field}") data-message-id=message_id>{text}</a></li>
+                }
+            })
+            .collect_view();
+        view! {
+            <div class="error-summary" data-testid="error-summary">
+                <h2 id="error-summary-title">{t(&lang, "error_summary.title")}</h2>
+                <ul aria-labelledby="error-summary-title">{items}</ul>
+            </div>
+        }
+    })
+}
+
+/// The password policy as a list the password field points at. After a
+/// submit, each rule says whether the password met it (`form.unmet_rules`);
+/// the optional `password.js` ticks them while the visitor types.
+#[component]
+pub fn PasswordChecklist(
+    lang: Lang,
+    policy: PasswordPolicy,
+    #[prop(optional)] form: Option<FormState>,
+) -> impl IntoView {
+    let unmet = form.and_then(|f| f.unmet_rules);
+    let met_label = t(&lang, "password.rule_met");
+    let unmet_label = t(&lang, "password.rule_unmet");
     let items = policy
         .rules()
         .into_iter()
         .map(|rule| {
             let mut args = BTreeMap::new();
+            let mut min = None;
             if let Rule::MinLength(n) = rule {
                 args.insert("count".to_owned(), n.to_string());
+                min = Some(n.to_string());
             }
             let text = t_args(&lang, rule.message_id(), &args);
-            view! { <li>{text}</li> }
+            let state = unmet
+                .as_ref()
+                .map(|unmet| !unmet.iter().any(|r| r == rule.name()));
+            let class = match state {
+                Some(true) => "rule met",
+                Some(false) => "rule unmet",
+                None => "rule",
+            };
+            let status = state.map(|met| {
+                let label = if met {
+                    met_label.clone()
+                } else {
+                    unmet_label.clone()
+                };
+                view! { <span class="rule-status">{format!(" ({label})")}</span> }
+            });
+            view! { <li class=class data-rule=rule.name() data-min=min>{text}{status}</li> }
         })
         .collect_view();
     view! {
-        <div id="password-rules" class="checklist">
+        <div id="password-rules" class="checklist" data-met-label=met_label.clone()
+            data-unmet-label=unmet_label.clone()>
             <p id="password-rules-title">{t(&lang, "password.rules_title")}</p>
             <ul aria-labelledby="password-rules-title">{items}</ul>
         </div>
+    }
+}
+
+/// The optional script for password fields: a show-password button and
+/// the checklist ticking as the visitor types. Pages work without it.
+#[component]
+pub fn PasswordScript(lang: Lang) -> impl IntoView {
+    view! {
+        <script src=routes::PASSWORD_SCRIPT defer data-show=t(&lang, "password.show")
+            data-hide=t(&lang, "password.hide")></script>
     }
 }
 

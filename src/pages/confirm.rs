@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn as _;
 
-use super::components::{CsrfField, DevOutboxNote, Field, Layout};
+use super::components::{CsrfField, DevOutboxNote, ErrorSummary, Field, Layout};
 use super::{ctx, see_other};
 use crate::flows::sign_up;
 use crate::i18n::{t, t_args};
@@ -35,8 +35,9 @@ pub fn ConfirmPage() -> impl IntoView {
     let args = std::collections::BTreeMap::from([("destination".to_owned(), flow.destination)]);
     view! {
         <Layout ctx=ctx.clone() title_id="confirm.title">
-            <p>{t_args(&lang, "confirm.intro", &args)}</p>
+            <p data-message-id="confirm.intro">{t_args(&lang, "confirm.intro", &args)}</p>
             <form method="post" action=ConfirmSignUp::PATH novalidate>
+                <ErrorSummary lang=lang.clone() form=form.clone()/>
                 <CsrfField ctx=ctx.clone()/>
                 <Field lang=lang.clone() form=form.clone() name="code" label=t(&lang, "field.confirmation_code")
                     kind="text" inputmode="numeric" autocomplete="one-time-code" autofocus=true/>
@@ -46,6 +47,11 @@ pub fn ConfirmPage() -> impl IntoView {
                 <CsrfField ctx=ctx.clone()/>
                 <button type="submit" class="secondary">{t(&lang, "confirm.resend")}</button>
             </form>
+            <p class="alternatives">
+                <a href=Location::with_return_to(Page::SignUp, flow.return_to.as_ref()).to_string()>
+                    {t(&lang, "confirm.wrong_address")}
+                </a>
+            </p>
             <DevOutboxNote ctx=ctx.clone()/>
         </Layout>
     }

@@ -6,7 +6,7 @@
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn as _;
 
-use super::components::{CsrfField, Field, Layout, ReturnToField};
+use super::components::{CsrfField, ErrorSummary, Field, Layout, ReturnToField};
 use super::protected::protected_page;
 use super::{ctx, return_to_param, see_other};
 use crate::flows::sign_in;
@@ -39,6 +39,7 @@ pub fn ConfirmIdentityPage() -> impl IntoView {
             <Layout ctx=ctx.clone() title_id="confirm_identity.title">
                 <p>{t(&lang, "confirm_identity.intro")}</p>
                 <form method="post" action=ConfirmIdentity::PATH novalidate>
+                    <ErrorSummary lang=lang.clone() form=form.clone()/>
                     <CsrfField ctx=ctx.clone()/>
                     <ReturnToField value=return_to.clone()/>
                     <input type="hidden" name="username" value=name autocomplete="username"/>

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn as _;
 
-use super::components::{CsrfField, Field, Layout};
+use super::components::{CsrfField, ErrorSummary, Field, Layout};
 use super::protected::{Sign, profile_page};
 use super::{Ctx, ctx, see_other};
 use crate::domain::ContactAttribute;
@@ -89,6 +89,7 @@ fn render(
         <Layout ctx=ctx.clone() title_id=title_id(attribute)>
             {now}
             <form method="post" action=ChangeContact::PATH novalidate>
+                <ErrorSummary lang=lang.clone() form=form.clone()/>
                 <CsrfField ctx=ctx.clone()/>
                 <input type="hidden" name="attribute" value=attribute.name()/>
                 <Field lang=lang.clone() form=form.clone() name="value" label=label kind=kind

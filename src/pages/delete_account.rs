@@ -1,20 +1,22 @@
-//! `GET /account/delete`: the confirmation (type DELETE), handler
+//! `GET /account/delete`: the confirmation (type the word, DELETE in
+//! English, `delete_account.word`), handler
 //! `POST /api/delete-account`; then `GET /goodbye`.
 
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn as _;
 
-use super::components::{CsrfField, Field, Layout};
+use super::components::{CsrfField, ErrorSummary, Field, Layout};
 use super::protected::{Sign, guarded_page};
 use super::{ctx, see_other};
-use crate::flows::account::{self, DELETE_WORD};
+use crate::flows::account;
 use crate::i18n::{t, t_args};
 use crate::routes::Page;
 
 #[server(prefix = "/api", endpoint = "delete-account")]
 pub async fn delete_account(#[server(default)] confirm: String) -> Result<(), ServerFnError> {
     let ctx = ctx()?;
-    see_other(&account::delete_account(&ctx.app, &ctx.session, &confirm).await);
+    let word = t(&ctx.lang, "delete_account.word");
+    see_other(&account::delete_account(&ctx.app, &ctx.session, &confirm, &word).await);
     Ok(())
 }
 
@@ -26,12 +28,15 @@ pub fn DeleteAccountPage() -> impl IntoView {
         |ctx, _user| async move {
             let lang = ctx.lang.clone();
             let form = ctx.session.take_form(Page::DeleteAccount);
-            let args =
-                std::collections::BTreeMap::from([("word".to_owned(), DELETE_WORD.to_owned())]);
+            let args = std::collections::BTreeMap::from([(
+                "word".to_owned(),
+                t(&lang, "delete_account.word"),
+            )]);
             view! {
             <Layout ctx=ctx.clone() title_id="delete_account.title">
                 <p>{t(&lang, "delete_account.intro")}</p>
                 <form method="post" action=DeleteAccount::PATH novalidate>
+                    <ErrorSummary lang=lang.clone() form=form.clone()/>
                     <CsrfField ctx=ctx.clone()/>
                     <Field lang=lang.clone() form=form.clone() name="confirm"
                         label=t_args(&lang, "field.delete_confirm", &args) kind="text"

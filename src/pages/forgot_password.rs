@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn as _;
 
-use super::components::{CsrfField, Field, Layout, ReturnToField};
+use super::components::{CsrfField, ErrorSummary, Field, Layout, ReturnToField};
 use super::{ctx, return_to_param, see_other};
 use crate::domain::SignInNameKind;
 use crate::flows::recovery::{ForgotInput, request};
@@ -47,6 +47,7 @@ pub fn ForgotPasswordPage() -> impl IntoView {
         <Layout ctx=ctx.clone() title_id="forgot_password.title">
             <p>{intro}</p>
             <form method="post" action=ForgotPassword::PATH novalidate>
+                <ErrorSummary lang=lang.clone() form=form.clone()/>
                 <CsrfField ctx=ctx.clone()/>
                 <ReturnToField value=return_to/>
                 <Field lang=lang.clone() form=form.clone() name="username" label=label

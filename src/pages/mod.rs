@@ -16,6 +16,7 @@ pub mod dev_outbox;
 pub mod errors;
 pub mod forgot_password;
 pub mod home;
+pub mod language;
 pub mod profile;
 pub mod protected;
 pub mod reset_password;
@@ -59,11 +60,8 @@ pub fn ctx() -> Result<Ctx, ServerFnError> {
         .get::<Session>()
         .cloned()
         .ok_or_else(|| ServerFnError::new("no session on the request"))?;
-    Ok(Ctx {
-        app,
-        session,
-        lang: Lang::default(),
-    })
+    let lang = parts.extensions.get::<Lang>().cloned().unwrap_or_default();
+    Ok(Ctx { app, session, lang })
 }
 
 /// Answers with `303 See Other` to `location`: after a POST, the browser

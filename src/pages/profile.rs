@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn as _;
 
-use super::components::{CsrfField, Layout};
+use super::components::{CsrfField, ErrorSummary, Layout};
 use super::protected::{Sign, profile_page};
 use super::{Ctx, ctx, see_other};
 use crate::flows::account;
@@ -35,17 +35,31 @@ fn autocomplete(name: &str) -> &'static str {
     }
 }
 
-/// A field's label: the catalog's `attribute.<name>`, or the name
-/// without its `custom:` prefix.
+/// A field's label: the catalog's label for a standard attribute, or the
+/// name without its `custom:` prefix. The ids are written out (not built
+/// from the name) so the catalog test sees every one in use.
 pub fn attribute_label(lang: &Lang, name: &str) -> String {
-    let id = format!("attribute.{name}");
-    if crate::i18n::has(lang, &id) {
-        t(lang, &id)
-    } else {
-        name.strip_prefix("custom:")
-            .unwrap_or(name)
-            .replace('_', " ")
-    }
+    let id = match name {
+        "email" => "attribute.email",
+        "name" => "attribute.name",
+        "given_name" => "attribute.given_name",
+        "family_name" => "attribute.family_name",
+        "middle_name" => "attribute.middle_name",
+        "nickname" => "attribute.nickname",
+        "preferred_username" => "attribute.preferred_username",
+        "phone_number" => "attribute.phone_number",
+        "locale" => "attribute.locale",
+        "birthdate" => "attribute.birthdate",
+        "website" => "attribute.website",
+        "address" => "attribute.address",
+        other => {
+            return other
+                .strip_prefix("custom:")
+                .unwrap_or(other)
+                .replace('_', " ");
+        }
+    };
+    t(lang, id)
 }
 
 const TITLE: &str = "profile.title";
@@ -70,17 +84,24 @@ fn render(ctx: Ctx, current: std::collections::BTreeMap<String, String>) -> AnyV
             } else {
                 current.get(&name).cloned()
             };
-            let hint = (name == "locale").then(|| t(&lang, "profile.locale_hint"));
+            if name == "locale" {
+                return view! {
+                    <LocaleField lang=lang.clone() form=form.clone() value=value/>
+                }
+                .into_any();
+            }
             view! {
                 <ProfileField lang=lang.clone() form=form.clone() label=attribute_label(&lang, &name)
-                    autocomplete=autocomplete(&name) value=value hint=hint name=name/>
+                    autocomplete=autocomplete(&name) value=value hint=None name=name/>
             }
+            .into_any()
         })
         .collect_view();
     view! {
         <Layout ctx=ctx.clone() title_id=TITLE>
             <p>{t(&lang, "profile.intro")}</p>
             <form method="post" action=UpdateProfile::PATH novalidate>
+                <ErrorSummary lang=lang.clone() form=form.clone()/>
                 <CsrfField ctx=ctx.clone()/>
                 {fields}
                 <button type="submit" class="primary">{t(&lang, "profile.submit")}</button>
@@ -91,6 +112,49 @@ fn render(ctx: Ctx, current: std::collections::BTreeMap<String, String>) -> AnyV
         </Layout>
     }
     .into_any()
+}
+
+/// The `locale` attribute as a choice of the languages Threshold speaks,
+/// each in its own name. A value set elsewhere (another language code)
+/// stays a choice, so saving the form never loses it.
+#[component]
+fn LocaleField(lang: Lang, form: FormState, value: Option<String>) -> impl IntoView {
+    let value = value.unwrap_or_default();
+    let error_message_id = form.errors.get("locale").cloned();
+    let error = error_message_id.as_ref().map(|m| t(&lang, m));
+    let described_by = if error.is_some() {
+        "locale-error locale-hint"
+    } else {
+        "locale-hint"
+    };
+    let invalid = error.as_ref().map(|_| "true");
+    let autofocus = super::components::focus_here(&form, "locale", false).then_some("");
+    let mut choices: Vec<(String, String)> = Lang::all()
+        .map(|l| (l.tag(), l.name().to_owned()))
+        .collect();
+    if !value.is_empty() && !choices.iter().any(|(tag, _)| *tag == value) {
+        choices.push((value.clone(), value.clone()));
+    }
+    let options = choices
+        .into_iter()
+        .map(|(tag, name)| {
+            let selected = (tag == value).then_some("");
+            view! { <option value=tag.clone() lang=tag selected=selected>{name}</option> }
+        })
+        .collect_view();
+    let none_selected = value.is_empty().then_some("");
+    view! {
+        <div class="field">
+            <label for="field-locale">{t(&lang, "attribute.locale")}</label>
+            <select id="field-locale" name="attributes[locale]" autocomplete="language"
+                aria-invalid=invalid aria-describedby=described_by autofocus=autofocus>
+                <option value="" selected=none_selected>{t(&lang, "profile.locale_none")}</option>
+                {options}
+            </select>
+            <p id="locale-hint" class="hint">{t(&lang, "profile.locale_hint")}</p>
+            {error.map(|text| view! { <p id="locale-error" class="field-error" data-message-id=error_message_id>{text}</p> })}
+        </div>
+    }
 }
 
 /// An optional text field posted as `attributes[<name>]`; errors and kept
@@ -119,7 +183,7 @@ fn ProfileField(
     }
     let described_by = (!described.is_empty()).then(|| described.join(" "));
     let invalid = error.as_ref().map(|_| "true");
-    let autofocus = error.as_ref().map(|_| "");
+    let autofocus = super::components::focus_here(&form, &name, false).then_some("");
     view! {
         <div class="field">
             <label for=id.clone()>{label}</label>

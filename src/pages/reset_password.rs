@@ -5,7 +5,9 @@
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn as _;
 
-use super::components::{CsrfField, DevOutboxNote, Field, Layout, PasswordChecklist};
+use super::components::{
+    CsrfField, DevOutboxNote, ErrorSummary, Field, Layout, PasswordChecklist, PasswordScript,
+};
 use super::{ctx, see_other};
 use crate::flows::recovery::{self, ResetInput};
 use crate::i18n::{t, t_args};
@@ -38,26 +40,38 @@ pub fn ResetPasswordPage() -> impl IntoView {
     };
     let lang = ctx.lang.clone();
     let form = ctx.session.take_form(Page::ResetPassword);
-    let intro = match &flow.destination {
+    // One sentence says where the code went, hedged alike for a known
+    // and an unknown account (no notice box repeating it): for a reset
+    // the visitor asked for, "if … belongs to an account"; for one
+    // sign-in required, that the password must be reset first.
+    let (with_destination, without) = if flow.required {
+        ("reset_password.required", "reset_password.required_account")
+    } else {
+        ("reset_password.intro", "reset_password.intro_account")
+    };
+    let (intro_id, intro) = match &flow.destination {
         Some(destination) => {
             let mut args = std::collections::BTreeMap::new();
             args.insert("destination".to_owned(), destination.clone());
-            t_args(&lang, "reset_password.intro", &args)
+            (with_destination, t_args(&lang, with_destination, &args))
         }
-        None => t(&lang, "reset_password.intro_account"),
+        None => (without, t(&lang, without)),
     };
     view! {
         <Layout ctx=ctx.clone() title_id="reset_password.title">
-            <p>{intro}</p>
+            <p data-message-id=intro_id>{intro}</p>
             <form method="post" action=ResetPassword::PATH novalidate>
+                <ErrorSummary lang=lang.clone() form=form.clone()/>
                 <CsrfField ctx=ctx.clone()/>
                 <Field lang=lang.clone() form=form.clone() name="code" label=t(&lang, "field.reset_code")
                     kind="text" inputmode="numeric" autocomplete="one-time-code" autofocus=true/>
                 <Field lang=lang.clone() form=form.clone() name="password" label=t(&lang, "field.new_password")
                     kind="password" autocomplete="new-password" hint_id="password-rules"/>
-                <PasswordChecklist lang=lang.clone() policy=ctx.app.password_policy.clone()/>
+                <PasswordChecklist lang=lang.clone() policy=ctx.app.password_policy.clone()
+                    form=form.clone()/>
                 <button type="submit" class="primary">{t(&lang, "reset_password.submit")}</button>
             </form>
+            <PasswordScript lang=lang.clone()/>
             <form method="post" action=ResendResetCode::PATH class="secondary-form">
                 <CsrfField ctx=ctx.clone()/>
                 <button type="submit" class="secondary">{t(&lang, "confirm.resend")}</button>

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn as _;
 
-use super::components::{CsrfField, Field, Layout, ReturnToField};
+use super::components::{CsrfField, ErrorSummary, Field, Layout, PasswordScript, ReturnToField};
 use super::{ctx, return_to_param, see_other};
 use crate::domain::SignInNameKind;
 use crate::flows::sign_in::{SignInInput, submit};
@@ -39,17 +39,22 @@ pub fn SignInPage() -> impl IntoView {
         SignInNameKind::Email => (t(&lang, "field.email"), "email"),
         SignInNameKind::Username => (t(&lang, "field.username"), "text"),
     };
+    // Back after a wrong password, the name is kept: focus goes to the
+    // password, the field to type again.
+    let retry = form.values.contains_key("username") && !form.has_errors();
     view! {
         <Layout ctx=ctx.clone() title_id="sign_in.title">
             <form method="post" action=SignIn::PATH novalidate>
+                <ErrorSummary lang=lang.clone() form=form.clone()/>
                 <CsrfField ctx=ctx.clone()/>
                 <ReturnToField value=return_to.clone()/>
                 <Field lang=lang.clone() form=form.clone() name="username" label=name_label
-                    kind=name_kind autocomplete="username" keep_value=true autofocus=true/>
+                    kind=name_kind autocomplete="username" keep_value=true autofocus=!retry/>
                 <Field lang=lang.clone() form=form.clone() name="password" label=t(&lang, "field.password")
-                    kind="password" autocomplete="current-password"/>
+                    kind="password" autocomplete="current-password" autofocus=retry/>
                 <button type="submit" class="primary">{t(&lang, "sign_in.submit")}</button>
             </form>
+            <PasswordScript lang=lang.clone()/>
             <p class="alternatives">
                 <a href=forgot_href>{t(&lang, "sign_in.forgot_password")}</a>
             </p>

@@ -5,7 +5,10 @@ use std::collections::BTreeMap;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn as _;
 
-use super::components::{CsrfField, Field, Layout, PasswordChecklist, ReturnToField};
+use super::components::{
+    CsrfField, ErrorSummary, Field, Layout, PasswordChecklist, PasswordScript, ReturnToField,
+    focus_here,
+};
 use super::profile::attribute_label;
 use super::{ctx, return_to_param, see_other};
 use crate::domain::SignInNameKind;
@@ -40,6 +43,7 @@ pub async fn sign_up(
     #[server(default)] password: String,
     #[server(default)] return_to: String,
     #[server(default)] attributes: BTreeMap<String, String>,
+    #[server(default)] consent: String,
 ) -> Result<(), ServerFnError> {
     let ctx = ctx()?;
     let input = SignUpInput {
@@ -48,6 +52,7 @@ pub async fn sign_up(
         password,
         attributes,
         return_to,
+        consent: consent == "yes",
     };
     see_other(&submit(&ctx.app, &ctx.session, input).await);
     Ok(())
@@ -81,9 +86,28 @@ pub fn SignUpPage() -> impl IntoView {
             }
         })
         .collect_view();
+    let consent = ctx.app.brand.consent_terms.clone().map(|terms| {
+        let error_id = form.error_for("consent").map(str::to_owned);
+        let error = error_id.as_deref().map(|id| t(&lang, id));
+        let invalid = error.as_ref().map(|_| "true");
+        let described = error.as_ref().map(|_| "consent-error");
+        let autofocus = focus_here(&form, "consent", false).then_some("");
+        view! {
+            <div class="field checkbox">
+                <input type="checkbox" id="field-consent" name="consent" value="yes" required=""
+                    aria-invalid=invalid aria-describedby=described autofocus=autofocus/>
+                <label for="field-consent">{t(&lang, "sign_up.consent")}</label>
+                <p class="hint"><a href=terms>{t(&lang, "sign_up.consent_link")}</a></p>
+                {error.map(|text| view! {
+                    <p id="consent-error" class="field-error" data-message-id=error_id>{text}</p>
+                })}
+            </div>
+        }
+    });
     view! {
         <Layout ctx=ctx.clone() title_id="sign_up.title">
             <form method="post" action=SignUp::PATH novalidate>
+                <ErrorSummary lang=lang.clone() form=form.clone()/>
                 <CsrfField ctx=ctx.clone()/>
                 <ReturnToField value=return_to/>
                 {username_field}
@@ -92,9 +116,12 @@ pub fn SignUpPage() -> impl IntoView {
                 {attribute_fields}
                 <Field lang=lang.clone() form=form.clone() name="password" label=t(&lang, "field.password")
                     kind="password" autocomplete="new-password" hint_id="password-rules"/>
-                <PasswordChecklist lang=lang.clone() policy=ctx.app.password_policy.clone()/>
+                <PasswordChecklist lang=lang.clone() policy=ctx.app.password_policy.clone()
+                    form=form.clone()/>
+                {consent}
                 <button type="submit" class="primary">{t(&lang, "sign_up.submit")}</button>
             </form>
+            <PasswordScript lang=lang.clone()/>
             <p class="alternatives">
                 {t(&lang, "sign_up.have_account")} " "
                 <a href=sign_in_href>{t(&lang, "sign_up.sign_in")}</a>
@@ -121,11 +148,13 @@ pub fn AttributeField(
     let value = form.values.get(&name).cloned();
     let described_by = error.as_ref().map(|_| error_id.clone());
     let invalid = error.as_ref().map(|_| "true");
+    let autofocus = focus_here(&form, &name, false).then_some("");
     view! {
         <div class="field">
             <label for=id.clone()>{label}</label>
             <input id=id name=format!("attributes[{name}]") type=kind autocomplete=autocomplete
-                value=value required="" aria-invalid=invalid aria-describedby=described_by/>
+                value=value required="" aria-invalid=invalid aria-describedby=described_by
+                autofocus=autofocus/>
             {error.map(|text| view! {
                 <p id=error_id class="field-error" data-message-id=error_message_id>{text}</p>
             })}

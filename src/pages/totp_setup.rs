@@ -9,7 +9,7 @@ use qrcode::QrCode;
 use qrcode::render::svg;
 use secrecy::ExposeSecret as _;
 
-use super::components::{CsrfField, Field, Layout};
+use super::components::{CsrfField, ErrorSummary, Field, Layout};
 use super::protected::{Sign, guarded_page};
 use super::{Ctx, ctx, see_other};
 use crate::flows::mfa_settings::{self, VerifyTotpInput};
@@ -81,7 +81,7 @@ pub fn TotpEnrolment(
     action: &'static str,
 ) -> impl IntoView {
     let lang = ctx.lang.clone();
-    let issuer = t(&lang, "brand.name");
+    let issuer = ctx.app.brand.name.clone();
     let uri = otpauth_uri(&issuer, &account, &secret);
     let qr = qr_data_uri(&uri);
     let alt = t(&lang, "totp.qr_alt");
@@ -95,6 +95,7 @@ pub fn TotpEnrolment(
         <p><code class="secret" data-testid="totp-secret">{grouped(&secret)}</code></p>
         <p><a href=uri>{t(&lang, "totp.open_in_app")}</a></p>
         <form method="post" action=action novalidate>
+            <ErrorSummary lang=lang.clone() form=form.clone()/>
             <CsrfField ctx=ctx.clone()/>
             <Field lang=lang.clone() form=form.clone() name="code" label=t(&lang, "field.mfa_code")
                 kind="text" inputmode="numeric" autocomplete="one-time-code" autofocus=true/>

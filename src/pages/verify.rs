@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn as _;
 
-use super::components::{CsrfField, DevOutboxNote, Field, Layout};
+use super::components::{CsrfField, DevOutboxNote, ErrorSummary, Field, Layout};
 use super::protected::{Sign, profile_page};
 use super::{Ctx, ctx, query_param, see_other};
 use crate::domain::ContactAttribute;
@@ -68,19 +68,22 @@ fn render(
     let form = ctx.session.take_form(Page::VerifyContact);
     let pending = account::pending(&ctx.session, attribute);
     let mut args = std::collections::BTreeMap::new();
-    let intro = match (&pending, current.get(attribute.name())) {
+    let (intro_id, intro) = match (&pending, current.get(attribute.name())) {
         (Some(p), old) if p.keeps_original => {
             args.insert("value".to_owned(), p.value.clone());
             args.insert("old".to_owned(), old.cloned().unwrap_or_default());
-            t_args(&lang, "verify.intro_pending", &args)
+            (
+                "verify.intro_pending",
+                t_args(&lang, "verify.intro_pending", &args),
+            )
         }
         (Some(p), _) => {
             args.insert("value".to_owned(), p.value.clone());
-            t_args(&lang, "verify.intro", &args)
+            ("verify.intro", t_args(&lang, "verify.intro", &args))
         }
         (None, Some(value)) => {
             args.insert("value".to_owned(), value.clone());
-            t_args(&lang, "verify.intro", &args)
+            ("verify.intro", t_args(&lang, "verify.intro", &args))
         }
         (None, None) => {
             see_other(&Location::page(Page::Account));
@@ -89,8 +92,9 @@ fn render(
     };
     view! {
         <Layout ctx=ctx.clone() title_id=title_id(attribute)>
-            <p>{intro}</p>
+            <p data-message-id=intro_id>{intro}</p>
             <form method="post" action=VerifyContact::PATH novalidate>
+                <ErrorSummary lang=lang.clone() form=form.clone()/>
                 <CsrfField ctx=ctx.clone()/>
                 <input type="hidden" name="attribute" value=attribute.name()/>
                 <Field lang=lang.clone() form=form.clone() name="code" label=t(&lang, "field.verification_code")

@@ -9,28 +9,54 @@ use axum::response::Response;
 use tower_cookies::cookie::{Cookie, SameSite};
 use tower_cookies::{Cookies, cookie::time::Duration as CookieDuration};
 
+use std::sync::Arc;
+
 use super::store::Saved;
 use super::{Session, SessionId, SessionVault, Write};
+use crate::i18n::Lang;
 
 /// Largest form body read (for the CSRF check, and then by the form
 /// action); past it the visitor gets the "too much data" page. No other
 /// route reads a body.
 pub const MAX_FORM_BYTES: usize = 64 * 1024;
 
-/// The answers for requests the layer refuses before any handler runs.
-/// They are pages of the app, handed in by the start-up code so that the
-/// session layer depends on no page.
-#[derive(Debug, Clone, Copy)]
-pub struct Refusals {
+/// Why a request is refused before (or instead of) its handler.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Refusal {
     /// 403: a state-changing request without a valid CSRF token.
-    pub csrf: fn() -> Response,
+    Csrf,
     /// 413: a form body over [`MAX_FORM_BYTES`].
-    pub too_large: fn() -> Response,
+    TooLarge,
     /// 503: the session store cannot be reached.
-    pub unavailable: fn() -> Response,
+    Unavailable,
     /// 403: a signed-in user outside the group a page requires (for the
     /// extractors in `handoff`, which find these in the request).
-    pub forbidden: fn() -> Response,
+    Forbidden,
+}
+
+/// The answers for requests the layer refuses before any handler runs.
+/// They are pages of the app in the visitor's language, handed in by the
+/// start-up code so that the session layer depends on no page.
+#[derive(Clone)]
+pub struct Refusals(Arc<RefusalPage>);
+
+/// Renders the page for a refusal, in a language.
+type RefusalPage = dyn Fn(Refusal, &Lang) -> Response + Send + Sync;
+
+impl Refusals {
+    pub fn new(answer: impl Fn(Refusal, &Lang) -> Response + Send + Sync + 'static) -> Self {
+        Self(Arc::new(answer))
+    }
+
+    pub fn answer(&self, refusal: Refusal, lang: &Lang) -> Response {
+        (self.0)(refusal, lang)
+    }
+}
+
+impl std::fmt::Debug for Refusals {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Refusals")
+    }
 }
 
 /// The most a sealed session may take in the store. A signed-in session
@@ -74,6 +100,9 @@ pub async fn session_layer(
     mut request: Request,
     next: Next,
 ) -> Response {
+    // Worked out here, once, because this layer's own refusals are pages
+    // too; handlers and pages find it in the request's extensions.
+    let lang = Lang::from_headers(request.headers());
     let id = cookies
         .get(config.cookie_name())
         .and_then(|c| SessionId::parse(c.value()));
@@ -82,7 +111,7 @@ pub async fn session_layer(
             Ok(loaded) => loaded,
             Err(e) => {
                 tracing::error!(error = ?e, "the session store is unavailable");
-                return (config.refusals.unavailable)();
+                return config.refusals.answer(Refusal::Unavailable, &lang);
             }
         },
         None => None,
@@ -90,14 +119,15 @@ pub async fn session_layer(
     let session = Session::new(id, loaded, config.vault.keys().clone());
 
     if is_state_changing(request.method()) {
-        request = match check_csrf(&session, request, &config.refusals).await {
+        request = match check_csrf(&session, request, &config.refusals, &lang).await {
             Ok(request) => request,
             Err(response) => return response,
         };
     }
 
     request.extensions_mut().insert(session.clone());
-    request.extensions_mut().insert(config.refusals);
+    request.extensions_mut().insert(config.refusals.clone());
+    request.extensions_mut().insert(lang.clone());
     let response = next.run(request).await;
     match save(&config, &cookies, &session).await {
         Ok(()) => response,
@@ -105,7 +135,7 @@ pub async fn session_layer(
         // store did not take the change.
         Err(e) => {
             tracing::error!(error = ?e, "could not save the session");
-            (config.refusals.unavailable)()
+            config.refusals.answer(Refusal::Unavailable, &lang)
         }
     }
 }
@@ -121,6 +151,7 @@ async fn check_csrf(
     session: &Session,
     request: Request,
     refusals: &Refusals,
+    lang: &Lang,
 ) -> Result<Request, Response> {
     let expected = session.expected_csrf_token().unwrap_or_default();
     let header_token = request
@@ -136,7 +167,7 @@ async fn check_csrf(
     let (parts, body) = request.into_parts();
     let bytes = match to_bytes(body, MAX_FORM_BYTES).await {
         Ok(bytes) => bytes,
-        Err(_) => return Err((refusals.too_large)()),
+        Err(_) => return Err(refusals.answer(Refusal::TooLarge, lang)),
     };
     let form_token = is_form
         .then(|| {
@@ -154,7 +185,7 @@ async fn check_csrf(
         .is_ok();
     if !valid {
         tracing::warn!(path = %parts.uri.path(), "refused a request without a valid CSRF token");
-        return Err((refusals.csrf)());
+        return Err(refusals.answer(Refusal::Csrf, lang));
     }
     Ok(Request::from_parts(parts, Body::from(bytes)))
 }

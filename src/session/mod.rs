@@ -156,6 +156,16 @@ pub struct FormState {
     pub page: Page,
     pub values: BTreeMap<String, String>,
     pub errors: BTreeMap<String, String>,
+    /// The fields in error, in the order the flow checked them (the
+    /// form's order): the error summary lists them so, and focus goes to
+    /// the first.
+    #[serde(default)]
+    pub error_order: Vec<String>,
+    /// After a new password was checked against the policy: the rules it
+    /// broke (`Rule::name`), so the checklist shows which are met. Only
+    /// rule names are kept, never anything of the password.
+    #[serde(default)]
+    pub unmet_rules: Option<Vec<String>>,
 }
 
 impl FormState {
@@ -164,6 +174,8 @@ impl FormState {
             page,
             values: BTreeMap::new(),
             errors: BTreeMap::new(),
+            error_order: Vec::new(),
+            unmet_rules: None,
         }
     }
 
@@ -185,7 +197,49 @@ impl FormState {
 
     /// Marks `field` with the message `message_id`.
     pub fn error(mut self, field: &str, message_id: &str) -> Self {
-        self.errors.insert(field.to_owned(), message_id.to_owned());
+        if self
+            .errors
+            .insert(field.to_owned(), message_id.to_owned())
+            .is_none()
+        {
+            self.error_order.push(field.to_owned());
+        }
+        self
+    }
+
+    /// The fields in error with their messages, in the form's order.
+    pub fn errors_in_order(&self) -> Vec<(String, String)> {
+        let mut fields: Vec<&String> = self.error_order.iter().collect();
+        // Errors recorded by an older version carry no order.
+        fields.extend(self.errors.keys().filter(|k| !self.error_order.contains(k)));
+        fields
+            .into_iter()
+            .filter_map(|f| self.errors.get(f).map(|m| (f.clone(), m.clone())))
+            .collect()
+    }
+
+    /// The first field in error, where focus goes.
+    pub fn first_error(&self) -> Option<String> {
+        self.errors_in_order().into_iter().next().map(|(f, _)| f)
+    }
+
+    /// Records which of the policy's rules `password` breaks, for the
+    /// checklist (an empty password is not checked: nothing to tick).
+    pub fn check_password(
+        mut self,
+        policy: &crate::domain::PasswordPolicy,
+        password: &str,
+    ) -> Self {
+        if !password.is_empty() {
+            self.unmet_rules = Some(
+                policy
+                    .rules()
+                    .into_iter()
+                    .filter(|rule| !rule.holds(password))
+                    .map(|rule| rule.name().to_owned())
+                    .collect(),
+            );
+        }
         self
     }
 

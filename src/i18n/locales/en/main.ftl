@@ -2,9 +2,16 @@
 # languages refer to them. In code a dot separates the parts
 # (`sign_in.title`); here it is written as a dash (`sign_in-title`).
 
-brand-name = Threshold
 layout-skip = Skip to the form
-layout-footer = Protected sign-in. We never show whether an address has an account.
+
+footer-links = Site links
+footer-terms = Terms of service
+footer-privacy = Privacy policy
+footer-support = Help and support
+language-label = Language
+language-submit = Change language
+
+error_summary-title = There is a problem
 
 field-email = Email
 field-username = Username
@@ -24,12 +31,15 @@ sign_up-title = Create your account
 sign_up-submit = Create account
 sign_up-have_account = Already have an account?
 sign_up-sign_in = Sign in
-sign_up-code_sent = We sent a confirmation code to { $destination }.
+sign_up-consent = I accept the terms of service
+sign_up-consent_link = Read the terms of service
+sign_up-consent_missing = Accept the terms of service to create an account.
 
 confirm-title = Check your email
 confirm-intro = Enter the 6-digit code we sent to { $destination }. It is valid for 24 hours.
 confirm-submit = Confirm
 confirm-resend = Send a new code
+confirm-wrong_address = Wrong email address? Start again with the right one
 confirm-dev_outbox_intro = Running on the local development pool: no email is sent.
 confirm-dev_outbox_link = Open the development outbox
 confirm-confirmed = Your account is confirmed. Sign in to continue.
@@ -49,7 +59,6 @@ username-missing = Enter your username.
 username-invalid = Enter a username without spaces or @.
 password-missing = Enter your password.
 password-too_long = Passwords can be at most 256 characters.
-password-policy_unmet = Your password does not meet the requirements listed below.
 password-rejected = The password was not accepted. Choose another one that meets the requirements.
 password-rules_title = Password requirements
 password-rule-min_length = at least { $count } characters
@@ -57,6 +66,15 @@ password-rule-uppercase = an uppercase letter
 password-rule-lowercase = a lowercase letter
 password-rule-digit = a number
 password-rule-symbol = a symbol, such as ! or #
+password-rule_met = done
+password-rule_unmet = still needed
+password-needs_min_length = Use at least { $count } characters.
+password-needs_uppercase = Add an uppercase letter.
+password-needs_lowercase = Add a lowercase letter.
+password-needs_digit = Add a number.
+password-needs_symbol = Add a symbol, such as ! or #.
+password-show = Show password
+password-hide = Hide password
 
 attribute-missing = This field is required.
 attribute-too_long = This is too long (at most 256 characters).
@@ -151,6 +169,9 @@ challenge-setup_sms_only = This site sends sign-in codes by text message, and yo
 challenge-verify = Verify
 challenge-continue = Continue
 challenge-new_code = Send a new code (sign in again)
+challenge-lost_app_title = Can't use your authenticator app?
+challenge-lost_app_body = If you no longer have the device with the app, contact support. They can turn off two-step verification for your account, so you can sign in and set up a new device.
+challenge-contact_support = Contact support
 
 mfa-choose = Choose one of the options.
 mfa-factor-totp = Authenticator app
@@ -209,12 +230,10 @@ forgot_password-intro = Enter the email address you signed up with. We will send
 forgot_password-intro_username = Enter your username. We will send a code to the email address on the account.
 forgot_password-submit = Send code
 forgot_password-back_to_sign_in = Back to sign-in
-forgot_password-code_sent = If { $destination } belongs to an account, we sent a reset code there. It is valid for one hour.
-forgot_password-code_sent_account = If the account exists, we sent a reset code to its email address. It is valid for one hour.
 
 reset_password-title = Choose a new password
-reset_password-intro = Enter the code we sent to { $destination } and choose a new password.
-reset_password-intro_account = Enter the code we sent to the email address on the account and choose a new password.
+reset_password-intro = If { $destination } belongs to an account, we sent a reset code there. It is valid for one hour. Enter it and choose a new password.
+reset_password-intro_account = If the account exists, we sent a reset code to its email address. It is valid for one hour. Enter it and choose a new password.
 reset_password-submit = Set new password
 reset_password-start_over = Use a different email address
 reset_password-required = Your password must be reset before you can sign in. We sent a reset code to { $destination }.
@@ -233,14 +252,15 @@ profile-saved = Your profile is saved.
 profile-unchanged = Nothing changed in your profile.
 profile-not_saved = Your profile could not be saved. Check the fields and try again.
 profile-locale_invalid = Enter a language code like en, fr or pt-BR.
-profile-locale_hint = A language code, like en, fr or pt-BR.
+profile-locale_hint = The language for messages about your account.
+profile-locale_none = Not set
 
 contact-email_title = Change your email address
 contact-phone_title = Change your phone number
 contact-current_email = Your email address is { $value }.
 contact-current_phone = Your phone number is { $value }.
 contact-email_hint = We will send a code to the new address to check it is yours.
-contact-phone_hint = Include the country code. We will text a code to the new number. Leave empty to remove your number.
+contact-phone_hint = Include the country code, like +44 20 7946 0958. We will text a code to the new number. Leave empty to remove your number.
 contact-submit = Send code
 contact-unchanged = That is already your address; nothing changed.
 contact-phone_removed = Your phone number is removed.
@@ -251,7 +271,6 @@ verify-phone_title = Verify your phone number
 verify-intro = Enter the 6-digit code we sent to { $value }.
 verify-intro_pending = Enter the 6-digit code we sent to { $value }. Until you do, { $old } stays on your account and still signs in.
 verify-submit = Verify
-verify-code_sent = We sent a code to { $destination }.
 verify-code_resent = We sent a new code to { $destination }.
 verify-email_done = Your email address is verified.
 verify-phone_done = Your phone number is verified.
@@ -268,8 +287,8 @@ sign_out_everywhere-submit = Sign out everywhere
 delete_account-title = Delete your account
 delete_account-intro = This deletes your account and everything in it for good. It cannot be undone.
 delete_account-submit = Delete my account
-delete_account-word_mismatch = Type the word exactly as shown to confirm.
-delete_account-done = Your account is deleted.
+delete_account-word = DELETE
+delete_account-word_mismatch = Type the word exactly as shown, in capital letters, to confirm.
 
 goodbye-title = Goodbye
 goodbye-body = Your account is deleted and you are signed out. Thank you for the time you spent with us.

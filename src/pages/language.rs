@@ -1,0 +1,59 @@
+//! `GET /language?lang=ar&next=/sign-in`: the language picker in every
+//! page's footer. A plain GET form, so it works without JavaScript; the
+//! choice is remembered in a cookie that holds only the language tag.
+//!
+//! A GET that sets a cookie is safe here: the worst a third-party link
+//! can do is switch someone's language, which the same picker undoes.
+
+use axum::extract::{Extension, Query};
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use serde::Deserialize;
+use tower_cookies::cookie::{Cookie, SameSite, time::Duration};
+
+use crate::i18n::{LANG_COOKIE, Lang};
+use crate::routes::Page;
+use crate::security::return_to::ReturnTo;
+use crate::state::AppState;
+
+#[derive(Debug, Deserialize)]
+pub struct Choice {
+    #[serde(default)]
+    lang: String,
+    #[serde(default)]
+    next: String,
+}
+
+/// How the language cookie is set: `Secure` wherever the session cookie is.
+#[derive(Debug, Clone, Copy)]
+pub struct PickerConfig {
+    pub secure_cookies: bool,
+}
+
+pub async fn choose(
+    Extension(app): Extension<AppState>,
+    Extension(config): Extension<PickerConfig>,
+    Query(choice): Query<Choice>,
+) -> Response {
+    // Back to the page the picker was on: a path of this site only (the
+    // allowlist is not consulted for other origins here).
+    let next = ReturnTo::parse(&choice.next, &app.allowlist)
+        .map(|r| r.as_str().to_owned())
+        .filter(|n| n.starts_with('/'))
+        .unwrap_or_else(|| Page::Home.path().to_owned());
+    let location = HeaderValue::from_str(&next).unwrap_or(HeaderValue::from_static("/"));
+    let mut response = (StatusCode::SEE_OTHER, [(header::LOCATION, location)]).into_response();
+    if let Some(lang) = Lang::supported(&choice.lang) {
+        let cookie = Cookie::build((LANG_COOKIE, lang.tag()))
+            .path("/")
+            .http_only(true)
+            .secure(config.secure_cookies)
+            .same_site(SameSite::Lax)
+            .max_age(Duration::days(365))
+            .build();
+        if let Ok(value) = HeaderValue::from_str(&cookie.to_string()) {
+            response.headers_mut().append(header::SET_COOKIE, value);
+        }
+    }
+    response
+}
