@@ -63,6 +63,37 @@ async fn expect_page_in(app: &TestApp, lang: &Lang, path: &str, ids: &[String]) 
     );
     let raw: Vec<&String> = texts.iter().filter(|text| ids.contains(text)).collect();
     assert!(raw.is_empty(), "{path} in {} shows ids {raw:?}", lang.tag());
+    expect_no_unfilled_message(&page.body, path, lang);
+}
+
+/// What Fluent shows for a message it cannot format: a variable it was
+/// not given, or a lookup that failed outright.
+fn expect_no_unfilled_message(body: &str, path: &str, lang: &Lang) {
+    for sign in ["{$", "{ $", "Unknown localization key"] {
+        assert!(!body.contains(sign), "{path} in {}: {sign:?}", lang.tag());
+    }
+}
+
+#[tokio::test]
+async fn form_errors_read_whole_in_every_language() {
+    // Eight sign-ups from one client are more than its budget allows.
+    let app = TestApp::spawn_with(&["--rate-limit-factor", "10"]).await;
+    // An address that is not one, and a password too short: the minimum
+    // length ("at least 8") is a value in the message.
+    app.sign_up("not an address", "short").await;
+    for lang in Lang::all() {
+        let page = app
+            .get_with_headers(Page::SignUp.path(), &[("accept-language", &lang.tag())])
+            .await;
+        assert_eq!(
+            page.field_error("password").as_deref(),
+            Some("password.needs_min_length")
+        );
+        assert!(page.body.contains('8'), "the minimum length is shown");
+        expect_no_unfilled_message(&page.body, Page::SignUp.path(), &lang);
+        // The form keeps its errors for one view only; post it again.
+        app.sign_up("not an address", "short").await;
+    }
 }
 
 #[tokio::test]

@@ -427,6 +427,39 @@ mod tests {
         );
     }
 
+    /// A message that takes values, looked up without them, shows
+    /// `{$count}` in English and nothing at all in languages whose plural
+    /// forms depend on it: every literal `t(…, "id")` call must name a
+    /// message without variables (`t_args` passes them).
+    #[test]
+    fn messages_with_variables_are_never_looked_up_without_them() {
+        let english = catalog("en");
+        let mut wrong = Vec::new();
+        for entry in walk("src") {
+            let text = std::fs::read_to_string(&entry).unwrap_or_default();
+            for (at, _) in text.match_indices("t(&") {
+                // `t(&lang, "sign_in.title")`: the first argument, then a literal id.
+                let call = &text[at..text.len().min(at + 120)];
+                let Some(rest) = call.split_once(", \"").map(|(_, rest)| rest) else {
+                    continue;
+                };
+                let Some(id) = rest.split_once('"').map(|(id, _)| id) else {
+                    continue;
+                };
+                if english
+                    .get(&fluent_id(id))
+                    .is_some_and(|vars| !vars.is_empty())
+                {
+                    wrong.push(format!("{}: {id}", entry.display()));
+                }
+            }
+        }
+        assert!(
+            wrong.is_empty(),
+            "looked up without their values: {wrong:#?}"
+        );
+    }
+
     #[test]
     fn the_language_follows_the_cookie_then_accept_language() {
         let headers = |pairs: &[(&str, &str)]| {
@@ -478,5 +511,18 @@ mod tests {
         let english = t_args(&Lang::default(), "confirm.intro", &args);
         assert!(!english.contains('\u{2068}'), "{english:?}");
         assert_eq!(Lang::default().dir(), "ltr");
+    }
+
+    #[test]
+    fn dates_are_written_each_languages_way() {
+        let at = chrono::DateTime::parse_from_rfc3339("2026-12-01T15:04:05Z")
+            .expect("a moment")
+            .with_timezone(&chrono::Utc);
+        let english = Lang::default().date_time(at);
+        let german = Lang::supported("de").expect("de").date_time(at);
+        let japanese = Lang::supported("ja").expect("ja").date_time(at);
+        assert!(german.starts_with("01.12.2026"), "{german}");
+        assert!(japanese.starts_with("2026"), "{japanese}");
+        assert_ne!(english, german);
     }
 }

@@ -216,7 +216,7 @@ fn setup_choice(ctx: &Ctx, form: &FormState, options: &[Factor]) -> AnyView {
 /// Radio buttons: which MFA method to use (or to set up).
 fn choice_form(ctx: &Ctx, form: &FormState, intro_id: &str, options: &[Factor]) -> AnyView {
     let lang = ctx.lang.clone();
-    let error = form.errors.get("choice").map(|id| t(&lang, id));
+    let (error_id, error) = super::components::field_error(&lang, form, "choice").unzip();
     let described_by = error.as_ref().map(|_| "choice-error".to_owned());
     let radios = options
         .iter()
@@ -241,7 +241,7 @@ fn choice_form(ctx: &Ctx, form: &FormState, intro_id: &str, options: &[Factor]) 
                 <legend>{t(&lang, intro_id)}</legend>
                 {radios}
             </fieldset>
-            {error.map(|text| view! { <p id="choice-error" class="field-error" data-message-id=form.error_for("choice").map(str::to_owned)>{text}</p> })}
+            {error.map(|text| view! { <p id="choice-error" class="field-error" data-message-id=error_id>{text}</p> })}
             <button type="submit" class="primary">{t(&lang, "challenge.continue")}</button>
         </form>
     }

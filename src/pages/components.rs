@@ -154,8 +154,7 @@ pub fn Field(
 ) -> impl IntoView {
     let id = format!("field-{name}");
     let error_id = format!("{name}-error");
-    let error_message_id = form.errors.get(&name).cloned();
-    let error = error_message_id.as_ref().map(|message| t(&lang, message));
+    let (error_message_id, error) = field_error(&lang, &form, &name).unzip();
     let value = if keep_value {
         form.values.get(&name).cloned()
     } else {
@@ -196,6 +195,14 @@ pub fn Field(
     }
 }
 
+/// The error beside field `name`, if any: its message id and its text in
+/// `lang`, with the values the form's messages take.
+pub fn field_error(lang: &Lang, form: &FormState, name: &str) -> Option<(String, String)> {
+    let id = form.error_for(name)?.to_owned();
+    let text = t_args(lang, &id, &form.message_args);
+    Some((id, text))
+}
+
 /// Whether focus goes to field `name` when the page opens: on a form with
 /// errors, the first field in error, and only it (one `autofocus` per
 /// page); otherwise the field the page asked for.
@@ -217,7 +224,7 @@ pub fn ErrorSummary(lang: Lang, form: FormState) -> impl IntoView {
         let items = errors
             .into_iter()
             .map(|(field, message_id)| {
-                let text = t(&lang, &message_id);
+                let text = t_args(&lang, &message_id, &form.message_args);
                 view! {
                     <li><a href=format!("#field-{field}") data-message-id=message_id>{text}</a></li>
                 }

@@ -32,6 +32,26 @@ pub async fn outbox_json(
     }
 }
 
+/// What a message was for, in the visitor's words.
+fn purpose_id(purpose: &local_pool::Purpose) -> &'static str {
+    use local_pool::Purpose;
+    match purpose {
+        Purpose::SignUp => "outbox.purpose_sign_up",
+        Purpose::ForgotPassword => "outbox.purpose_forgot_password",
+        Purpose::Mfa => "outbox.purpose_mfa",
+        Purpose::VerifyAttribute => "outbox.purpose_verify_attribute",
+        Purpose::Invitation => "outbox.purpose_invitation",
+    }
+}
+
+/// When a message left, as the visitor's language writes dates; the
+/// machine-readable moment stays in `<time datetime>`.
+fn sent_at(lang: &crate::i18n::Lang, rfc3339: &str) -> String {
+    chrono::DateTime::parse_from_rfc3339(rfc3339)
+        .map(|at| lang.date_time(at.with_timezone(&chrono::Utc)))
+        .unwrap_or_else(|_| rfc3339.to_owned())
+}
+
 #[component]
 pub fn OutboxPage() -> impl IntoView {
     let Ok(ctx) = ctx() else { return ().into_any() };
@@ -51,9 +71,9 @@ pub fn OutboxPage() -> impl IntoView {
         .map(|m| {
             view! {
                 <tr>
-                    <td>{m.sent_at}</td>
+                    <td><time datetime=m.sent_at.clone()>{sent_at(&lang, &m.sent_at)}</time></td>
                     <td>{m.destination}</td>
-                    <td>{format!("{:?}", m.purpose)}</td>
+                    <td>{t(&lang, purpose_id(&m.purpose))}</td>
                     <td class="code">{m.code.unwrap_or_default()}</td>
                     <td>{m.message}</td>
                 </tr>

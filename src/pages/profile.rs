@@ -120,8 +120,7 @@ fn render(ctx: Ctx, current: std::collections::BTreeMap<String, String>) -> AnyV
 #[component]
 fn LocaleField(lang: Lang, form: FormState, value: Option<String>) -> impl IntoView {
     let value = value.unwrap_or_default();
-    let error_message_id = form.errors.get("locale").cloned();
-    let error = error_message_id.as_ref().map(|m| t(&lang, m));
+    let (error_message_id, error) = super::components::field_error(&lang, &form, "locale").unzip();
     let described_by = if error.is_some() {
         "locale-error locale-hint"
     } else {
@@ -172,8 +171,7 @@ fn ProfileField(
     let id = format!("field-{name}");
     let error_id = format!("{name}-error");
     let hint_id = format!("{name}-hint");
-    let error_message_id = form.errors.get(&name).cloned();
-    let error = error_message_id.as_ref().map(|m| t(&lang, m));
+    let (error_message_id, error) = super::components::field_error(&lang, &form, &name).unzip();
     let mut described = Vec::new();
     if error.is_some() {
         described.push(error_id.clone());

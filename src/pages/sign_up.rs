@@ -7,7 +7,7 @@ use leptos::server_fn::ServerFn as _;
 
 use super::components::{
     CsrfField, ErrorSummary, Field, Layout, PasswordChecklist, PasswordScript, ReturnToField,
-    focus_here,
+    field_error, focus_here,
 };
 use super::profile::attribute_label;
 use super::{ctx, return_to_param, see_other};
@@ -87,8 +87,7 @@ pub fn SignUpPage() -> impl IntoView {
         })
         .collect_view();
     let consent = ctx.app.brand.consent_terms.clone().map(|terms| {
-        let error_id = form.error_for("consent").map(str::to_owned);
-        let error = error_id.as_deref().map(|id| t(&lang, id));
+        let (error_id, error) = field_error(&lang, &form, "consent").unzip();
         let invalid = error.as_ref().map(|_| "true");
         let described = error.as_ref().map(|_| "consent-error");
         let autofocus = focus_here(&form, "consent", false).then_some("");
@@ -143,8 +142,7 @@ pub fn AttributeField(
 ) -> impl IntoView {
     let id = format!("field-{name}");
     let error_id = format!("{name}-error");
-    let error_message_id = form.errors.get(&name).cloned();
-    let error = error_message_id.as_ref().map(|m| t(&lang, m));
+    let (error_message_id, error) = super::components::field_error(&lang, &form, &name).unzip();
     let value = form.values.get(&name).cloned();
     let described_by = error.as_ref().map(|_| error_id.clone());
     let invalid = error.as_ref().map(|_| "true");

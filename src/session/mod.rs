@@ -166,6 +166,10 @@ pub struct FormState {
     /// rule names are kept, never anything of the password.
     #[serde(default)]
     pub unmet_rules: Option<Vec<String>>,
+    /// Values the form's messages take (`count`: the policy's minimum
+    /// length, for "Use at least 8 characters.").
+    #[serde(default)]
+    pub message_args: BTreeMap<String, String>,
 }
 
 impl FormState {
@@ -176,6 +180,7 @@ impl FormState {
             errors: BTreeMap::new(),
             error_order: Vec::new(),
             unmet_rules: None,
+            message_args: BTreeMap::new(),
         }
     }
 
@@ -230,6 +235,8 @@ impl FormState {
         policy: &crate::domain::PasswordPolicy,
         password: &str,
     ) -> Self {
+        self.message_args
+            .insert("count".to_owned(), policy.min_length.to_string());
         if !password.is_empty() {
             self.unmet_rules = Some(
                 policy

@@ -137,6 +137,11 @@ outbox-caption = الرسائل التي كان المجمّع المحلي سي
 outbox-sent_at = وقت الإرسال
 outbox-destination = إلى
 outbox-purpose = الغرض
+outbox-purpose_sign_up = تأكيد التسجيل
+outbox-purpose_forgot_password = إعادة تعيين كلمة المرور
+outbox-purpose_mfa = رمز تسجيل الدخول
+outbox-purpose_verify_attribute = التحقق من العنوان
+outbox-purpose_invitation = دعوة
 outbox-code = الرمز
 outbox-message = الرسالة
 

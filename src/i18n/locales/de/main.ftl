@@ -123,6 +123,11 @@ outbox-caption = Nachrichten, die der lokale Pool gesendet hätte
 outbox-sent_at = Gesendet
 outbox-destination = An
 outbox-purpose = Zweck
+outbox-purpose_sign_up = Registrierung bestätigen
+outbox-purpose_forgot_password = Passwort zurücksetzen
+outbox-purpose_mfa = Anmeldecode
+outbox-purpose_verify_attribute = Adresse bestätigen
+outbox-purpose_invitation = Einladung
 outbox-code = Code
 outbox-message = Nachricht
 

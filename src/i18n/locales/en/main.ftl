@@ -123,6 +123,11 @@ outbox-caption = Messages the local pool would have sent
 outbox-sent_at = Sent
 outbox-destination = To
 outbox-purpose = Purpose
+outbox-purpose_sign_up = Confirm a sign-up
+outbox-purpose_forgot_password = Reset a password
+outbox-purpose_mfa = Sign-in code
+outbox-purpose_verify_attribute = Verify an address
+outbox-purpose_invitation = Invitation
 outbox-code = Code
 outbox-message = Message
 

@@ -129,6 +129,11 @@ outbox-caption = Mensajes que el grupo de usuarios local habría enviado
 outbox-sent_at = Enviado
 outbox-destination = Para
 outbox-purpose = Motivo
+outbox-purpose_sign_up = Confirmar un registro
+outbox-purpose_forgot_password = Restablecer una contraseña
+outbox-purpose_mfa = Código de inicio de sesión
+outbox-purpose_verify_attribute = Verificar una dirección
+outbox-purpose_invitation = Invitación
 outbox-code = Código
 outbox-message = Mensaje
 

@@ -129,6 +129,11 @@ outbox-caption = Messages que le groupe d’utilisateurs local aurait envoyés
 outbox-sent_at = Envoyé le
 outbox-destination = Destinataire
 outbox-purpose = Objet
+outbox-purpose_sign_up = Confirmer une inscription
+outbox-purpose_forgot_password = Réinitialiser un mot de passe
+outbox-purpose_mfa = Code de connexion
+outbox-purpose_verify_attribute = Vérifier une adresse
+outbox-purpose_invitation = Invitation
 outbox-code = Code
 outbox-message = Message
 

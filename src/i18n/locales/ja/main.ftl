@@ -123,6 +123,11 @@ outbox-caption = ローカル開発用プールが送信するはずだったメ
 outbox-sent_at = 送信日時
 outbox-destination = 宛先
 outbox-purpose = 用途
+outbox-purpose_sign_up = 登録の確認
+outbox-purpose_forgot_password = パスワードの再設定
+outbox-purpose_mfa = ログイン用コード
+outbox-purpose_verify_attribute = アドレスの確認
+outbox-purpose_invitation = 招待
 outbox-code = コード
 outbox-message = メッセージ
 

@@ -126,6 +126,11 @@ outbox-caption = Mensagens que o pool local teria enviado
 outbox-sent_at = Enviada em
 outbox-destination = Para
 outbox-purpose = Finalidade
+outbox-purpose_sign_up = Confirmar um cadastro
+outbox-purpose_forgot_password = Redefinir uma senha
+outbox-purpose_mfa = Código de login
+outbox-purpose_verify_attribute = Verificar um endereço
+outbox-purpose_invitation = Convite
 outbox-code = Código
 outbox-message = Mensagem
 

@@ -123,6 +123,11 @@ outbox-caption = 本地用户池本应发送的消息
 outbox-sent_at = 发送时间
 outbox-destination = 收件人
 outbox-purpose = 用途
+outbox-purpose_sign_up = 确认注册
+outbox-purpose_forgot_password = 重置密码
+outbox-purpose_mfa = 登录验证码
+outbox-purpose_verify_attribute = 验证地址
+outbox-purpose_invitation = 邀请
 outbox-code = 验证码
 outbox-message = 消息
 
