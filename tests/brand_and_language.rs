@@ -89,7 +89,14 @@ async fn form_errors_read_whole_in_every_language() {
             page.field_error("password").as_deref(),
             Some("password.needs_min_length")
         );
-        assert!(page.body.contains('8'), "the minimum length is shown");
+        // The message with its value filled in: "Use at least 8 characters."
+        let args = std::collections::BTreeMap::from([("count".to_owned(), "8".to_owned())]);
+        let expected = threshold::i18n::t_args(&lang, "password.needs_min_length", &args);
+        assert!(
+            texts(&page.body).contains(&expected),
+            "{} shows {expected:?}",
+            lang.tag()
+        );
         expect_no_unfilled_message(&page.body, Page::SignUp.path(), &lang);
         // The form keeps its errors for one view only; post it again.
         app.sign_up("not an address", "short").await;
@@ -149,6 +156,46 @@ async fn every_page_renders_in_every_language() {
             expect_page_in(&app, &lang, path, &ids).await;
         }
     }
+
+    // Setting up an authenticator app.
+    app.submit(Page::Account.path(), action::START_TOTP, &[])
+        .await;
+    for lang in Lang::all() {
+        expect_page_in(&app, &lang, Page::TotpSetup.path(), &ids).await;
+    }
+
+    // The code for a new email address.
+    let verify = support::verify_page("email");
+    app.submit(
+        Page::ChangeEmail.path(),
+        action::CHANGE_CONTACT,
+        &[("attribute", "email"), ("value", &unique_email())],
+    )
+    .await;
+    for lang in Lang::all() {
+        expect_page_in(&app, &lang, &verify, &ids).await;
+    }
+
+    // The password again, before a sensitive change long after signing in.
+    app.sign_in_long_ago().await;
+    for lang in Lang::all() {
+        expect_page_in(&app, &lang, Page::ConfirmIdentity.path(), &ids).await;
+    }
+
+    // A sign-in challenge: email codes turned on, then signing in again.
+    let mfa = app.another_browser();
+    mfa.sign_in(&email, PASSWORD).await;
+    let token = mfa.get(Page::Account.path()).await.csrf();
+    mfa.post_raw(
+        action::CHANGE_MFA,
+        &[("csrf_token", &token), ("factor", "email"), ("change", "enable")],
+    )
+    .await;
+    let challenged = app.another_browser();
+    challenged.sign_in(&email, PASSWORD).await;
+    for lang in Lang::all() {
+        expect_page_in(&challenged, &lang, Page::SignInChallenge.path(), &ids).await;
+    }
 }
 
 #[tokio::test]
@@ -196,6 +243,14 @@ async fn the_language_picker_remembers_the_choice_without_javascript() {
         "{:?}",
         elsewhere.set_cookie
     );
+    // A field twice, or bytes that are not UTF-8: still a redirect, never an error.
+    for odd in [
+        "/language?lang=de&lang=fr&next=/a&next=/b",
+        "/language?lang=%FF&next=%C3",
+    ] {
+        let answer = app.another_browser().get(odd).await;
+        assert_eq!(answer.status, StatusCode::SEE_OTHER, "{odd}");
+    }
 }
 
 #[tokio::test]

@@ -4,19 +4,24 @@
 //  - A "Show password" toggle beside each password input.
 //  - The policy checklist (#password-rules) ticks rules as the visitor types,
 //    with the same "done" / "still needed" words the server uses.
-// Labels come from the script tag's data attributes, in the page's language.
+// The label comes from the script tag's data attribute, in the page's language.
 (function () {
   'use strict';
   var script = document.currentScript;
   var showLabel = (script && script.dataset.show) || 'Show password';
-  var hideLabel = (script && script.dataset.hide) || 'Hide password';
 
   document.querySelectorAll('input[type="password"]').forEach(function (input) {
     if (!input.id || input.hidden) return;
+    // Moving a focused input out of the document and back drops focus
+    // (the page may have put it there: the field in error).
+    var focused = document.activeElement === input;
     var wrap = document.createElement('div');
     wrap.className = 'password-wrap';
     input.parentNode.insertBefore(wrap, input);
     wrap.appendChild(input);
+    if (focused) input.focus();
+    // A toggle: one fixed name, its state in aria-pressed ("Show password,
+    // pressed" while the password shows), as screen readers expect.
     var button = document.createElement('button');
     button.type = 'button';
     button.className = 'secondary';
@@ -26,7 +31,6 @@
     button.addEventListener('click', function () {
       var shown = input.type === 'text';
       input.type = shown ? 'password' : 'text';
-      button.textContent = shown ? showLabel : hideLabel;
       button.setAttribute('aria-pressed', shown ? 'false' : 'true');
     });
     wrap.appendChild(button);

@@ -434,28 +434,24 @@ pub async fn send_contact_code(
     };
     let pending = pending(session, attribute);
     let started = Instant::now();
-    let destination = match &pending {
+    match &pending {
         Some(p) if p.decoy => {
             app.pace
                 .finish_like_real(Step::SendContactCode, started)
                 .await;
-            Some(p.value.clone())
         }
         _ => match app
             .gateway
             .attribute_verification_code(user.access_token.secret(), attribute)
             .await
         {
-            Ok(cognito) => {
-                app.pace.record(Step::SendContactCode, started.elapsed());
-                pending.as_ref().map(|p| p.value.clone()).or(cognito)
-            }
+            Ok(_) => app.pace.record(Step::SendContactCode, started.elapsed()),
             Err(e) => {
                 let form = FormState::new(Page::VerifyContact);
                 return failed(app, session, form, AccountError::from_action(e), here);
             }
         },
-    };
+    }
     // A new code, a new count.
     if let Some(p) = pending {
         set_pending(
@@ -467,9 +463,9 @@ pub async fn send_contact_code(
             }),
         );
     }
-    session.flash(
-        Flash::info("verify.code_resent").with("destination", destination.unwrap_or_default()),
-    );
+    // The page names the destination; the notice says only that a new
+    // code left.
+    session.flash(Flash::info("verify.code_resent"));
     here
 }
 
@@ -528,7 +524,7 @@ pub async fn delete_account(
         Err(location) => return location,
     };
     let form = FormState::new(Page::DeleteAccount);
-    if confirm.trim() != word {
+    if typed_word(confirm) != typed_word(word) {
         return fail(session, form, &AccountError::WordMismatch, here);
     }
     if let Err(e) = app.gateway.delete_user(user.access_token.secret()).await {
@@ -541,6 +537,20 @@ pub async fn delete_account(
     session.renew();
     // The goodbye page says it all; a notice above it would say it twice.
     Location::page(Page::Goodbye)
+}
+
+/// A word as typed, for comparing: in canonical composition (NFC), without
+/// the bidi isolation marks a right-to-left page puts around it (they come
+/// along when the word is copied from the label), trimmed. Letter case
+/// still counts.
+fn typed_word(text: &str) -> String {
+    use unicode_normalization::UnicodeNormalization as _;
+    text.chars()
+        .filter(|c| !('\u{2066}'..='\u{2069}').contains(c))
+        .nfc()
+        .collect::<String>()
+        .trim()
+        .to_owned()
 }
 
 /// Where a refused call leads: sign-in when the session ended, else back
@@ -686,5 +696,20 @@ impl FlowError for AccountError {
             Self::WordMismatch => Some("confirm"),
             _ => None,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::typed_word;
+
+    #[test]
+    fn the_delete_word_is_compared_as_text_not_bytes() {
+        // "LÖSCHEN" typed with a combining diaeresis is the same word.
+        assert_eq!(typed_word("LO\u{308}SCHEN"), typed_word("LÖSCHEN"));
+        // Copied from a right-to-left label, isolation marks and all.
+        assert_eq!(typed_word("\u{2068}حذف\u{2069} "), typed_word("حذف"));
+        // Letter case still counts: the page says to type it as shown.
+        assert_ne!(typed_word("delete"), typed_word("DELETE"));
     }
 }

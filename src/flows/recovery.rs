@@ -210,11 +210,9 @@ pub async fn resend(app: &AppState, session: &Session) -> Location {
         wrong_codes: WrongCodes::default(),
         ..flow.clone()
     });
-    session.flash(code_sent(
-        "reset_password.code_resent",
-        "reset_password.code_resent_account",
-        flow.destination.as_ref(),
-    ));
+    // Hedged alike for every account, without the destination the page
+    // already names.
+    session.flash(Flash::info("reset_password.code_resent"));
     Location::page(Page::ResetPassword)
 }
 
@@ -235,14 +233,6 @@ async fn send_code(app: &AppState, name: &SignInName) -> Result<(), RecoveryErro
             Ok(())
         }
         Err(e) => Err(RecoveryError::common(e)),
-    }
-}
-
-/// The flash that says where the code went.
-fn code_sent(id_with: &str, id_without: &str, destination: Option<&String>) -> Flash {
-    match destination {
-        Some(d) => Flash::info(id_with).with("destination", d.clone()),
-        None => Flash::info(id_without),
     }
 }
 

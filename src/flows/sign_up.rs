@@ -117,6 +117,11 @@ pub async fn submit(app: &AppState, session: &Session, input: SignUpInput) -> Lo
     if app.brand.consent_terms.is_some() && !input.consent {
         form = form.error("consent", "sign_up.consent_missing");
     }
+    // The page's order (pages/sign_up.rs), for the error summary and focus.
+    let mut order = vec!["username", "email"];
+    order.extend(app.sign_up_attributes.iter().map(String::as_str));
+    order.extend(["password", "consent"]);
+    form = form.in_page_order(&order);
     let (Ok(email), Ok(password), false) = (email, password, form.has_errors()) else {
         return invalid(session, form, back);
     };
@@ -194,10 +199,10 @@ pub async fn confirm(app: &AppState, session: &Session, code: &str) -> Location 
             }
             if error == SignUpError::CodeExpired {
                 // Send a fresh code right away instead of making the visitor ask.
+                // The page names the destination; the notice says only
+                // that a new code left.
                 if resend_quietly(app, &flow).await.is_ok() {
-                    session.flash(
-                        Flash::info("confirm.code_resent").with("destination", &flow.destination),
-                    );
+                    session.flash(Flash::info("confirm.code_resent"));
                 }
             }
             fail(session, form, &error, back)
@@ -229,8 +234,7 @@ pub async fn resend(app: &AppState, session: &Session) -> Location {
     };
     match resend_quietly(app, &flow).await {
         Ok(()) => {
-            session
-                .flash(Flash::info("confirm.code_resent").with("destination", &flow.destination));
+            session.flash(Flash::info("confirm.code_resent"));
             session.insert(&SignUpFlow {
                 wrong_codes: WrongCodes::default(),
                 ..flow
@@ -275,7 +279,7 @@ pub async fn resume_unconfirmed(
         expires_at: now() + SIGN_UP_FLOW_SECS,
         wrong_codes: WrongCodes::default(),
     });
-    session.flash(Flash::info("confirm.not_confirmed").with("destination", destination));
+    session.flash(Flash::info("confirm.not_confirmed"));
     Location::page(Page::SignUpConfirm)
 }
 

@@ -388,15 +388,19 @@ mod tests {
             for (id, vars) in &english {
                 assert_eq!(&other[id], vars, "{tag}: {id} uses other variables");
             }
-            // Fluent parsed it: a syntax error would drop messages silently.
+            // Each message formats in this language itself (not by falling
+            // back to English), with its values: a selector without a
+            // default variant, say, would fail here rather than on a page.
             for (id, vars) in &english {
                 let args: HashMap<Cow<'static, str>, FluentValue> = vars
                     .iter()
-                    .map(|v| (Cow::Owned(v.clone()), FluentValue::from("1")))
+                    .map(|v| (Cow::Owned(v.clone()), FluentValue::try_number("1")))
                     .collect();
                 assert!(
-                    LOCALES.try_lookup_with_args(&lang.0, id, &args).is_some(),
-                    "{tag}: {id} does not load"
+                    LOCALES
+                        .lookup_single_language(&lang.0, id, Some(&args))
+                        .is_ok(),
+                    "{tag}: {id} does not format"
                 );
             }
         }
@@ -427,10 +431,10 @@ mod tests {
         );
     }
 
-    /// A message that takes values, looked up without them, shows
-    /// `{$count}` in English and nothing at all in languages whose plural
-    /// forms depend on it: every literal `t(…, "id")` call must name a
-    /// message without variables (`t_args` passes them).
+    /// A message that takes values cannot be formatted without them: the
+    /// page would show "Unknown localization key" in its place. Every
+    /// literal `t(…, "id")` call must name a message without variables
+    /// (`t_args` passes them).
     #[test]
     fn messages_with_variables_are_never_looked_up_without_them() {
         let english = catalog("en");

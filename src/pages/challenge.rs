@@ -218,16 +218,25 @@ fn choice_form(ctx: &Ctx, form: &FormState, intro_id: &str, options: &[Factor]) 
     let lang = ctx.lang.clone();
     let (error_id, error) = super::components::field_error(&lang, form, "choice").unzip();
     let described_by = error.as_ref().map(|_| "choice-error".to_owned());
+    let focus = super::components::focus_here(form, "choice", false);
     let radios = options
         .iter()
         .enumerate()
         .map(|(i, factor)| {
-            let id = format!("choice-{}", factor.id());
+            // The first option carries the group's id, so the error
+            // summary's link and the focus land on the choice.
+            let id = if i == 0 {
+                "field-choice".to_owned()
+            } else {
+                format!("choice-{}", factor.id())
+            };
             let label = t(&lang, super::account::factor_name_id(*factor));
             let checked = (i == 0).then_some("");
+            let autofocus = (i == 0 && focus).then_some("");
             view! {
                 <div class="radio">
-                    <input type="radio" id=id.clone() name="choice" value=factor.id() checked=checked/>
+                    <input type="radio" id=id.clone() name="choice" value=factor.id() checked=checked
+                        autofocus=autofocus/>
                     <label for=id>{label}</label>
                 </div>
             }

@@ -173,6 +173,7 @@ pub fn Field(
     let invalid = error.as_ref().map(|_| "true");
     let required = (!optional).then_some("");
     let autofocus = focus_here(&form, &name, autofocus).then_some("");
+    let dir = left_to_right(&kind, inputmode.as_deref()).then_some("ltr");
     view! {
         <div class="field">
             <label for=id.clone()>{label}</label>
@@ -185,6 +186,7 @@ pub fn Field(
                 value=value
                 required=required
                 autofocus=autofocus
+                dir=dir
                 aria-invalid=invalid
                 aria-describedby=described_by
             />
@@ -201,6 +203,13 @@ pub fn field_error(lang: &Lang, form: &FormState, name: &str) -> Option<(String,
     let id = form.error_for(name)?.to_owned();
     let text = t_args(lang, &id, &form.message_args);
     Some((id, text))
+}
+
+/// Whether an input holds left-to-right text whatever the page's language:
+/// addresses, phone numbers, codes. In an Arabic page they would otherwise
+/// start at the right and show `+44 20` as `20 44+`.
+pub fn left_to_right(kind: &str, inputmode: Option<&str>) -> bool {
+    matches!(kind, "email" | "tel" | "url") || inputmode == Some("numeric")
 }
 
 /// Whether focus goes to field `name` when the page opens: on a form with
@@ -248,7 +257,12 @@ pub fn PasswordChecklist(
     policy: PasswordPolicy,
     #[prop(optional)] form: Option<FormState>,
 ) -> impl IntoView {
-    let unmet = form.and_then(|f| f.unmet_rules);
+    // Marked only when the password broke a rule: after a form that failed
+    // on another field the password field comes back empty, and "done"
+    // beside it would say something that is no longer true.
+    let unmet = form
+        .and_then(|f| f.unmet_rules)
+        .filter(|unmet| !unmet.is_empty());
     let met_label = t(&lang, "password.rule_met");
     let unmet_label = t(&lang, "password.rule_unmet");
     let items = policy
@@ -295,8 +309,7 @@ pub fn PasswordChecklist(
 #[component]
 pub fn PasswordScript(lang: Lang) -> impl IntoView {
     view! {
-        <script src=routes::PASSWORD_SCRIPT defer data-show=t(&lang, "password.show")
-            data-hide=t(&lang, "password.hide")></script>
+        <script src=routes::PASSWORD_SCRIPT defer data-show=t(&lang, "password.show")></script>
     }
 }
 

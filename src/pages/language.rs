@@ -5,10 +5,9 @@
 //! A GET that sets a cookie is safe here: the worst a third-party link
 //! can do is switch someone's language, which the same picker undoes.
 
-use axum::extract::{Extension, Query};
+use axum::extract::{Extension, RawQuery};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use serde::Deserialize;
 use tower_cookies::cookie::{Cookie, SameSite, time::Duration};
 
 use crate::i18n::{LANG_COOKIE, Lang};
@@ -16,12 +15,31 @@ use crate::routes::Page;
 use crate::security::return_to::ReturnTo;
 use crate::state::AppState;
 
-#[derive(Debug, Deserialize)]
-pub struct Choice {
-    #[serde(default)]
+/// The picker's two fields. Read by hand, first occurrence wins, so that
+/// no query (a field twice, bytes that are not UTF-8) is ever refused:
+/// the worst it gets is the start page in the language it had.
+#[derive(Debug, Default)]
+struct Choice {
     lang: String,
-    #[serde(default)]
     next: String,
+}
+
+impl Choice {
+    fn parse(query: Option<&str>) -> Self {
+        let mut choice = Choice::default();
+        let pairs = url::form_urlencoded::parse(query.unwrap_or_default().as_bytes());
+        let (mut lang, mut next) = (None, None);
+        for (key, value) in pairs {
+            match key.as_ref() {
+                "lang" if lang.is_none() => lang = Some(value.into_owned()),
+                "next" if next.is_none() => next = Some(value.into_owned()),
+                _ => {}
+            }
+        }
+        choice.lang = lang.unwrap_or_default();
+        choice.next = next.unwrap_or_default();
+        choice
+    }
 }
 
 /// How the language cookie is set: `Secure` wherever the session cookie is.
@@ -33,8 +51,9 @@ pub struct PickerConfig {
 pub async fn choose(
     Extension(app): Extension<AppState>,
     Extension(config): Extension<PickerConfig>,
-    Query(choice): Query<Choice>,
+    RawQuery(query): RawQuery,
 ) -> Response {
+    let choice = Choice::parse(query.as_deref());
     // Back to the page the picker was on: a path of this site only (the
     // allowlist is not consulted for other origins here).
     let next = ReturnTo::parse(&choice.next, &app.allowlist)

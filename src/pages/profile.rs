@@ -128,17 +128,19 @@ fn LocaleField(lang: Lang, form: FormState, value: Option<String>) -> impl IntoV
     };
     let invalid = error.as_ref().map(|_| "true");
     let autofocus = super::components::focus_here(&form, "locale", false).then_some("");
-    let mut choices: Vec<(String, String)> = Lang::all()
-        .map(|l| (l.tag(), l.name().to_owned()))
+    // Each shipped language in its own name (and `lang`, so it is read
+    // out in that language); another stored code as it is, with no `lang`.
+    let mut choices: Vec<(String, String, Option<String>)> = Lang::all()
+        .map(|l| (l.tag(), l.name().to_owned(), Some(l.tag())))
         .collect();
-    if !value.is_empty() && !choices.iter().any(|(tag, _)| *tag == value) {
-        choices.push((value.clone(), value.clone()));
+    if !value.is_empty() && !choices.iter().any(|(tag, _, _)| *tag == value) {
+        choices.push((value.clone(), value.clone(), None));
     }
     let options = choices
         .into_iter()
-        .map(|(tag, name)| {
+        .map(|(tag, name, lang_attr)| {
             let selected = (tag == value).then_some("");
-            view! { <option value=tag.clone() lang=tag selected=selected>{name}</option> }
+            view! { <option value=tag lang=lang_attr selected=selected>{name}</option> }
         })
         .collect_view();
     let none_selected = value.is_empty().then_some("");

@@ -147,12 +147,13 @@ pub fn AttributeField(
     let described_by = error.as_ref().map(|_| error_id.clone());
     let invalid = error.as_ref().map(|_| "true");
     let autofocus = focus_here(&form, &name, false).then_some("");
+    let dir = super::components::left_to_right(kind, None).then_some("ltr");
     view! {
         <div class="field">
             <label for=id.clone()>{label}</label>
             <input id=id name=format!("attributes[{name}]") type=kind autocomplete=autocomplete
                 value=value required="" aria-invalid=invalid aria-describedby=described_by
-                autofocus=autofocus/>
+                autofocus=autofocus dir=dir/>
             {error.map(|text| view! {
                 <p id=error_id class="field-error" data-message-id=error_message_id>{text}</p>
             })}

@@ -92,7 +92,7 @@ pub fn TotpEnrolment(
         </ol>
         {qr.map(|src| view! { <img class="qr" src=src alt=alt width="200" height="200"/> })}
         <p>{t(&lang, "totp.cannot_scan")}</p>
-        <p><code class="secret" data-testid="totp-secret">{grouped(&secret)}</code></p>
+        <p><code class="secret" data-testid="totp-secret" dir="ltr">{grouped(&secret)}</code></p>
         <p><a href=uri>{t(&lang, "totp.open_in_app")}</a></p>
         <form method="post" action=action novalidate>
             <ErrorSummary lang=lang.clone() form=form.clone()/>

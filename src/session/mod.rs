@@ -223,6 +223,20 @@ impl FormState {
             .collect()
     }
 
+    /// Puts the errors in the page's order of `fields` (those not named
+    /// keep their place after them), for a flow that checks its fields in
+    /// another order than the page shows them.
+    pub fn in_page_order(mut self, fields: &[&str]) -> Self {
+        let rank = |f: &String| {
+            fields
+                .iter()
+                .position(|name| name == f)
+                .unwrap_or(fields.len())
+        };
+        self.error_order.sort_by_key(rank);
+        self
+    }
+
     /// The first field in error, where focus goes.
     pub fn first_error(&self) -> Option<String> {
         self.errors_in_order().into_iter().next().map(|(f, _)| f)

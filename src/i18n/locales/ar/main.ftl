@@ -43,9 +43,9 @@ confirm-wrong_address = عنوان البريد الإلكتروني غير صح
 confirm-dev_outbox_intro = يعمل التطبيق على مجمّع المستخدمين المحلي المخصّص للتطوير: لا تُرسَل أي رسائل بريد إلكتروني.
 confirm-dev_outbox_link = فتح صندوق الصادر الخاص بالتطوير
 confirm-confirmed = تم تأكيد حسابك. سجّل الدخول للمتابعة.
-confirm-code_resent = أرسلنا رمزًا جديدًا إلى { $destination }.
+confirm-code_resent = أرسلنا إليك رمزًا جديدًا.
 confirm-no_flow = ابدأ بإنشاء حساب.
-confirm-not_confirmed = لم يتم تأكيد حسابك بعد. أرسلنا رمزًا جديدًا إلى { $destination }.
+confirm-not_confirmed = لم يتم تأكيد حسابك بعد. أرسلنا إليك رمزًا جديدًا.
 
 code-missing = أدخل الرمز.
 code-format = يتكوّن الرمز من 6 أرقام.
@@ -69,8 +69,8 @@ password-rule-min_length = { $count ->
     [many] { $count } حرفًا على الأقل
    *[other] { $count } حرف على الأقل
 }
-password-rule-uppercase = حرف كبير
-password-rule-lowercase = حرف صغير
+password-rule-uppercase = حرف لاتيني كبير (A–Z)
+password-rule-lowercase = حرف لاتيني صغير (a–z)
 password-rule-digit = رقم
 password-rule-symbol = علامة خاصة، مثل ! أو #
 password-rule_met = تم
@@ -83,12 +83,11 @@ password-needs_min_length = { $count ->
     [many] استخدم { $count } حرفًا على الأقل.
    *[other] استخدم { $count } حرف على الأقل.
 }
-password-needs_uppercase = أضف حرفًا كبيرًا.
-password-needs_lowercase = أضف حرفًا صغيرًا.
+password-needs_uppercase = أضف حرفًا لاتينيًا كبيرًا (A–Z).
+password-needs_lowercase = أضف حرفًا لاتينيًا صغيرًا (a–z).
 password-needs_digit = أضف رقمًا.
 password-needs_symbol = أضف علامة خاصة، مثل ! أو #.
 password-show = إظهار كلمة المرور
-password-hide = إخفاء كلمة المرور
 
 attribute-missing = هذا الحقل مطلوب.
 attribute-too_long = النص طويل جدًا (256 حرفًا كحدٍّ أقصى).
@@ -257,12 +256,11 @@ reset_password-submit = تعيين كلمة المرور الجديدة
 reset_password-start_over = استخدام عنوان بريد إلكتروني آخر
 reset_password-required = يجب إعادة تعيين كلمة المرور قبل أن تتمكن من تسجيل الدخول. أرسلنا رمز إعادة التعيين إلى { $destination }.
 reset_password-required_account = يجب إعادة تعيين كلمة المرور قبل أن تتمكن من تسجيل الدخول. أرسلنا رمز إعادة التعيين إلى عنوان البريد الإلكتروني المسجّل في الحساب.
-reset_password-code_resent = إذا كان { $destination } مرتبطًا بحساب، فقد أرسلنا إليه رمز إعادة تعيين جديدًا.
-reset_password-code_resent_account = إذا كان الحساب موجودًا، فقد أرسلنا رمز إعادة تعيين جديدًا إلى عنوان بريده الإلكتروني.
+reset_password-code_resent = إذا كان الحساب موجودًا، فقد أرسلنا رمز إعادة تعيين جديدًا.
 reset_password-no_flow = ابدأ بطلب رمز إعادة التعيين.
 reset_password-done = تم تغيير كلمة المرور. سجّل الدخول بكلمة المرور الجديدة.
 
-phone-invalid = أدخل رقم الهاتف مع مفتاح الدولة، مثل +44 20 7946 0958.
+phone-invalid = أدخل رقم الهاتف مع مفتاح الدولة، مثل ⁦+44 20 7946 0958⁩.
 
 profile-title = تعديل ملفك الشخصي
 profile-intro = اترك أي حقل فارغًا لإزالته من حسابك.
@@ -279,7 +277,7 @@ contact-phone_title = تغيير رقم هاتفك
 contact-current_email = عنوان بريدك الإلكتروني هو { $value }.
 contact-current_phone = رقم هاتفك هو { $value }.
 contact-email_hint = سنرسل رمزًا إلى العنوان الجديد للتأكد من أنه يخصّك.
-contact-phone_hint = أضف مفتاح الدولة، مثل +44 20 7946 0958. سنرسل رمزًا في رسالة نصية إلى الرقم الجديد. اترك الحقل فارغًا لإزالة رقمك.
+contact-phone_hint = أضف مفتاح الدولة، مثل ⁦+44 20 7946 0958⁩. سنرسل رمزًا في رسالة نصية إلى الرقم الجديد. اترك الحقل فارغًا لإزالة رقمك.
 contact-submit = إرسال الرمز
 contact-unchanged = هذا هو عنوانك الحالي بالفعل؛ لم يتغير شيء.
 contact-phone_removed = تمت إزالة رقم هاتفك.
@@ -290,7 +288,7 @@ verify-phone_title = التحقق من رقم هاتفك
 verify-intro = أدخل الرمز المكوّن من 6 أرقام الذي أرسلناه إلى { $value }.
 verify-intro_pending = أدخل الرمز المكوّن من 6 أرقام الذي أرسلناه إلى { $value }. وإلى أن تفعل ذلك، يبقى { $old } في حسابك ويظل صالحًا لتسجيل الدخول.
 verify-submit = تحقّق
-verify-code_resent = أرسلنا رمزًا جديدًا إلى { $destination }.
+verify-code_resent = أرسلنا إليك رمزًا جديدًا.
 verify-email_done = تم التحقق من عنوان بريدك الإلكتروني.
 verify-phone_done = تم التحقق من رقم هاتفك.
 

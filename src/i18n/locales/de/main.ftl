@@ -43,9 +43,9 @@ confirm-wrong_address = Falsche E-Mail-Adresse? Mit der richtigen neu beginnen
 confirm-dev_outbox_intro = Es läuft der lokale Entwicklungs-Pool: Es werden keine E-Mails versendet.
 confirm-dev_outbox_link = Entwicklungs-Postausgang öffnen
 confirm-confirmed = Ihr Konto ist bestätigt. Melden Sie sich an, um fortzufahren.
-confirm-code_resent = Wir haben einen neuen Code an { $destination } gesendet.
+confirm-code_resent = Wir haben Ihnen einen neuen Code gesendet.
 confirm-no_flow = Erstellen Sie zuerst ein Konto.
-confirm-not_confirmed = Ihr Konto ist noch nicht bestätigt. Wir haben einen neuen Code an { $destination } gesendet.
+confirm-not_confirmed = Ihr Konto ist noch nicht bestätigt. Wir haben Ihnen einen neuen Code gesendet.
 
 code-missing = Geben Sie den Code ein.
 code-format = Der Code besteht aus 6 Ziffern.
@@ -74,7 +74,6 @@ password-needs_lowercase = Fügen Sie einen Kleinbuchstaben hinzu.
 password-needs_digit = Fügen Sie eine Ziffer hinzu.
 password-needs_symbol = Fügen Sie ein Sonderzeichen hinzu, z. B. ! oder #.
 password-show = Passwort anzeigen
-password-hide = Passwort verbergen
 
 attribute-missing = Dieses Feld ist erforderlich.
 attribute-too_long = Die Eingabe ist zu lang (höchstens 256 Zeichen).
@@ -243,8 +242,7 @@ reset_password-submit = Neues Passwort festlegen
 reset_password-start_over = Andere E-Mail-Adresse verwenden
 reset_password-required = Sie müssen Ihr Passwort zurücksetzen, bevor Sie sich anmelden können. Wir haben einen Code zum Zurücksetzen an { $destination } gesendet.
 reset_password-required_account = Sie müssen Ihr Passwort zurücksetzen, bevor Sie sich anmelden können. Wir haben einen Code zum Zurücksetzen an die E-Mail-Adresse des Kontos gesendet.
-reset_password-code_resent = Falls { $destination } zu einem Konto gehört, haben wir einen neuen Code zum Zurücksetzen dorthin gesendet.
-reset_password-code_resent_account = Falls das Konto existiert, haben wir einen neuen Code zum Zurücksetzen an die zugehörige E-Mail-Adresse gesendet.
+reset_password-code_resent = Falls das Konto existiert, haben wir einen neuen Code zum Zurücksetzen gesendet.
 reset_password-no_flow = Fordern Sie zuerst einen Code zum Zurücksetzen an.
 reset_password-done = Ihr Passwort wurde geändert. Melden Sie sich mit Ihrem neuen Passwort an.
 
@@ -276,7 +274,7 @@ verify-phone_title = Telefonnummer bestätigen
 verify-intro = Geben Sie den 6-stelligen Code ein, den wir an { $value } gesendet haben.
 verify-intro_pending = Geben Sie den 6-stelligen Code ein, den wir an { $value } gesendet haben. Bis dahin bleibt { $old } in Ihrem Konto hinterlegt und gilt weiterhin für die Anmeldung.
 verify-submit = Bestätigen
-verify-code_resent = Wir haben einen neuen Code an { $destination } gesendet.
+verify-code_resent = Wir haben Ihnen einen neuen Code gesendet.
 verify-email_done = Ihre E-Mail-Adresse ist bestätigt.
 verify-phone_done = Ihre Telefonnummer ist bestätigt.
 

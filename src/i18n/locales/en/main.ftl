@@ -43,9 +43,9 @@ confirm-wrong_address = Wrong email address? Start again with the right one
 confirm-dev_outbox_intro = Running on the local development pool: no email is sent.
 confirm-dev_outbox_link = Open the development outbox
 confirm-confirmed = Your account is confirmed. Sign in to continue.
-confirm-code_resent = We sent a new code to { $destination }.
+confirm-code_resent = We sent you a new code.
 confirm-no_flow = Start by creating an account.
-confirm-not_confirmed = Your account is not confirmed yet. We sent a new code to { $destination }.
+confirm-not_confirmed = Your account is not confirmed yet. We sent you a new code.
 
 code-missing = Enter the code.
 code-format = The code is 6 digits.
@@ -74,7 +74,6 @@ password-needs_lowercase = Add a lowercase letter.
 password-needs_digit = Add a number.
 password-needs_symbol = Add a symbol, such as ! or #.
 password-show = Show password
-password-hide = Hide password
 
 attribute-missing = This field is required.
 attribute-too_long = This is too long (at most 256 characters).
@@ -243,8 +242,7 @@ reset_password-submit = Set new password
 reset_password-start_over = Use a different email address
 reset_password-required = Your password must be reset before you can sign in. We sent a reset code to { $destination }.
 reset_password-required_account = Your password must be reset before you can sign in. We sent a reset code to the email address on the account.
-reset_password-code_resent = If { $destination } belongs to an account, we sent a new reset code there.
-reset_password-code_resent_account = If the account exists, we sent a new reset code to its email address.
+reset_password-code_resent = If the account exists, we sent a new reset code.
 reset_password-no_flow = Start by asking for a reset code.
 reset_password-done = Your password is changed. Sign in with your new password.
 
@@ -276,7 +274,7 @@ verify-phone_title = Verify your phone number
 verify-intro = Enter the 6-digit code we sent to { $value }.
 verify-intro_pending = Enter the 6-digit code we sent to { $value }. Until you do, { $old } stays on your account and still signs in.
 verify-submit = Verify
-verify-code_resent = We sent a new code to { $destination }.
+verify-code_resent = We sent you a new code.
 verify-email_done = Your email address is verified.
 verify-phone_done = Your phone number is verified.
 

@@ -43,9 +43,9 @@ confirm-wrong_address = ¿Te equivocaste de correo electrónico? Vuelve a empeza
 confirm-dev_outbox_intro = Se está usando el grupo de usuarios local de desarrollo: no se envía ningún correo.
 confirm-dev_outbox_link = Abrir la bandeja de salida de desarrollo
 confirm-confirmed = Tu cuenta está confirmada. Inicia sesión para continuar.
-confirm-code_resent = Te enviamos un código nuevo a { $destination }.
+confirm-code_resent = Te enviamos un código nuevo.
 confirm-no_flow = Primero crea una cuenta.
-confirm-not_confirmed = Tu cuenta aún no está confirmada. Te enviamos un código nuevo a { $destination }.
+confirm-not_confirmed = Tu cuenta aún no está confirmada. Te enviamos un código nuevo.
 
 code-missing = Escribe el código.
 code-format = El código tiene 6 dígitos.
@@ -80,7 +80,6 @@ password-needs_lowercase = Agrega una letra minúscula.
 password-needs_digit = Agrega un número.
 password-needs_symbol = Agrega un símbolo, como ! o #.
 password-show = Mostrar contraseña
-password-hide = Ocultar contraseña
 
 attribute-missing = Este campo es obligatorio.
 attribute-too_long = Es demasiado largo (máximo 256 caracteres).
@@ -249,8 +248,7 @@ reset_password-submit = Guardar contraseña nueva
 reset_password-start_over = Usar otro correo electrónico
 reset_password-required = Debes restablecer tu contraseña antes de iniciar sesión. Te enviamos un código de restablecimiento a { $destination }.
 reset_password-required_account = Debes restablecer tu contraseña antes de iniciar sesión. Enviamos un código de restablecimiento al correo electrónico de la cuenta.
-reset_password-code_resent = Si { $destination } pertenece a una cuenta, enviamos un nuevo código de restablecimiento a esa dirección.
-reset_password-code_resent_account = Si la cuenta existe, enviamos un nuevo código de restablecimiento a su correo electrónico.
+reset_password-code_resent = Si la cuenta existe, enviamos un código de restablecimiento nuevo.
 reset_password-no_flow = Primero pide un código de restablecimiento.
 reset_password-done = Se cambió tu contraseña. Inicia sesión con tu contraseña nueva.
 
@@ -282,7 +280,7 @@ verify-phone_title = Verifica tu número de teléfono
 verify-intro = Escribe el código de 6 dígitos que te enviamos a { $value }.
 verify-intro_pending = Escribe el código de 6 dígitos que te enviamos a { $value }. Hasta que lo hagas, { $old } seguirá en tu cuenta y podrás seguir usándolo para iniciar sesión.
 verify-submit = Verificar
-verify-code_resent = Te enviamos un código nuevo a { $destination }.
+verify-code_resent = Te enviamos un código nuevo.
 verify-email_done = Tu correo electrónico está verificado.
 verify-phone_done = Tu número de teléfono está verificado.
 

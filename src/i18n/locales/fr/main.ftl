@@ -43,9 +43,9 @@ confirm-wrong_address = Adresse e-mail erronée ? Recommencez avec la bonne adre
 confirm-dev_outbox_intro = Vous utilisez le groupe d’utilisateurs de développement local : aucun e-mail n’est envoyé.
 confirm-dev_outbox_link = Ouvrir la boîte d’envoi de développement
 confirm-confirmed = Votre compte est confirmé. Connectez-vous pour continuer.
-confirm-code_resent = Nous avons envoyé un nouveau code à { $destination }.
+confirm-code_resent = Nous vous avons envoyé un nouveau code.
 confirm-no_flow = Commencez par créer un compte.
-confirm-not_confirmed = Votre compte n’est pas encore confirmé. Nous avons envoyé un nouveau code à { $destination }.
+confirm-not_confirmed = Votre compte n’est pas encore confirmé. Nous vous avons envoyé un nouveau code.
 
 code-missing = Saisissez le code.
 code-format = Le code comporte 6 chiffres.
@@ -80,7 +80,6 @@ password-needs_lowercase = Ajoutez une lettre minuscule.
 password-needs_digit = Ajoutez un chiffre.
 password-needs_symbol = Ajoutez un symbole, comme ! ou #.
 password-show = Afficher le mot de passe
-password-hide = Masquer le mot de passe
 
 attribute-missing = Ce champ est obligatoire.
 attribute-too_long = Cette valeur est trop longue (256 caractères maximum).
@@ -249,8 +248,7 @@ reset_password-submit = Définir le nouveau mot de passe
 reset_password-start_over = Utiliser une autre adresse e-mail
 reset_password-required = Vous devez réinitialiser votre mot de passe avant de pouvoir vous connecter. Nous avons envoyé un code de réinitialisation à { $destination }.
 reset_password-required_account = Vous devez réinitialiser votre mot de passe avant de pouvoir vous connecter. Nous avons envoyé un code de réinitialisation à l’adresse e-mail associée au compte.
-reset_password-code_resent = Si l’adresse { $destination } est associée à un compte, nous y avons envoyé un nouveau code de réinitialisation.
-reset_password-code_resent_account = Si le compte existe, nous avons envoyé un nouveau code de réinitialisation à son adresse e-mail.
+reset_password-code_resent = Si le compte existe, nous avons envoyé un nouveau code de réinitialisation.
 reset_password-no_flow = Commencez par demander un code de réinitialisation.
 reset_password-done = Votre mot de passe a été modifié. Connectez-vous avec votre nouveau mot de passe.
 
@@ -282,7 +280,7 @@ verify-phone_title = Vérifiez votre numéro de téléphone
 verify-intro = Saisissez le code à 6 chiffres envoyé à { $value }.
 verify-intro_pending = Saisissez le code à 6 chiffres envoyé à { $value }. En attendant, votre compte conserve { $old }, qui permet toujours de vous connecter.
 verify-submit = Vérifier
-verify-code_resent = Nous avons envoyé un nouveau code à { $destination }.
+verify-code_resent = Nous vous avons envoyé un nouveau code.
 verify-email_done = Votre adresse e-mail est vérifiée.
 verify-phone_done = Votre numéro de téléphone est vérifié.
 

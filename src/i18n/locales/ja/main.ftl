@@ -43,9 +43,9 @@ confirm-wrong_address = メールアドレスを間違えましたか？正し�
 confirm-dev_outbox_intro = ローカル開発用プールで実行中のため、メールは送信されません。
 confirm-dev_outbox_link = 開発用送信ボックスを開く
 confirm-confirmed = アカウントの確認が完了しました。ログインして続行してください。
-confirm-code_resent = { $destination } に新しいコードを送信しました。
+confirm-code_resent = 新しいコードを送信しました。
 confirm-no_flow = まずアカウントを作成してください。
-confirm-not_confirmed = アカウントの確認がまだ完了していません。{ $destination } に新しいコードを送信しました。
+confirm-not_confirmed = アカウントの確認がまだ完了していません。新しいコードを送信しました。
 
 code-missing = コードを入力してください。
 code-format = コードは6桁の数字です。
@@ -74,7 +74,6 @@ password-needs_lowercase = 英小文字を含めてください。
 password-needs_digit = 数字を含めてください。
 password-needs_symbol = 記号（! や # など）を含めてください。
 password-show = パスワードを表示
-password-hide = パスワードを隠す
 
 attribute-missing = この項目は入力必須です。
 attribute-too_long = 入力が長すぎます（256文字以内）。
@@ -243,8 +242,7 @@ reset_password-submit = 新しいパスワードを設定
 reset_password-start_over = 別のメールアドレスを使う
 reset_password-required = ログインする前に、パスワードの再設定が必要です。{ $destination } に再設定コードを送信しました。
 reset_password-required_account = ログインする前に、パスワードの再設定が必要です。アカウントに登録されているメールアドレスに再設定コードを送信しました。
-reset_password-code_resent = { $destination } がアカウントに登録されている場合は、そのアドレスに新しい再設定コードを送信しました。
-reset_password-code_resent_account = アカウントが存在する場合は、登録されているメールアドレスに新しい再設定コードを送信しました。
+reset_password-code_resent = アカウントが存在する場合は、新しい再設定コードを送信しました。
 reset_password-no_flow = まず再設定コードをリクエストしてください。
 reset_password-done = パスワードを変更しました。新しいパスワードでログインしてください。
 
@@ -276,7 +274,7 @@ verify-phone_title = 電話番号の確認
 verify-intro = { $value } に送信した6桁のコードを入力してください。
 verify-intro_pending = { $value } に送信した6桁のコードを入力してください。入力が完了するまでは { $old } がアカウントに登録されたままとなり、引き続きログインに使用できます。
 verify-submit = 確認
-verify-code_resent = { $destination } に新しいコードを送信しました。
+verify-code_resent = 新しいコードを送信しました。
 verify-email_done = メールアドレスの確認が完了しました。
 verify-phone_done = 電話番号の確認が完了しました。
 

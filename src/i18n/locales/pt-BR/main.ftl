@@ -43,9 +43,9 @@ confirm-wrong_address = E-mail errado? Comece de novo com o endereço certo
 confirm-dev_outbox_intro = Executando no pool local de desenvolvimento: nenhum e-mail é enviado.
 confirm-dev_outbox_link = Abrir a caixa de saída de desenvolvimento
 confirm-confirmed = Sua conta foi confirmada. Entre para continuar.
-confirm-code_resent = Enviamos um novo código para { $destination }.
+confirm-code_resent = Enviamos um novo código para você.
 confirm-no_flow = Comece criando uma conta.
-confirm-not_confirmed = Sua conta ainda não foi confirmada. Enviamos um novo código para { $destination }.
+confirm-not_confirmed = Sua conta ainda não foi confirmada. Enviamos um novo código para você.
 
 code-missing = Digite o código.
 code-format = O código tem 6 dígitos.
@@ -77,7 +77,6 @@ password-needs_lowercase = Adicione uma letra minúscula.
 password-needs_digit = Adicione um número.
 password-needs_symbol = Adicione um símbolo, como ! ou #.
 password-show = Mostrar senha
-password-hide = Ocultar senha
 
 attribute-missing = Este campo é obrigatório.
 attribute-too_long = Este campo é longo demais (máximo de 256 caracteres).
@@ -246,8 +245,7 @@ reset_password-submit = Definir nova senha
 reset_password-start_over = Usar outro endereço de e-mail
 reset_password-required = Você precisa redefinir sua senha antes de entrar. Enviamos um código de redefinição para { $destination }.
 reset_password-required_account = Você precisa redefinir sua senha antes de entrar. Enviamos um código de redefinição para o endereço de e-mail da conta.
-reset_password-code_resent = Se { $destination } pertencer a uma conta, enviamos um novo código de redefinição para esse endereço.
-reset_password-code_resent_account = Se a conta existir, enviamos um novo código de redefinição para o endereço de e-mail dela.
+reset_password-code_resent = Se a conta existir, enviamos um novo código de redefinição.
 reset_password-no_flow = Comece pedindo um código de redefinição.
 reset_password-done = Sua senha foi alterada. Entre com a nova senha.
 
@@ -279,7 +277,7 @@ verify-phone_title = Verifique seu número de telefone
 verify-intro = Digite o código de 6 dígitos que enviamos para { $value }.
 verify-intro_pending = Digite o código de 6 dígitos que enviamos para { $value }. Até lá, { $old } continua na sua conta e ainda pode ser usado para entrar.
 verify-submit = Verificar
-verify-code_resent = Enviamos um novo código para { $destination }.
+verify-code_resent = Enviamos um novo código para você.
 verify-email_done = Seu endereço de e-mail foi verificado.
 verify-phone_done = Seu número de telefone foi verificado.
 

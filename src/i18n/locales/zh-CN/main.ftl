@@ -43,9 +43,9 @@ confirm-wrong_address = 邮箱地址有误？请使用正确的地址重新开�
 confirm-dev_outbox_intro = 当前运行在本地开发用户池上：不会发送任何邮件。
 confirm-dev_outbox_link = 打开开发发件箱
 confirm-confirmed = 您的账号已确认。请登录以继续。
-confirm-code_resent = 我们已向 { $destination } 发送了新的验证码。
+confirm-code_resent = 我们已向您发送新的验证码。
 confirm-no_flow = 请先创建账号。
-confirm-not_confirmed = 您的账号尚未确认。我们已向 { $destination } 发送了新的验证码。
+confirm-not_confirmed = 您的账号尚未确认。我们已向您发送新的验证码。
 
 code-missing = 请输入验证码。
 code-format = 验证码为 6 位数字。
@@ -74,7 +74,6 @@ password-needs_lowercase = 请添加小写字母。
 password-needs_digit = 请添加数字。
 password-needs_symbol = 请添加符号，例如 ! 或 #。
 password-show = 显示密码
-password-hide = 隐藏密码
 
 attribute-missing = 此项为必填项。
 attribute-too_long = 内容过长（最多 256 个字符）。
@@ -243,8 +242,7 @@ reset_password-submit = 设置新密码
 reset_password-start_over = 使用其他邮箱地址
 reset_password-required = 您需要先重置密码才能登录。我们已向 { $destination } 发送了重置验证码。
 reset_password-required_account = 您需要先重置密码才能登录。我们已向该账号的邮箱地址发送了重置验证码。
-reset_password-code_resent = 如果 { $destination } 对应某个账号，我们已向该地址发送了新的重置验证码。
-reset_password-code_resent_account = 如果该账号存在，我们已向其邮箱地址发送了新的重置验证码。
+reset_password-code_resent = 如果该账号存在，我们已发送新的重置验证码。
 reset_password-no_flow = 请先获取重置验证码。
 reset_password-done = 您的密码已重置。请使用新密码登录。
 
@@ -276,7 +274,7 @@ verify-phone_title = 验证手机号码
 verify-intro = 请输入我们发送至 { $value } 的 6 位验证码。
 verify-intro_pending = 请输入我们发送至 { $value } 的 6 位验证码。在您完成验证之前，{ $old } 仍保留在您的账号中，并且仍可用于登录。
 verify-submit = 验证
-verify-code_resent = 我们已向 { $destination } 发送了新的验证码。
+verify-code_resent = 我们已向您发送新的验证码。
 verify-email_done = 您的邮箱地址已验证。
 verify-phone_done = 您的手机号码已验证。
 
