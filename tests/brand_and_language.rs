@@ -188,7 +188,11 @@ async fn every_page_renders_in_every_language() {
     let token = mfa.get(Page::Account.path()).await.csrf();
     mfa.post_raw(
         action::CHANGE_MFA,
-        &[("csrf_token", &token), ("factor", "email"), ("change", "enable")],
+        &[
+            ("csrf_token", &token),
+            ("factor", "email"),
+            ("change", "enable"),
+        ],
     )
     .await;
     let challenged = app.another_browser();

@@ -26,7 +26,6 @@ struct Choice {
 
 impl Choice {
     fn parse(query: Option<&str>) -> Self {
-        let mut choice = Choice::default();
         let pairs = url::form_urlencoded::parse(query.unwrap_or_default().as_bytes());
         let (mut lang, mut next) = (None, None);
         for (key, value) in pairs {
@@ -36,9 +35,10 @@ impl Choice {
                 _ => {}
             }
         }
-        choice.lang = lang.unwrap_or_default();
-        choice.next = next.unwrap_or_default();
-        choice
+        Choice {
+            lang: lang.unwrap_or_default(),
+            next: next.unwrap_or_default(),
+        }
     }
 }
 
@@ -54,8 +54,9 @@ pub async fn choose(
     RawQuery(query): RawQuery,
 ) -> Response {
     let choice = Choice::parse(query.as_deref());
-    // Back to the page the picker was on: a path of this site only (the
-    // allowlist is not consulted for other origins here).
+    // Back to the page the picker was on: a path of this site only. The
+    // picker only ever sends a path, so even an allow-listed origin's
+    // address is dropped here.
     let next = ReturnTo::parse(&choice.next, &app.allowlist)
         .map(|r| r.as_str().to_owned())
         .filter(|n| n.starts_with('/'))
