@@ -32,13 +32,7 @@ fn wrong_code(right: &str) -> &'static str {
 }
 
 async fn forgot(browser: &TestApp, email: &str) -> Reply {
-    browser
-        .submit(
-            Page::ForgotPassword.path(),
-            action::FORGOT_PASSWORD,
-            &[("username", email)],
-        )
-        .await
+    browser.forgot_password(email).await
 }
 
 async fn reset(browser: &TestApp, code: &str, password: &str) -> Reply {

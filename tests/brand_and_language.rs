@@ -128,13 +128,7 @@ async fn every_page_renders_in_every_language() {
         expect_page_in(&app, &lang, Page::SignUpConfirm.path(), &ids).await;
     }
     let resetting = app.another_browser();
-    resetting
-        .submit(
-            Page::ForgotPassword.path(),
-            action::FORGOT_PASSWORD,
-            &[("username", &email)],
-        )
-        .await;
+    resetting.forgot_password(&email).await;
     for lang in Lang::all() {
         expect_page_in(&resetting, &lang, Page::ResetPassword.path(), &ids).await;
     }

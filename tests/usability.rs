@@ -132,13 +132,7 @@ async fn an_address_is_masked_alike_on_every_page() {
     app.sign_up(&email, PASSWORD).await;
     let confirm = app.get(Page::SignUpConfirm.path()).await;
     let resetting = app.another_browser();
-    resetting
-        .submit(
-            Page::ForgotPassword.path(),
-            action::FORGOT_PASSWORD,
-            &[("username", &email)],
-        )
-        .await;
+    resetting.forgot_password(&email).await;
     let reset = resetting.get(Page::ResetPassword.path()).await;
     // `u***@e***`, as Cognito masks it, with nothing of the domain after.
     for page in [&confirm, &reset] {

@@ -679,6 +679,16 @@ impl TestApp {
         .await
     }
 
+    /// Asks for a password reset code for `name` from the forgot-password page.
+    pub async fn forgot_password(&self, name: &str) -> Reply {
+        self.submit(
+            Page::ForgotPassword.path(),
+            action::FORGOT_PASSWORD,
+            &[("username", name)],
+        )
+        .await
+    }
+
     /// Answers the sign-in challenge page with `fields`.
     pub async fn answer(&self, fields: &[(&str, &str)]) -> Reply {
         self.submit(
