@@ -238,6 +238,10 @@ pub struct Config {
     /// Log as JSON lines instead of human-readable text.
     #[arg(long, env = "THRESHOLD_LOG_JSON", default_value_t = false, action = clap::ArgAction::Set)]
     pub log_json: bool,
+
+    /// A command instead of serving the pages (`threshold users create …`).
+    #[command(subcommand)]
+    pub command: Option<crate::cli::args::Command>,
 }
 
 fn parse_secret(value: &str) -> Result<SecretString, String> {

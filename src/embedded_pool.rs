@@ -22,11 +22,27 @@ pub const REGION: &str = "us-east-1";
 
 /// The provisioned pool and client, as saved in `dev-pool.json`.
 #[derive(Serialize, Deserialize)]
-struct Saved {
-    pool_id: String,
-    client_id: String,
-    client_secret: String,
+pub(crate) struct Saved {
+    pub(crate) pool_id: String,
+    pub(crate) client_id: String,
+    pub(crate) client_secret: String,
 }
+
+/// Where a Threshold serving from `data_dir` runs its embedded pool, and
+/// the pool and client it provisioned there, as it saved them; `None`
+/// before its first start. For the command-line companion, which reaches
+/// the same pool from another process.
+pub(crate) fn remembered(data_dir: &Path) -> Option<(SocketAddr, Saved)> {
+    let addr = std::fs::read_to_string(data_dir.join(ADDR_FILE))
+        .ok()?
+        .trim()
+        .parse()
+        .ok()?;
+    Some((addr, read_saved(&data_dir.join(SAVED_FILE))?))
+}
+
+/// The provisioned pool and client, in the data directory.
+const SAVED_FILE: &str = "dev-pool.json";
 
 pub struct EmbeddedPool {
     pub running: RunningPool,
@@ -36,7 +52,7 @@ pub struct EmbeddedPool {
     pub client_secret: SecretString,
 }
 
-/// Where the embedded pool listened last time, in the data directory.
+/// Where the embedded pool listens (or listened last time), in the data directory.
 const ADDR_FILE: &str = "local-pool-addr";
 
 /// Starts the local pool and makes sure it holds the development pool.
@@ -52,7 +68,7 @@ pub async fn start(config: &Config, clock: Clock) -> anyhow::Result<EmbeddedPool
         url: Some(Url::parse(&running.endpoint()).context("the local pool's endpoint")?),
     };
     let admin = Admin::for_local_pool(&endpoint);
-    let saved_path = config.data_dir.join("dev-pool.json");
+    let saved_path = config.data_dir.join(SAVED_FILE);
     let saved = match read_saved(&saved_path) {
         Some(saved) if admin.client_exists(&saved.pool_id, &saved.client_id).await => saved,
         _ => {
@@ -108,7 +124,9 @@ async fn spawn_at_stable_address(config: &Config, options: Options) -> anyhow::R
             .await
             .context("starting the embedded local pool")?,
     };
-    if configured.port() == 0 {
+    // Written with a configured port too: the command-line companion
+    // (`threshold users …`) finds the pool by it.
+    {
         let text = running.local_addr().to_string();
         if let Err(e) = std::fs::write(&addr_file, text) {
             tracing::warn!(error = %e, path = %addr_file.display(), "could not remember the embedded pool's address");

@@ -4,6 +4,7 @@
 
 pub mod app;
 pub mod brand;
+pub mod cli;
 pub mod cognito;
 pub mod config;
 pub mod domain;

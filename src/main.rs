@@ -1,4 +1,4 @@
-//! Config → telemetry → serve. Nothing else lives here.
+//! Config → a command, or telemetry → serve. Nothing else lives here.
 
 use std::process::ExitCode;
 
@@ -11,6 +11,11 @@ async fn main() -> ExitCode {
         Ok(config) => config,
         Err(e) => e.exit(),
     };
+    if let Some(command) = config.command.clone() {
+        // Commands print JSON or a report on stdout; the server's logs
+        // would only get in the way, so telemetry stays off.
+        return threshold::cli::run(config, command).await;
+    }
     threshold::telemetry::init(config.log_json);
     let app = match Application::build(config).await {
         Ok(app) => app,

@@ -53,7 +53,7 @@ pub struct Application {
 /// Where the pool's keys and issuer are, unless configured explicitly:
 /// on AWS `https://cognito-idp.<region>.amazonaws.com/<pool>`, behind an
 /// endpoint override `<endpoint>/<pool>`.
-fn token_verifier(
+pub(crate) fn token_verifier(
     config: &Config,
     endpoint: &Endpoint,
     pool_id: &str,

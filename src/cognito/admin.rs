@@ -150,6 +150,8 @@ pub struct ClientSpec {
 pub struct ClientDescription {
     /// `WriteAttributes`; `None` when the client does not list them.
     pub write_attributes: Option<Vec<String>>,
+    /// `ExplicitAuthFlows`, like `ALLOW_USER_SRP_AUTH`.
+    pub auth_flows: Vec<String>,
 }
 
 /// A created confidential client.
@@ -172,6 +174,20 @@ pub struct NewUser<'a> {
     pub username: &'a str,
     pub attributes: &'a [(&'a str, &'a str)],
     pub invitation: Invitation,
+}
+
+/// A user as AdminGetUser and ListUsers describe them.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct PoolUser {
+    pub username: String,
+    pub sub: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub phone_number: Option<String>,
+    /// `UserStatus`: `CONFIRMED`, `UNCONFIRMED`, `FORCE_CHANGE_PASSWORD`, …
+    pub status: String,
+    pub enabled: bool,
 }
 
 /// The messages the embedded pool sends MFA codes with.
@@ -204,6 +220,15 @@ impl Admin {
         Some(Self {
             client: endpoint.admin_client_from_environment().await?,
         })
+    }
+
+    /// With the usual AWS credential chain (environment, shared profile,
+    /// SSO, container or instance role), for operators' commands. Whether
+    /// any credentials were found shows at the first call.
+    pub async fn with_default_credentials(endpoint: &Endpoint) -> Self {
+        Self {
+            client: endpoint.admin_client_with_default_credentials().await,
+        }
     }
 
     /// For the local pool or moto, which want a signature but check none.
@@ -475,6 +500,11 @@ impl Admin {
         let write = client.write_attributes();
         Ok(ClientDescription {
             write_attributes: (!write.is_empty()).then(|| write.to_vec()),
+            auth_flows: client
+                .explicit_auth_flows()
+                .iter()
+                .map(|f| f.as_str().to_owned())
+                .collect(),
         })
     }
 
@@ -596,6 +626,102 @@ impl Admin {
             .await
             .map_err(admin_error("AdminDeleteUser"))?;
         Ok(())
+    }
+
+    /// One user as an operator sees them.
+    /// <https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_AdminGetUser.html>
+    pub async fn get_user(&self, pool_id: &str, username: &str) -> Result<PoolUser> {
+        let output = self
+            .client
+            .admin_get_user()
+            .user_pool_id(pool_id)
+            .username(username)
+            .send()
+            .await
+            .map_err(admin_error("AdminGetUser"))?;
+        let attribute = |name: &str| {
+            output
+                .user_attributes()
+                .iter()
+                .find(|a| a.name() == name)
+                .and_then(|a| a.value())
+                .map(str::to_owned)
+        };
+        Ok(PoolUser {
+            username: output.username().to_owned(),
+            sub: attribute("sub").unwrap_or_default(),
+            email: attribute("email"),
+            phone_number: attribute("phone_number"),
+            status: output
+                .user_status()
+                .map(|s| s.as_str().to_owned())
+                .unwrap_or_default(),
+            enabled: output.enabled(),
+        })
+    }
+
+    /// Every user of the pool, page by page (ListUsers answers at most 60 at a time).
+    /// <https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_ListUsers.html>
+    pub async fn list_users(&self, pool_id: &str) -> Result<Vec<PoolUser>> {
+        let mut users = Vec::new();
+        let mut token: Option<String> = None;
+        loop {
+            let output = self
+                .client
+                .list_users()
+                .user_pool_id(pool_id)
+                .limit(60)
+                .set_pagination_token(token.take())
+                .send()
+                .await
+                .map_err(admin_error("ListUsers"))?;
+            for user in output.users() {
+                let attribute = |name: &str| {
+                    user.attributes()
+                        .iter()
+                        .find(|a| a.name() == name)
+                        .and_then(|a| a.value())
+                        .map(str::to_owned)
+                };
+                users.push(PoolUser {
+                    username: user.username().unwrap_or_default().to_owned(),
+                    sub: attribute("sub").unwrap_or_default(),
+                    email: attribute("email"),
+                    phone_number: attribute("phone_number"),
+                    status: user
+                        .user_status()
+                        .map(|s| s.as_str().to_owned())
+                        .unwrap_or_default(),
+                    enabled: user.enabled(),
+                });
+            }
+            match output.pagination_token() {
+                Some(next) if !next.is_empty() => token = Some(next.to_owned()),
+                _ => return Ok(users),
+            }
+        }
+    }
+
+    /// Whether `group` exists in the pool.
+    /// <https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_GetGroup.html>
+    pub async fn group_exists(&self, pool_id: &str, group: &str) -> Result<bool> {
+        match self
+            .client
+            .get_group()
+            .user_pool_id(pool_id)
+            .group_name(group)
+            .send()
+            .await
+        {
+            Ok(_) => Ok(true),
+            Err(e)
+                if e.as_service_error()
+                    .is_some_and(|e| e.is_resource_not_found_exception()) =>
+            {
+                Ok(false)
+            }
+            Err(e) => Err(admin_error("GetGroup")(e)),
+        }
     }
 
     /// <https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_CreateGroup.html>

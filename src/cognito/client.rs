@@ -76,6 +76,11 @@ impl Endpoint {
         Some(Client::new(&loader.load().await))
     }
 
+    /// A client for admin operations with the SDK's default credential chain.
+    pub(crate) async fn admin_client_with_default_credentials(&self) -> Client {
+        Client::new(&self.loader().load().await)
+    }
+
     /// A client for admin operations on a local stand-in (the local pool,
     /// moto), which wants a signature but checks none.
     pub(crate) fn admin_client_for_local_pool(&self) -> Client {

@@ -197,6 +197,13 @@ impl CognitoError {
             lower.contains("token") || lower.contains("session")
         };
         match code {
+            // A wrong client secret, or none for a client that has one
+            // ("Unable to verify secret hash for client …"): the operator's
+            // configuration, not the visitor's password, so it is logged
+            // as unexpected instead of shown as a wrong password.
+            "NotAuthorizedException" if message.to_ascii_lowercase().contains("secret") => {
+                Self::unexpected(operation, message)
+            }
             "NotAuthorizedException" => match operation {
                 Operation::InitiateAuth | Operation::RespondToAuthChallenge
                     if message.contains("Password attempts exceeded") =>
@@ -262,6 +269,21 @@ mod tests {
         );
         assert!(matches!(unknown, CognitoError::IncorrectCredentials));
         assert!(matches!(wrong, CognitoError::IncorrectCredentials));
+    }
+
+    #[test]
+    fn a_wrong_client_secret_is_a_configuration_problem_not_a_wrong_password() {
+        for operation in [Operation::InitiateAuth, Operation::SignUp] {
+            let e = CognitoError::from_exception(
+                operation,
+                "NotAuthorizedException",
+                "Unable to verify secret hash for client 4abc",
+            );
+            assert!(
+                matches!(&e, CognitoError::Unexpected { detail, .. } if detail.contains("secret hash")),
+                "{operation}: {e:?}"
+            );
+        }
     }
 
     #[test]

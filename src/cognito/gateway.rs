@@ -24,6 +24,16 @@ pub enum AuthFlow {
     UserPasswordAuth,
 }
 
+impl AuthFlow {
+    /// The `ExplicitAuthFlows` entry an app client needs for this flow.
+    pub fn client_flow(self) -> &'static str {
+        match self {
+            Self::UserSrpAuth => "ALLOW_USER_SRP_AUTH",
+            Self::UserPasswordAuth => "ALLOW_USER_PASSWORD_AUTH",
+        }
+    }
+}
+
 impl std::str::FromStr for AuthFlow {
     type Err = String;
 
