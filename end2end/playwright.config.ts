@@ -151,6 +151,9 @@ export default defineConfig<{ appUnderTest: AppUnderTest }>({
       use: { javaScriptEnabled: true, locale: 'ar', ...branded },
       testMatch: ACCESSIBILITY_SPEC,
     },
+    // The worked example of docs/testing.md: a product's page tested with
+    // the kit and users seeded by `threshold users create`.
+    { name: 'examples', use: { javaScriptEnabled: true }, testDir: './examples' },
     // Specs that move the pool's clock (tests/clock/) would expire the codes
     // and sessions of tests running beside them, so they run after every
     // other project, one test at a time: js-clock after js and no-js,
@@ -160,8 +163,8 @@ export default defineConfig<{ appUnderTest: AppUnderTest }>({
       use: { javaScriptEnabled: true },
       testDir: './tests/clock',
       workers: 1,
-      // a11y-ar uses the same pool, whose clock these move.
-      dependencies: ['js', 'no-js', 'a11y-ar'],
+      // a11y-ar and the examples use the same pool, whose clock these move.
+      dependencies: ['js', 'no-js', 'a11y-ar', 'examples'],
     },
     {
       name: 'no-js-clock',

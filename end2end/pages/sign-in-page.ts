@@ -1,5 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
-import type { Credentials } from '../fixtures/credentials';
+import type { User } from '../kit';
 import { Messages } from './messages';
 import { titleHeading } from './title';
 import { msg } from './i18n';
@@ -46,7 +46,7 @@ export class SignInPage {
     await this.signIn.click();
   }
 
-  async signInAs(user: Credentials): Promise<void> {
+  async signInAs(user: User): Promise<void> {
     await this.email.fill(user.email);
     await this.password.fill(user.password);
     await this.signIn.click();

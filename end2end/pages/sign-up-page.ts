@@ -1,5 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
-import type { Credentials } from '../fixtures/credentials';
+import type { User } from '../kit';
 import { Messages } from './messages';
 import { titleHeading } from './title';
 import { msg } from './i18n';
@@ -38,7 +38,7 @@ export class SignUpPage {
   }
 
   /** Fills the form and creates the account, accepting the terms where the brand asks for that. */
-  async signUp(user: Credentials): Promise<void> {
+  async signUp(user: User): Promise<void> {
     await this.email.fill(user.email);
     await this.password.fill(user.password);
     if ((await this.consent.count()) > 0) {

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Browser, Page } from '@playwright/test';
 import { enrolAuthenticatorApp, expect, signIn, signInToChallenge, signOut, test } from '../fixtures';
-import { newCredentials } from '../fixtures/credentials';
+import { newUser } from '../kit';
 import type { PoolAdmin } from '../fixtures/pool-admin';
 import type { PoolClock } from '../fixtures/pool-clock';
 import { AccountPage } from '../pages/account-page';
@@ -63,7 +63,7 @@ async function photograph(
     if (wanted(name)) await shoot(page, name, variant.suffix);
   };
   try {
-    const user = newCredentials();
+    const user = newUser();
     await poolAdmin.createConfirmedUser(user.email, user.password);
 
     await page.goto('/sign-in');
@@ -76,7 +76,7 @@ async function photograph(
     await signUp.createAccount.click();
     await signUp.expectShown();
     await take('sign-up-errors');
-    await signUp.signUp(newCredentials());
+    await signUp.signUp(newUser());
     await new ConfirmPage(page).expectShown();
     await take('confirm');
 

@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { enrolAuthenticatorApp, expect, signIn, signInToChallenge, signOut, test } from '../fixtures';
-import { strongPassword, uniqueEmail } from '../fixtures/credentials';
+import { strongPassword, uniqueEmail } from '../kit';
 import { wrongCodeFor } from '../fixtures/outbox';
 import { ChallengePage } from '../pages/challenge-page';
 import { SignInPage } from '../pages/sign-in-page';

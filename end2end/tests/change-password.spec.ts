@@ -1,5 +1,5 @@
 import { expect, signIn, signOut, test } from '../fixtures';
-import { strongPassword } from '../fixtures/credentials';
+import { strongPassword } from '../kit';
 import { expectFieldError, expectFieldErrorId } from '../pages/field';
 
 test('the password is changed with the current one; a wrong current password is its field error', async ({

@@ -1,5 +1,5 @@
 import { expect, signIn, test } from '../fixtures';
-import { uniqueEmail } from '../fixtures/credentials';
+import { uniqueEmail } from '../kit';
 import { wrongCodeFor } from '../fixtures/outbox';
 import { AccountPage } from '../pages/account-page';
 import { expectFieldError, expectFieldErrorId } from '../pages/field';

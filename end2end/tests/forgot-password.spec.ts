@@ -1,5 +1,5 @@
 import { expect, test } from '../fixtures';
-import { strongPassword, uniqueEmail } from '../fixtures/credentials';
+import { strongPassword, uniqueEmail } from '../kit';
 import { wrongCodeFor } from '../fixtures/outbox';
 import { expectFieldError, expectFieldErrorId } from '../pages/field';
 import { ForgotPasswordPage } from '../pages/forgot-password-page';

@@ -1,5 +1,5 @@
 import { expect, test } from '../fixtures';
-import { Authenticator } from '../fixtures/authenticator';
+import { Authenticator } from '../kit';
 import { AccountPage } from '../pages/account-page';
 import { ChallengePage } from '../pages/challenge-page';
 import { SignInPage } from '../pages/sign-in-page';

@@ -1,5 +1,5 @@
 import { expect, test } from '../fixtures';
-import { strongPassword } from '../fixtures/credentials';
+import { strongPassword } from '../kit';
 
 test('a reset an operator demands is done at sign-in with the emailed code, keeping return_to', async ({
   page,

@@ -1,5 +1,5 @@
 import { expect, test } from '../fixtures';
-import { newCredentials } from '../fixtures/credentials';
+import { newUser } from '../kit';
 
 test('a wrong password is refused; the email stays filled, the password does not', async ({
   page,
@@ -20,7 +20,7 @@ test('a wrong password is refused; the email stays filled, the password does not
 });
 
 test('an unknown email gets exactly the answer a wrong password gets', async ({ signInPage }) => {
-  const stranger = newCredentials();
+  const stranger = newUser();
   await signInPage.goto();
   await signInPage.signInAs(stranger);
 

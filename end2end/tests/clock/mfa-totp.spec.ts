@@ -1,5 +1,5 @@
 import { expect, signIn, signInToChallenge, signOut, test } from '../../fixtures';
-import { Authenticator } from '../../fixtures/authenticator';
+import { Authenticator } from '../../kit';
 import { expectFieldError, expectFieldErrorId } from '../../pages/field';
 
 // In tests/clock/: the sign-in code must come from a later 30-second step

@@ -1,7 +1,7 @@
 import type { PoolClock } from '../../fixtures/pool-clock';
 import { expect, test } from '../../fixtures';
-import type { Credentials } from '../../fixtures/credentials';
-import { newCredentials } from '../../fixtures/credentials';
+import type { User } from '../../kit';
+import { newUser } from '../../kit';
 import type { SignInPage } from '../../pages/sign-in-page';
 
 // Cognito locks sign-in out from the fifth wrong password ("Password
@@ -10,7 +10,7 @@ import type { SignInPage } from '../../pages/sign-in-page';
 // pool's clock is moved past each lockout, so the eleventh failure starts
 // one of 64 seconds, long enough for the next step on any machine.
 
-async function lockOut(signInPage: SignInPage, poolClock: PoolClock, account: Credentials): Promise<void> {
+async function lockOut(signInPage: SignInPage, poolClock: PoolClock, account: User): Promise<void> {
   const wrong = { email: account.email, password: `${account.password}-wrong` };
   for (let attempt = 0; attempt < 11; attempt++) {
     if (attempt >= 5) {
@@ -27,7 +27,7 @@ test('after wrong passwords sign-in pauses, even for the right one, alike for an
   poolClock,
   confirmedUser,
 }) => {
-  for (const account of [confirmedUser, newCredentials()]) {
+  for (const account of [confirmedUser, newUser()]) {
     await lockOut(signInPage, poolClock, account);
     await signInPage.goto();
     await signInPage.signInAs(account);
