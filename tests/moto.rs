@@ -425,3 +425,82 @@ async fn server_code_gets_the_users_aws_credentials_from_the_identity_pool() {
     );
     assert_eq!(identities(&moto, &identity_pool_id).await.len(), 1);
 }
+
+#[tokio::test]
+async fn the_command_line_seeds_a_user_with_an_authenticator_app_on_moto() {
+    use support::totp::fresh_code;
+
+    let moto = moto::Moto::start().await.expect("moto's server starts");
+    let (pool_id, client) = moto_pool(&moto, "threshold-moto-cli", Mfa::OptionalApp).await;
+    let endpoint = moto.endpoint();
+    let issuer = moto::Moto::issuer(&pool_id);
+    let env = [
+        ("COGNITO_USER_POOL_ID", pool_id.as_str()),
+        ("COGNITO_CLIENT_ID", client.client_id.as_str()),
+        (
+            "COGNITO_CLIENT_SECRET",
+            client.client_secret.expose_secret(),
+        ),
+        ("COGNITO_AUTH_FLOW", "USER_PASSWORD_AUTH"),
+        ("COGNITO_ISSUER", issuer.as_str()),
+        ("THRESHOLD_SIGN_IN_NAME", "username"),
+        (
+            "AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER",
+            endpoint.as_str(),
+        ),
+        // moto checks no signature, but the SDK wants credentials to sign with.
+        ("AWS_ACCESS_KEY_ID", "moto"),
+        ("AWS_SECRET_ACCESS_KEY", "moto"),
+    ];
+    let dir = tempfile::tempdir().expect("temp dir");
+    let run = support::cli::threshold_with(
+        dir.path(),
+        &env,
+        &[
+            "users",
+            "create",
+            "--email",
+            "kai@example.com",
+            "--username",
+            "kai",
+            "--password",
+            PASSWORD,
+            "--confirmed",
+            "--totp",
+            "--group",
+            "admins",
+        ],
+    )
+    .await;
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let created = run.json();
+    assert_eq!(created["status"], "CONFIRMED");
+    let secret = created["totp_secret"].as_str().expect("the app's secret");
+
+    let listed = support::cli::threshold_with(dir.path(), &env, &["users", "list"]).await;
+    assert_eq!(listed.code, 0, "{}", listed.stderr);
+    assert!(
+        listed
+            .json_lines()
+            .iter()
+            .any(|u| u["email"] == "kai@example.com"),
+        "{}",
+        listed.stdout
+    );
+    let checked = support::cli::threshold_with(dir.path(), &env, &["check-config"]).await;
+    assert_eq!(checked.code, 0, "{}", checked.stdout);
+
+    // Threshold in front of the same pool asks the seeded user for the
+    // app's code, which the printed secret gives.
+    let app = threshold_on(&moto, &pool_id, &client, &[], axum::Router::new()).await;
+    let page = app.sign_in("kai", PASSWORD).await;
+    assert_eq!(page.location.as_deref(), Some(Page::SignInChallenge.path()));
+    let page = app
+        .submit(
+            Page::SignInChallenge.path(),
+            action::ANSWER_CHALLENGE,
+            &[("code", &fresh_code(secret).await)],
+        )
+        .await;
+    assert_eq!(page.location.as_deref(), Some(Page::Account.path()));
+}

@@ -92,7 +92,10 @@ fn the_data_testid_table_lists_exactly_what_the_pages_carry() {
             in_pages.insert(pattern.replace("{}", "<method>"));
         }
     }
-    assert!(in_pages.len() >= 5, "the pages' test ids were found: {in_pages:?}");
+    assert!(
+        in_pages.len() >= 5,
+        "the pages' test ids were found: {in_pages:?}"
+    );
     assert_eq!(table(&doc(), "### `data-testid`"), in_pages);
 }
 

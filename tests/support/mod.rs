@@ -5,6 +5,7 @@
 
 #![allow(dead_code)] // each test binary uses a different part of the harness
 
+pub mod cli;
 pub mod faulty_pool;
 pub mod nginx;
 pub mod redis;
