@@ -152,8 +152,9 @@ export default defineConfig<{ appUnderTest: AppUnderTest }>({
       testMatch: ACCESSIBILITY_SPEC,
     },
     // The worked example of docs/testing.md: a product's page tested with
-    // the kit and users seeded by `threshold users create`.
-    { name: 'examples', use: { javaScriptEnabled: true }, testDir: './examples' },
+    // the kit and users seeded by `threshold users create` on the app's
+    // embedded pool (which an app under THRESHOLD_E2E_BASE_URL may not have).
+    ...(externalBaseURL ? [] : [{ name: 'examples', use: { javaScriptEnabled: true }, testDir: './examples' }]),
     // Specs that move the pool's clock (tests/clock/) would expire the codes
     // and sessions of tests running beside them, so they run after every
     // other project, one test at a time: js-clock after js and no-js,
@@ -164,7 +165,7 @@ export default defineConfig<{ appUnderTest: AppUnderTest }>({
       testDir: './tests/clock',
       workers: 1,
       // a11y-ar and the examples use the same pool, whose clock these move.
-      dependencies: ['js', 'no-js', 'a11y-ar', 'examples'],
+      dependencies: ['js', 'no-js', 'a11y-ar', ...(externalBaseURL ? [] : ['examples'])],
     },
     {
       name: 'no-js-clock',

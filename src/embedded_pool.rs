@@ -46,6 +46,8 @@ const SAVED_FILE: &str = "dev-pool.json";
 
 pub struct EmbeddedPool {
     pub running: RunningPool,
+    /// Held for as long as this process runs the pool.
+    pub lock: PoolLock,
     pub endpoint: Endpoint,
     pub pool_id: String,
     pub client_id: String,
@@ -55,8 +57,60 @@ pub struct EmbeddedPool {
 /// Where the embedded pool listens (or listened last time), in the data directory.
 const ADDR_FILE: &str = "local-pool-addr";
 
-/// Starts the local pool and makes sure it holds the development pool.
+/// The right to run the embedded pool of a data directory. The pool
+/// keeps its users in `local-pool/state.json` and rewrites the file on
+/// every change, so two processes running it at once (a Threshold and a
+/// `threshold users create`, or two of those) would each overwrite the
+/// other's users. An exclusive lock on `local-pool.lock`, released when
+/// this is dropped (or the process ends), lets one process at a time.
+pub struct PoolLock {
+    _file: std::fs::File,
+}
+
+const LOCK_FILE: &str = "local-pool.lock";
+
+/// Takes the data directory's pool lock, waiting up to `wait` for the
+/// process that holds it (a command finishing, a Threshold stopping).
+pub async fn lock(data_dir: &Path, wait: std::time::Duration) -> anyhow::Result<PoolLock> {
+    let path = data_dir.join(LOCK_FILE);
+    let file = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&path)
+        .with_context(|| format!("opening {}", path.display()))?;
+    let deadline = tokio::time::Instant::now() + wait;
+    loop {
+        match file.try_lock() {
+            Ok(()) => return Ok(PoolLock { _file: file }),
+            Err(std::fs::TryLockError::WouldBlock) if tokio::time::Instant::now() < deadline => {
+                tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+            }
+            Err(std::fs::TryLockError::WouldBlock) => anyhow::bail!(
+                "another process runs the embedded pool of {} (a Threshold, or a `threshold users` \
+                 command): stop it, or give this one another THRESHOLD_DATA_DIR",
+                data_dir.display()
+            ),
+            Err(std::fs::TryLockError::Error(e)) => {
+                return Err(e).with_context(|| format!("locking {}", path.display()));
+            }
+        }
+    }
+}
+
+/// Starts the local pool and makes sure it holds the development pool,
+/// once no other process runs it (waiting a little for a command to end).
 pub async fn start(config: &Config, clock: Clock) -> anyhow::Result<EmbeddedPool> {
+    let lock = lock(&config.data_dir, std::time::Duration::from_secs(10)).await?;
+    start_locked(config, clock, lock).await
+}
+
+/// `start`, with the lock already taken.
+pub async fn start_locked(
+    config: &Config,
+    clock: Clock,
+    lock: PoolLock,
+) -> anyhow::Result<EmbeddedPool> {
     let options = Options {
         data_dir: Some(config.data_dir.join("local-pool")),
         clock,
@@ -84,6 +138,7 @@ pub async fn start(config: &Config, clock: Clock) -> anyhow::Result<EmbeddedPool
     );
     Ok(EmbeddedPool {
         running,
+        lock,
         endpoint,
         pool_id: saved.pool_id,
         client_id: saved.client_id,

@@ -69,6 +69,25 @@ pub(crate) fn token_verifier(
     Ok(TokenVerifier::new(jwks, issuer, client_id.to_owned()))
 }
 
+/// The settings `build` refuses before starting anything, checked
+/// without starting anything (for `threshold check-config`): the pool
+/// settings, the page settings that stand in for DescribeUserPool, the
+/// session key when one is configured, the forward-auth rules and the
+/// brand folder (whose warnings come back).
+pub(crate) fn check_settings(config: &Config) -> anyhow::Result<Vec<String>> {
+    config.pool()?;
+    PoolSettings::from_config(config)?;
+    if let Some(key) = &config.session_key {
+        SessionKeys::load(Some(key), &config.data_dir)?;
+    }
+    config.forward_access_token_secret()?;
+    ForwardAuth::parse_rules(&config.forward_auth_groups).map_err(anyhow::Error::msg)?;
+    match &config.brand_dir {
+        Some(dir) => Ok(crate::brand::Brand::load(dir)?.1),
+        None => Ok(Vec::new()),
+    }
+}
+
 /// What the pages need to know about the pool: from the settings, and
 /// replaced by what DescribeUserPool says when it can be asked.
 struct PoolSettings {
@@ -208,7 +227,7 @@ impl Application {
             public_url: config.public_url.clone(),
         };
 
-        let (gateway, dev_pool) = match pool {
+        let (gateway, dev_pool, dev_pool_lock) = match pool {
             PoolSetting::Embedded => {
                 let embedded = crate::embedded_pool::start(&config, clock).await?;
                 settings
@@ -243,7 +262,7 @@ impl Application {
                     call_timeout: Duration::from_millis(config.pool_timeout_ms),
                 };
                 let gateway = Gateway::connect(&embedded.endpoint, app, verifier).await;
-                (gateway, Some(embedded.running))
+                (gateway, Some(embedded.running), Some(embedded.lock))
             }
             PoolSetting::Remote(remote) => {
                 // DescribeUserPool and DescribeUserPoolClient need AWS
@@ -269,6 +288,7 @@ impl Application {
                 };
                 (
                     Gateway::connect(&remote.endpoint, app, verifier).await,
+                    None,
                     None,
                 )
             }
@@ -325,6 +345,7 @@ impl Application {
             client_ip: config.client_ip(),
             identity_pool,
             dev_pool,
+            dev_pool_lock,
         }));
         let sessions = SessionConfig {
             vault,

@@ -51,6 +51,8 @@ pub struct Inner {
     pub identity_pool: Option<IdentityPool>,
     /// The embedded local pool, when no real pool is configured.
     pub dev_pool: Option<local_pool::RunningPool>,
+    /// Kept while the embedded pool runs, so no other process runs it too.
+    pub dev_pool_lock: Option<crate::embedded_pool::PoolLock>,
 }
 
 #[derive(Clone)]

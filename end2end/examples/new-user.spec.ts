@@ -7,8 +7,9 @@ import { enrolTotp, LocalPool, newUser, signIn, signOut, signUp, type Clock } fr
 
 // Codes follow the pool's clock; reading it is harmless, moving it would
 // disturb the tests running beside this one, so this clock only reads.
-const pool = LocalPool.fromDataDir(process.env.THRESHOLD_E2E_DATA_DIR ?? '');
-const poolTime: Clock = { now: () => pool.now() };
+const poolTime: Clock = {
+  now: () => LocalPool.fromDataDir(process.env.THRESHOLD_E2E_DATA_DIR ?? '').now(),
+};
 
 test('a new user signs up, signs in and turns on an authenticator app', async ({ page }) => {
   const user = newUser();

@@ -19,8 +19,9 @@ export const systemClock: Clock = { now: async () => Date.now() };
 
 /**
  * Steps handed out per secret, shared by every `Authenticator` in this
- * worker: a user who signs in twice in one test file must not get the
- * same step twice.
+ * worker process: a user who signs in twice in one test file must not get
+ * the same step twice. (Workers do not share it: give each worker its own
+ * users.)
  */
 const lastSteps = new Map<string, number>();
 
@@ -49,13 +50,19 @@ export class Authenticator {
     return TOTP.generate({ secret: this.otp, period: PERIOD, digits: DIGITS, timestamp });
   }
 
-  /** The code for the pool's current step, or the next step when this one was handed out. */
+  /**
+   * The code for the pool's current step, or for the step after the last
+   * one handed out. A last step more than one step ahead of this clock
+   * came from another clock (a moved pool clock, say): it is not waited
+   * for.
+   */
   async nextCode(): Promise<string> {
     let now = await this.clock.now();
     const last = lastSteps.get(this.secret) ?? -1;
-    if (TOTP.counter({ period: PERIOD, timestamp: now }) <= last) {
+    const counter = (at: number): number => TOTP.counter({ period: PERIOD, timestamp: at });
+    if (counter(now) <= last && last - counter(now) <= 1) {
       if (this.clock.advance) {
-        now = await this.clock.advance(PERIOD);
+        while (counter(now) <= last) now = await this.clock.advance(PERIOD);
       } else {
         const next = (last + 1) * PERIOD * 1000;
         // Waiting for a clock edge, not timing anything.
@@ -63,7 +70,7 @@ export class Authenticator {
         now = await this.clock.now();
       }
     }
-    lastSteps.set(this.secret, TOTP.counter({ period: PERIOD, timestamp: now }));
+    lastSteps.set(this.secret, counter(now));
     return this.codeAt(now);
   }
 

@@ -10,8 +10,23 @@ import type { User } from './users';
 
 /** The message id of the page's title (`sign_in.title`, `challenge.app_code_title`, …). */
 export async function titleId(page: Page): Promise<string> {
-  return (await page.locator('main#main').getAttribute('data-title-id')) ?? '';
+  // Not a locator's getAttribute, which would wait for a `main#main` that
+  // a product's own page may not have.
+  const main = page.locator('main#main');
+  if ((await main.count()) === 0) return '';
+  return (await main.first().getAttribute('data-title-id')) ?? '';
 }
+
+/** Pages where a sign-in stops without signing in: the pool or a limit said no. */
+const REFUSALS = new Set([
+  'rate_limited.title',
+  'unavailable.title',
+  'csrf.title',
+  'bad_request.title',
+  'too_large.title',
+  'reset_password.title',
+  'forgot_password.title',
+]);
 
 /** The message ids of the page's notices and field errors, for error reports. */
 async function messageIds(page: Page): Promise<string[]> {
@@ -24,8 +39,13 @@ function form(page: Page, action: string): Locator {
 
 /** Submits `form` with its first submit button and waits for the page the answer leads to. */
 async function submit(page: Page, target: Locator): Promise<void> {
+  const action = (await target.getAttribute('action')) ?? 'a form';
   await Promise.all([
-    page.waitForEvent('framenavigated', { predicate: (frame) => frame === page.mainFrame() }),
+    page
+      .waitForEvent('framenavigated', { predicate: (frame) => frame === page.mainFrame(), timeout: 15_000 })
+      .catch(() => {
+        throw new Error(`submitting ${action} led nowhere within 15 seconds (a script in the way?)`);
+      }),
     target.locator('button[type="submit"], button:not([type])').first().click(),
   ]);
   await page.waitForLoadState('domcontentloaded');
@@ -79,8 +99,9 @@ export interface SignInOptions extends FlowOptions {
  * app's code (from `user.totpSecret`), a code by email or text message
  * (from `options.codes`). Starts from the sign-in page the browser is on
  * (after a protected page sent it there), or opens `/sign-in`. Ends on the
- * page the sign-in leads to; throws, naming the page and its messages, if
- * it does not get there.
+ * page the sign-in leads to; throws, naming the page and its messages,
+ * when it stays on sign-in, meets a step it cannot answer, or lands on a
+ * refusal (too many attempts, unavailable, a password reset required).
  */
 export async function signIn(page: Page, user: User, options: SignInOptions = {}): Promise<void> {
   const codes = options.codes ?? new Outbox(page.request);
@@ -90,7 +111,7 @@ export async function signIn(page: Page, user: User, options: SignInOptions = {}
     await page.goto(`/sign-in${query}`);
   }
   const signInForm = form(page, '/api/sign-in');
-  await signInForm.locator('input[name="username"]').fill(user.email);
+  await signInForm.locator('input[name="username"]').fill(user.signInName ?? user.email);
   await signInForm.locator('input[name="password"]').fill(user.password);
   // Taken before the sign-in, in case it sends a code.
   const emailBefore = await codes.before(user.email, 'mfa');
@@ -98,8 +119,14 @@ export async function signIn(page: Page, user: User, options: SignInOptions = {}
   await submit(page, signInForm);
 
   const app = user.totpSecret ? new Authenticator(user.totpSecret, options.clock) : undefined;
+  let replayed = false;
   for (let step = 0; step < 4; step++) {
     const title = await titleId(page);
+    if (REFUSALS.has(title)) {
+      throw new Error(
+        `signing in ${user.email}: stopped on ${title} (messages: ${(await messageIds(page)).join(', ') || 'none'})`,
+      );
+    }
     if (!title.startsWith('challenge.') && title !== 'sign_in.title') return;
     const answer = form(page, '/api/sign-in-challenge');
     const code = answer.locator('input[name="code"]');
@@ -109,8 +136,11 @@ export async function signIn(page: Page, user: User, options: SignInOptions = {}
         await code.fill(await app.nextCode());
         await submit(page, answer);
         if ((await titleId(page)) === title && (await messageIds(page)).includes('code.mismatch')) {
-          // Refused as a replay: a code of this step was used outside this
-          // kit (at enrolment, say). The next step's code is accepted.
+          // Refused once as a replay: a code of this step was used outside
+          // this kit (at enrolment, say). The next step's code is accepted;
+          // a second refusal is a wrong secret.
+          if (replayed) throw new Error(`signing in ${user.email}: the pool refused two codes of its totpSecret`);
+          replayed = true;
           await app.spendCurrentStep();
         }
         break;

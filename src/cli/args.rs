@@ -37,7 +37,8 @@ pub struct CreateUser {
     #[arg(long)]
     pub username: Option<String>,
     /// The password; a strong one is generated (and printed) when absent.
-    #[arg(long)]
+    /// `THRESHOLD_USER_PASSWORD` keeps it out of the process list.
+    #[arg(long, env = "THRESHOLD_USER_PASSWORD", hide_env_values = true)]
     pub password: Option<String>,
     /// The password is the user's own and they can sign in with it.
     /// Without it the password is temporary, as for an invited user:

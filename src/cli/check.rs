@@ -9,12 +9,11 @@ use rand::distr::Alphanumeric;
 use url::Url;
 
 use super::Failure;
-use super::pool::Pool;
+use super::pool::{Access, Pool};
 use crate::cognito::errors::CognitoError;
 use crate::cognito::sign_in::SignInStep;
 use crate::config::{Config, StoreSetting};
 use crate::domain::{Password, SignInName, SignInNameKind};
-use crate::handoff::forward_auth::ForwardAuth;
 
 /// The report, line by line; any `Error` makes the command fail.
 #[derive(Default)]
@@ -39,9 +38,8 @@ pub async fn run(config: &Config) -> Result<(), Failure> {
     let mut report = Report::default();
     settings(config, &mut report).await;
     if report.errors == 0 {
-        match Pool::open(config).await {
+        match Pool::open(config, Access::ReadOnly).await {
             Ok(pool) => {
-                report.ok("pool", &pool.description);
                 app_client(&pool, &mut report).await;
                 signing_keys(config, &pool, &mut report).await;
                 client_settings(config, &pool, &mut report).await;
@@ -57,31 +55,17 @@ pub async fn run(config: &Config) -> Result<(), Failure> {
     }
 }
 
-/// What the server checks before it listens, without starting anything.
+/// What the server checks before it listens, without starting anything,
+/// and the session store it would use.
 async fn settings(config: &Config, report: &mut Report) {
-    match config.pool() {
-        Ok(_) => report.ok("settings", "the pool settings belong together"),
-        Err(e) => report.error("settings", e),
-    }
-    if let Err(e) = config.forward_access_token_secret() {
-        report.error("forward auth", e);
-    }
-    match ForwardAuth::parse_rules(&config.forward_auth_groups) {
-        Ok(rules) if rules.is_empty() => {}
-        Ok(rules) => report.ok("forward auth", format!("{} group rule(s)", rules.len())),
-        Err(e) => report.error("forward auth", e),
-    }
-    if let Some(dir) = &config.brand_dir {
-        match crate::brand::Brand::load(dir) {
-            Ok((_, warnings)) if warnings.is_empty() => report.ok("brand", dir.display()),
-            Ok((_, warnings)) => {
-                report.ok("brand", dir.display());
-                for warning in warnings {
-                    println!("warning  brand: {warning}");
-                }
+    match crate::startup::check_settings(config) {
+        Ok(warnings) => {
+            report.ok("settings", "the settings are valid and belong together");
+            for warning in warnings {
+                println!("warning  brand: {warning}");
             }
-            Err(e) => report.error("brand", format!("{e:#}")),
         }
+        Err(e) => report.error("settings", format!("{e:#}")),
     }
     match &config.session_store {
         None | Some(StoreSetting::Sqlite) => report.ok(
@@ -124,10 +108,13 @@ async fn app_client(pool: &Pool, report: &mut Report) {
     match pool.gateway.sign_in(&name, &password).await {
         // A wrong password, or (PreventUserExistenceErrors) a challenge
         // that will fail later: the pool accepted who was asking.
-        Err(CognitoError::IncorrectCredentials) | Ok(SignInStep::Challenge(_)) => report.ok(
-            what,
-            format!("{} accepts its secret and the sign-in flow", pool.client_id),
-        ),
+        Err(CognitoError::IncorrectCredentials) | Ok(SignInStep::Challenge(_)) => {
+            report.ok("pool", &pool.description);
+            report.ok(
+                what,
+                format!("{} accepts its secret and the sign-in flow", pool.client_id),
+            );
+        }
         Ok(SignInStep::SignedIn(_)) => {
             report.error(what, "a made-up user signed in; is this a real pool?")
         }
@@ -167,7 +154,11 @@ async fn signing_keys(config: &Config, pool: &Pool, report: &mut Report) {
         keys: Vec<serde_json::Value>,
     }
     let fetched = async {
-        let reply = reqwest::get(url.clone()).await?.error_for_status()?;
+        let reply = super::http()
+            .get(url.clone())
+            .send()
+            .await?
+            .error_for_status()?;
         reply.json::<Jwks>().await
     };
     match tokio::time::timeout(Duration::from_secs(10), fetched).await {
@@ -210,9 +201,39 @@ async fn client_settings(config: &Config, pool: &Pool, report: &mut Report) {
                 report.ok(what, format!("allows {}", client.auth_flows.join(", ")));
             }
         }
-        Err(e) => report.skipped(
+        // No credentials, or not these rights: the one check that needs
+        // them is skipped. Anything else is an answer about the pool.
+        Err(CognitoError::Unexpected { detail, .. })
+            if detail.contains("ResourceNotFoundException") =>
+        {
+            report.error(
+                what,
+                format!(
+                    "the pool {} has no app client {} (is COGNITO_USER_POOL_ID the client's pool?): {detail}",
+                    pool.pool_id, pool.client_id
+                ),
+            );
+        }
+        Err(e) if lacks_credentials(&e) => report.skipped(
             what,
-            format!("DescribeUserPoolClient needs AWS credentials with cognito-idp:DescribeUserPoolClient ({e})"),
+            format!("DescribeUserPoolClient needs AWS credentials allowed cognito-idp:DescribeUserPoolClient ({e})"),
         ),
+        Err(e) => report.error(what, format!("DescribeUserPoolClient: {e}")),
     }
+}
+
+/// Whether `e` says the caller has no AWS credentials, or not the right
+/// to make the call, rather than anything about the pool.
+fn lacks_credentials(e: &CognitoError) -> bool {
+    let text = e.to_string().to_ascii_lowercase();
+    [
+        "credentials",
+        "accessdenied",
+        "not authorized to perform",
+        "unrecognizedclient",
+        "security token",
+        "signature",
+    ]
+    .iter()
+    .any(|needle| text.contains(needle))
 }

@@ -49,6 +49,18 @@ impl From<pool::Unreachable> for Failure {
     }
 }
 
+/// An HTTP client for the pool's own routes (clock, outbox) and the
+/// signing keys: a pool that accepts the connection and never answers
+/// fails the command instead of hanging it.
+fn http() -> reqwest::Client {
+    reqwest::Client::builder()
+        .timeout(std::time::Duration::from_secs(10))
+        .build()
+        // Building fails only when the TLS backend cannot initialise,
+        // which the server's own clients would have met first.
+        .unwrap_or_default()
+}
+
 /// Runs `command` with `config`'s pool and prints its result on stdout.
 pub async fn run(config: Config, command: Command) -> ExitCode {
     let outcome = match command {

@@ -7,7 +7,7 @@ use std::time::Duration;
 use local_pool::OutboxMessage;
 use url::Url;
 
-use super::pool::Pool;
+use super::pool::{Access, Pool};
 use super::{Failure, OutboxArgs};
 use crate::config::Config;
 
@@ -15,7 +15,7 @@ use crate::config::Config;
 const POLL: Duration = Duration::from_millis(300);
 
 pub async fn print(config: &Config, args: OutboxArgs) -> Result<(), Failure> {
-    let pool = Pool::open(config).await?;
+    let pool = Pool::open(config, Access::ReadOnly).await?;
     let outcome = run(&pool, &args).await;
     pool.close().await;
     outcome
@@ -43,16 +43,36 @@ async fn run(pool: &Pool, args: &OutboxArgs) -> Result<(), Failure> {
     if !args.follow {
         return Ok(());
     }
+    // One Ctrl-C future for the whole loop, so an interrupt that comes
+    // while the pool is being asked is not lost.
+    let interrupted = tokio::signal::ctrl_c();
+    tokio::pin!(interrupted);
+    let mut failing = false;
     loop {
         tokio::select! {
-            _ = tokio::signal::ctrl_c() => return Ok(()),
+            _ = &mut interrupted => return Ok(()),
             () = tokio::time::sleep(POLL) => {}
         }
-        let now = fetch(&url, pool).await?;
-        for message in new_since(&printed, &now) {
-            print_line(message);
+        // A Threshold restarting is gone for a moment: keep asking, and
+        // say so once.
+        match fetch(&url, pool).await {
+            Ok(now) => {
+                if failing {
+                    eprintln!("threshold: the outbox answers again");
+                    failing = false;
+                }
+                for message in new_since(&printed, &now) {
+                    print_line(message);
+                }
+                printed = now;
+            }
+            Err(Failure::Failed(why) | Failure::Usage(why)) => {
+                if !failing {
+                    eprintln!("threshold: {why}; still trying");
+                    failing = true;
+                }
+            }
         }
-        printed = now;
     }
 }
 
@@ -75,7 +95,9 @@ async fn fetch(url: &Url, pool: &Pool) -> Result<Vec<OutboxMessage>, Failure> {
     struct Reply {
         messages: Vec<OutboxMessage>,
     }
-    let reply = reqwest::get(url.clone())
+    let reply = super::http()
+        .get(url.clone())
+        .send()
         .await
         .map_err(|e| Failure::Failed(format!("cannot reach {}: {e}", pool.description)))?;
     if reply.status() == reqwest::StatusCode::NOT_FOUND {

@@ -14,6 +14,21 @@ use crate::cognito::client::Endpoint;
 use crate::cognito::gateway::{AppClient, Gateway};
 use crate::config::{Config, PoolSetting};
 use crate::domain::SignInNameKind;
+use crate::embedded_pool::PoolLock;
+
+/// Whether a command may start the embedded pool when no Threshold serves
+/// it. Only commands that change something may: one that reads (`users
+/// list`, `outbox`, `check-config`) would read a pool nobody uses, or
+/// provision one in a directory given by mistake.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Access {
+    ReadOnly,
+    MayStart,
+}
+
+/// How long a command waits for another to finish with the embedded pool
+/// (parallel `users create` runs take turns).
+const LOCK_WAIT: Duration = Duration::from_secs(30);
 
 /// The pool cannot be used; the message says why, in plain words.
 #[derive(Debug)]
@@ -36,12 +51,12 @@ pub struct Pool {
     pub local_endpoint: Option<Url>,
     /// What the command talks to, for people reading its output.
     pub description: String,
-    /// The embedded pool, when this command had to start it.
-    started: Option<RunningPool>,
+    /// The embedded pool and its lock, when this command had to start it.
+    started: Option<(RunningPool, PoolLock)>,
 }
 
 impl Pool {
-    pub async fn open(config: &Config) -> Result<Self, Unreachable> {
+    pub async fn open(config: &Config, access: Access) -> Result<Self, Unreachable> {
         let setting = config.pool().map_err(|e| Unreachable(e.to_string()))?;
         let timeout = Duration::from_millis(config.pool_timeout_ms);
         match setting {
@@ -76,54 +91,52 @@ impl Pool {
                     started: None,
                 })
             }
-            PoolSetting::Embedded => Self::embedded(config, timeout).await,
+            PoolSetting::Embedded => Self::embedded(config, timeout, access).await,
         }
     }
 
     /// The embedded pool of a running Threshold, or one started here.
-    async fn embedded(config: &Config, timeout: Duration) -> Result<Self, Unreachable> {
-        let region = crate::embedded_pool::REGION.to_owned();
-        let (endpoint, pool_id, client_id, secret, started) =
-            match crate::embedded_pool::remembered(&config.data_dir) {
-                Some((addr, saved)) if listening(addr).await => {
-                    let endpoint = Endpoint {
-                        region,
-                        url: Some(local_url(addr)?),
-                    };
-                    if !Admin::for_local_pool(&endpoint)
-                        .client_exists(&saved.pool_id, &saved.client_id)
-                        .await
-                    {
-                        return Err(Unreachable(format!(
-                            "something answers at {addr}, where the embedded pool of {} should \
-                             be, but it does not hold the pool saved there (dev-pool.json); is \
-                             another program on that port?",
-                            config.data_dir.display()
-                        )));
+    async fn embedded(
+        config: &Config,
+        timeout: Duration,
+        access: Access,
+    ) -> Result<Self, Unreachable> {
+        let (endpoint, pool_id, client_id, secret, started) = match served(config).await? {
+            Some(served) => served,
+            None if access == Access::ReadOnly => {
+                return Err(Unreachable(format!(
+                    "no Threshold is serving from {}: start it (`cargo run`) first, or set \
+                     THRESHOLD_DATA_DIR to the data directory it uses",
+                    config.data_dir.display()
+                )));
+            }
+            None => {
+                crate::session::store::private_dir(&config.data_dir)
+                    .map_err(|e| Unreachable(format!("{e:#}")))?;
+                // Whoever holds the lock runs the pool: another command
+                // (parallel seeding takes turns), or a Threshold starting
+                // up, which then serves it.
+                match crate::embedded_pool::lock(&config.data_dir, LOCK_WAIT).await {
+                    Ok(lock) => {
+                        let embedded =
+                            crate::embedded_pool::start_locked(config, Clock::system(), lock)
+                                .await
+                                .map_err(|e| Unreachable(format!("{e:#}")))?;
+                        (
+                            embedded.endpoint,
+                            embedded.pool_id,
+                            embedded.client_id,
+                            embedded.client_secret,
+                            Some((embedded.running, embedded.lock)),
+                        )
                     }
-                    (
-                        endpoint,
-                        saved.pool_id,
-                        saved.client_id,
-                        SecretString::from(saved.client_secret),
-                        None,
-                    )
+                    Err(e) => match served(config).await? {
+                        Some(served) => served,
+                        None => return Err(Unreachable(format!("{e:#}"))),
+                    },
                 }
-                _ => {
-                    crate::session::store::private_dir(&config.data_dir)
-                        .map_err(|e| Unreachable(format!("{e:#}")))?;
-                    let embedded = crate::embedded_pool::start(config, Clock::system())
-                        .await
-                        .map_err(|e| Unreachable(format!("{e:#}")))?;
-                    (
-                        embedded.endpoint,
-                        embedded.pool_id,
-                        embedded.client_id,
-                        embedded.client_secret,
-                        Some(embedded.running),
-                    )
-                }
-            };
+            }
+        };
         let verifier = crate::startup::token_verifier(config, &endpoint, &pool_id, &client_id)
             .map_err(|e| Unreachable(format!("{e:#}")))?;
         let app = AppClient {
@@ -159,10 +172,51 @@ impl Pool {
     /// Stops the embedded pool if this command started it (its state is
     /// on disk for the next start).
     pub async fn close(self) {
-        if let Some(running) = self.started {
+        if let Some((running, lock)) = self.started {
             running.shutdown().await;
+            drop(lock);
         }
     }
+}
+
+/// The embedded pool as a running Threshold serves it from `config`'s
+/// data directory: its endpoint, pool, client and secret.
+type Served = (
+    Endpoint,
+    String,
+    String,
+    SecretString,
+    Option<(RunningPool, PoolLock)>,
+);
+
+async fn served(config: &Config) -> Result<Option<Served>, Unreachable> {
+    let Some((addr, saved)) = crate::embedded_pool::remembered(&config.data_dir) else {
+        return Ok(None);
+    };
+    if !listening(addr).await {
+        return Ok(None);
+    }
+    let endpoint = Endpoint {
+        region: crate::embedded_pool::REGION.to_owned(),
+        url: Some(local_url(addr)?),
+    };
+    if !Admin::for_local_pool(&endpoint)
+        .client_exists(&saved.pool_id, &saved.client_id)
+        .await
+    {
+        return Err(Unreachable(format!(
+            "something answers at {addr}, where the embedded pool of {} should be, but it does \
+             not hold the pool saved there (dev-pool.json): is another program on that port?",
+            config.data_dir.display()
+        )));
+    }
+    Ok(Some((
+        endpoint,
+        saved.pool_id,
+        saved.client_id,
+        SecretString::from(saved.client_secret),
+        None,
+    )))
 }
 
 /// Whether something accepts connections at `addr` (a refused connection

@@ -8,7 +8,7 @@ use rand::distr::Alphanumeric;
 use secrecy::{ExposeSecret, SecretString};
 use serde::Serialize;
 
-use super::pool::Pool;
+use super::pool::{Access, Pool};
 use super::{CreateUser, DeleteUser, Failure};
 use crate::cognito::admin::{Invitation, NewUser, PoolUser};
 use crate::cognito::challenge::{Answer, Challenge};
@@ -64,8 +64,17 @@ fn check(args: &CreateUser) -> Result<Checked, Failure> {
         })?),
         None => None,
     };
-    if args.groups.iter().any(|g| g.trim().is_empty()) {
-        return Err(Failure::Usage("--group needs a group name".into()));
+    // Cognito's group names: 1 to 128 characters, no spaces or controls.
+    for group in &args.groups {
+        let name = group.trim();
+        if name.is_empty()
+            || name.chars().count() > 128
+            || name.chars().any(|c| c.is_whitespace() || c.is_control())
+        {
+            return Err(Failure::Usage(format!(
+                "--group `{group}` is not a group name (1 to 128 characters, no spaces)"
+            )));
+        }
     }
     let (password, generated) = match &args.password {
         Some(given) if given.is_empty() => {
@@ -85,8 +94,9 @@ fn check(args: &CreateUser) -> Result<Checked, Failure> {
     })
 }
 
-/// 20 random letters and digits, then one of each class Cognito's
-/// strictest policy asks for, so any pool's policy accepts it.
+/// 20 random letters and digits, then one of each class a policy may
+/// ask for: 24 characters, which Cognito's default policy and any policy
+/// of up to 24 characters accept (a longer minimum needs `--password`).
 fn generate_password() -> SecretString {
     let random: String = rand::rng()
         .sample_iter(&Alphanumeric)
@@ -98,10 +108,16 @@ fn generate_password() -> SecretString {
 
 pub async fn create(config: &Config, args: CreateUser) -> Result<(), Failure> {
     let checked = check(&args)?;
-    let pool = Pool::open(config).await?;
+    let pool = Pool::open(config, Access::MayStart).await?;
     let outcome = create_in(&pool, &args, &checked).await;
+    let description = pool.description.clone();
     pool.close().await;
-    println!("{}", to_json(&outcome?));
+    let created = outcome?;
+    eprintln!(
+        "threshold: created {} in {description}",
+        created.user.username
+    );
+    println!("{}", to_json(&created));
     Ok(())
 }
 
@@ -152,16 +168,11 @@ async fn finish(
         .map_err(|e| refused(pool, "AdminSetUserPassword", e))?;
     for group in &args.groups {
         let group = group.trim();
-        let exists = pool
-            .admin
-            .group_exists(&pool.pool_id, group)
-            .await
-            .map_err(|e| refused(pool, "GetGroup", e))?;
-        if !exists {
-            pool.admin
-                .create_group(&pool.pool_id, group)
-                .await
-                .map_err(|e| refused(pool, "CreateGroup", e))?;
+        // Created when missing; one that exists (made by another command
+        // at the same moment, say) is what was wanted.
+        match pool.admin.create_group(&pool.pool_id, group).await {
+            Ok(()) | Err(CognitoError::AlreadyTaken) => {}
+            Err(e) => return Err(refused(pool, "CreateGroup", e)),
         }
         pool.admin
             .add_user_to_group(&pool.pool_id, username, group)
@@ -269,19 +280,26 @@ fn unexpected_step(challenge: &Challenge) -> Failure {
     ))
 }
 
-/// Checks the app's first code. The code is that of the 30-second step
-/// BEFORE the pool's current one (pools accept one step either side):
-/// pools refuse a step at or before the last they accepted, so the
-/// current step stays free for the user's first sign-in. A pool that
-/// accepts only the current step (moto) gets that one instead.
+/// Checks the app's first code. With an access token, the code is that
+/// of the 30-second step BEFORE the pool's current one (pools accept one
+/// step either side): pools refuse a step at or before the last they
+/// accepted, so the current step stays free for the user's first sign-in.
+/// A pool that accepts only the current step (moto) gets that one
+/// instead.
 async fn verify(
     pool: &Pool,
     who: Enrolment<'_>,
     secret: &SecretString,
 ) -> Result<Option<SecretString>, Failure> {
     let now = pool_time(pool).await;
+    // A sign-in's set-up session may not survive a wrong code, so it gets
+    // the current step only.
+    let steps = match who {
+        Enrolment::AccessToken(_) => vec![now.saturating_sub(Duration::from_secs(30)), now],
+        Enrolment::Session(_) => vec![now],
+    };
     let mut last = None;
-    for at in [now.saturating_sub(Duration::from_secs(30)), now] {
+    for at in steps {
         let code = totp_code(secret, at)?;
         let who = match &who {
             Enrolment::AccessToken(token) => Enrolment::AccessToken(token),
@@ -320,7 +338,7 @@ async fn pool_time(pool: &Pool) -> Duration {
     struct Clock {
         now_ms: u64,
     }
-    match reqwest::get(url).await {
+    match super::http().get(url).send().await {
         Ok(reply) if reply.status().is_success() => match reply.json::<Clock>().await {
             Ok(clock) => Duration::from_millis(clock.now_ms),
             Err(_) => system,
@@ -355,28 +373,28 @@ pub async fn delete(config: &Config, args: DeleteUser) -> Result<(), Failure> {
             .map_err(|_| Failure::Usage(format!("--email `{email}` is not an email address")))?
             .as_str()
             .to_owned(),
-        (None, Some(username)) => username.trim().to_owned(),
+        (None, Some(username)) if !username.trim().is_empty() => username.trim().to_owned(),
+        (None, Some(_)) => return Err(Failure::Usage("--username is empty".into())),
         // clap's group makes one of them required.
         (None, None) => return Err(Failure::Usage("--email or --username is required".into())),
     };
-    let pool = Pool::open(config).await?;
-    let outcome = pool.admin.delete_user(&pool.pool_id, &name).await;
-    pool.close().await;
-    match outcome {
-        Ok(()) => {
-            println!("{}", serde_json::json!({ "deleted": name }));
-            Ok(())
-        }
+    let pool = Pool::open(config, Access::MayStart).await?;
+    let outcome = match pool.admin.delete_user(&pool.pool_id, &name).await {
+        Ok(()) => Ok(()),
         Err(CognitoError::IncorrectCredentials) => Err(Failure::Failed(format!(
             "no user `{name}` in {}",
-            pool_label(config)
+            pool.description
         ))),
-        Err(e) => Err(Failure::Failed(format!("AdminDeleteUser: {e}"))),
-    }
+        Err(e) => Err(refused(&pool, "AdminDeleteUser", e)),
+    };
+    pool.close().await;
+    outcome?;
+    println!("{}", serde_json::json!({ "deleted": name }));
+    Ok(())
 }
 
 pub async fn list(config: &Config) -> Result<(), Failure> {
-    let pool = Pool::open(config).await?;
+    let pool = Pool::open(config, Access::ReadOnly).await?;
     let outcome = pool.admin.list_users(&pool.pool_id).await;
     let outcome = outcome.map_err(|e| refused(&pool, "ListUsers", e));
     pool.close().await;
@@ -384,14 +402,6 @@ pub async fn list(config: &Config) -> Result<(), Failure> {
         println!("{}", to_json(&user));
     }
     Ok(())
-}
-
-/// A short name for the configured pool, once the connection is closed.
-fn pool_label(config: &Config) -> String {
-    config
-        .user_pool_id
-        .clone()
-        .unwrap_or_else(|| "the embedded pool".to_owned())
 }
 
 /// A pool's refusal in plain words.

@@ -222,9 +222,11 @@ impl Admin {
         })
     }
 
-    /// With the usual AWS credential chain (environment, shared profile,
-    /// SSO, container or instance role), for operators' commands. Whether
-    /// any credentials were found shows at the first call.
+    /// With the SDK's credential chain (environment, shared profiles with
+    /// keys, an assumed role or web identity, container or instance
+    /// roles; SSO and credential_process are features left out of the
+    /// build), for operators' commands. Whether any credentials were
+    /// found shows at the first call.
     pub async fn with_default_credentials(endpoint: &Endpoint) -> Self {
         Self {
             client: endpoint.admin_client_with_default_credentials().await,
@@ -699,28 +701,6 @@ impl Admin {
                 Some(next) if !next.is_empty() => token = Some(next.to_owned()),
                 _ => return Ok(users),
             }
-        }
-    }
-
-    /// Whether `group` exists in the pool.
-    /// <https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_GetGroup.html>
-    pub async fn group_exists(&self, pool_id: &str, group: &str) -> Result<bool> {
-        match self
-            .client
-            .get_group()
-            .user_pool_id(pool_id)
-            .group_name(group)
-            .send()
-            .await
-        {
-            Ok(_) => Ok(true),
-            Err(e)
-                if e.as_service_error()
-                    .is_some_and(|e| e.is_resource_not_found_exception()) =>
-            {
-                Ok(false)
-            }
-            Err(e) => Err(admin_error("GetGroup")(e)),
         }
     }
 

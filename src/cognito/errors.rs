@@ -103,7 +103,8 @@ pub enum CognitoError {
     #[error("password reset required")]
     PasswordResetRequired,
     /// The name or address belongs to another account (`UsernameExists`,
-    /// `AliasExists`). Flows never show this to the visitor.
+    /// `AliasExists`), or a group of that name exists (`GroupExists`).
+    /// Flows never show this to the visitor.
     #[error("username or alias exists")]
     AlreadyTaken,
     #[error("code mismatch")]
@@ -238,7 +239,9 @@ impl CognitoError {
             "UserNotFoundException" => Self::IncorrectCredentials,
             "UserNotConfirmedException" => Self::UserNotConfirmed,
             "PasswordResetRequiredException" => Self::PasswordResetRequired,
-            "UsernameExistsException" | "AliasExistsException" => Self::AlreadyTaken,
+            "UsernameExistsException" | "AliasExistsException" | "GroupExistsException" => {
+                Self::AlreadyTaken
+            }
             "CodeMismatchException" => Self::CodeMismatch,
             "ExpiredCodeException" => Self::ExpiredCode,
             "TooManyFailedAttemptsException" => Self::TooManyFailedAttempts,
