@@ -45,6 +45,23 @@ pub struct State {
     /// process, where a real user's counts are saved.
     #[serde(skip)]
     pub unknown_names: HashMap<String, Attempts>,
+    /// Sessions of the sign-up that goes straight to signing in: SignUp
+    /// hands one out, ConfirmSignUp trades it for a confirmed one, and
+    /// InitiateAuth (USER_AUTH) spends that. Minutes long, not persisted.
+    #[serde(skip)]
+    pub sign_up_sessions: HashMap<String, SignUpSession>,
+}
+
+/// A sign-up on its way to a sign-in, for one user of one app client.
+#[derive(Debug, Clone)]
+pub struct SignUpSession {
+    pub pool_id: String,
+    pub client_id: String,
+    pub username: String,
+    pub expires_ms: u64,
+    /// `None` until ConfirmSignUp accepted the code; then the first
+    /// factor that code proved (`EMAIL_OTP` or `SMS_OTP`).
+    pub confirmed_by: Option<&'static str>,
 }
 
 impl State {
@@ -88,6 +105,7 @@ impl State {
         self.sessions.retain(|_, s| s.expires_ms > now_ms);
         self.srp.retain(|_, s| s.expires_ms > now_ms);
         self.unknown_names.retain(|_, a| !a.forgotten(now_ms));
+        self.sign_up_sessions.retain(|_, s| s.expires_ms > now_ms);
     }
 }
 

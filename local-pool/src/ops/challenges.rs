@@ -90,8 +90,10 @@ fn challenge(s: &mut State, ctx: &Ctx<'_>, base: ChallengeSession, params: Value
     json!({ "ChallengeName": name, "Session": id, "ChallengeParameters": params })
 }
 
-/// Sends an SMS or email MFA code and opens the challenge for it.
-fn code_challenge(
+/// Sends an SMS or email code and opens the challenge for it: MFA
+/// (SMS_MFA, EMAIL_OTP after a password) or a first factor (EMAIL_OTP,
+/// SMS_OTP in USER_AUTH).
+pub fn code_challenge(
     ctx: &Ctx<'_>,
     s: &mut State,
     session: ChallengeSession,
@@ -99,11 +101,8 @@ fn code_challenge(
 ) -> ApiResult<Value> {
     let pool = s.pool(&session.pool_id)?;
     let user = pool.user(&session.username)?;
-    let attribute = if kind == "SMS_MFA" {
-        "phone_number"
-    } else {
-        "email"
-    };
+    let by_sms = kind == "SMS_MFA" || kind == "SMS_OTP";
+    let attribute = if by_sms { "phone_number" } else { "email" };
     let destination = user
         .attr(attribute)
         .ok_or_else(|| {
@@ -119,7 +118,7 @@ fn code_challenge(
     let ttl_ms = pool.client(&session.client_id)?.session_ms();
     let pending = PendingCode::for_attribute(ttl_ms, ctx.now_ms, attribute);
     let code = pending.code.clone();
-    let template = if kind == "SMS_MFA" {
+    let template = if by_sms {
         pool.sms_mfa
             .as_ref()
             .and_then(|c| c.get("SmsAuthenticationMessage"))
@@ -416,7 +415,13 @@ pub fn respond_to_auth_challenge(ctx: &Ctx<'_>, input: &Input) -> ApiResult<Valu
             return Err(ApiError::invalid_session());
         }
         let pool = s.pool(&current.pool_id)?;
-        if pool.find_username(&username_sent).as_deref() != Some(current.username.as_str()) {
+        // A decoy (a one-time code "sent" to a name with no account) is
+        // answered like a real one: the code is refused as wrong.
+        let decoy = !pool.users.contains_key(&current.username)
+            && current.typed_name.as_deref() == Some(username_sent.as_str());
+        if pool.find_username(&username_sent).as_deref() != Some(current.username.as_str())
+            && !decoy
+        {
             return Err(ApiError::invalid_session());
         }
         if current.challenge != name {
@@ -467,11 +472,11 @@ fn answer_challenge(
     let mismatch = || ApiError::new("CodeMismatchException", "Invalid code received for user");
     let session_ms = s.pool(&pool_id)?.client(&client_id)?.session_ms();
     match current.challenge.as_str() {
-        "SMS_MFA" | "EMAIL_OTP" => {
-            let key = if current.challenge == "SMS_MFA" {
-                "SMS_MFA_CODE"
-            } else {
-                "EMAIL_OTP_CODE"
+        "SMS_MFA" | "EMAIL_OTP" | "SMS_OTP" => {
+            let key = match current.challenge.as_str() {
+                "SMS_MFA" => "SMS_MFA_CODE",
+                "SMS_OTP" => "SMS_OTP_CODE",
+                _ => "EMAIL_OTP_CODE",
             };
             let code = response(key)?;
             let mut slot = current.code.clone();
@@ -485,6 +490,12 @@ fn answer_challenge(
                     return Err(ApiError::expired_code());
                 }
                 Err(_) => return Err(mismatch()),
+            }
+            if current.challenge == "SMS_OTP" {
+                // Receiving the code proves the number.
+                let user = s.pool_mut(&pool_id)?.user_mut(&username)?;
+                user.attributes
+                    .insert("phone_number_verified".into(), "true".into());
             }
             if current.challenge == "EMAIL_OTP" {
                 // Receiving the code proves the address.

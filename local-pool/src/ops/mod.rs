@@ -52,6 +52,7 @@ const USER_OPERATIONS: &[(&str, Operation)] = &[
     ),
     ("ChangePassword", self_service::change_password),
     ("GetUser", self_service::get_user),
+    ("GetUserAuthFactors", self_service::get_user_auth_factors),
     ("UpdateUserAttributes", self_service::update_user_attributes),
     (
         "GetUserAttributeVerificationCode",

@@ -20,17 +20,17 @@
 
 use serde_json::{Value, json};
 
-use super::challenges::{after_password, check_usable, user_disabled};
+use super::challenges::{after_password, check_usable, code_challenge, user_disabled};
 use super::context::Ctx;
 use super::users::{
-    check_secret_hash, check_sign_in_lockout, client_id, equalise_timing, fake_username,
-    keyed_fake, new_session_id, pool_for_client, record_sign_in,
+    check_secret_hash, check_sign_in_lockout, client_id, equalise_timing, fake_delivery,
+    fake_username, keyed_fake, new_session_id, pool_for_client, record_sign_in,
 };
 use crate::codes;
 use crate::error::{ApiError, ApiResult};
 use crate::input::Input;
 use crate::srp;
-use crate::state::{ChallengeSession, SrpPending};
+use crate::state::{ChallengeSession, SrpPending, UserStatus};
 use crate::tokens::{Issue, hash_token, issue};
 
 fn flow_not_enabled(flow: &str) -> ApiError {
@@ -42,6 +42,7 @@ pub fn initiate_auth(ctx: &Ctx<'_>, input: &Input) -> ApiResult<Value> {
     let flow = input.string("AuthFlow", 1, 64)?;
     let client_id = client_id(input)?;
     let params = input.string_map("AuthParameters")?;
+    let session = input.opt_string("Session", 20, 2048)?;
     const FLOWS: &[&str] = &[
         "USER_SRP_AUTH",
         "REFRESH_TOKEN_AUTH",
@@ -122,6 +123,16 @@ pub fn initiate_auth(ctx: &Ctx<'_>, input: &Input) -> ApiResult<Value> {
                 &[&name],
                 params.get("SECRET_HASH").map(String::as_str),
             )?;
+            if let Some(session) = session {
+                return after_sign_up(
+                    ctx,
+                    &pool_id,
+                    &client_id,
+                    &name,
+                    &session,
+                    params.get("PREFERRED_CHALLENGE").map(String::as_str),
+                );
+            }
             match params.get("PREFERRED_CHALLENGE").map(String::as_str) {
                 Some("PASSWORD") => {
                     password_sign_in(ctx, &pool_id, &client_id, &name, &param("PASSWORD")?)
@@ -129,9 +140,12 @@ pub fn initiate_auth(ctx: &Ctx<'_>, input: &Input) -> ApiResult<Value> {
                 Some("PASSWORD_SRP") => {
                     srp_start(ctx, &pool_id, &client_id, &name, &param("SRP_A")?)
                 }
+                Some(factor @ ("EMAIL_OTP" | "SMS_OTP")) => {
+                    otp_start(ctx, &pool_id, &client_id, &name, factor)
+                }
                 None => select_challenge(ctx, &pool_id, &client_id, &name),
                 Some(other) => Err(ApiError::invalid_parameter(format!(
-                    "local-pool supports USER_AUTH with the PASSWORD and PASSWORD_SRP challenges, not {other}."
+                    "local-pool supports USER_AUTH with the PASSWORD, PASSWORD_SRP, EMAIL_OTP and SMS_OTP challenges, not {other}."
                 ))),
             }
         }
@@ -142,6 +156,135 @@ pub fn initiate_auth(ctx: &Ctx<'_>, input: &Input) -> ApiResult<Value> {
         }
         _ => Err(flow_not_enabled(&flow)),
     }
+}
+
+/// USER_AUTH with a one-time code as the first factor (EMAIL_OTP or
+/// SMS_OTP): the code goes to the user's address or number, and the
+/// answer signs them in. A name with no account (where the client
+/// prevents user existence errors), a user without that address or
+/// number, and one who cannot sign in (unconfirmed, disabled) get a
+/// decoy: the same challenge, a masked destination shaped from what was
+/// typed, nothing sent, and every code refused as wrong.
+/// <https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-authentication-flow-methods.html>
+fn otp_start(
+    ctx: &Ctx<'_>,
+    pool_id: &str,
+    client_id: &str,
+    name: &str,
+    factor: &str,
+) -> ApiResult<Value> {
+    ctx.svc.store.write(|s| {
+        let pool = s.pool(pool_id)?;
+        let client = pool.client(client_id)?;
+        if !pool.first_factors().iter().any(|f| f == factor) {
+            return Err(ApiError::invalid_parameter(format!(
+                "{factor} is not an allowed first factor of this user pool (SignInPolicy)."
+            )));
+        }
+        let prevent = client.prevents_user_existence_errors();
+        let session_ms = client.session_ms();
+        let attribute = if factor == "SMS_OTP" {
+            "phone_number"
+        } else {
+            "email"
+        };
+        let username = pool.find_username(name);
+        let usable = username
+            .as_ref()
+            .and_then(|u| pool.users.get(u))
+            .is_some_and(|u| {
+                u.enabled && u.status == UserStatus::Confirmed && u.attr(attribute).is_some()
+            });
+        if username.is_none() && !prevent {
+            return Err(ApiError::user_not_found());
+        }
+        let base = ChallengeSession {
+            pool_id: pool_id.to_owned(),
+            client_id: client_id.to_owned(),
+            username: String::new(),
+            challenge: factor.to_owned(),
+            expires_ms: ctx.now_ms.saturating_add(session_ms),
+            code: None,
+            totp_verified: false,
+            failures: 0,
+            enables_email_mfa: false,
+            typed_name: Some(name.to_owned()),
+        };
+        s.prune(ctx.now_ms);
+        match username.filter(|_| usable) {
+            Some(username) => code_challenge(ctx, s, ChallengeSession { username, ..base }, factor),
+            None => {
+                let pool = s.pool(pool_id)?;
+                let fake = fake_username(pool, name);
+                let details = fake_delivery(name);
+                let id = new_session_id();
+                s.sessions.insert(
+                    id.clone(),
+                    ChallengeSession {
+                        username: fake.clone(),
+                        // A code nobody is told: every answer is wrong.
+                        code: Some(codes::PendingCode::for_attribute(
+                            session_ms, ctx.now_ms, attribute,
+                        )),
+                        ..base
+                    },
+                );
+                Ok(json!({
+                    "ChallengeName": factor,
+                    "Session": id,
+                    "ChallengeParameters": {
+                        "CODE_DELIVERY_DELIVERY_MEDIUM": details["DeliveryMedium"],
+                        "CODE_DELIVERY_DESTINATION": details["Destination"],
+                        "USER_ID_FOR_SRP": fake,
+                    },
+                }))
+            }
+        }
+    })
+}
+
+/// USER_AUTH with the session of a confirmed sign-up: the code the user
+/// just confirmed with counts as their first factor (EMAIL_OTP or
+/// SMS_OTP, whichever way it went), so they are signed in without typing
+/// their password, once, within the client's session validity.
+/// <https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_InitiateAuth.html>
+fn after_sign_up(
+    ctx: &Ctx<'_>,
+    pool_id: &str,
+    client_id: &str,
+    name: &str,
+    session: &str,
+    preferred: Option<&str>,
+) -> ApiResult<Value> {
+    ctx.svc.store.write(|s| {
+        let pending = s
+            .sign_up_sessions
+            .remove(session)
+            .ok_or_else(ApiError::invalid_session)?;
+        let pool = s.pool(pool_id)?;
+        let factor = pending.confirmed_by.ok_or_else(ApiError::invalid_session)?;
+        if pending.expires_ms <= ctx.now_ms {
+            return Err(ApiError::session_expired());
+        }
+        if pending.client_id != client_id
+            || pending.pool_id != pool_id
+            || pool.find_username(name).as_deref() != Some(pending.username.as_str())
+        {
+            return Err(ApiError::invalid_session());
+        }
+        if preferred.is_some_and(|p| p != factor) {
+            return Err(ApiError::invalid_parameter(format!(
+                "The sign-up was confirmed with {factor}; PREFERRED_CHALLENGE must be {factor} or absent."
+            )));
+        }
+        if !pool.first_factors().iter().any(|f| f == factor) {
+            return Err(ApiError::invalid_parameter(format!(
+                "{factor} is not an allowed first factor of this user pool (SignInPolicy)."
+            )));
+        }
+        check_usable(ctx, s, pool_id, &pending.username)?;
+        after_password(ctx, s, pool_id, client_id, &pending.username)
+    })
 }
 
 fn password_sign_in(
@@ -196,8 +339,23 @@ fn select_challenge(ctx: &Ctx<'_>, pool_id: &str, client_id: &str, name: &str) -
             return Err(ApiError::user_not_found());
         }
         let mut available = Vec::new();
-        if pool.first_factors().iter().any(|f| f == "PASSWORD") {
+        let allowed = pool.first_factors();
+        if allowed.iter().any(|f| f == "PASSWORD") {
             available.extend(["PASSWORD", "PASSWORD_SRP"]);
+        }
+        // A code by email or text for users who have the address or
+        // number. An unknown name is offered what a user with an email
+        // address would be.
+        let user = username.as_ref().and_then(|u| pool.users.get(u));
+        if allowed.iter().any(|f| f == "EMAIL_OTP")
+            && user.is_none_or(|u| u.attr("email").is_some())
+        {
+            available.push("EMAIL_OTP");
+        }
+        if allowed.iter().any(|f| f == "SMS_OTP")
+            && user.is_some_and(|u| u.attr("phone_number").is_some())
+        {
+            available.push("SMS_OTP");
         }
         if available.is_empty() {
             return Err(ApiError::invalid_parameter(
@@ -419,6 +577,9 @@ pub fn respond_to_auth_challenge(ctx: &Ctx<'_>, input: &Input) -> ApiResult<Valu
             &typed,
             &response("SRP_A")?,
         ),
+        factor @ ("EMAIL_OTP" | "SMS_OTP") => {
+            otp_start(ctx, &session.pool_id, &client_id, &typed, factor)
+        }
         other => Err(ApiError::invalid_parameter(format!(
             "Invalid ANSWER: {other} is not one of the AvailableChallenges."
         ))),
