@@ -11,7 +11,9 @@ use secrecy::{ExposeSecret, SecretString};
 use serde::{Deserialize, Serialize};
 use url::Url;
 
-use crate::cognito::admin::{Admin, ClientAuthFlow, ClientSpec, MfaRequirement, PoolSpec};
+use crate::cognito::admin::{
+    Admin, ClientAuthFlow, ClientSpec, FirstFactor, MfaRequirement, PoolSpec,
+};
 use crate::cognito::client::Endpoint;
 use crate::cognito::mfa::Factor;
 use crate::config::Config;
@@ -246,6 +248,8 @@ async fn provision(admin: &Admin) -> anyhow::Result<Saved> {
             custom_attributes: vec!["company".to_owned()],
             case_insensitive_names: true,
             recover_by_email_first: true,
+            // The code that confirms a sign-up signs the new user in.
+            first_factors: vec![FirstFactor::Password, FirstFactor::EmailCode],
             ..PoolSpec::named("threshold-dev")
         })
         .await

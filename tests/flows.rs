@@ -32,28 +32,19 @@ async fn a_new_user_signs_up_confirms_signs_in_and_signs_out() {
         "the dev outbox is linked"
     );
 
+    // The code signs the new user in: no second password entry.
     let page = app.confirm(&app.last_code(&email)).await;
-    assert_eq!(page.location.as_deref(), Some(Page::SignIn.path()));
-    let sign_in = app.get(Page::SignIn.path()).await;
-    assert!(
-        sign_in
-            .message_ids()
-            .contains(&"confirm.confirmed".to_owned())
-    );
-    assert_eq!(
-        sign_in.input_value("username").as_deref(),
-        Some(email.as_str()),
-        "the name is prefilled"
-    );
-
-    let page = app.sign_in(&email, PASSWORD).await;
-    assert_eq!(page.status, StatusCode::SEE_OTHER);
     assert_eq!(page.location.as_deref(), Some(Page::Account.path()));
     let account = app.get(Page::Account.path()).await;
     assert_eq!(account.status, StatusCode::OK);
     assert!(
         account.body.contains(&email),
         "the account page shows who is signed in"
+    );
+    assert!(
+        account
+            .message_ids()
+            .contains(&"confirm.signed_in".to_owned())
     );
 
     let token = account.csrf();
@@ -219,7 +210,7 @@ async fn a_wrong_confirmation_code_is_a_field_error_and_the_right_one_still_work
         .await;
     assert_eq!(
         page.location.as_deref(),
-        Some(Page::SignIn.path()),
+        Some(Page::Account.path()),
         "codes with a space are accepted"
     );
 }
@@ -620,4 +611,89 @@ async fn the_next_person_to_sign_in_on_a_browser_sees_nothing_of_the_last_ones_s
     );
     // What the store holds for this browser: the new user and nothing else.
     assert_eq!(app.stored_value_keys().await, vec!["user".to_owned()]);
+}
+
+#[tokio::test]
+async fn a_confirmed_user_lands_signed_in_where_the_sign_up_was_going() {
+    let app = TestApp::spawn().await;
+    let email = unique_email();
+    app.submit(
+        &with_return_to(Page::SignUp, Page::Profile.path()),
+        action::SIGN_UP,
+        &[
+            ("email", &email),
+            ("password", PASSWORD),
+            ("return_to", Page::Profile.path()),
+        ],
+    )
+    .await;
+    let page = app.confirm(&app.last_code(&email)).await;
+    assert_eq!(page.location.as_deref(), Some(Page::Profile.path()));
+    assert_eq!(app.get(Page::Profile.path()).await.status, StatusCode::OK);
+}
+
+#[tokio::test]
+async fn where_the_pool_does_not_sign_in_with_codes_a_confirmed_user_signs_in_with_the_password() {
+    use secrecy::ExposeSecret as _;
+    use threshold::cognito::admin::{ClientAuthFlow, ClientSpec, PoolSpec};
+
+    let dev = TestApp::spawn().await;
+    let admin = dev.admin();
+    // The password is the pool's only first factor (Cognito's default).
+    let pool_id = admin
+        .create_pool(&PoolSpec {
+            email_is_username: true,
+            verify_email: true,
+            ..PoolSpec::named("password-only")
+        })
+        .await
+        .expect("CreateUserPool");
+    let client = admin
+        .create_client(
+            &pool_id,
+            &ClientSpec {
+                name: "threshold".to_owned(),
+                auth_flows: vec![
+                    ClientAuthFlow::UserSrp,
+                    ClientAuthFlow::RefreshToken,
+                    ClientAuthFlow::UserAuth,
+                ],
+                prevent_user_existence_errors: true,
+                write_attributes: None,
+            },
+        )
+        .await
+        .expect("CreateUserPoolClient");
+    let endpoint = dev.pool_url();
+    let issuer = format!("{}/{pool_id}", endpoint.trim_end_matches('/'));
+    let app = TestApp::spawn_with(&[
+        "--user-pool-id",
+        &pool_id,
+        "--client-id",
+        &client.client_id,
+        "--client-secret",
+        client.client_secret.expose_secret(),
+        "--endpoint-url",
+        &endpoint,
+        "--issuer",
+        &issuer,
+    ])
+    .await;
+    let email = unique_email();
+    app.sign_up(&email, PASSWORD).await;
+    let page = app.confirm(&dev.last_code(&email)).await;
+    assert_eq!(page.location.as_deref(), Some(Page::SignIn.path()));
+    let sign_in = app.get(Page::SignIn.path()).await;
+    assert!(
+        sign_in
+            .message_ids()
+            .contains(&"confirm.confirmed".to_owned())
+    );
+    assert_eq!(
+        sign_in.input_value("username").as_deref(),
+        Some(email.as_str()),
+        "the name is prefilled"
+    );
+    let page = app.sign_in(&email, PASSWORD).await;
+    assert_eq!(page.location.as_deref(), Some(Page::Account.path()));
 }

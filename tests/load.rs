@@ -118,7 +118,8 @@ async fn one_user(app: &TestApp, tally: &Mutex<Tally>, until: Instant) {
         if timed(
             tally,
             "confirm",
-            (see_other, Some(Page::SignIn.path())),
+            // The code signs the new user in; the cycle signs in again below.
+            (see_other, Some(Page::Account.path())),
             confirm,
         )
         .await

@@ -104,7 +104,8 @@ async fn one_browser_alternating_between_two_instances_signs_up_in_with_mfa_and_
         &[("code", &code)],
     )
     .await;
-    assert_eq!(reply.location.as_deref(), Some(Page::SignIn.path()));
+    // The code signed the new user in; sign in again on B below.
+    assert_eq!(reply.location.as_deref(), Some(Page::Account.path()));
 
     // Sign in on B, see the account on A.
     let reply = across(

@@ -69,10 +69,11 @@ export interface FlowOptions {
 
 /**
  * Signs `user` up at `/sign-up` and confirms the account with the emailed
- * code; ends on `/sign-in`. Accepts the terms where the brand asks for
- * them.
+ * code. Accepts the terms where the brand asks for them. Where the pool
+ * lets that code sign the new user in, ends signed in (on `/account`) and
+ * returns true; otherwise ends on `/sign-in` and returns false.
  */
-export async function signUp(page: Page, user: User, options: FlowOptions = {}): Promise<void> {
+export async function signUp(page: Page, user: User, options: FlowOptions = {}): Promise<boolean> {
   const codes = options.codes ?? new Outbox(page.request);
   await page.goto('/sign-up');
   const signUpForm = form(page, '/api/sign-up');
@@ -86,7 +87,9 @@ export async function signUp(page: Page, user: User, options: FlowOptions = {}):
   const confirmForm = form(page, '/api/confirm-sign-up');
   await confirmForm.locator('input[name="code"]').fill(await codes.code(user.email, 'sign_up', before));
   await submit(page, confirmForm);
+  if ((await titleId(page)) === 'account.title') return true;
   await expectTitle(page, 'sign_in.title', `confirming ${user.email}`);
+  return false;
 }
 
 export interface SignInOptions extends FlowOptions {

@@ -317,6 +317,19 @@ impl Pool {
 
     /// The first factors USER_AUTH may offer (`SignInPolicy.AllowedFirstAuthFactors`),
     /// password only when the pool does not say.
+    /// `DeviceConfiguration`: whether the pool tracks devices, and whether
+    /// a confirmed device is remembered only when the user says so
+    /// (`DeviceOnlyRememberedOnUserPrompt`).
+    pub fn device_tracking(&self) -> Option<bool> {
+        let config = self.extra.get("DeviceConfiguration")?.as_object()?;
+        Some(
+            config
+                .get("DeviceOnlyRememberedOnUserPrompt")
+                .and_then(Value::as_bool)
+                .unwrap_or(false),
+        )
+    }
+
     pub fn first_factors(&self) -> Vec<String> {
         self.sign_in_policy
             .as_ref()
@@ -540,6 +553,26 @@ pub struct User {
     /// The names of the groups the user belongs to.
     #[serde(default)]
     pub groups: BTreeSet<String>,
+    /// Devices the pool tracks for the user, by device key.
+    #[serde(default)]
+    pub devices: BTreeMap<String, Device>,
+}
+
+/// A device (a browser, an app install) the pool tracks for a user: made
+/// when tokens are issued in a pool with a DeviceConfiguration, confirmed
+/// by ConfirmDevice with the device's own SRP verifier, and, once
+/// remembered, allowed to sign in without MFA by proving it holds the
+/// device password (DEVICE_SRP_AUTH, DEVICE_PASSWORD_VERIFIER).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Device {
+    pub group_key: String,
+    /// Set by ConfirmDevice.
+    pub verifier: Option<crate::srp::Verifier>,
+    pub name: Option<String>,
+    pub remembered: bool,
+    pub created_ms: u64,
+    pub modified_ms: u64,
+    pub last_authenticated_ms: u64,
 }
 
 /// What Cognito counts failures of, per user.
@@ -755,6 +788,8 @@ pub struct SrpPending {
     pub user_id_for_srp: String,
     pub server: Option<crate::srp::ServerExchange>,
     pub expires_ms: u64,
+    /// For DEVICE_PASSWORD_VERIFIER: the device being proven.
+    pub device_key: Option<String>,
 }
 
 /// The state plus where (and whether) it is persisted.

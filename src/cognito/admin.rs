@@ -5,11 +5,12 @@
 
 use aws_sdk_cognitoidentityprovider::Client;
 use aws_sdk_cognitoidentityprovider::types::{
-    AccountRecoverySettingType, AttributeDataType, DeliveryMediumType, EmailMfaConfigType,
-    ExplicitAuthFlowsType, MessageActionType, PasswordPolicyType, PreventUserExistenceErrorTypes,
-    RecoveryOptionNameType, RecoveryOptionType, SchemaAttributeType, SmsMfaConfigType,
-    SoftwareTokenMfaConfigType, UserAttributeUpdateSettingsType, UserPoolMfaType,
-    UserPoolPolicyType, UsernameAttributeType, UsernameConfigurationType, VerifiedAttributeType,
+    AccountRecoverySettingType, AttributeDataType, AuthFactorType, DeliveryMediumType,
+    EmailMfaConfigType, ExplicitAuthFlowsType, MessageActionType, PasswordPolicyType,
+    PreventUserExistenceErrorTypes, RecoveryOptionNameType, RecoveryOptionType,
+    SchemaAttributeType, SignInPolicyType, SmsMfaConfigType, SoftwareTokenMfaConfigType,
+    UserAttributeUpdateSettingsType, UserPoolMfaType, UserPoolPolicyType, UsernameAttributeType,
+    UsernameConfigurationType, VerifiedAttributeType,
 };
 use secrecy::{ExposeSecret, SecretString};
 
@@ -94,6 +95,28 @@ pub struct PoolSpec {
     /// (`UsernameConfiguration.CaseSensitive=false`, what AWS recommends);
     /// Cognito's default when it is not set is case-sensitive.
     pub case_insensitive_names: bool,
+    /// The first factors choice-based sign-in (USER_AUTH) may use
+    /// (`Policies.SignInPolicy.AllowedFirstAuthFactors`); empty leaves
+    /// Cognito's default, the password alone.
+    pub first_factors: Vec<FirstFactor>,
+}
+
+/// A way to sign in first in choice-based sign-in (`AuthFactorType`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FirstFactor {
+    Password,
+    EmailCode,
+    SmsCode,
+}
+
+impl FirstFactor {
+    fn to_sdk(self) -> AuthFactorType {
+        match self {
+            Self::Password => AuthFactorType::Password,
+            Self::EmailCode => AuthFactorType::EmailOtp,
+            Self::SmsCode => AuthFactorType::SmsOtp,
+        }
+    }
 }
 
 impl PoolSpec {
@@ -110,6 +133,7 @@ impl PoolSpec {
             custom_attributes: Vec::new(),
             recover_by_email_first: false,
             case_insensitive_names: false,
+            first_factors: Vec::new(),
         }
     }
 }
@@ -377,20 +401,29 @@ impl Admin {
                     .build(),
             );
         }
-        if let Some(p) = &spec.password_policy {
-            request = request.policies(
-                UserPoolPolicyType::builder()
-                    .password_policy(
-                        PasswordPolicyType::builder()
-                            .minimum_length(i32::try_from(p.min_length).unwrap_or(8))
-                            .require_uppercase(p.require_uppercase)
-                            .require_lowercase(p.require_lowercase)
-                            .require_numbers(p.require_digit)
-                            .require_symbols(p.require_symbol)
-                            .build(),
-                    )
-                    .build(),
-            );
+        if spec.password_policy.is_some() || !spec.first_factors.is_empty() {
+            let mut policies = UserPoolPolicyType::builder();
+            if let Some(p) = &spec.password_policy {
+                policies = policies.password_policy(
+                    PasswordPolicyType::builder()
+                        .minimum_length(i32::try_from(p.min_length).unwrap_or(8))
+                        .require_uppercase(p.require_uppercase)
+                        .require_lowercase(p.require_lowercase)
+                        .require_numbers(p.require_digit)
+                        .require_symbols(p.require_symbol)
+                        .build(),
+                );
+            }
+            if !spec.first_factors.is_empty() {
+                policies = policies.sign_in_policy(
+                    SignInPolicyType::builder()
+                        .set_allowed_first_auth_factors(Some(
+                            spec.first_factors.iter().map(|f| f.to_sdk()).collect(),
+                        ))
+                        .build(),
+                );
+            }
+            request = request.policies(policies.build());
         }
         let output = request
             .send()

@@ -98,6 +98,30 @@ impl Gateway {
         }
     }
 
+    /// Signs a user in right after ConfirmSignUp, with the session it
+    /// answered: the code they just confirmed with is their first factor
+    /// (USER_AUTH). The pool must allow that factor (EMAIL_OTP or SMS_OTP)
+    /// in its sign-in policy.
+    /// <https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_InitiateAuth.html>
+    pub async fn sign_in_after_sign_up(
+        &self,
+        username: &str,
+        session: &SecretString,
+    ) -> Result<SignInStep> {
+        let parameters = HashMap::from([("USERNAME".to_owned(), username.to_owned())]);
+        let output = self
+            .client
+            .initiate_auth()
+            .client_id(&self.app.client_id)
+            .auth_flow(AuthFlowType::UserAuth)
+            .set_auth_parameters(self.with_secret_hash(username, parameters))
+            .session(session.expose_secret())
+            .send()
+            .await
+            .map_err(|e| CognitoError::from_sdk(Operation::InitiateAuth, e))?;
+        self.step(username, reply!(output)).await
+    }
+
     /// `parameters` with SECRET_HASH for `username` added (confidential
     /// clients), as the map the SDK's `set_*` builders take.
     fn with_secret_hash(

@@ -151,6 +151,35 @@ pub async fn reauthenticate(
     }
 }
 
+/// Signs a just-confirmed user in with ConfirmSignUp's session: tokens
+/// (on to `return_to`, with a notice that they are signed in), or the
+/// second step a pool asks for. Where the pool does not sign them in this
+/// way, the sign-in page as before.
+pub async fn after_sign_up(
+    app: &AppState,
+    session: &Session,
+    next: sign_up::SignInAfterSignUp,
+) -> Location {
+    match app
+        .gateway
+        .sign_in_after_sign_up(&next.username, &next.session)
+        .await
+    {
+        Ok(SignInStep::SignedIn(tokens)) => {
+            let location = complete(app, session, tokens, next.return_to.as_ref());
+            session.flash(crate::session::Flash::info("confirm.signed_in"));
+            location
+        }
+        Ok(SignInStep::Challenge(pending)) => {
+            start_challenge(session, pending, &next.username, next.return_to)
+        }
+        Err(e) => {
+            tracing::info!(error = %e, "a confirmed user was not signed in with the sign-up's session");
+            sign_up::confirmed_page(session, &next.username, next.return_to.as_ref())
+        }
+    }
+}
+
 fn start_challenge(
     session: &Session,
     pending: PendingChallenge,

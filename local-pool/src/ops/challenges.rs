@@ -18,7 +18,7 @@ use crate::error::{ApiError, ApiResult};
 use crate::input::Input;
 use crate::outbox::Purpose;
 use crate::srp::{self, Verifier};
-use crate::state::{ChallengeSession, RefreshRecord, State, UserStatus};
+use crate::state::{ChallengeSession, Device, RefreshRecord, SrpPending, State, UserStatus};
 use crate::tokens::{Issue, issue, new_refresh_token};
 
 /// Wrong MFA codes allowed per challenge session before it is dropped.
@@ -28,8 +28,41 @@ pub fn user_disabled() -> ApiError {
     ApiError::not_authorized("User is disabled.")
 }
 
-/// Issues access, ID and (for a new sign-in) refresh tokens.
+/// Issues access, ID and (for a new sign-in) refresh tokens, and, in a
+/// pool that tracks devices, a new device for the user to confirm
+/// (`NewDeviceMetadata`).
 fn sign_in_tokens(
+    ctx: &Ctx<'_>,
+    s: &mut State,
+    pool_id: &str,
+    client_id: &str,
+    username: &str,
+) -> ApiResult<Value> {
+    let mut out = issue_tokens(ctx, s, pool_id, client_id, username)?;
+    if s.pool(pool_id)?.device_tracking().is_some() {
+        let region = pool_id.split('_').next().unwrap_or("local");
+        let key = format!("{region}_{}", uuid::Uuid::new_v4());
+        let group_key = format!("-{}", &new_session_id()[..9]);
+        s.pool_mut(pool_id)?.user_mut(username)?.devices.insert(
+            key.clone(),
+            Device {
+                group_key: group_key.clone(),
+                verifier: None,
+                name: None,
+                remembered: false,
+                created_ms: ctx.now_ms,
+                modified_ms: ctx.now_ms,
+                last_authenticated_ms: ctx.now_ms,
+            },
+        );
+        out["AuthenticationResult"]["NewDeviceMetadata"] =
+            json!({ "DeviceKey": key, "DeviceGroupKey": group_key });
+    }
+    Ok(out)
+}
+
+/// The tokens alone.
+fn issue_tokens(
     ctx: &Ctx<'_>,
     s: &mut State,
     pool_id: &str,
@@ -194,6 +227,21 @@ pub fn after_password(
     client_id: &str,
     username: &str,
 ) -> ApiResult<Value> {
+    after_password_on(ctx, s, pool_id, client_id, username, None)
+}
+
+/// `after_password`, from a device that names itself (`DEVICE_KEY`): a
+/// confirmed, remembered device of this user proves itself next
+/// (DEVICE_SRP_AUTH) instead of MFA.
+/// <https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-device-tracking.html>
+pub fn after_password_on(
+    ctx: &Ctx<'_>,
+    s: &mut State,
+    pool_id: &str,
+    client_id: &str,
+    username: &str,
+    device_key: Option<&str>,
+) -> ApiResult<Value> {
     let pool = s.pool(pool_id)?;
     let client = pool.client(client_id)?;
     let user = pool.user(username)?;
@@ -261,6 +309,21 @@ pub fn after_password(
             ));
         }
         UserStatus::Confirmed => {}
+    }
+    let remembered = device_key
+        .and_then(|key| user.devices.get(key))
+        .is_some_and(|d| d.verifier.is_some() && d.remembered);
+    if remembered && pool.device_tracking().is_some() {
+        let params = json!({ "USERNAME": username, "USER_ID_FOR_SRP": username });
+        return Ok(challenge(
+            s,
+            ctx,
+            ChallengeSession {
+                challenge: "DEVICE_SRP_AUTH".into(),
+                ..base
+            },
+            params,
+        ));
     }
     if pool.mfa_configuration == "OFF" {
         return sign_in_tokens(ctx, s, pool_id, client_id, username);
@@ -628,6 +691,101 @@ fn answer_challenge(
             user.modified_ms = ctx.now_ms;
             after_password(ctx, s, &pool_id, &client_id, &username)
         }
+        "DEVICE_SRP_AUTH" => {
+            let device_key = response("DEVICE_KEY")?;
+            let srp_a = response("SRP_A")?;
+            let user = s.pool(&pool_id)?.user(&username)?;
+            let device = user
+                .devices
+                .get(&device_key)
+                .filter(|d| d.remembered)
+                .ok_or_else(|| ApiError::resource_not_found("Device does not exist."))?;
+            let verifier = device
+                .verifier
+                .clone()
+                .ok_or_else(|| ApiError::resource_not_found("Device does not exist."))?;
+            let (exchange, srp_b) = srp::start(Some(&verifier), &srp_a)
+                .map_err(|_| ApiError::invalid_parameter("SRP_A is not valid."))?;
+            let secret_block = srp::new_secret_block();
+            s.srp.insert(
+                secret_block.clone(),
+                SrpPending {
+                    pool_id: pool_id.clone(),
+                    client_id: client_id.clone(),
+                    username: Some(username.clone()),
+                    typed_name: username.clone(),
+                    user_id_for_srp: device_key.clone(),
+                    server: Some(exchange),
+                    expires_ms: ctx.now_ms.saturating_add(session_ms),
+                    device_key: Some(device_key.clone()),
+                },
+            );
+            let params = json!({
+                "SRP_B": srp_b,
+                "SALT": verifier.salt,
+                "SECRET_BLOCK": secret_block,
+                "USERNAME": username,
+                "DEVICE_KEY": device_key,
+            });
+            Ok(challenge(
+                s,
+                ctx,
+                ChallengeSession {
+                    challenge: "DEVICE_PASSWORD_VERIFIER".into(),
+                    expires_ms: ctx.now_ms.saturating_add(session_ms),
+                    ..current
+                },
+                params,
+            ))
+        }
+        "DEVICE_PASSWORD_VERIFIER" => {
+            let device_key = response("DEVICE_KEY")?;
+            let block = response("PASSWORD_CLAIM_SECRET_BLOCK")?;
+            let signature = response("PASSWORD_CLAIM_SIGNATURE")?;
+            let timestamp = response("TIMESTAMP")?;
+            if srp::timestamp_seconds(&timestamp).is_none() {
+                return Err(ApiError::invalid_parameter("TIMESTAMP is not valid."));
+            }
+            let pending = s
+                .srp
+                .remove(&block)
+                .filter(|p| {
+                    p.device_key.as_deref() == Some(device_key.as_str())
+                        && p.username.as_deref() == Some(username.as_str())
+                        && p.client_id == client_id
+                        && p.expires_ms > ctx.now_ms
+                })
+                .ok_or_else(ApiError::invalid_session)?;
+            let user = s.pool(&pool_id)?.user(&username)?;
+            let device = user
+                .devices
+                .get(&device_key)
+                .ok_or_else(|| ApiError::resource_not_found("Device does not exist."))?;
+            let proven = pending.server.as_ref().is_some_and(|exchange| {
+                srp::verify_claim(
+                    exchange,
+                    device.verifier.as_ref(),
+                    &device.group_key,
+                    &device_key,
+                    &block,
+                    &timestamp,
+                    &signature,
+                )
+            });
+            if !proven {
+                return Err(ApiError::incorrect_credentials());
+            }
+            if let Some(device) = s
+                .pool_mut(&pool_id)?
+                .user_mut(&username)?
+                .devices
+                .get_mut(&device_key)
+            {
+                device.last_authenticated_ms = ctx.now_ms;
+            }
+            // The device signed in: no MFA, and no new device.
+            issue_tokens(ctx, s, &pool_id, &client_id, &username)
+        }
         other => Err(ApiError::invalid_parameter(format!(
             "The challenge {other} is not supported by this pool."
         ))),
@@ -722,7 +880,14 @@ fn password_verifier(
         match (ok, username) {
             (true, Some(username)) => {
                 check_usable(ctx, s, &pending.pool_id, username)?;
-                after_password(ctx, s, &pending.pool_id, client_id, username)
+                after_password_on(
+                    ctx,
+                    s,
+                    &pending.pool_id,
+                    client_id,
+                    username,
+                    responses.get("DEVICE_KEY").map(String::as_str),
+                )
             }
             _ => Err(ApiError::incorrect_credentials()),
         }

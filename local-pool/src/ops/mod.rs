@@ -20,6 +20,7 @@ mod admin_users;
 mod challenges;
 mod clients;
 mod context;
+mod devices;
 mod groups;
 mod pools;
 mod self_service;
@@ -53,6 +54,11 @@ const USER_OPERATIONS: &[(&str, Operation)] = &[
     ("ChangePassword", self_service::change_password),
     ("GetUser", self_service::get_user),
     ("GetUserAuthFactors", self_service::get_user_auth_factors),
+    ("ConfirmDevice", devices::confirm_device),
+    ("UpdateDeviceStatus", devices::update_device_status),
+    ("ListDevices", devices::list_devices),
+    ("GetDevice", devices::get_device),
+    ("ForgetDevice", devices::forget_device),
     ("UpdateUserAttributes", self_service::update_user_attributes),
     (
         "GetUserAttributeVerificationCode",

@@ -20,7 +20,9 @@
 
 use serde_json::{Value, json};
 
-use super::challenges::{after_password, check_usable, code_challenge, user_disabled};
+use super::challenges::{
+    after_password, after_password_on, check_usable, code_challenge, user_disabled,
+};
 use super::context::Ctx;
 use super::users::{
     check_secret_hash, check_sign_in_lockout, client_id, equalise_timing, fake_delivery,
@@ -81,7 +83,14 @@ pub fn initiate_auth(ctx: &Ctx<'_>, input: &Input) -> ApiResult<Value> {
                 &[&name],
                 params.get("SECRET_HASH").map(String::as_str),
             )?;
-            password_sign_in(ctx, &pool_id, &client_id, &name, &password)
+            password_sign_in_on(
+                ctx,
+                &pool_id,
+                &client_id,
+                &name,
+                &password,
+                params.get("DEVICE_KEY").map(String::as_str),
+            )
         }
         "USER_SRP_AUTH" => {
             if !client.allows("ALLOW_USER_SRP_AUTH") {
@@ -294,6 +303,18 @@ fn password_sign_in(
     name: &str,
     password: &str,
 ) -> ApiResult<Value> {
+    password_sign_in_on(ctx, pool_id, client_id, name, password, None)
+}
+
+/// `password_sign_in` from a device that names itself (`DEVICE_KEY`).
+fn password_sign_in_on(
+    ctx: &Ctx<'_>,
+    pool_id: &str,
+    client_id: &str,
+    name: &str,
+    password: &str,
+    device_key: Option<&str>,
+) -> ApiResult<Value> {
     ctx.svc.store.write(|s| {
         let pool = s.pool(pool_id)?;
         let prevent = pool.client(client_id)?.prevents_user_existence_errors();
@@ -321,7 +342,7 @@ fn password_sign_in(
             return Err(ApiError::incorrect_credentials());
         }
         check_usable(ctx, s, pool_id, &username)?;
-        after_password(ctx, s, pool_id, client_id, &username)
+        after_password_on(ctx, s, pool_id, client_id, &username, device_key)
     })
 }
 
@@ -442,6 +463,7 @@ fn srp_start(
                 user_id_for_srp: user_id.clone(),
                 server: Some(exchange),
                 expires_ms: ctx.now_ms.saturating_add(session_ms),
+                device_key: None,
             },
         );
     });

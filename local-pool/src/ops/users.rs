@@ -606,6 +606,7 @@ pub fn new_user(
         attempts: Default::default(),
         temporary_password_used: false,
         groups: Default::default(),
+        devices: Default::default(),
     })
 }
 

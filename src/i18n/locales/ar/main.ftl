@@ -43,6 +43,7 @@ confirm-wrong_address = عنوان البريد الإلكتروني غير صح
 confirm-dev_outbox_intro = يعمل التطبيق على مجمّع المستخدمين المحلي المخصّص للتطوير: لا تُرسَل أي رسائل بريد إلكتروني.
 confirm-dev_outbox_link = فتح صندوق الصادر الخاص بالتطوير
 confirm-confirmed = تم تأكيد حسابك. سجّل الدخول للمتابعة.
+confirm-signed_in = تم تأكيد حسابك، وقد سجّلت الدخول.
 confirm-code_resent = أرسلنا إليك رمزًا جديدًا.
 confirm-no_flow = ابدأ بإنشاء حساب.
 confirm-not_confirmed = لم يتم تأكيد حسابك بعد. أرسلنا إليك رمزًا جديدًا.

@@ -43,6 +43,7 @@ confirm-wrong_address = Falsche E-Mail-Adresse? Mit der richtigen neu beginnen
 confirm-dev_outbox_intro = Es läuft der lokale Entwicklungs-Pool: Es werden keine E-Mails versendet.
 confirm-dev_outbox_link = Entwicklungs-Postausgang öffnen
 confirm-confirmed = Ihr Konto ist bestätigt. Melden Sie sich an, um fortzufahren.
+confirm-signed_in = Ihr Konto ist bestätigt, und Sie sind angemeldet.
 confirm-code_resent = Wir haben Ihnen einen neuen Code gesendet.
 confirm-no_flow = Erstellen Sie zuerst ein Konto.
 confirm-not_confirmed = Ihr Konto ist noch nicht bestätigt. Wir haben Ihnen einen neuen Code gesendet.

@@ -43,6 +43,7 @@ confirm-wrong_address = Wrong email address? Start again with the right one
 confirm-dev_outbox_intro = Running on the local development pool: no email is sent.
 confirm-dev_outbox_link = Open the development outbox
 confirm-confirmed = Your account is confirmed. Sign in to continue.
+confirm-signed_in = Your account is confirmed, and you are signed in.
 confirm-code_resent = We sent you a new code.
 confirm-no_flow = Start by creating an account.
 confirm-not_confirmed = Your account is not confirmed yet. We sent you a new code.

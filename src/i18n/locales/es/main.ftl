@@ -43,6 +43,7 @@ confirm-wrong_address = ¿Te equivocaste de correo electrónico? Vuelve a empeza
 confirm-dev_outbox_intro = Se está usando el grupo de usuarios local de desarrollo: no se envía ningún correo.
 confirm-dev_outbox_link = Abrir la bandeja de salida de desarrollo
 confirm-confirmed = Tu cuenta está confirmada. Inicia sesión para continuar.
+confirm-signed_in = Tu cuenta está confirmada y ya has iniciado sesión.
 confirm-code_resent = Te enviamos un código nuevo.
 confirm-no_flow = Primero crea una cuenta.
 confirm-not_confirmed = Tu cuenta aún no está confirmada. Te enviamos un código nuevo.

@@ -43,6 +43,7 @@ confirm-wrong_address = Adresse e-mail erronée ? Recommencez avec la bonne adre
 confirm-dev_outbox_intro = Vous utilisez le groupe d’utilisateurs de développement local : aucun e-mail n’est envoyé.
 confirm-dev_outbox_link = Ouvrir la boîte d’envoi de développement
 confirm-confirmed = Votre compte est confirmé. Connectez-vous pour continuer.
+confirm-signed_in = Votre compte est confirmé et vous êtes connecté.
 confirm-code_resent = Nous vous avons envoyé un nouveau code.
 confirm-no_flow = Commencez par créer un compte.
 confirm-not_confirmed = Votre compte n’est pas encore confirmé. Nous vous avons envoyé un nouveau code.

@@ -43,6 +43,7 @@ confirm-wrong_address = メールアドレスを間違えましたか？正し�
 confirm-dev_outbox_intro = ローカル開発用プールで実行中のため、メールは送信されません。
 confirm-dev_outbox_link = 開発用送信ボックスを開く
 confirm-confirmed = アカウントの確認が完了しました。ログインして続行してください。
+confirm-signed_in = アカウントの確認が完了し、ログインしました。
 confirm-code_resent = 新しいコードを送信しました。
 confirm-no_flow = まずアカウントを作成してください。
 confirm-not_confirmed = アカウントの確認がまだ完了していません。新しいコードを送信しました。

@@ -43,6 +43,7 @@ confirm-wrong_address = E-mail errado? Comece de novo com o endereço certo
 confirm-dev_outbox_intro = Executando no pool local de desenvolvimento: nenhum e-mail é enviado.
 confirm-dev_outbox_link = Abrir a caixa de saída de desenvolvimento
 confirm-confirmed = Sua conta foi confirmada. Entre para continuar.
+confirm-signed_in = Sua conta foi confirmada e você já entrou.
 confirm-code_resent = Enviamos um novo código para você.
 confirm-no_flow = Comece criando uma conta.
 confirm-not_confirmed = Sua conta ainda não foi confirmada. Enviamos um novo código para você.

@@ -43,6 +43,7 @@ confirm-wrong_address = 邮箱地址有误？请使用正确的地址重新开�
 confirm-dev_outbox_intro = 当前运行在本地开发用户池上：不会发送任何邮件。
 confirm-dev_outbox_link = 打开开发发件箱
 confirm-confirmed = 您的账号已确认。请登录以继续。
+confirm-signed_in = 您的账号已确认，您已登录。
 confirm-code_resent = 我们已向您发送新的验证码。
 confirm-no_flow = 请先创建账号。
 confirm-not_confirmed = 您的账号尚未确认。我们已向您发送新的验证码。
