@@ -71,9 +71,42 @@ pub struct PoolLock {
 
 const LOCK_FILE: &str = "local-pool.lock";
 
+/// Who holds the lock, written in the lock file: a command reaches the
+/// pool of a serving Threshold over HTTP, but must not use the pool
+/// another command started for a moment (it may stop mid-request), so it
+/// waits for the lock instead.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Holder {
+    /// A Threshold serving pages (for as long as it runs).
+    Server,
+    /// A `threshold users …` command (for a second or two).
+    Command,
+}
+
+impl Holder {
+    fn as_str(self) -> &'static str {
+        match self {
+            Holder::Server => "threshold",
+            Holder::Command => "command",
+        }
+    }
+}
+
+/// Whether the pool lock of `data_dir` says a serving Threshold holds it
+/// (or held it last: the caller checks the pool answers).
+pub(crate) fn held_by_server(data_dir: &Path) -> bool {
+    std::fs::read_to_string(data_dir.join(LOCK_FILE))
+        .is_ok_and(|text| text.trim() == Holder::Server.as_str())
+}
+
 /// Takes the data directory's pool lock, waiting up to `wait` for the
-/// process that holds it (a command finishing, a Threshold stopping).
-pub async fn lock(data_dir: &Path, wait: std::time::Duration) -> anyhow::Result<PoolLock> {
+/// process that holds it (a command finishing, a Threshold stopping), and
+/// writes who holds it now.
+pub async fn lock(
+    data_dir: &Path,
+    wait: std::time::Duration,
+    holder: Holder,
+) -> anyhow::Result<PoolLock> {
     let path = data_dir.join(LOCK_FILE);
     let file = std::fs::OpenOptions::new()
         .create(true)
@@ -84,7 +117,14 @@ pub async fn lock(data_dir: &Path, wait: std::time::Duration) -> anyhow::Result<
     let deadline = tokio::time::Instant::now() + wait;
     loop {
         match file.try_lock() {
-            Ok(()) => return Ok(PoolLock { _file: file }),
+            Ok(()) => {
+                use std::io::Write as _;
+                let mut file = file;
+                file.set_len(0)
+                    .and_then(|()| file.write_all(holder.as_str().as_bytes()))
+                    .with_context(|| format!("writing {}", path.display()))?;
+                return Ok(PoolLock { _file: file });
+            }
             Err(std::fs::TryLockError::WouldBlock) if tokio::time::Instant::now() < deadline => {
                 tokio::time::sleep(std::time::Duration::from_millis(100)).await;
             }
@@ -103,7 +143,12 @@ pub async fn lock(data_dir: &Path, wait: std::time::Duration) -> anyhow::Result<
 /// Starts the local pool and makes sure it holds the development pool,
 /// once no other process runs it (waiting a little for a command to end).
 pub async fn start(config: &Config, clock: Clock) -> anyhow::Result<EmbeddedPool> {
-    let lock = lock(&config.data_dir, std::time::Duration::from_secs(10)).await?;
+    let lock = lock(
+        &config.data_dir,
+        std::time::Duration::from_secs(10),
+        Holder::Server,
+    )
+    .await?;
     start_locked(config, clock, lock).await
 }
 

@@ -223,15 +223,7 @@ async fn with_no_threshold_running_a_command_starts_the_embedded_pool_and_the_ap
     .await;
     assert_eq!(run.code, 0, "{}", run.stderr);
 
-    let config = threshold::config::Config::from_args([
-        "threshold",
-        "--addr",
-        "127.0.0.1:0",
-        "--data-dir",
-        dir.path().to_str().expect("utf-8 temp path"),
-    ])
-    .expect("test configuration parses");
-    let app = TestApp::start(config, local_pool::Clock::system(), dir).await;
+    let app = TestApp::spawn_in(dir).await;
     let page = app.sign_in(&email, PASSWORD).await;
     assert_eq!(page.location.as_deref(), Some(Page::Account.path()));
 }
@@ -533,15 +525,7 @@ async fn commands_run_side_by_side_with_no_threshold_keep_every_user() {
         );
     }
     // They took turns with the pool: a Threshold started afterwards has all three.
-    let config = threshold::config::Config::from_args([
-        "threshold",
-        "--addr",
-        "127.0.0.1:0",
-        "--data-dir",
-        dir.path().to_str().expect("utf-8 temp path"),
-    ])
-    .expect("test configuration parses");
-    let app = TestApp::start(config, local_pool::Clock::system(), dir).await;
+    let app = TestApp::spawn_in(dir).await;
     let listed = threshold(app.data_dir(), &["users", "list"]).await;
     for email in &emails {
         assert!(
@@ -554,46 +538,25 @@ async fn commands_run_side_by_side_with_no_threshold_keep_every_user() {
 
 #[tokio::test]
 async fn in_a_pool_that_requires_mfa_the_app_is_enrolled_during_the_first_sign_in() {
-    use secrecy::ExposeSecret as _;
-    use threshold::cognito::admin::{ClientAuthFlow, ClientSpec, MfaRequirement, PoolSpec};
+    use threshold::cognito::admin::{MfaRequirement, PoolSpec};
     use threshold::cognito::mfa::Factor;
 
     let dev = TestApp::spawn().await;
-    let admin = dev.admin();
-    let pool_id = admin
-        .create_pool(&PoolSpec {
+    let pool = dev
+        .other_pool(&PoolSpec {
             mfa: MfaRequirement::On,
             mfa_factors: vec![Factor::Totp],
             ..PoolSpec::named("cli-mfa-required")
         })
-        .await
-        .expect("CreateUserPool");
-    let client = admin
-        .create_client(
-            &pool_id,
-            &ClientSpec {
-                name: "threshold".to_owned(),
-                auth_flows: vec![ClientAuthFlow::UserSrp, ClientAuthFlow::RefreshToken],
-                prevent_user_existence_errors: false,
-                write_attributes: None,
-            },
-        )
-        .await
-        .expect("CreateUserPoolClient");
-    let endpoint = dev.pool_url();
-    let issuer = format!("{}/{pool_id}", endpoint.trim_end_matches('/'));
+        .await;
     let settings = [
-        ("COGNITO_USER_POOL_ID", pool_id.as_str()),
-        ("COGNITO_CLIENT_ID", client.client_id.as_str()),
-        (
-            "COGNITO_CLIENT_SECRET",
-            client.client_secret.expose_secret(),
-        ),
+        ("COGNITO_USER_POOL_ID", pool.pool_id.as_str()),
+        ("COGNITO_CLIENT_ID", pool.client_id.as_str()),
+        ("COGNITO_CLIENT_SECRET", pool.client_secret.as_str()),
         (
             "AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER",
-            endpoint.as_str(),
+            pool.endpoint.as_str(),
         ),
-        ("COGNITO_ISSUER", issuer.as_str()),
         ("THRESHOLD_SIGN_IN_NAME", "username"),
         ("AWS_ACCESS_KEY_ID", "local"),
         ("AWS_SECRET_ACCESS_KEY", "local"),
@@ -623,18 +586,7 @@ async fn in_a_pool_that_requires_mfa_the_app_is_enrolled_during_the_first_sign_i
         .to_owned();
 
     // Threshold on that pool asks for the app's code, not for a set-up.
-    let args: Vec<String> = settings[..5]
-        .iter()
-        .zip([
-            "--user-pool-id",
-            "--client-id",
-            "--client-secret",
-            "--endpoint-url",
-            "--issuer",
-        ])
-        .flat_map(|((_, value), flag)| [flag.to_owned(), (*value).to_owned()])
-        .chain(["--sign-in-name".to_owned(), "username".to_owned()])
-        .collect();
+    let args = pool.args();
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
     let app = TestApp::spawn_with(&args).await;
     app.sign_in("grace", PASSWORD).await;

@@ -11,9 +11,7 @@ use reqwest::StatusCode;
 use secrecy::SecretString;
 use support::totp::{code_at, secret_on};
 use support::{PASSWORD, TestApp, action, unique_email};
-use threshold::cognito::admin::{
-    ClientAuthFlow, ClientSpec, Invitation, MfaRequirement, NewUser, PoolSpec,
-};
+use threshold::cognito::admin::{Invitation, MfaRequirement, NewUser, PoolSpec};
 use threshold::cognito::mfa::Factor;
 use threshold::config::Config;
 use threshold::routes::Page;
@@ -378,30 +376,17 @@ async fn an_invited_user_sets_their_own_password() {
 /// with `factors`, and its user `grace` (password PASSWORD, an email, no
 /// phone, no second factor yet).
 async fn mfa_required_app(dev: &TestApp, factors: &[Factor]) -> TestApp {
-    let admin = dev.admin();
-    let pool_id = admin
-        .create_pool(&PoolSpec {
+    let pool = dev
+        .other_pool(&PoolSpec {
             mfa: MfaRequirement::On,
             mfa_factors: factors.to_vec(),
             ..PoolSpec::named("mfa-required")
         })
-        .await
-        .expect("CreateUserPool");
-    let client = admin
-        .create_client(
-            &pool_id,
-            &ClientSpec {
-                name: "threshold".to_owned(),
-                auth_flows: vec![ClientAuthFlow::UserSrp, ClientAuthFlow::RefreshToken],
-                prevent_user_existence_errors: false,
-                write_attributes: None,
-            },
-        )
-        .await
-        .expect("CreateUserPoolClient");
+        .await;
+    let admin = dev.admin();
     admin
         .create_user(
-            &pool_id,
+            &pool.pool_id,
             &NewUser {
                 username: "grace",
                 attributes: &[("email", "grace@example.com")],
@@ -411,33 +396,22 @@ async fn mfa_required_app(dev: &TestApp, factors: &[Factor]) -> TestApp {
         .await
         .expect("AdminCreateUser");
     admin
-        .set_password(&pool_id, "grace", &SecretString::from(PASSWORD), true)
+        .set_password(&pool.pool_id, "grace", &SecretString::from(PASSWORD), true)
         .await
         .expect("AdminSetUserPassword");
 
     let dir = tempfile::tempdir().expect("temp dir");
-    let endpoint = dev.state.dev_pool.as_ref().expect("pool").endpoint();
-    let client_secret = secrecy::ExposeSecret::expose_secret(&client.client_secret).to_owned();
-    let config = Config::from_args([
-        "threshold",
-        "--addr",
-        "127.0.0.1:0",
-        "--data-dir",
-        dir.path().to_str().expect("utf-8 path"),
-        "--user-pool-id",
-        &pool_id,
-        "--client-id",
-        &client.client_id,
-        "--client-secret",
-        &client_secret,
-        "--endpoint-url",
-        &endpoint,
-        "--sign-in-name",
-        "username",
-        "--mfa",
-        "on",
-    ])
-    .expect("configuration");
+    let mut args = vec![
+        "threshold".to_owned(),
+        "--addr".to_owned(),
+        "127.0.0.1:0".to_owned(),
+        "--data-dir".to_owned(),
+        dir.path().to_str().expect("utf-8 path").to_owned(),
+        "--mfa".to_owned(),
+        "on".to_owned(),
+    ];
+    args.extend(pool.args());
+    let config = Config::from_args(args).expect("configuration");
     TestApp::start(config, dev.clock.clone(), dir).await
 }
 

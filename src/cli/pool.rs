@@ -14,7 +14,7 @@ use crate::cognito::client::Endpoint;
 use crate::cognito::gateway::{AppClient, Gateway};
 use crate::config::{Config, PoolSetting};
 use crate::domain::SignInNameKind;
-use crate::embedded_pool::PoolLock;
+use crate::embedded_pool::{Holder, PoolLock};
 
 /// Whether a command may start the embedded pool when no Threshold serves
 /// it. Only commands that change something may: one that reads (`users
@@ -116,7 +116,8 @@ impl Pool {
                 // Whoever holds the lock runs the pool: another command
                 // (parallel seeding takes turns), or a Threshold starting
                 // up, which then serves it.
-                match crate::embedded_pool::lock(&config.data_dir, LOCK_WAIT).await {
+                match crate::embedded_pool::lock(&config.data_dir, LOCK_WAIT, Holder::Command).await
+                {
                     Ok(lock) => {
                         let embedded =
                             crate::embedded_pool::start_locked(config, Clock::system(), lock)
@@ -190,6 +191,11 @@ type Served = (
 );
 
 async fn served(config: &Config) -> Result<Option<Served>, Unreachable> {
+    // A pool another command started stops when that command ends, maybe
+    // in the middle of this one's calls: only a serving Threshold's is used.
+    if !crate::embedded_pool::held_by_server(&config.data_dir) {
+        return Ok(None);
+    }
     let Some((addr, saved)) = crate::embedded_pool::remembered(&config.data_dir) else {
         return Ok(None);
     };

@@ -214,6 +214,33 @@ pub struct PoolUser {
     pub enabled: bool,
 }
 
+impl PoolUser {
+    /// From AdminGetUser's answer or a ListUsers entry (two SDK shapes
+    /// of the same thing).
+    fn read(
+        username: &str,
+        attributes: &[aws_sdk_cognitoidentityprovider::types::AttributeType],
+        status: Option<&aws_sdk_cognitoidentityprovider::types::UserStatusType>,
+        enabled: bool,
+    ) -> Self {
+        let attribute = |name: &str| {
+            attributes
+                .iter()
+                .find(|a| a.name() == name)
+                .and_then(|a| a.value())
+                .map(str::to_owned)
+        };
+        Self {
+            username: username.to_owned(),
+            sub: attribute("sub").unwrap_or_default(),
+            email: attribute("email"),
+            phone_number: attribute("phone_number"),
+            status: status.map(|s| s.as_str().to_owned()).unwrap_or_default(),
+            enabled,
+        }
+    }
+}
+
 /// The messages the embedded pool sends MFA codes with.
 const SMS_MFA_MESSAGE: &str = "Your code is {####}";
 const EMAIL_MFA_MESSAGE: &str = "Your sign-in code is {####}";
@@ -674,25 +701,12 @@ impl Admin {
             .send()
             .await
             .map_err(admin_error("AdminGetUser"))?;
-        let attribute = |name: &str| {
-            output
-                .user_attributes()
-                .iter()
-                .find(|a| a.name() == name)
-                .and_then(|a| a.value())
-                .map(str::to_owned)
-        };
-        Ok(PoolUser {
-            username: output.username().to_owned(),
-            sub: attribute("sub").unwrap_or_default(),
-            email: attribute("email"),
-            phone_number: attribute("phone_number"),
-            status: output
-                .user_status()
-                .map(|s| s.as_str().to_owned())
-                .unwrap_or_default(),
-            enabled: output.enabled(),
-        })
+        Ok(PoolUser::read(
+            output.username(),
+            output.user_attributes(),
+            output.user_status(),
+            output.enabled(),
+        ))
     }
 
     /// Every user of the pool, page by page (ListUsers answers at most 60 at a time).
@@ -710,26 +724,14 @@ impl Admin {
                 .send()
                 .await
                 .map_err(admin_error("ListUsers"))?;
-            for user in output.users() {
-                let attribute = |name: &str| {
-                    user.attributes()
-                        .iter()
-                        .find(|a| a.name() == name)
-                        .and_then(|a| a.value())
-                        .map(str::to_owned)
-                };
-                users.push(PoolUser {
-                    username: user.username().unwrap_or_default().to_owned(),
-                    sub: attribute("sub").unwrap_or_default(),
-                    email: attribute("email"),
-                    phone_number: attribute("phone_number"),
-                    status: user
-                        .user_status()
-                        .map(|s| s.as_str().to_owned())
-                        .unwrap_or_default(),
-                    enabled: user.enabled(),
-                });
-            }
+            users.extend(output.users().iter().map(|user| {
+                PoolUser::read(
+                    user.username().unwrap_or_default(),
+                    user.attributes(),
+                    user.user_status(),
+                    user.enabled(),
+                )
+            }));
             match output.pagination_token() {
                 Some(next) if !next.is_empty() => token = Some(next.to_owned()),
                 _ => return Ok(users),

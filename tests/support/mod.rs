@@ -15,7 +15,7 @@ use std::sync::{Arc, Mutex};
 
 use reqwest::header::{ACCEPT, COOKIE, LOCATION, SET_COOKIE};
 use reqwest::{Response, StatusCode, redirect};
-use threshold::cognito::admin::Admin;
+use threshold::cognito::admin::{Admin, ClientAuthFlow, ClientSpec, PoolSpec};
 use threshold::cognito::client::Endpoint;
 use threshold::config::Config;
 use threshold::flows::signed_in::SignedInUser;
@@ -169,9 +169,45 @@ fn attribute_after(html: &str, marker: &str, attr: &str) -> Option<String> {
     Some(tag[v..v + end].replace("&amp;", "&"))
 }
 
+/// A second pool on an app's embedded local pool, with a confidential
+/// client allowed SRP and refresh, for another Threshold (or a command)
+/// to use as a real pool.
+pub struct OtherPool {
+    pub pool_id: String,
+    pub client_id: String,
+    pub client_secret: String,
+    /// The embedded pool's address.
+    pub endpoint: String,
+}
+
+impl OtherPool {
+    /// The settings of a Threshold on this pool, signing in by username.
+    pub fn args(&self) -> Vec<String> {
+        [
+            "--user-pool-id",
+            &self.pool_id,
+            "--client-id",
+            &self.client_id,
+            "--client-secret",
+            &self.client_secret,
+            "--endpoint-url",
+            &self.endpoint,
+            "--sign-in-name",
+            "username",
+        ]
+        .map(str::to_owned)
+        .to_vec()
+    }
+}
+
 impl TestApp {
     pub async fn spawn() -> Self {
-        let dir = tempfile::tempdir().expect("temp dir");
+        Self::spawn_in(tempfile::tempdir().expect("temp dir")).await
+    }
+
+    /// The app on a data directory that may hold a pool already (made by
+    /// a `threshold users` command, say).
+    pub async fn spawn_in(dir: tempfile::TempDir) -> Self {
         let config = Config::from_args([
             "threshold",
             "--addr",
@@ -295,6 +331,30 @@ impl TestApp {
     /// app would do: reset a password, sign a user out everywhere).
     pub fn admin(&self) -> Admin {
         Admin::for_local_pool(&self.pool_endpoint())
+    }
+
+    /// Makes a pool like `spec` on this app's embedded pool, and its client.
+    pub async fn other_pool(&self, spec: &PoolSpec) -> OtherPool {
+        let admin = self.admin();
+        let pool_id = admin.create_pool(spec).await.expect("CreateUserPool");
+        let client = admin
+            .create_client(
+                &pool_id,
+                &ClientSpec {
+                    name: "threshold".to_owned(),
+                    auth_flows: vec![ClientAuthFlow::UserSrp, ClientAuthFlow::RefreshToken],
+                    prevent_user_existence_errors: false,
+                    write_attributes: None,
+                },
+            )
+            .await
+            .expect("CreateUserPoolClient");
+        OtherPool {
+            pool_id,
+            client_id: client.client_id,
+            client_secret: secrecy::ExposeSecret::expose_secret(&client.client_secret).to_owned(),
+            endpoint: self.pool_url(),
+        }
     }
 
     /// Where the embedded pool listens.
