@@ -52,6 +52,14 @@ pub struct Config {
     #[arg(long, env = "COGNITO_AUTH_FLOW", default_value = "USER_SRP_AUTH")]
     pub auth_flow: AuthFlow,
 
+    /// Choice-based sign-in (`true`/`false`): the sign-in page asks for
+    /// the name first, then offers the ways in the pool allows (password,
+    /// a code by email or SMS, a passkey). Needs `ALLOW_USER_AUTH` on the
+    /// app client. Unset: on for the embedded pool, and for a real pool
+    /// when DescribeUserPoolClient shows the client allows USER_AUTH.
+    #[arg(long, env = "THRESHOLD_CHOICE_SIGN_IN")]
+    pub choice_sign_in: Option<bool>,
+
     /// Origins (like `https://app.example.com`) that `return_to` may send
     /// people to after sign-in, comma separated. Same-site paths are always allowed.
     #[arg(long, env = "THRESHOLD_RETURN_TO_ALLOWLIST", value_delimiter = ',', value_parser = parse_origin)]

@@ -294,7 +294,11 @@ async fn provision(admin: &Admin) -> anyhow::Result<Saved> {
             case_insensitive_names: true,
             recover_by_email_first: true,
             // The code that confirms a sign-up signs the new user in.
-            first_factors: vec![FirstFactor::Password, FirstFactor::EmailCode],
+            first_factors: vec![
+                FirstFactor::Password,
+                FirstFactor::EmailCode,
+                FirstFactor::SmsCode,
+            ],
             ..PoolSpec::named("threshold-dev")
         })
         .await

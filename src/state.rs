@@ -20,6 +20,12 @@ pub struct Inner {
     pub gateway: Gateway,
     pub allowlist: Allowlist,
     pub sign_in_name: SignInNameKind,
+    /// Choice-based sign-in (USER_AUTH): the name first, then the ways in
+    /// the pool offers for it, passkeys among them.
+    pub choice_sign_in: bool,
+    /// Whether cookies are `Secure` (`THRESHOLD_SECURE_COOKIES`), for the
+    /// small ones pages set themselves.
+    pub secure_cookies: bool,
     pub password_policy: PasswordPolicy,
     /// Whether the pool asks for MFA, and which methods it allows.
     pub mfa: MfaRequirement,

@@ -9,8 +9,9 @@ use aws_sdk_cognitoidentityprovider::types::{
     EmailMfaConfigType, ExplicitAuthFlowsType, MessageActionType, PasswordPolicyType,
     PreventUserExistenceErrorTypes, RecoveryOptionNameType, RecoveryOptionType,
     SchemaAttributeType, SignInPolicyType, SmsMfaConfigType, SoftwareTokenMfaConfigType,
-    UserAttributeUpdateSettingsType, UserPoolMfaType, UserPoolPolicyType, UsernameAttributeType,
-    UsernameConfigurationType, VerifiedAttributeType,
+    UserAttributeUpdateSettingsType, UserPoolMfaType, UserPoolPolicyType, UserVerificationType,
+    UsernameAttributeType, UsernameConfigurationType, VerifiedAttributeType,
+    WebAuthnConfigurationType,
 };
 use secrecy::{ExposeSecret, SecretString};
 
@@ -99,23 +100,20 @@ pub struct PoolSpec {
     /// (`Policies.SignInPolicy.AllowedFirstAuthFactors`); empty leaves
     /// Cognito's default, the password alone.
     pub first_factors: Vec<FirstFactor>,
+    /// The relying party id passkeys are registered for
+    /// (`WebAuthnConfiguration.RelyingPartyId`, the site's domain);
+    /// `None` leaves passkeys unconfigured.
+    pub passkey_relying_party: Option<String>,
 }
 
-/// A way to sign in first in choice-based sign-in (`AuthFactorType`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum FirstFactor {
-    Password,
-    EmailCode,
-    SmsCode,
-}
+pub use super::challenge::FirstFactor;
 
-impl FirstFactor {
-    fn to_sdk(self) -> AuthFactorType {
-        match self {
-            Self::Password => AuthFactorType::Password,
-            Self::EmailCode => AuthFactorType::EmailOtp,
-            Self::SmsCode => AuthFactorType::SmsOtp,
-        }
+fn first_factor_to_sdk(factor: FirstFactor) -> AuthFactorType {
+    match factor {
+        FirstFactor::Password => AuthFactorType::Password,
+        FirstFactor::EmailCode => AuthFactorType::EmailOtp,
+        FirstFactor::SmsCode => AuthFactorType::SmsOtp,
+        FirstFactor::Passkey => AuthFactorType::WebAuthn,
     }
 }
 
@@ -134,6 +132,7 @@ impl PoolSpec {
             recover_by_email_first: false,
             case_insensitive_names: false,
             first_factors: Vec::new(),
+            passkey_relying_party: None,
         }
     }
 }
@@ -445,7 +444,10 @@ impl Admin {
                 policies = policies.sign_in_policy(
                     SignInPolicyType::builder()
                         .set_allowed_first_auth_factors(Some(
-                            spec.first_factors.iter().map(|f| f.to_sdk()).collect(),
+                            spec.first_factors
+                                .iter()
+                                .map(|f| first_factor_to_sdk(*f))
+                                .collect(),
                         ))
                         .build(),
                 );
@@ -463,12 +465,22 @@ impl Admin {
                 CognitoError::unexpected(Operation::Admin("CreateUserPool"), "no pool id")
             })?
             .to_owned();
-        if spec.mfa != MfaRequirement::Off {
+        // Passkeys are configured with MFA, so a pool without MFA that
+        // offers passkeys is configured here too.
+        if spec.mfa != MfaRequirement::Off || spec.passkey_relying_party.is_some() {
             let mut request = self
                 .client
                 .set_user_pool_mfa_config()
                 .user_pool_id(&pool_id)
                 .mfa_configuration(spec.mfa.to_sdk());
+            if let Some(rp) = &spec.passkey_relying_party {
+                request = request.web_authn_configuration(
+                    WebAuthnConfigurationType::builder()
+                        .relying_party_id(rp)
+                        .user_verification(UserVerificationType::Preferred)
+                        .build(),
+                );
+            }
             if spec.mfa_factors.contains(&Factor::Totp) {
                 request = request.software_token_mfa_configuration(
                     SoftwareTokenMfaConfigType::builder().enabled(true).build(),

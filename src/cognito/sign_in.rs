@@ -10,7 +10,7 @@ use aws_sdk_cognitoidentityprovider::types::{
 };
 use secrecy::{ExposeSecret, SecretString};
 
-use super::challenge::{Answer, Challenge, PendingChallenge};
+use super::challenge::{Answer, Challenge, FirstFactor, PendingChallenge};
 use super::errors::{CognitoError, Operation};
 use super::gateway::{AuthFlow, Gateway, Result};
 use crate::domain::{Password, SignInName};
@@ -46,17 +46,23 @@ struct Reply<'a> {
     session: Option<&'a str>,
     parameters: Option<&'a HashMap<String, String>>,
     result: Option<&'a AuthenticationResultType>,
+    /// InitiateAuth's `AvailableChallenges` (SELECT_CHALLENGE only).
+    available: &'a [ChallengeNameType],
 }
 
 /// The parts of an InitiateAuth or RespondToAuthChallenge answer that say
 /// where the sign-in stands (the two SDK outputs have them, but share no trait).
 macro_rules! reply {
     ($output:expr) => {
+        reply!($output, &[])
+    };
+    ($output:expr, $available:expr) => {
         Reply {
             challenge: $output.challenge_name(),
             session: $output.session(),
             parameters: $output.challenge_parameters(),
             result: $output.authentication_result(),
+            available: $available,
         }
     };
 }
@@ -136,20 +142,10 @@ impl Gateway {
     }
 
     async fn sign_in_srp(&self, name: &SignInName, password: &Password) -> Result<SignInStep> {
-        let operation = Operation::InitiateAuth;
-        let srp = SrpClient::new(
-            SrpUser::new(
-                &self.app.pool_id,
-                name.as_str(),
-                password.secret().expose_secret(),
-            ),
-            &self.app.client_id,
-            self.app.client_secret.as_ref().map(|s| s.expose_secret()),
-        );
-        let start = srp.get_auth_parameters();
+        let srp = self.srp_client(name.as_str(), password);
         let parameters = HashMap::from([
             ("USERNAME".to_owned(), name.as_str().to_owned()),
-            ("SRP_A".to_owned(), start.a),
+            ("SRP_A".to_owned(), srp.get_auth_parameters().a),
         ]);
         let output = self
             .client
@@ -159,11 +155,34 @@ impl Gateway {
             .set_auth_parameters(self.with_secret_hash(name.as_str(), parameters))
             .send()
             .await
-            .map_err(|e| CognitoError::from_sdk(operation, e))?;
-        if output.challenge_name() != Some(&ChallengeNameType::PasswordVerifier) {
-            return self.step(name.as_str(), reply!(output)).await;
+            .map_err(|e| CognitoError::from_sdk(Operation::InitiateAuth, e))?;
+        self.prove_password(&srp, name.as_str(), reply!(output))
+            .await
+    }
+
+    fn srp_client(&self, name: &str, password: &Password) -> SrpClient<SrpUser> {
+        SrpClient::new(
+            SrpUser::new(&self.app.pool_id, name, password.secret().expose_secret()),
+            &self.app.client_id,
+            self.app.client_secret.as_ref().map(|s| s.expose_secret()),
+        )
+    }
+
+    /// Answers the PASSWORD_VERIFIER challenge that follows SRP_A (from
+    /// USER_SRP_AUTH, or PASSWORD_SRP in choice-based sign-in) with the
+    /// proof that `srp` knows the password; any other answer is read as is.
+    async fn prove_password(
+        &self,
+        srp: &SrpClient<SrpUser>,
+        name: &str,
+        reply: Reply<'_>,
+    ) -> Result<SignInStep> {
+        let operation = Operation::RespondToAuthChallenge;
+        if reply.challenge != Some(&ChallengeNameType::PasswordVerifier) {
+            return self.step(name, reply).await;
         }
-        let params = output.challenge_parameters().cloned().unwrap_or_default();
+        let empty = HashMap::new();
+        let params = reply.parameters.unwrap_or(&empty);
         let get = |key: &str| {
             params.get(key).cloned().ok_or_else(|| {
                 CognitoError::unexpected(operation, format!("PASSWORD_VERIFIER without {key}"))
@@ -194,11 +213,101 @@ impl Gateway {
         ]);
         self.send_answer(
             ChallengeNameType::PasswordVerifier,
-            output.session(),
+            reply.session,
             &user_id,
             responses,
         )
         .await
+    }
+
+    /// Starts choice-based sign-in (InitiateAuth with USER_AUTH) for
+    /// `name`: the first factor's challenge when `preferred` names one that
+    /// needs nothing typed first (a code sent, a passkey asked for), else
+    /// SELECT_CHALLENGE with the factors this name may use. The password
+    /// is never preferred here: it is typed on the page SELECT_CHALLENGE
+    /// shows, and sent with the choice.
+    /// <https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_InitiateAuth.html>
+    pub async fn start_choice(
+        &self,
+        name: &SignInName,
+        preferred: Option<FirstFactor>,
+    ) -> Result<SignInStep> {
+        let mut parameters = HashMap::from([("USERNAME".to_owned(), name.as_str().to_owned())]);
+        if let Some(factor) = preferred.filter(|f| *f != FirstFactor::Password) {
+            parameters.insert(
+                "PREFERRED_CHALLENGE".to_owned(),
+                factor.cognito_name().to_owned(),
+            );
+        }
+        let output = self
+            .client
+            .initiate_auth()
+            .client_id(&self.app.client_id)
+            .auth_flow(AuthFlowType::UserAuth)
+            .set_auth_parameters(self.with_secret_hash(name.as_str(), parameters))
+            .send()
+            .await
+            .map_err(|e| CognitoError::from_sdk(Operation::InitiateAuth, e))?;
+        self.step(name.as_str(), reply!(output, output.available_challenges()))
+            .await
+    }
+
+    /// Answers SELECT_CHALLENGE with `factor`. The password goes with the
+    /// choice: as PASSWORD_SRP (then PASSWORD_VERIFIER, answered here) or,
+    /// where the app proves passwords in the clear, as PASSWORD. Other
+    /// factors answer with the challenge they start (a code sent, a
+    /// passkey asked for).
+    /// <https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_RespondToAuthChallenge.html>
+    pub async fn choose_first_factor(
+        &self,
+        session: &SecretString,
+        username: &str,
+        factor: FirstFactor,
+        password: Option<&Password>,
+    ) -> Result<SignInStep> {
+        let mut responses = HashMap::from([("USERNAME".to_owned(), username.to_owned())]);
+        let srp = match (factor, password) {
+            (FirstFactor::Password, None) => {
+                return Err(CognitoError::unexpected(
+                    Operation::RespondToAuthChallenge,
+                    "the password factor chosen without a password",
+                ));
+            }
+            (FirstFactor::Password, Some(password)) => match self.app.auth_flow {
+                AuthFlow::UserSrpAuth => {
+                    let srp = self.srp_client(username, password);
+                    responses.insert("ANSWER".to_owned(), "PASSWORD_SRP".to_owned());
+                    responses.insert("SRP_A".to_owned(), srp.get_auth_parameters().a);
+                    Some(srp)
+                }
+                AuthFlow::UserPasswordAuth => {
+                    responses.insert("ANSWER".to_owned(), "PASSWORD".to_owned());
+                    responses.insert(
+                        "PASSWORD".to_owned(),
+                        password.secret().expose_secret().to_owned(),
+                    );
+                    None
+                }
+            },
+            (other, _) => {
+                responses.insert("ANSWER".to_owned(), other.cognito_name().to_owned());
+                None
+            }
+        };
+        let output = self
+            .client
+            .respond_to_auth_challenge()
+            .client_id(&self.app.client_id)
+            .challenge_name(ChallengeNameType::SelectChallenge)
+            .session(session.expose_secret())
+            .set_challenge_responses(self.with_secret_hash(username, responses))
+            .send()
+            .await
+            .map_err(|e| CognitoError::from_sdk(Operation::RespondToAuthChallenge, e))?;
+        match srp {
+            Some(srp) => self.prove_password(&srp, username, reply!(output)).await,
+            None => self.step(username, reply!(output)).await,
+        }
     }
 
     /// Answers the challenge `pending` asked with `answer`.
@@ -260,8 +369,13 @@ impl Gateway {
             .or_else(|| parameters.get("USERNAME"))
             .cloned()
             .unwrap_or_else(|| username.to_owned());
+        let available: Vec<&str> = reply
+            .available
+            .iter()
+            .map(ChallengeNameType::as_str)
+            .collect();
         Ok(SignInStep::Challenge(PendingChallenge {
-            challenge: Challenge::from_wire(name.as_str(), parameters),
+            challenge: Challenge::from_wire(name.as_str(), parameters, &available),
             session: SecretString::from(reply.session.unwrap_or_default().to_owned()),
             username,
         }))

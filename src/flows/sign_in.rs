@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use super::{FlowError, audit, fail, invalid, log_unexpected, now, recovery, sign_up, signed_in};
-use crate::cognito::challenge::{Answer, Challenge, PendingChallenge};
+use crate::cognito::challenge::{Answer, Challenge, FirstFactor, PendingChallenge};
 use crate::cognito::errors::CognitoError;
 use crate::cognito::mfa::{Enrolment, Factor};
 use crate::cognito::sign_in::SignInStep;
@@ -44,10 +44,28 @@ pub struct SignInFlow {
     pub typed_name: String,
     pub return_to: Option<ReturnTo>,
     pub expires_at: u64,
+    /// In choice-based sign-in, the way in chosen (or preferred) once
+    /// there is one: remembered for next time when the sign-in succeeds.
+    #[serde(default)]
+    pub first_factor: Option<FirstFactor>,
 }
 
 impl SessionValue for SignInFlow {
     const KEY: &'static str = "sign_in";
+}
+
+/// The browser's cookie naming the way in it used last (`passkey`,
+/// `email_code`, …): nothing else, and nothing secret.
+pub const METHOD_COOKIE: &str = "threshold-sign-in-method";
+
+/// The way in of a choice-based sign-in that just succeeded, for the
+/// page to remember in the browser (a cookie holding only its name), so
+/// that next time it is offered first.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize)]
+pub struct SignedInWith(pub FirstFactor);
+
+impl SessionValue for SignedInWith {
+    const KEY: &'static str = "signed_in_with";
 }
 
 // ---------------------------------------------------------------- input
@@ -56,6 +74,8 @@ pub struct SignInInput {
     pub username: String,
     pub password: String,
     pub return_to: String,
+    /// The way in this browser used last time (choice-based sign-in).
+    pub preferred: Option<FirstFactor>,
 }
 
 /// What the challenge page posts; which fields matter depends on the step.
@@ -66,6 +86,10 @@ pub struct ChallengeInput {
     pub attributes: BTreeMap<String, String>,
     pub choice: String,
     pub device_name: String,
+    /// The password, typed where the first factor is chosen.
+    pub password: String,
+    /// A passkey's answer (WebAuthn JSON), from `public/js/passkey.js`.
+    pub credential: String,
 }
 
 // ---------------------------------------------------------------- steps
@@ -76,6 +100,12 @@ pub async fn submit(app: &AppState, session: &Session, input: SignInInput) -> Lo
     let back = Location::with_return_to(Page::SignIn, return_to.as_ref());
     let mut form = FormState::new(Page::SignIn).keep("username", &input.username);
     let name = SignInName::parse(&input.username, app.sign_in_name);
+    if app.choice_sign_in {
+        return match name {
+            Ok(name) => begin_choice(app, session, &name, input.preferred, return_to).await,
+            Err(id) => invalid(session, form.error("username", id), back),
+        };
+    }
     if let Err(id) = &name {
         form = form.error("username", id);
     }
@@ -88,9 +118,11 @@ pub async fn submit(app: &AppState, session: &Session, input: SignInInput) -> Lo
     };
 
     match app.gateway.sign_in(&name, &password).await {
-        Ok(SignInStep::SignedIn(tokens)) => complete(app, session, tokens, return_to.as_ref()),
+        Ok(SignInStep::SignedIn(tokens)) => {
+            complete(app, session, tokens, return_to.as_ref(), None)
+        }
         Ok(SignInStep::Challenge(pending)) => {
-            start_challenge(session, pending, name.as_str(), return_to)
+            start_challenge(session, pending, name.as_str(), return_to, None)
         }
         Err(CognitoError::UserNotConfirmed) => {
             sign_up::resume_unconfirmed(app, session, &name, return_to).await
@@ -139,9 +171,11 @@ pub async fn reauthenticate(
     let name = SignInName::signed_in(&user.username);
     let typed_name = user.email.clone().unwrap_or_else(|| user.username.clone());
     match app.gateway.sign_in(&name, &password).await {
-        Ok(SignInStep::SignedIn(tokens)) => complete(app, session, tokens, return_to.as_ref()),
+        Ok(SignInStep::SignedIn(tokens)) => {
+            complete(app, session, tokens, return_to.as_ref(), None)
+        }
         Ok(SignInStep::Challenge(pending)) => {
-            start_challenge(session, pending, &typed_name, return_to)
+            start_challenge(session, pending, &typed_name, return_to, None)
         }
         Err(CognitoError::IncorrectCredentials) => {
             audit(app, Event::SignInFailed, &typed_name, "confirm_identity");
@@ -166,16 +200,172 @@ pub async fn after_sign_up(
         .await
     {
         Ok(SignInStep::SignedIn(tokens)) => {
-            let location = complete(app, session, tokens, next.return_to.as_ref());
+            let location = complete(app, session, tokens, next.return_to.as_ref(), None);
             session.flash(crate::session::Flash::info("confirm.signed_in"));
             location
         }
         Ok(SignInStep::Challenge(pending)) => {
-            start_challenge(session, pending, &next.username, next.return_to)
+            start_challenge(session, pending, &next.username, next.return_to, None)
         }
         Err(e) => {
             tracing::info!(error = %e, "a confirmed user was not signed in with the sign-up's session");
             sign_up::confirmed_page(session, &next.username, next.return_to.as_ref())
+        }
+    }
+}
+
+/// Starts choice-based sign-in for `name`: straight to the way in this
+/// browser used last time when it needs nothing typed first (a code is
+/// sent, a passkey asked for), else the page that offers every way the
+/// pool allows this name.
+async fn begin_choice(
+    app: &AppState,
+    session: &Session,
+    name: &SignInName,
+    preferred: Option<FirstFactor>,
+    return_to: Option<ReturnTo>,
+) -> Location {
+    let back = Location::with_return_to(Page::SignIn, return_to.as_ref());
+    let form = FormState::new(Page::SignIn).keep("username", name.as_str());
+    match app.gateway.start_choice(name, preferred).await {
+        Ok(SignInStep::SignedIn(tokens)) => {
+            complete(app, session, tokens, return_to.as_ref(), None)
+        }
+        Ok(SignInStep::Challenge(pending)) => {
+            let factor = first_factor_asked(&pending.challenge);
+            start_challenge(session, pending, name.as_str(), return_to, factor)
+        }
+        Err(CognitoError::UserNotConfirmed) => {
+            sign_up::resume_unconfirmed(app, session, name, return_to).await
+        }
+        Err(CognitoError::PasswordResetRequired) => {
+            session.remove::<SignInFlow>();
+            recovery::start_required_reset(app, session, name, return_to).await
+        }
+        Err(e) => fail(session, form, &SignInError::from_cognito(e), back),
+    }
+}
+
+/// The first factor a challenge of choice-based sign-in asks for, when
+/// it asks for one (not SELECT_CHALLENGE, not a second factor).
+fn first_factor_asked(challenge: &Challenge) -> Option<FirstFactor> {
+    match challenge {
+        Challenge::EmailCode { .. } => Some(FirstFactor::EmailCode),
+        Challenge::SmsSignInCode { .. } => Some(FirstFactor::SmsCode),
+        Challenge::Passkey { .. } => Some(FirstFactor::Passkey),
+        _ => None,
+    }
+}
+
+/// SELECT_CHALLENGE answered: the way in chosen on the page, with the
+/// password when that is the way. A wrong password spends Cognito's
+/// session, so the page comes back with a fresh one and the message.
+async fn choose(
+    app: &AppState,
+    session: &Session,
+    flow: &SignInFlow,
+    options: &[FirstFactor],
+    input: &ChallengeInput,
+) -> Location {
+    let back = Location::page(Page::SignInChallenge);
+    let form = FormState::new(Page::SignInChallenge);
+    let Some(factor) = FirstFactor::from_id(&input.choice).filter(|f| options.contains(f)) else {
+        return fail(session, form, &SignInError::NoChoice, back);
+    };
+    let password = match factor {
+        FirstFactor::Password => match Password::parse(input.password.clone()) {
+            Ok(password) => Some(password),
+            Err(id) => return invalid(session, form.error("password", id), back),
+        },
+        _ => None,
+    };
+    let result = app
+        .gateway
+        .choose_first_factor(
+            flow.session.secret(),
+            &flow.username,
+            factor,
+            password.as_ref(),
+        )
+        .await;
+    let name = SignInName::parse(&flow.typed_name, app.sign_in_name);
+    match (result, name) {
+        (
+            Err(
+                e @ (CognitoError::IncorrectCredentials
+                | CognitoError::PasswordAttemptsExceeded
+                | CognitoError::TemporaryPasswordSpent),
+            ),
+            _,
+        ) => {
+            let event = match e {
+                CognitoError::PasswordAttemptsExceeded => Event::LockedOut,
+                _ => Event::SignInFailed,
+            };
+            audit(app, event, &flow.typed_name, factor.id());
+            offer_choice(app, session, flow, Some(SignInError::from_cognito(e))).await
+        }
+        (Err(CognitoError::UserNotConfirmed), Ok(name)) => {
+            session.remove::<SignInFlow>();
+            sign_up::resume_unconfirmed(app, session, &name, flow.return_to.clone()).await
+        }
+        (Err(CognitoError::PasswordResetRequired), Ok(name)) => {
+            session.remove::<SignInFlow>();
+            recovery::start_required_reset(app, session, &name, flow.return_to.clone()).await
+        }
+        (result, _) => {
+            let mut flow = flow.clone();
+            flow.first_factor = Some(factor);
+            after_answer(app, session, flow, result)
+        }
+    }
+}
+
+/// Handles "other ways to sign in" on a code or passkey page: a fresh
+/// SELECT_CHALLENGE for the same name, which lists every way in.
+pub async fn other_ways(app: &AppState, session: &Session) -> Location {
+    match current(session) {
+        Some(flow) => offer_choice(app, session, &flow, None).await,
+        None => Location::page(Page::SignIn),
+    }
+}
+
+/// Starts the name's sign-in again without a preference (Cognito's
+/// sessions are single use), and shows the choice with `error`, if any.
+async fn offer_choice(
+    app: &AppState,
+    session: &Session,
+    flow: &SignInFlow,
+    error: Option<SignInError>,
+) -> Location {
+    let here = Location::page(Page::SignInChallenge);
+    let restarted = match SignInName::parse(&flow.typed_name, app.sign_in_name) {
+        Ok(name) => app.gateway.start_choice(&name, None).await.ok(),
+        Err(_) => None,
+    };
+    match restarted {
+        Some(SignInStep::Challenge(pending))
+            if matches!(pending.challenge, Challenge::SelectFirstFactor { .. }) =>
+        {
+            start_challenge(
+                session,
+                pending,
+                &flow.typed_name,
+                flow.return_to.clone(),
+                None,
+            );
+            match error {
+                Some(error) => fail(session, FormState::new(Page::SignInChallenge), &error, here),
+                None => here,
+            }
+        }
+        _ => {
+            // The pool would not start again: back to the first page,
+            // the name kept.
+            session.remove::<SignInFlow>();
+            let form = FormState::new(Page::SignIn).keep("username", &flow.typed_name);
+            let to = Location::with_return_to(Page::SignIn, flow.return_to.as_ref());
+            fail(session, form, &error.unwrap_or(SignInError::Expired), to)
         }
     }
 }
@@ -185,6 +375,7 @@ fn start_challenge(
     pending: PendingChallenge,
     typed_name: &str,
     return_to: Option<ReturnTo>,
+    first_factor: Option<FirstFactor>,
 ) -> Location {
     session.insert(&SignInFlow {
         challenge: pending.challenge,
@@ -194,16 +385,20 @@ fn start_challenge(
         typed_name: typed_name.to_owned(),
         return_to,
         expires_at: now() + SIGN_IN_FLOW_SECS,
+        first_factor,
     });
     Location::page(Page::SignInChallenge)
 }
 
 /// Tokens in hand: signed in, and on to `return_to` or the account page.
+/// `first_factor`, the way in of a choice-based sign-in, is left for the
+/// page to remember in the browser.
 fn complete(
     app: &AppState,
     session: &Session,
     tokens: crate::cognito::sign_in::Tokens,
     return_to: Option<&ReturnTo>,
+    first_factor: Option<FirstFactor>,
 ) -> Location {
     let name = tokens
         .email
@@ -211,6 +406,9 @@ fn complete(
         .unwrap_or_else(|| tokens.username.clone());
     audit(app, Event::SignInSucceeded, &name, "");
     signed_in::start(app, session, tokens);
+    if let Some(factor) = first_factor {
+        session.insert(&SignedInWith(factor));
+    }
     return_to.map_or_else(|| Location::page(Page::Account), Location::return_to)
 }
 
@@ -237,7 +435,10 @@ pub async fn answer(app: &AppState, session: &Session, input: ChallengeInput) ->
     let form = FormState::new(Page::SignInChallenge);
     let code = || OtpCode::parse(&input.code);
     let result = match &flow.challenge {
-        Challenge::AppCode | Challenge::SmsCode { .. } | Challenge::EmailCode { .. } => {
+        Challenge::AppCode
+        | Challenge::SmsCode { .. }
+        | Challenge::EmailCode { .. }
+        | Challenge::SmsSignInCode { .. } => {
             let code = match code() {
                 Ok(code) => code,
                 Err(id) => return invalid(session, form.error("code", id), back),
@@ -245,6 +446,7 @@ pub async fn answer(app: &AppState, session: &Session, input: ChallengeInput) ->
             let answer = match &flow.challenge {
                 Challenge::AppCode => Answer::AppCode(&code),
                 Challenge::SmsCode { .. } => Answer::SmsCode(&code),
+                Challenge::SmsSignInCode { .. } => Answer::SmsSignInCode(&code),
                 _ => Answer::EmailCode(&code),
             };
             app.gateway
@@ -305,6 +507,34 @@ pub async fn answer(app: &AppState, session: &Session, input: ChallengeInput) ->
                 None => choose_setup(app, session, &flow, options, &input.choice).await,
                 Some(_) => verify_setup(app, session, &flow, &input).await,
             };
+        }
+        Challenge::SelectFirstFactor { options } => {
+            return choose(app, session, &flow, options, &input).await;
+        }
+        Challenge::Passkey { .. } => {
+            // Empty when the script could not run or the visitor cancelled
+            // the browser's dialog: the page says so and stays.
+            if input.credential.trim().is_empty() || input.credential.len() > 64 * 1024 {
+                return fail(session, form, &SignInError::PasskeyFailed, back);
+            }
+            let result = app
+                .gateway
+                .respond(
+                    flow.session.secret(),
+                    &flow.username,
+                    Answer::Passkey(input.credential.trim()),
+                )
+                .await;
+            match result {
+                // A passkey the pool does not know for this name (deleted,
+                // another account's): Cognito's session is spent.
+                Err(CognitoError::IncorrectCredentials) => {
+                    audit(app, Event::SignInFailed, &flow.typed_name, "passkey");
+                    return offer_choice(app, session, &flow, Some(SignInError::PasskeyRefused))
+                        .await;
+                }
+                result => result,
+            }
         }
         Challenge::Unsupported { .. } => return cancel(session),
     };
@@ -428,10 +658,19 @@ fn after_answer(
 ) -> Location {
     let error = match result {
         Ok(SignInStep::SignedIn(tokens)) => {
-            return complete(app, session, tokens, flow.return_to.as_ref());
+            return complete(
+                app,
+                session,
+                tokens,
+                flow.return_to.as_ref(),
+                flow.first_factor,
+            );
         }
         Ok(SignInStep::Challenge(next)) => {
-            return start_challenge(session, next, &flow.typed_name, flow.return_to);
+            let factor = flow
+                .first_factor
+                .or_else(|| first_factor_asked(&next.challenge));
+            return start_challenge(session, next, &flow.typed_name, flow.return_to, factor);
         }
         Err(e) => {
             audit(
@@ -496,6 +735,11 @@ pub enum SignInError {
     PasswordRejected,
     /// No method chosen (or one not offered), beside the choice.
     NoChoice,
+    /// The browser gave no passkey (the dialog cancelled, no script):
+    /// try again or choose another way.
+    PasskeyFailed,
+    /// The pool did not accept the passkey for this account.
+    PasskeyRefused,
     /// Throttled by the pool: "Too many attempts. Wait a few minutes…".
     RateLimited,
     /// The pool's sign-in lockout after wrong passwords, which refuses the
@@ -578,6 +822,8 @@ impl FlowError for SignInError {
             Self::CodeExpired => "code.expired",
             Self::PasswordRejected => "password.rejected",
             Self::NoChoice => "mfa.choose",
+            Self::PasskeyFailed => "passkey.failed",
+            Self::PasskeyRefused => "passkey.refused",
             Self::RateLimited => "error.rate_limited",
             Self::LockedOut => "sign_in.locked_out",
             Self::TemporaryPasswordSpent => "sign_in.temporary_password_spent",

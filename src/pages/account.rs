@@ -285,6 +285,11 @@ fn SecuritySection(ctx: Ctx, profile: UserProfile) -> impl IntoView {
             <h2 id="security-heading">{t(&lang, "account.security")}</h2>
             <p data-testid="mfa-requirement" data-state=requirement>{t(&lang, requirement_id)}</p>
             <ul class="factors">{factors}</ul>
+            {ctx.app.choice_sign_in.then(|| view! {
+                <div class="actions">
+                    <a class="button secondary" href=Page::Passkeys.path() data-testid="manage-passkeys">{t(&lang, "account.passkeys")}</a>
+                </div>
+            })}
         </section>
     }
 }

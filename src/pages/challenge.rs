@@ -13,7 +13,7 @@ use super::components::{
 use super::totp_setup::TotpEnrolment;
 use super::{Ctx, ctx, see_other};
 use crate::brand::FooterLink;
-use crate::cognito::challenge::Challenge;
+use crate::cognito::challenge::{Challenge, FirstFactor};
 use crate::cognito::mfa::Factor;
 use crate::flows::sign_in::{self, ChallengeInput};
 use crate::i18n::{t, t_args};
@@ -27,6 +27,8 @@ pub async fn answer_challenge(
     #[server(default)] attributes: BTreeMap<String, String>,
     #[server(default)] choice: String,
     #[server(default)] device_name: String,
+    #[server(default)] password: String,
+    #[server(default)] credential: String,
 ) -> Result<(), ServerFnError> {
     let ctx = ctx()?;
     let input = ChallengeInput {
@@ -35,8 +37,20 @@ pub async fn answer_challenge(
         attributes,
         choice,
         device_name,
+        password,
+        credential,
     };
     see_other(&sign_in::answer(&ctx.app, &ctx.session, input).await);
+    super::sign_in::remember_method(&ctx);
+    Ok(())
+}
+
+/// "Other ways to sign in", from a code or passkey page of
+/// choice-based sign-in.
+#[server(prefix = "/api", endpoint = "sign-in-other-ways")]
+pub async fn other_ways() -> Result<(), ServerFnError> {
+    let ctx = ctx()?;
+    see_other(&sign_in::other_ways(&ctx.app, &ctx.session).await);
     Ok(())
 }
 
@@ -61,7 +75,7 @@ pub fn ChallengePage() -> impl IntoView {
             "challenge.app_code_title",
             code_form(&ctx, &form, "challenge.app_code_intro", None),
         ),
-        (Challenge::SmsCode { destination }, _) => (
+        (Challenge::SmsCode { destination } | Challenge::SmsSignInCode { destination }, _) => (
             "challenge.sms_title",
             code_form(
                 &ctx,
@@ -103,6 +117,14 @@ pub fn ChallengePage() -> impl IntoView {
             }
             .into_any(),
         ),
+        (Challenge::SelectFirstFactor { options }, _) => (
+            "challenge.first_factor_title",
+            first_factor_form(&ctx, &form, &flow.typed_name, options),
+        ),
+        (Challenge::Passkey { request_options }, _) => (
+            "challenge.passkey_title",
+            passkey_form(&ctx, &form, request_options),
+        ),
         (Challenge::Unsupported { name }, _) => {
             let args = BTreeMap::from([("challenge".to_owned(), name.clone())]);
             (
@@ -113,17 +135,119 @@ pub fn ChallengePage() -> impl IntoView {
         }
     };
     let start_over_id = match flow.challenge {
-        Challenge::SmsCode { .. } | Challenge::EmailCode { .. } => "challenge.new_code",
+        Challenge::SmsCode { .. }
+        | Challenge::EmailCode { .. }
+        | Challenge::SmsSignInCode { .. }
+            if flow.first_factor.is_none() =>
+        {
+            "challenge.new_code"
+        }
+        Challenge::SelectFirstFactor { .. } => "challenge.not_you",
         _ => "challenge.start_over",
     };
+    // A code or passkey as the way in: the other ways are a click away
+    // (a new code too, which comes with choosing the code again).
+    let other_ways = flow.first_factor.is_some().then(|| {
+        view! {
+            <form method="post" action=OtherWays::PATH class="secondary-form">
+                <CsrfField ctx=ctx.clone()/>
+                <button type="submit" class="secondary">{t(&lang, "challenge.other_ways")}</button>
+            </form>
+        }
+    });
     view! {
         <Layout ctx=ctx.clone() title_id=title_id>
             {body}
+            {other_ways}
             <form method="post" action=CancelSignIn::PATH class="secondary-form">
                 <CsrfField ctx=ctx.clone()/>
                 <button type="submit" class="secondary">{t(&lang, start_over_id)}</button>
             </form>
         </Layout>
+    }
+    .into_any()
+}
+
+/// SELECT_CHALLENGE: the password (when offered) and a button for each
+/// other way in. Enter in the password field submits the first button,
+/// the password. The passkey button stays hidden unless
+/// `public/js/passkey.js` finds WebAuthn in the browser.
+fn first_factor_form(ctx: &Ctx, form: &FormState, name: &str, options: &[FirstFactor]) -> AnyView {
+    let lang = ctx.lang.clone();
+    let args = BTreeMap::from([("name".to_owned(), name.to_owned())]);
+    let password = options.contains(&FirstFactor::Password).then(|| {
+        view! {
+            // For password managers: the account the password is for.
+            <input type="text" class="visually-hidden" autocomplete="username" value=name.to_owned()
+                readonly tabindex="-1" aria-hidden="true"/>
+            <Field lang=lang.clone() form=form.clone() name="password" label=t(&lang, "field.password")
+                kind="password" autocomplete="current-password" autofocus=true/>
+            <button type="submit" class="primary" name="choice" value=FirstFactor::Password.id()
+                data-testid="sign-in-password">{t(&lang, "sign_in.submit")}</button>
+        }
+    });
+    let others: Vec<FirstFactor> = [
+        FirstFactor::EmailCode,
+        FirstFactor::SmsCode,
+        FirstFactor::Passkey,
+    ]
+    .into_iter()
+    .filter(|f| options.contains(f))
+    .collect();
+    let divider = (password.is_some() && !others.is_empty())
+        .then(|| view! { <p class="divider"><span>{t(&lang, "challenge.or")}</span></p> });
+    let buttons = others
+        .into_iter()
+        .map(|factor| {
+            let (id, testid) = match factor {
+                FirstFactor::EmailCode => ("challenge.send_email_code", "sign-in-email-code"),
+                FirstFactor::SmsCode => ("challenge.send_sms_code", "sign-in-sms-code"),
+                _ => ("challenge.use_passkey", "sign-in-passkey"),
+            };
+            let hidden = (factor == FirstFactor::Passkey).then_some("");
+            let marker = (factor == FirstFactor::Passkey).then_some("");
+            view! {
+                <button type="submit" class="secondary wide" name="choice" value=factor.id()
+                    hidden=hidden data-passkey-option=marker data-testid=testid>{t(&lang, id)}</button>
+            }
+        })
+        .collect_view();
+    let script = options
+        .contains(&FirstFactor::Passkey)
+        .then(|| view! { <script src=crate::routes::PASSKEY_SCRIPT defer></script> });
+    view! {
+        <p>{t_args(&lang, "challenge.first_factor_intro", &args)}</p>
+        <form method="post" action=AnswerChallenge::PATH novalidate>
+            <ErrorSummary lang=lang.clone() form=form.clone()/>
+            <CsrfField ctx=ctx.clone()/>
+            {password}
+            {divider}
+            {buttons}
+        </form>
+        {script}
+    }
+    .into_any()
+}
+
+/// WEB_AUTHN: `public/js/passkey.js` hands the request options to the
+/// browser and posts its answer. Without the script (or WebAuthn) the
+/// page says so, and the other ways stay a click away.
+fn passkey_form(ctx: &Ctx, form: &FormState, request_options: &str) -> AnyView {
+    let lang = ctx.lang.clone();
+    view! {
+        <p data-message-id="challenge.passkey_intro">{t(&lang, "challenge.passkey_intro")}</p>
+        <p class="hint" data-passkey-unavailable data-message-id="passkey.needs_script">
+            {t(&lang, "passkey.needs_script")}
+        </p>
+        <form method="post" action=AnswerChallenge::PATH novalidate data-passkey-get=request_options.to_owned()>
+            <ErrorSummary lang=lang.clone() form=form.clone()/>
+            <CsrfField ctx=ctx.clone()/>
+            <input type="hidden" name="credential" value=""/>
+            <button type="submit" class="primary" hidden data-passkey-option="" data-testid="use-passkey">
+                {t(&lang, "challenge.use_passkey")}
+            </button>
+        </form>
+        <script src=crate::routes::PASSKEY_SCRIPT defer></script>
     }
     .into_any()
 }

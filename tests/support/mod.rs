@@ -37,6 +37,10 @@ pub mod action {
     pub const SIGN_IN: &str = pages::sign_in::SignIn::PATH;
     pub const ANSWER_CHALLENGE: &str = pages::challenge::AnswerChallenge::PATH;
     pub const CANCEL_SIGN_IN: &str = pages::challenge::CancelSignIn::PATH;
+    pub const OTHER_WAYS: &str = pages::challenge::OtherWays::PATH;
+    pub const START_PASSKEY: &str = pages::passkeys::StartPasskey::PATH;
+    pub const COMPLETE_PASSKEY: &str = pages::passkeys::CompletePasskey::PATH;
+    pub const DELETE_PASSKEY: &str = pages::passkeys::DeletePasskey::PATH;
     pub const SIGN_OUT: &str = pages::account::SignOut::PATH;
     pub const CHANGE_MFA: &str = pages::account::ChangeMfa::PATH;
     pub const START_TOTP: &str = pages::account::StartTotp::PATH;
@@ -731,13 +735,54 @@ impl TestApp {
         .await
     }
 
+    /// Signs in with a password from the sign-in page. With choice-based
+    /// sign-in (the embedded pool's default) that takes two forms, the
+    /// name and then the password where the ways in are offered: both are
+    /// sent here, so a test reads the answer to the password either way.
     pub async fn sign_in(&self, email: &str, password: &str) -> Reply {
-        self.submit(
-            Page::SignIn.path(),
-            action::SIGN_IN,
-            &[("username", email), ("password", password)],
+        self.sign_in_from(Page::SignIn.path(), email, password, &[])
+            .await
+    }
+
+    /// [`Self::sign_in`] from `page` (the sign-in page with its query),
+    /// posting `extra` fields (`return_to`) with the name.
+    pub async fn sign_in_from(
+        &self,
+        page: &str,
+        email: &str,
+        password: &str,
+        extra: &[(&str, &str)],
+    ) -> Reply {
+        let mut fields = vec![("username", email), ("password", password)];
+        fields.extend_from_slice(extra);
+        let first = self.submit(page, action::SIGN_IN, &fields).await;
+        if first.location.as_deref() != Some(Page::SignInChallenge.path()) {
+            return first;
+        }
+        let choice = self.get(Page::SignInChallenge.path()).await;
+        if !choice.body.contains(r#"name="choice" value="password""#) {
+            return first;
+        }
+        let token = choice.csrf();
+        self.post_raw(
+            action::ANSWER_CHALLENGE,
+            &[
+                ("choice", "password"),
+                ("password", password),
+                ("csrf_token", &token),
+            ],
         )
         .await
+    }
+
+    /// Where a refused password shows its message: the page that offers
+    /// the ways in (choice-based sign-in), or the sign-in page.
+    pub fn password_retry_page(&self) -> &'static str {
+        if self.state.choice_sign_in {
+            Page::SignInChallenge.path()
+        } else {
+            Page::SignIn.path()
+        }
     }
 
     /// Asks for a password reset code for `name` from the forgot-password page.

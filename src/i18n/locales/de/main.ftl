@@ -326,3 +326,36 @@ rate_limited-body = { $minutes ->
     [one] Es gab zu viele Versuche. Versuchen Sie es in einer Minute erneut.
    *[other] Es gab zu viele Versuche. Versuchen Sie es in { $minutes } Minuten erneut.
 }
+
+# choice-based sign-in and passkeys
+sign_in-continue = Weiter
+challenge-first_factor_title = Wie möchten Sie sich anmelden?
+challenge-first_factor_intro = Anmeldung als { $name }.
+challenge-or = oder
+challenge-send_email_code = Anmeldecode per E-Mail senden
+challenge-send_sms_code = Anmeldecode per SMS senden
+challenge-use_passkey = Mit einem Passkey anmelden
+challenge-passkey_title = Passkey verwenden
+challenge-passkey_intro = Ihr Browser bittet Sie, mit dem Passkey auf diesem Gerät, Ihrem Telefon oder in Ihrem Passwortmanager zu bestätigen.
+challenge-other_ways = Andere Anmeldemöglichkeiten
+challenge-not_you = Nicht Sie? Neu beginnen
+passkey-failed = Es wurde kein Passkey verwendet. Versuchen Sie es erneut oder wählen Sie eine andere Möglichkeit.
+passkey-refused = Mit diesem Passkey ist keine Anmeldung bei diesem Konto möglich. Wählen Sie eine andere Möglichkeit.
+passkey-needs_script = Passkeys benötigen einen Browser mit JavaScript und Passkey-Unterstützung. Die anderen Anmeldemöglichkeiten funktionieren auch ohne.
+passkey-not_available = Passkeys sind auf dieser Website derzeit nicht verfügbar.
+passkey-expired = Das Erstellen des Passkeys hat zu lange gedauert. Beginnen Sie erneut.
+passkey-not_supported = Dieser Passkey konnte nicht hinzugefügt werden. Versuchen Sie ein anderes Gerät oder einen anderen Passwortmanager.
+passkey-added = Ihr Passkey wurde hinzugefügt. Beim nächsten Mal können Sie sich damit anmelden.
+passkey-deleted = Der Passkey wurde gelöscht. Er meldet Sie nicht mehr bei Ihrem Konto an.
+passkeys-title = Passkeys
+passkeys-intro = Ein Passkey meldet Sie mit Fingerabdruck, Gesicht, Displaysperre oder Sicherheitsschlüssel an – ohne Passwort, das man eintippen oder stehlen könnte.
+passkeys-none = Sie haben noch keine Passkeys.
+passkeys-unnamed = Passkey
+passkeys-created = Hinzugefügt
+passkeys-delete = Löschen
+passkeys-add = Passkey hinzufügen
+passkeys-create_intro = Ihr Browser fragt, wo der neue Passkey gespeichert werden soll: auf diesem Gerät, Ihrem Telefon oder in Ihrem Passwortmanager.
+passkeys-create = Passkey erstellen
+passkeys-cancel = Abbrechen
+passkeys-back = Zurück zu Ihrem Konto
+account-passkeys = Passkeys verwalten

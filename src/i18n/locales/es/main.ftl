@@ -332,3 +332,36 @@ rate_limited-body = { $minutes ->
     [one] Hubo demasiados intentos. Vuelve a intentarlo dentro de un minuto.
    *[other] Hubo demasiados intentos. Vuelve a intentarlo dentro de { $minutes } minutos.
 }
+
+# choice-based sign-in and passkeys
+sign_in-continue = Continuar
+challenge-first_factor_title = ¿Cómo quieres iniciar sesión?
+challenge-first_factor_intro = Iniciando sesión como { $name }.
+challenge-or = o
+challenge-send_email_code = Enviarme un código por correo
+challenge-send_sms_code = Enviarme un código por SMS
+challenge-use_passkey = Iniciar sesión con una llave de acceso
+challenge-passkey_title = Usa tu llave de acceso
+challenge-passkey_intro = Tu navegador te pedirá confirmar con la llave de acceso guardada en este dispositivo, tu teléfono o tu gestor de contraseñas.
+challenge-other_ways = Otras formas de iniciar sesión
+challenge-not_you = ¿No eres tú? Empezar de nuevo
+passkey-failed = No se usó ninguna llave de acceso. Inténtalo de nuevo o elige otra forma.
+passkey-refused = Esa llave de acceso no sirve para esta cuenta. Elige otra forma de iniciar sesión.
+passkey-needs_script = Las llaves de acceso necesitan un navegador con JavaScript y compatible con ellas. Las demás formas funcionan sin eso.
+passkey-not_available = Las llaves de acceso no están disponibles en este sitio ahora mismo.
+passkey-expired = Crear la llave de acceso tardó demasiado. Empieza de nuevo.
+passkey-not_supported = No se pudo añadir esta llave de acceso. Prueba con otro dispositivo o gestor de contraseñas.
+passkey-added = Se añadió tu llave de acceso. La próxima vez podrás iniciar sesión con ella.
+passkey-deleted = Se eliminó la llave de acceso. Ya no inicia sesión en tu cuenta.
+passkeys-title = Llaves de acceso
+passkeys-intro = Una llave de acceso inicia sesión con tu huella, tu cara, el bloqueo de pantalla o una llave de seguridad, sin contraseña que escribir ni robar.
+passkeys-none = Aún no tienes llaves de acceso.
+passkeys-unnamed = Llave de acceso
+passkeys-created = Añadida
+passkeys-delete = Eliminar
+passkeys-add = Añadir una llave de acceso
+passkeys-create_intro = Tu navegador te preguntará dónde guardar la nueva llave de acceso: este dispositivo, tu teléfono o tu gestor de contraseñas.
+passkeys-create = Crear la llave de acceso
+passkeys-cancel = Cancelar
+passkeys-back = Volver a tu cuenta
+account-passkeys = Gestionar llaves de acceso

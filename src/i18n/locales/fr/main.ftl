@@ -332,3 +332,36 @@ rate_limited-body = { $minutes ->
     [one] Il y a eu trop de tentatives. Réessayez dans une minute.
    *[other] Il y a eu trop de tentatives. Réessayez dans { $minutes } minutes.
 }
+
+# choice-based sign-in and passkeys
+sign_in-continue = Continuer
+challenge-first_factor_title = Comment voulez-vous vous connecter ?
+challenge-first_factor_intro = Connexion en tant que { $name }.
+challenge-or = ou
+challenge-send_email_code = M'envoyer un code par e-mail
+challenge-send_sms_code = M'envoyer un code par SMS
+challenge-use_passkey = Se connecter avec une clé d'accès
+challenge-passkey_title = Utilisez votre clé d'accès
+challenge-passkey_intro = Votre navigateur vous demandera de confirmer avec la clé d'accès enregistrée sur cet appareil, votre téléphone ou votre gestionnaire de mots de passe.
+challenge-other_ways = Autres façons de se connecter
+challenge-not_you = Ce n'est pas vous ? Recommencer
+passkey-failed = Aucune clé d'accès n'a été utilisée. Réessayez, ou choisissez une autre façon.
+passkey-refused = Cette clé d'accès ne permet pas de se connecter à ce compte. Choisissez une autre façon.
+passkey-needs_script = Les clés d'accès nécessitent un navigateur avec JavaScript qui les prend en charge. Les autres façons de se connecter fonctionnent sans.
+passkey-not_available = Les clés d'accès ne sont pas disponibles sur ce site pour le moment.
+passkey-expired = La création de la clé d'accès a pris trop de temps. Recommencez.
+passkey-not_supported = Cette clé d'accès n'a pas pu être ajoutée. Essayez un autre appareil ou gestionnaire de mots de passe.
+passkey-added = Votre clé d'accès a été ajoutée. La prochaine fois, vous pourrez vous connecter avec.
+passkey-deleted = La clé d'accès a été supprimée. Elle ne permet plus de se connecter à votre compte.
+passkeys-title = Clés d'accès
+passkeys-intro = Une clé d'accès vous connecte avec votre empreinte, votre visage, le verrouillage de l'écran ou une clé de sécurité, sans mot de passe à saisir ni à voler.
+passkeys-none = Vous n'avez pas encore de clé d'accès.
+passkeys-unnamed = Clé d'accès
+passkeys-created = Ajoutée le
+passkeys-delete = Supprimer
+passkeys-add = Ajouter une clé d'accès
+passkeys-create_intro = Votre navigateur vous demandera où enregistrer la nouvelle clé d'accès : cet appareil, votre téléphone ou votre gestionnaire de mots de passe.
+passkeys-create = Créer la clé d'accès
+passkeys-cancel = Annuler
+passkeys-back = Retour à votre compte
+account-passkeys = Gérer les clés d'accès

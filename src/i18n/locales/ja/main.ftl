@@ -323,3 +323,36 @@ confirm_identity-submit = 続行
 
 rate_limited-title = 試行回数が多すぎます
 rate_limited-body = 試行回数が多すぎます。{ $minutes }分後にもう一度お試しください。
+
+# choice-based sign-in and passkeys
+sign_in-continue = 次へ
+challenge-first_factor_title = サインイン方法を選んでください
+challenge-first_factor_intro = { $name } としてサインインします。
+challenge-or = または
+challenge-send_email_code = サインインコードをメールで受け取る
+challenge-send_sms_code = サインインコードを SMS で受け取る
+challenge-use_passkey = パスキーでサインイン
+challenge-passkey_title = パスキーを使用
+challenge-passkey_intro = ブラウザが、この端末・スマートフォン・パスワードマネージャーに保存されたパスキーでの確認を求めます。
+challenge-other_ways = ほかの方法でサインイン
+challenge-not_you = 別のアカウントでやり直す
+passkey-failed = パスキーが使用されませんでした。もう一度試すか、別の方法を選んでください。
+passkey-refused = このパスキーではこのアカウントにサインインできません。別の方法を選んでください。
+passkey-needs_script = パスキーには JavaScript とパスキーに対応したブラウザが必要です。ほかのサインイン方法はなくても使えます。
+passkey-not_available = 現在このサイトではパスキーを利用できません。
+passkey-expired = パスキーの作成に時間がかかりすぎました。もう一度やり直してください。
+passkey-not_supported = このパスキーは追加できませんでした。別の端末かパスワードマネージャーをお試しください。
+passkey-added = パスキーを追加しました。次回からパスキーでサインインできます。
+passkey-deleted = パスキーを削除しました。このパスキーではサインインできなくなりました。
+passkeys-title = パスキー
+passkeys-intro = パスキーを使うと、指紋・顔・画面ロック・セキュリティキーでサインインできます。入力したり盗まれたりするパスワードはありません。
+passkeys-none = パスキーはまだありません。
+passkeys-unnamed = パスキー
+passkeys-created = 追加日時
+passkeys-delete = 削除
+passkeys-add = パスキーを追加
+passkeys-create_intro = 新しいパスキーの保存先（この端末・スマートフォン・パスワードマネージャー）をブラウザが尋ねます。
+passkeys-create = パスキーを作成
+passkeys-cancel = キャンセル
+passkeys-back = アカウントに戻る
+account-passkeys = パスキーを管理

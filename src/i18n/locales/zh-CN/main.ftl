@@ -323,3 +323,36 @@ confirm_identity-submit = 继续
 
 rate_limited-title = 尝试次数过多
 rate_limited-body = 尝试次数过多。请在 { $minutes } 分钟后重试。
+
+# choice-based sign-in and passkeys
+sign_in-continue = 继续
+challenge-first_factor_title = 您想如何登录？
+challenge-first_factor_intro = 正在以 { $name } 登录。
+challenge-or = 或
+challenge-send_email_code = 通过电子邮件发送登录码
+challenge-send_sms_code = 通过短信发送登录码
+challenge-use_passkey = 使用通行密钥登录
+challenge-passkey_title = 使用您的通行密钥
+challenge-passkey_intro = 浏览器会请您使用保存在此设备、手机或密码管理器中的通行密钥进行确认。
+challenge-other_ways = 其他登录方式
+challenge-not_you = 不是您？重新开始
+passkey-failed = 未使用通行密钥。请重试，或选择其他方式。
+passkey-refused = 该通行密钥无法登录此帐户。请选择其他登录方式。
+passkey-needs_script = 通行密钥需要支持 JavaScript 和通行密钥的浏览器。其他登录方式不需要。
+passkey-not_available = 此网站目前无法使用通行密钥。
+passkey-expired = 创建通行密钥耗时过长。请重新开始。
+passkey-not_supported = 无法添加此通行密钥。请尝试其他设备或密码管理器。
+passkey-added = 已添加您的通行密钥。下次可以用它登录。
+passkey-deleted = 已删除该通行密钥，它不能再登录您的帐户。
+passkeys-title = 通行密钥
+passkeys-intro = 通行密钥让您用指纹、面容、屏幕锁或安全密钥登录，无需输入密码，也没有密码可被盗。
+passkeys-none = 您还没有通行密钥。
+passkeys-unnamed = 通行密钥
+passkeys-created = 添加于
+passkeys-delete = 删除
+passkeys-add = 添加通行密钥
+passkeys-create_intro = 浏览器会询问将新通行密钥保存在哪里：此设备、手机或密码管理器。
+passkeys-create = 创建通行密钥
+passkeys-cancel = 取消
+passkeys-back = 返回您的帐户
+account-passkeys = 管理通行密钥
