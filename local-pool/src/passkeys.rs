@@ -184,7 +184,10 @@ impl RelyingParty {
 /// The `origin` a browser wrote into a credential's clientDataJSON, if the
 /// credential has one that parses.
 pub fn client_origin(credential: &Value) -> Option<String> {
-    let encoded = credential.get("response")?.get("clientDataJSON")?.as_str()?;
+    let encoded = credential
+        .get("response")?
+        .get("clientDataJSON")?
+        .as_str()?;
     let bytes = B64URL.decode(encoded.trim_end_matches('=')).ok()?;
     let data: Value = serde_json::from_slice(&bytes).ok()?;
     data.get("origin")?.as_str().map(str::to_owned)
@@ -267,7 +270,9 @@ pub fn registration_error(error: &WebauthnError, rp: &RelyingParty) -> ApiError 
                 "verify"
             }
         )),
-        other => ApiError::invalid_parameter(format!("The passkey could not be verified: {other}.")),
+        other => {
+            ApiError::invalid_parameter(format!("The passkey could not be verified: {other}."))
+        }
     }
 }
 

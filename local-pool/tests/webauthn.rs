@@ -81,7 +81,11 @@ impl Browser {
         let request = creation_request(options);
         let credential = self
             .passkey
-            .perform_register(Url::parse(origin).expect("origin"), request.public_key, 60_000)
+            .perform_register(
+                Url::parse(origin).expect("origin"),
+                request.public_key,
+                60_000,
+            )
             .expect("the soft passkey registers");
         serde_json::to_value(credential).expect("JSON")
     }
@@ -90,7 +94,11 @@ impl Browser {
         let request = request_from(options);
         let assertion = self
             .passkey
-            .perform_auth(Url::parse(origin).expect("origin"), request.public_key, 60_000)
+            .perform_auth(
+                Url::parse(origin).expect("origin"),
+                request.public_key,
+                60_000,
+            )
             .expect("the soft passkey signs");
         serde_json::to_string(&assertion).expect("JSON")
     }
@@ -139,11 +147,9 @@ fn to_json(document: &Document) -> Value {
         Document::Number(Number::Float(f)) => json!(f),
         Document::String(s) => json!(s),
         Document::Array(items) => Value::Array(items.iter().map(to_json).collect()),
-        Document::Object(map) => Value::Object(
-            map.iter()
-                .map(|(k, v)| (k.clone(), to_json(v)))
-                .collect(),
-        ),
+        Document::Object(map) => {
+            Value::Object(map.iter().map(|(k, v)| (k.clone(), to_json(v))).collect())
+        }
     }
 }
 
@@ -355,7 +361,10 @@ async fn a_registered_passkey_is_listed_and_signs_in_both_ways() {
     assert_eq!(options["rp"]["id"], "localhost");
     assert_eq!(options["user"]["name"], email);
     assert_eq!(options["authenticatorSelection"]["residentKey"], "required");
-    assert_eq!(options["authenticatorSelection"]["userVerification"], "required");
+    assert_eq!(
+        options["authenticatorSelection"]["userVerification"],
+        "required"
+    );
     assert_eq!(options["excludeCredentials"], json!([]));
     let credential = browser.create(&options);
     complete_registration(&h, &access, &credential)
@@ -425,7 +434,10 @@ async fn a_registered_passkey_is_listed_and_signs_in_both_ways() {
         .send()
         .await
         .expect("InitiateAuth");
-    assert_eq!(select.challenge_name(), Some(&ChallengeNameType::SelectChallenge));
+    assert_eq!(
+        select.challenge_name(),
+        Some(&ChallengeNameType::SelectChallenge)
+    );
     assert!(
         select
             .available_challenges()
@@ -460,13 +472,21 @@ async fn an_origin_outside_the_relying_party_is_refused() {
     let access = h.access_token(email).await;
     let mut browser = Browser::at(ORIGIN);
 
-    for origin in ["https://evil.example", "http://127.0.0.1:3000", "https://localhost.evil.example"] {
+    for origin in [
+        "https://evil.example",
+        "http://127.0.0.1:3000",
+        "https://localhost.evil.example",
+    ] {
         let options = start_registration(&h, &access).await;
         let credential = browser.create_at(origin, &options);
         let err = complete_registration(&h, &access, &credential)
             .await
             .expect_err("another origin");
-        assert_eq!(err.code(), Some("WebAuthnOriginNotAllowedException"), "{origin}: {err:?}");
+        assert_eq!(
+            err.code(),
+            Some("WebAuthnOriginNotAllowedException"),
+            "{origin}: {err:?}"
+        );
     }
     let listed = h
         .user
@@ -485,7 +505,11 @@ async fn an_origin_outside_the_relying_party_is_refused() {
     let err = answer(&h, email, &challenge, &assertion)
         .await
         .expect_err("another origin");
-    assert_eq!(err.code(), Some("WebAuthnOriginNotAllowedException"), "{err:?}");
+    assert_eq!(
+        err.code(),
+        Some("WebAuthnOriginNotAllowedException"),
+        "{err:?}"
+    );
 }
 
 #[tokio::test]
@@ -511,7 +535,9 @@ async fn another_users_passkey_or_a_bad_signature_is_refused() {
     let challenge = passkey_challenge(&h, ada).await;
     let mut assertion: Value =
         serde_json::from_str(&ada_browser.get(&challenge.options)).expect("JSON");
-    let signature = assertion["response"]["signature"].as_str().expect("signature");
+    let signature = assertion["response"]["signature"]
+        .as_str()
+        .expect("signature");
     let mut bytes: Vec<char> = signature.chars().collect();
     let last = bytes.len() - 4;
     bytes[last] = if bytes[last] == 'A' { 'B' } else { 'A' };
@@ -583,11 +609,7 @@ async fn a_deleted_passkey_signs_in_no_more() {
 #[tokio::test]
 async fn names_without_a_passkey_get_the_same_challenge_and_the_same_failure() {
     let h = passkey_pool().await;
-    let (ada, carol, nobody) = (
-        "ada@example.com",
-        "carol@example.com",
-        "nobody@example.com",
-    );
+    let (ada, carol, nobody) = ("ada@example.com", "carol@example.com", "nobody@example.com");
     h.confirmed_user(ada).await;
     h.confirmed_user(carol).await; // an account without a passkey
     let mut browser = Browser::at(ORIGIN);
@@ -621,9 +643,14 @@ async fn names_without_a_passkey_get_the_same_challenge_and_the_same_failure() {
         let wrong = passkey_challenge(&h, ada).await;
         let mut stranger = Browser::at(ORIGIN);
         let stranger_id = register_elsewhere(&mut stranger, &wrong);
-        let wrong_err = answer(&h, ada, &wrong, &stranger.get(&asking_for(&wrong, &stranger_id)))
-            .await
-            .expect_err("a passkey that is not Ada's");
+        let wrong_err = answer(
+            &h,
+            ada,
+            &wrong,
+            &stranger.get(&asking_for(&wrong, &stranger_id)),
+        )
+        .await
+        .expect_err("a passkey that is not Ada's");
         assert_eq!(err.code(), wrong_err.code());
         assert_eq!(err.message(), wrong_err.message());
     }
@@ -717,7 +744,10 @@ async fn sign_up_needs_no_password_where_a_passwordless_factor_is_allowed() {
 
     // No password signs in, answered as a wrong one; PASSWORD stays on
     // offer (leaving it out would tell this account from others).
-    let no_password = h.password_auth(email, PASSWORD).await.expect_err("no password");
+    let no_password = h
+        .password_auth(email, PASSWORD)
+        .await
+        .expect_err("no password");
     let wrong = h
         .password_auth("ada@example.com", PASSWORD)
         .await
@@ -734,7 +764,11 @@ async fn sign_up_needs_no_password_where_a_passwordless_factor_is_allowed() {
         .send()
         .await
         .expect("InitiateAuth");
-    assert!(select.available_challenges().contains(&ChallengeNameType::Password));
+    assert!(
+        select
+            .available_challenges()
+            .contains(&ChallengeNameType::Password)
+    );
 
     // Where only passwords sign in, a password is required.
     let plain = Harness::start().await;
@@ -769,7 +803,11 @@ async fn passkeys_need_the_factor_and_a_relying_party() {
 
     allow_first_factors(&h, &[AuthFactorType::Password, AuthFactorType::WebAuthn]).await;
     let err = start().await.expect_err("no rp id").into_service_error();
-    assert_eq!(err.code(), Some("WebAuthnConfigurationMissingException"), "{err:?}");
+    assert_eq!(
+        err.code(),
+        Some("WebAuthnConfigurationMissingException"),
+        "{err:?}"
+    );
 
     let bad = h
         .admin
@@ -794,7 +832,9 @@ async fn passkeys_need_the_factor_and_a_relying_party() {
         .send()
         .await
         .expect("GetUserPoolMfaConfig");
-    let webauthn = config.web_authn_configuration().expect("WebAuthnConfiguration");
+    let webauthn = config
+        .web_authn_configuration()
+        .expect("WebAuthnConfiguration");
     assert_eq!(webauthn.relying_party_id(), Some("localhost"));
     assert_eq!(
         webauthn.user_verification(),
@@ -802,8 +842,16 @@ async fn passkeys_need_the_factor_and_a_relying_party() {
     );
     // With "preferred", an authenticator that does not verify the user
     // registers and signs in.
-    let options = to_json(start().await.expect("enabled").credential_creation_options());
-    assert_eq!(options["authenticatorSelection"]["userVerification"], "preferred");
+    let options = to_json(
+        start()
+            .await
+            .expect("enabled")
+            .credential_creation_options(),
+    );
+    assert_eq!(
+        options["authenticatorSelection"]["userVerification"],
+        "preferred"
+    );
     let mut browser = Browser {
         passkey: SoftPasskey::new(false),
         origin: Url::parse(ORIGIN).expect("origin"),
@@ -867,7 +915,11 @@ async fn an_administrator_lists_and_forgets_a_users_devices() {
     // By username or by email (the pool signs in with email).
     for name in [sub.as_str(), email] {
         let listed = list(name).await.expect("AdminListDevices");
-        let keys: Vec<_> = listed.devices().iter().filter_map(|d| d.device_key()).collect();
+        let keys: Vec<_> = listed
+            .devices()
+            .iter()
+            .filter_map(|d| d.device_key())
+            .collect();
         assert_eq!(keys, [key.as_str()], "{name}");
     }
 

@@ -21,8 +21,7 @@
 use serde_json::{Value, json};
 
 use super::challenges::{
-    after_password, after_password_on, check_usable, code_challenge, sign_in_tokens,
-    user_disabled,
+    after_password, after_password_on, check_usable, code_challenge, sign_in_tokens, user_disabled,
 };
 use super::context::Ctx;
 use super::users::{
@@ -645,9 +644,10 @@ fn passkey_start(ctx: &Ctx<'_>, pool_id: &str, client_id: &str, name: &str) -> A
         if username.is_none() && !client.prevents_user_existence_errors() {
             return Err(ApiError::user_not_found());
         }
-        let user = username.as_ref().and_then(|u| pool.users.get(u)).filter(|u| {
-            u.enabled && u.status == UserStatus::Confirmed && !u.passkeys.is_empty()
-        });
+        let user = username
+            .as_ref()
+            .and_then(|u| pool.users.get(u))
+            .filter(|u| u.enabled && u.status == UserStatus::Confirmed && !u.passkeys.is_empty());
         let (challenge, allow, state) = match user {
             Some(user) => {
                 let core = rp.core()?;
@@ -659,7 +659,9 @@ fn passkey_start(ctx: &Ctx<'_>, pool_id: &str, client_id: &str, name: &str) -> A
                 let builder = core
                     .new_challenge_authenticate_builder(credentials, Some(rp.policy()))
                     .map_err(failed)?;
-                let (request, state) = core.generate_challenge_authenticate(builder).map_err(failed)?;
+                let (request, state) = core
+                    .generate_challenge_authenticate(builder)
+                    .map_err(failed)?;
                 // The challenge as the JSON carries it (base64url).
                 let challenge = serde_json::to_value(&request.public_key)
                     .ok()
@@ -745,7 +747,9 @@ fn passkey_answer(ctx: &Ctx<'_>, input: &Input) -> ApiResult<Value> {
         responses.get("SECRET_HASH").map(String::as_str),
     )?;
     let credential: Value = serde_json::from_str(&response("CREDENTIAL")?).map_err(|_| {
-        ApiError::invalid_parameter("CREDENTIAL must be an AuthenticationResponseJSON (a JSON string).")
+        ApiError::invalid_parameter(
+            "CREDENTIAL must be an AuthenticationResponseJSON (a JSON string).",
+        )
     })?;
     let assertion: webauthn_rs_core::proto::PublicKeyCredential =
         serde_json::from_value(credential.clone()).map_err(|e| {
@@ -754,7 +758,10 @@ fn passkey_answer(ctx: &Ctx<'_>, input: &Input) -> ApiResult<Value> {
             ))
         })?;
     let (session, state) = ctx.svc.store.write_volatile(|s| -> ApiResult<_> {
-        let current = s.sessions.get(&session_id).ok_or_else(ApiError::invalid_session)?;
+        let current = s
+            .sessions
+            .get(&session_id)
+            .ok_or_else(ApiError::invalid_session)?;
         if current.challenge != "WEB_AUTHN" {
             return Err(ApiError::invalid_parameter(format!(
                 "Invalid challenge name WEB_AUTHN: expected {}.",
@@ -762,7 +769,10 @@ fn passkey_answer(ctx: &Ctx<'_>, input: &Input) -> ApiResult<Value> {
             )));
         }
         // Spent by any answer, right or wrong.
-        let session = s.sessions.remove(&session_id).ok_or_else(ApiError::invalid_session)?;
+        let session = s
+            .sessions
+            .remove(&session_id)
+            .ok_or_else(ApiError::invalid_session)?;
         Ok((session, s.passkey_sign_ins.remove(&session_id)))
     })?;
     if session.expires_ms <= ctx.now_ms {
