@@ -25,7 +25,7 @@ use webauthn_authenticator_rs::softpasskey::SoftPasskey;
 use webauthn_authenticator_rs::{AuthenticatorBackend as _, WebauthnAuthenticator as _};
 use webauthn_rs_proto::{CreationChallengeResponse, RequestChallengeResponse};
 
-use harness::{Harness, PASSWORD, attr};
+use harness::{Harness, PASSWORD, Setup, attr};
 
 /// Where the app's browser tests run; the relying party is `localhost`.
 const ORIGIN: &str = "http://localhost:3000";
@@ -102,6 +102,21 @@ impl Browser {
             .expect("the soft passkey signs");
         serde_json::to_string(&assertion).expect("JSON")
     }
+}
+
+/// The soft passkey's JSON as a browser's `credential.toJSON()` has it:
+/// `clientExtensionResults` (not `extensions`), `authenticatorAttachment`
+/// and, for a registration, the transports. None of these is signed.
+fn like_a_browser(mut credential: Value) -> Value {
+    if let Some(object) = credential.as_object_mut() {
+        object.remove("extensions");
+        object.insert("clientExtensionResults".into(), json!({}));
+        object.insert("authenticatorAttachment".into(), json!("platform"));
+    }
+    if credential["response"].get("attestationObject").is_some() {
+        credential["response"]["transports"] = json!(["hybrid", "internal"]);
+    }
+    credential
 }
 
 fn creation_request(options: &Value) -> CreationChallengeResponse {
@@ -201,7 +216,11 @@ async fn set_relying_party(h: &Harness, id: &str, verification: UserVerification
 /// The harness pool with passkeys (relying party `localhost`, user
 /// verification required) besides passwords and email codes.
 async fn passkey_pool() -> Harness {
-    let h = Harness::start().await;
+    passkey_pool_with(Setup::default()).await
+}
+
+async fn passkey_pool_with(setup: Setup) -> Harness {
+    let h = Harness::with(setup).await;
     allow_first_factors(
         &h,
         &[
@@ -366,7 +385,7 @@ async fn a_registered_passkey_is_listed_and_signs_in_both_ways() {
         "required"
     );
     assert_eq!(options["excludeCredentials"], json!([]));
-    let credential = browser.create(&options);
+    let credential = like_a_browser(browser.create(&options));
     complete_registration(&h, &access, &credential)
         .await
         .expect("CompleteWebAuthnRegistration");
@@ -384,6 +403,8 @@ async fn a_registered_passkey_is_listed_and_signs_in_both_ways() {
     };
     assert_eq!(passkey.credential_id(), id);
     assert_eq!(passkey.relying_party_id(), "localhost");
+    assert_eq!(passkey.authenticator_attachment(), Some("platform"));
+    assert_eq!(passkey.authenticator_transports(), ["hybrid", "internal"]);
     assert!(passkey.created_at().secs() > 0);
     assert!(listed.next_token().is_none());
 
@@ -411,8 +432,13 @@ async fn a_registered_passkey_is_listed_and_signs_in_both_ways() {
     let options = options_json(&challenge);
     assert_eq!(options["rpId"], "localhost");
     assert_eq!(options["allowCredentials"][0]["id"], json!(id));
+    assert_eq!(
+        options["allowCredentials"][0]["transports"],
+        json!(["hybrid", "internal"])
+    );
     assert_eq!(options["userVerification"], "required");
-    let assertion = browser.get(&challenge.options);
+    let assertion: Value = serde_json::from_str(&browser.get(&challenge.options)).expect("JSON");
+    let assertion = like_a_browser(assertion).to_string();
     let out = answer(&h, email, &challenge, &assertion)
         .await
         .expect("RespondToAuthChallenge");
@@ -948,4 +974,95 @@ async fn an_administrator_lists_and_forgets_a_users_devices() {
         .expect_err("no such user")
         .into_service_error();
     assert_eq!(unknown.code(), Some("UserNotFoundException"), "{unknown:?}");
+}
+
+#[tokio::test]
+async fn passkeys_are_listed_a_page_at_a_time() {
+    let h = passkey_pool().await;
+    let email = "ada@example.com";
+    h.confirmed_user(email).await;
+    let access = h.access_token(email).await;
+    let mut ids = Vec::new();
+    for _ in 0..3 {
+        ids.push(register(&h, &mut Browser::at(ORIGIN), &access).await);
+    }
+    let mut seen = Vec::new();
+    let mut next = None;
+    loop {
+        let page = h
+            .user
+            .list_web_authn_credentials()
+            .access_token(&access)
+            .max_results(2)
+            .set_next_token(next)
+            .send()
+            .await
+            .expect("ListWebAuthnCredentials");
+        assert!(page.credentials().len() <= 2);
+        seen.extend(
+            page.credentials()
+                .iter()
+                .map(|c| c.credential_id().to_owned()),
+        );
+        next = page.next_token().map(str::to_owned);
+        if next.is_none() {
+            break;
+        }
+    }
+    assert_eq!(seen, ids);
+    let err = h
+        .user
+        .list_web_authn_credentials()
+        .access_token(&access)
+        .max_results(21)
+        .send()
+        .await
+        .expect_err("at most 20")
+        .into_service_error();
+    assert!(err.is_invalid_parameter_exception(), "{err:?}");
+}
+
+#[tokio::test]
+async fn a_registration_and_its_passkey_survive_a_restart() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let h = passkey_pool_with(Setup {
+        data_dir: Some(dir.path().to_owned()),
+        ..Setup::default()
+    })
+    .await;
+    let email = "ada@example.com";
+    h.confirmed_user(email).await;
+    let options = start_registration(&h, &h.access_token(email).await).await;
+    let Harness {
+        pool,
+        pool_id,
+        client_id,
+        secret,
+        ..
+    } = h;
+    pool.shutdown().await;
+
+    // The challenge was saved: the registration completes after a restart
+    // (with a new access token: the old one names the old address).
+    let h = Harness::reopen(dir.path(), pool_id, client_id, secret).await;
+    let access = h.access_token(email).await;
+    let mut browser = Browser::at(ORIGIN);
+    complete_registration(&h, &access, &browser.create(&options))
+        .await
+        .expect("CompleteWebAuthnRegistration after a restart");
+    let Harness {
+        pool,
+        pool_id,
+        client_id,
+        secret,
+        ..
+    } = h;
+    pool.shutdown().await;
+
+    let h = Harness::reopen(dir.path(), pool_id, client_id, secret).await;
+    let challenge = passkey_challenge(&h, email).await;
+    let out = answer(&h, email, &challenge, &browser.get(&challenge.options))
+        .await
+        .expect("the saved passkey signs in");
+    assert!(signed_in(&out));
 }
