@@ -50,6 +50,11 @@ pub struct State {
     /// InitiateAuth (USER_AUTH) spends that. Minutes long, not persisted.
     #[serde(skip)]
     pub sign_up_sessions: HashMap<String, SignUpSession>,
+    /// The webauthn-rs-core state of each WEB_AUTHN challenge of a user
+    /// with passkeys, by challenge session id (a decoy has none). Lives
+    /// and dies with its session.
+    #[serde(skip)]
+    pub passkey_sign_ins: HashMap<String, webauthn_rs_core::proto::AuthenticationState>,
 }
 
 /// A sign-up on its way to a sign-in, for one user of one app client.
@@ -106,6 +111,9 @@ impl State {
         self.srp.retain(|_, s| s.expires_ms > now_ms);
         self.unknown_names.retain(|_, a| !a.forgotten(now_ms));
         self.sign_up_sessions.retain(|_, s| s.expires_ms > now_ms);
+        let sessions = &self.sessions;
+        self.passkey_sign_ins
+            .retain(|id, _| sessions.contains_key(id));
     }
 }
 
@@ -147,6 +155,9 @@ pub struct Pool {
     /// kept on each user ([`User::groups`]).
     #[serde(default)]
     pub groups: BTreeMap<String, Group>,
+    /// `WebAuthnConfiguration` from SetUserPoolMfaConfig.
+    #[serde(default)]
+    pub webauthn: Option<crate::passkeys::WebAuthnConfig>,
 }
 
 /// A group of users: it appears in its members' tokens as
@@ -556,6 +567,41 @@ pub struct User {
     /// Devices the pool tracks for the user, by device key.
     #[serde(default)]
     pub devices: BTreeMap<String, Device>,
+    /// The user's passkeys, oldest first.
+    #[serde(default)]
+    pub passkeys: Vec<Passkey>,
+    /// The challenge of StartWebAuthnRegistration, until
+    /// CompleteWebAuthnRegistration answers it (or it expires). Saved, so
+    /// a restart between the two does not lose it.
+    #[serde(default)]
+    pub passkey_registration: Option<PendingRegistration>,
+}
+
+/// A passkey (WebAuthn credential) registered by a user.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Passkey {
+    /// base64url, as ListWebAuthnCredentials shows it.
+    pub credential_id: String,
+    pub friendly_name: Option<String>,
+    pub relying_party_id: String,
+    /// `platform` or `cross-platform`, when the browser said.
+    pub attachment: Option<String>,
+    pub transports: Vec<String>,
+    pub created_ms: u64,
+    /// What webauthn-rs-core verifies assertions with: the public key, the
+    /// sign counter, the user verification it was registered with.
+    pub credential: webauthn_rs_core::proto::Credential,
+}
+
+/// A registration between StartWebAuthnRegistration and
+/// CompleteWebAuthnRegistration.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct PendingRegistration {
+    /// The app client whose access token started it.
+    pub client_id: String,
+    pub relying_party_id: String,
+    pub expires_ms: u64,
+    pub state: webauthn_rs_core::proto::RegistrationState,
 }
 
 /// A device (a browser, an app install) the pool tracks for a user: made

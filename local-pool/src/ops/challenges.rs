@@ -31,7 +31,7 @@ pub fn user_disabled() -> ApiError {
 /// Issues access, ID and (for a new sign-in) refresh tokens, and, in a
 /// pool that tracks devices, a new device for the user to confirm
 /// (`NewDeviceMetadata`).
-fn sign_in_tokens(
+pub fn sign_in_tokens(
     ctx: &Ctx<'_>,
     s: &mut State,
     pool_id: &str,

@@ -1,5 +1,6 @@
 //! Remembered devices, with the user's access token: ConfirmDevice,
-//! UpdateDeviceStatus, ListDevices, GetDevice and ForgetDevice. A device is
+//! UpdateDeviceStatus, ListDevices, GetDevice and ForgetDevice; and for
+//! administrators AdminListDevices and AdminForgetDevice. A device is
 //! made when tokens are issued in a pool with a DeviceConfiguration
 //! (`NewDeviceMetadata`); ConfirmDevice gives it its own SRP verifier, and
 //! a remembered one then signs in without MFA (`challenges`).
@@ -10,11 +11,11 @@ use base64::engine::general_purpose::STANDARD as BASE64;
 use serde_json::{Value, json};
 
 use super::context::Ctx;
-use super::users::{access_token, authenticate, epoch_seconds};
+use super::users::{access_token, authenticate, epoch_seconds, pool_id_input, resolve_user};
 use crate::error::{ApiError, ApiResult};
 use crate::input::Input;
 use crate::srp::{Verifier, to_hex};
-use crate::state::Device;
+use crate::state::{Device, User};
 
 fn no_device() -> ApiError {
     ApiError::resource_not_found("Device does not exist.")
@@ -122,8 +123,18 @@ pub fn update_device_status(ctx: &Ctx<'_>, input: &Input) -> ApiResult<Value> {
     })
 }
 
-/// Confirmed devices only: one issued tokens but never confirmed is not
-/// listed (nor remembered).
+/// The devices ListDevices and AdminListDevices show: confirmed ones only
+/// (one issued tokens but never confirmed is not listed, nor remembered).
+fn listed_devices(user: &User) -> Value {
+    let devices: Vec<Value> = user
+        .devices
+        .iter()
+        .filter(|(_, d)| d.verifier.is_some())
+        .map(|(key, d)| device_type(key, d))
+        .collect();
+    json!({ "Devices": devices })
+}
+
 /// <https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_ListDevices.html>
 pub fn list_devices(ctx: &Ctx<'_>, input: &Input) -> ApiResult<Value> {
     let token = access_token(input)?;
@@ -131,14 +142,45 @@ pub fn list_devices(ctx: &Ctx<'_>, input: &Input) -> ApiResult<Value> {
     let _ = input.opt_string("PaginationToken", 1, 2048)?;
     ctx.svc.store.read(|s| {
         let (pool_id, username, _) = authenticate(ctx, s, &token)?;
-        let user = s.pool(&pool_id)?.user(&username)?;
-        let devices: Vec<Value> = user
+        Ok(listed_devices(s.pool(&pool_id)?.user(&username)?))
+    })
+}
+
+/// ListDevices for an administrator, naming the user (or an alias).
+/// Every device fits on one page.
+/// <https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_AdminListDevices.html>
+pub fn admin_list_devices(ctx: &Ctx<'_>, input: &Input) -> ApiResult<Value> {
+    let pool_id = pool_id_input(input)?;
+    let name = input.string("Username", 1, 128)?;
+    if let Some(limit) = input.opt_i64("Limit")?
+        && !(0..=60).contains(&limit)
+    {
+        return Err(ApiError::invalid_parameter(format!(
+            "1 validation error detected: Value '{limit}' at 'limit' failed to satisfy constraint: Member must have value between 0 and 60"
+        )));
+    }
+    let _ = input.opt_string("PaginationToken", 1, 2048)?;
+    ctx.svc.store.read(|s| {
+        let pool = s.pool(&pool_id)?;
+        Ok(listed_devices(pool.user(&resolve_user(pool, &name)?)?))
+    })
+}
+
+/// ForgetDevice for an administrator: the device is gone, and signs in
+/// no more without MFA.
+/// <https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_AdminForgetDevice.html>
+pub fn admin_forget_device(ctx: &Ctx<'_>, input: &Input) -> ApiResult<Value> {
+    let pool_id = pool_id_input(input)?;
+    let name = input.string("Username", 1, 128)?;
+    let key = device_key(input)?;
+    ctx.svc.store.write(|s| {
+        let pool = s.pool_mut(&pool_id)?;
+        let username = resolve_user(pool, &name)?;
+        pool.user_mut(&username)?
             .devices
-            .iter()
-            .filter(|(_, d)| d.verifier.is_some())
-            .map(|(key, d)| device_type(key, d))
-            .collect();
-        Ok(json!({ "Devices": devices }))
+            .remove(&key)
+            .ok_or_else(no_device)?;
+        Ok(json!({}))
     })
 }
 

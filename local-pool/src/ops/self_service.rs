@@ -26,7 +26,7 @@ use crate::tokens::hash_token;
 pub fn sign_up(ctx: &Ctx<'_>, input: &Input) -> ApiResult<Value> {
     let client_id = client_id(input)?;
     let name = input.string("Username", 1, 128)?;
-    let password = input.string("Password", 1, 256)?;
+    let password = input.opt_string("Password", 1, 256)?;
     let secret_hash = input.opt_string("SecretHash", 1, 128)?;
     let attributes = input.attribute_list("UserAttributes")?;
     ctx.svc.store.write(|s| {
@@ -34,6 +34,16 @@ pub fn sign_up(ctx: &Ctx<'_>, input: &Input) -> ApiResult<Value> {
         let pool = s.pool(&pool_id)?;
         let client = pool.client(&client_id)?;
         check_secret_hash(client, &[&name], secret_hash.as_deref())?;
+        // A password is optional only where the user can sign in without
+        // one: the pool allows a one-time code or a passkey as the first
+        // factor. Elsewhere its absence is refused as it always was.
+        let passwordless = pool
+            .first_factors()
+            .iter()
+            .any(|f| ["EMAIL_OTP", "SMS_OTP", "WEB_AUTHN"].contains(&f.as_str()));
+        if password.is_none() && !passwordless {
+            input.string("Password", 1, 256)?;
+        }
         if pool.admin_create_only() {
             return Err(ApiError::not_authorized(
                 "SignUp is not permitted for this user pool",
@@ -48,9 +58,13 @@ pub fn sign_up(ctx: &Ctx<'_>, input: &Input) -> ApiResult<Value> {
                 .map(|(k, _)| k.as_str())
                 .filter(|k| !k.ends_with("_verified")),
         )?;
-        check_password_policy(pool, &password)?;
+        if let Some(password) = &password {
+            check_password_policy(pool, password)?;
+        }
         let mut user = new_user(ctx, pool, &name, &attributes, true)?;
-        user.password = Some(Verifier::new(pool.srp_name(), &user.username, &password));
+        user.password = password
+            .as_ref()
+            .map(|p| Verifier::new(pool.srp_name(), &user.username, p));
         let destination = pool
             .auto_verified_attributes
             .iter()
@@ -397,7 +411,8 @@ pub fn get_user(ctx: &Ctx<'_>, input: &Input) -> ApiResult<Value> {
 
 /// The ways the signed-in user can sign in (`ConfiguredUserAuthFactors`:
 /// the password if they have one, a code by email or text where the pool
-/// allows it as a first factor and the address or number is verified)
+/// allows it as a first factor and the address or number is verified, a
+/// passkey where the pool allows them and the user has one)
 /// and their MFA settings.
 /// <https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_GetUserAuthFactors.html>
 pub fn get_user_auth_factors(ctx: &Ctx<'_>, input: &Input) -> ApiResult<Value> {
@@ -416,6 +431,9 @@ pub fn get_user_auth_factors(ctx: &Ctx<'_>, input: &Input) -> ApiResult<Value> {
         }
         if allowed.iter().any(|f| f == "SMS_OTP") && user.attr_true("phone_number_verified") {
             factors.push("SMS_OTP");
+        }
+        if allowed.iter().any(|f| f == "WEB_AUTHN") && !user.passkeys.is_empty() {
+            factors.push("WEB_AUTHN");
         }
         let mut out = json!({
             "Username": user.username,
