@@ -173,7 +173,7 @@ pub async fn start_locked(
     let saved = match read_saved(&saved_path) {
         Some(saved) if admin.client_exists(&saved.pool_id, &saved.client_id).await => saved,
         _ => {
-            let saved = provision(&admin).await?;
+            let saved = provision(&admin, &relying_party(config)).await?;
             write_saved(&saved_path, &saved)?;
             saved
         }
@@ -281,7 +281,20 @@ fn write_saved(path: &Path, saved: &Saved) -> anyhow::Result<()> {
 /// the original email kept until a new one is verified, and one custom
 /// attribute (`custom:company`, so THRESHOLD_PROFILE_ATTRIBUTES has
 /// something to edit in development).
-async fn provision(admin: &Admin) -> anyhow::Result<Saved> {
+/// The site passkeys belong to: `THRESHOLD_PUBLIC_URL`'s host, else
+/// `localhost` (browsers refuse passkeys on an IP address such as
+/// 127.0.0.1, so a development server is opened at http://localhost:3000).
+fn relying_party(config: &Config) -> String {
+    config
+        .public_url
+        .as_ref()
+        .and_then(|url| url.host_str())
+        .filter(|host| host.parse::<std::net::IpAddr>().is_err())
+        .unwrap_or("localhost")
+        .to_owned()
+}
+
+async fn provision(admin: &Admin, relying_party: &str) -> anyhow::Result<Saved> {
     let pool_id = admin
         .create_pool(&PoolSpec {
             email_is_username: true,
@@ -298,7 +311,9 @@ async fn provision(admin: &Admin) -> anyhow::Result<Saved> {
                 FirstFactor::Password,
                 FirstFactor::EmailCode,
                 FirstFactor::SmsCode,
+                FirstFactor::Passkey,
             ],
+            passkey_relying_party: Some(relying_party.to_owned()),
             ..PoolSpec::named("threshold-dev")
         })
         .await

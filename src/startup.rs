@@ -398,7 +398,14 @@ impl Application {
         self,
         shutdown: impl Future<Output = ()> + Send + 'static,
     ) -> anyhow::Result<()> {
-        tracing::info!(addr = %self.local_addr(), "Threshold is listening");
+        let addr = self.local_addr();
+        if addr.ip().is_loopback() {
+            // `localhost`, not the IP: browsers offer passkeys only on a
+            // domain name, and the embedded pool's passkeys are for it.
+            tracing::info!(%addr, open = %format!("http://localhost:{}", addr.port()), "Threshold is listening");
+        } else {
+            tracing::info!(%addr, "Threshold is listening");
+        }
         // Without TCP_NODELAY a response written in two parts (headers,
         // then body) waits on the client's delayed ACK: ~40 ms a request.
         let listener = axum::serve::ListenerExt::tap_io(self.listener, |tcp| {

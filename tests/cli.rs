@@ -129,7 +129,7 @@ async fn users_are_listed_and_deleted_and_a_deleted_user_cannot_sign_in() {
     let listed = threshold(app.data_dir(), &["users", "list"]).await;
     assert!(emails(&listed).contains(&ada) && !emails(&listed).contains(&bob));
     let page = app.sign_in(&bob, PASSWORD).await;
-    assert_eq!(page.location.as_deref(), Some(Page::SignIn.path()));
+    assert_eq!(page.location.as_deref(), Some(app.password_retry_page()));
 
     // Deleting again says there is no such user, and fails.
     let run = threshold(app.data_dir(), &["users", "delete", "--email", &bob]).await;

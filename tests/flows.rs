@@ -66,33 +66,58 @@ async fn a_new_user_signs_up_confirms_signs_in_and_signs_out() {
     );
 }
 
+/// In both sign-in pages: the password page (a client without USER_AUTH)
+/// and choice-based sign-in, where the ways offered must not tell an
+/// account from an unknown address either.
 #[tokio::test]
 async fn a_wrong_password_and_an_unknown_account_get_the_same_answer() {
-    let app = TestApp::spawn().await;
-    let email = app.signed_in_user().await;
-    let stranger = app.another_browser();
+    for mode in ["false", "true"] {
+        let app = TestApp::spawn_with(&["--choice-sign-in", mode]).await;
+        let email = app.signed_in_user().await;
+        let stranger = app.another_browser();
+        let retry = app.password_retry_page();
 
-    let wrong = stranger.sign_in(&email, "Wrong-password-1").await;
-    assert_eq!(wrong.location.as_deref(), Some(Page::SignIn.path()));
-    let wrong_page = stranger.get(Page::SignIn.path()).await;
+        let wrong = stranger.sign_in(&email, "Wrong-password-1").await;
+        assert_eq!(wrong.location.as_deref(), Some(retry), "choice {mode}");
+        let wrong_page = stranger.get(retry).await;
 
-    let unknown = stranger
-        .sign_in("nobody-here@example.com", "Wrong-password-1")
-        .await;
-    assert_eq!(unknown.location.as_deref(), Some(Page::SignIn.path()));
-    let unknown_page = stranger.get(Page::SignIn.path()).await;
+        let unknown = stranger
+            .sign_in("nobody-here@example.com", "Wrong-password-1")
+            .await;
+        assert_eq!(unknown.location.as_deref(), Some(retry), "choice {mode}");
+        let unknown_page = stranger.get(retry).await;
 
-    assert_eq!(
-        wrong_page.message_ids(),
-        vec!["sign_in.incorrect_credentials".to_owned()]
-    );
-    assert_eq!(unknown_page.message_ids(), wrong_page.message_ids());
-    // The typed email is kept; the password never is.
-    assert_eq!(
-        wrong_page.input_value("username").as_deref(),
-        Some(email.as_str())
-    );
-    assert!(!wrong_page.body.contains("Wrong-password-1"));
+        assert_eq!(
+            wrong_page.message_ids(),
+            vec!["sign_in.incorrect_credentials".to_owned()],
+            "choice {mode}"
+        );
+        assert_eq!(unknown_page.message_ids(), wrong_page.message_ids());
+        assert_eq!(
+            ways_in(&unknown_page),
+            ways_in(&wrong_page),
+            "the same ways in are offered"
+        );
+        // The typed email is kept; the password never is.
+        if mode == "false" {
+            assert_eq!(
+                wrong_page.input_value("username").as_deref(),
+                Some(email.as_str())
+            );
+        } else {
+            assert!(wrong_page.body.contains(&email));
+        }
+        assert!(!wrong_page.body.contains("Wrong-password-1"));
+    }
+}
+
+/// The ways in a choice page offers (`choice` buttons), in page order.
+fn ways_in(page: &support::Reply) -> Vec<String> {
+    page.body
+        .split(r#"name="choice" value=""#)
+        .skip(1)
+        .filter_map(|rest| rest.split('"').next().map(str::to_owned))
+        .collect()
 }
 
 /// The pool's lockout after five wrong passwords (Cognito's "Password
@@ -116,14 +141,14 @@ async fn after_wrong_passwords_sign_in_pauses_alike_for_an_account_and_an_unknow
             }
             stranger.sign_in(name, "Wrong-password-1").await;
             assert_eq!(
-                stranger.get(Page::SignIn.path()).await.message_ids(),
+                stranger.get(app.password_retry_page()).await.message_ids(),
                 vec!["sign_in.incorrect_credentials".to_owned()],
                 "{name}, attempt {attempt}"
             );
         }
         let page = stranger.sign_in(name, PASSWORD).await;
-        assert_eq!(page.location.as_deref(), Some(Page::SignIn.path()));
-        let shown = stranger.get(Page::SignIn.path()).await;
+        assert_eq!(page.location.as_deref(), Some(app.password_retry_page()));
+        let shown = stranger.get(app.password_retry_page()).await;
         assert_eq!(
             shown.message_ids(),
             vec!["sign_in.locked_out".to_owned()],
@@ -277,8 +302,8 @@ async fn an_unconfirmed_user_with_a_wrong_password_learns_nothing() {
     app.sign_up(&email, PASSWORD).await;
     let stranger = app.another_browser();
     let page = stranger.sign_in(&email, "Wrong-password-1").await;
-    assert_eq!(page.location.as_deref(), Some(Page::SignIn.path()));
-    let page = stranger.get(Page::SignIn.path()).await;
+    assert_eq!(page.location.as_deref(), Some(app.password_retry_page()));
+    let page = stranger.get(app.password_retry_page()).await;
     assert_eq!(
         page.message_ids(),
         vec!["sign_in.incorrect_credentials".to_owned()]
@@ -324,14 +349,11 @@ async fn return_to_is_honoured_for_same_site_paths_only() {
     let email = app.signed_in_user().await;
     let browser = app.another_browser();
     let page = browser
-        .submit(
+        .sign_in_from(
             &with_return_to(Page::SignIn, "/account?tab=security"),
-            action::SIGN_IN,
-            &[
-                ("username", &email),
-                ("password", PASSWORD),
-                ("return_to", "/account?tab=security"),
-            ],
+            &email,
+            PASSWORD,
+            &[("return_to", "/account?tab=security")],
         )
         .await;
     assert_eq!(page.location.as_deref(), Some("/account?tab=security"));
@@ -361,14 +383,11 @@ async fn return_to_is_honoured_for_same_site_paths_only() {
             "{evil} is not carried in the form"
         );
         let page = browser
-            .submit(
+            .sign_in_from(
                 Page::SignIn.path(),
-                action::SIGN_IN,
-                &[
-                    ("username", &email),
-                    ("password", PASSWORD),
-                    ("return_to", evil),
-                ],
+                &email,
+                PASSWORD,
+                &[("return_to", evil)],
             )
             .await;
         assert_eq!(
@@ -393,7 +412,8 @@ async fn the_session_cookie_is_opaque_locked_down_and_renewed_at_sign_in() {
     let page = app.sign_in(&email, PASSWORD).await;
     let header = page
         .set_cookie
-        .first()
+        .iter()
+        .find(|c| c.starts_with("__Host-threshold="))
         .expect("sign-in sets the cookie")
         .clone();
     assert!(header.starts_with("__Host-threshold="), "{header}");
@@ -402,8 +422,18 @@ async fn the_session_cookie_is_opaque_locked_down_and_renewed_at_sign_in() {
     }
     let after = app.cookie().expect("a session cookie after sign-in");
     assert_ne!(before, after, "the session id changes at sign-in");
-    // Only one cookie, and no token in it or in the page.
-    assert_eq!(page.set_cookie.len(), 1);
+    // Besides the session's, only the way in used (choice-based sign-in),
+    // by name; no token in any cookie or in the page.
+    for other in page
+        .set_cookie
+        .iter()
+        .filter(|c| !c.starts_with("__Host-threshold="))
+    {
+        assert!(
+            other.starts_with("threshold-sign-in-method=password;"),
+            "{other}"
+        );
+    }
     assert!(!after.contains("eyJ"));
     let account = app.get(Page::Account.path()).await;
     assert!(!account.body.contains("eyJ"), "no JWT in the HTML");
@@ -499,12 +529,26 @@ async fn every_page_has_a_title_a_language_and_labelled_fields() {
         assert!(sign_up.body.contains(token), "{token}");
     }
     assert!(sign_up.body.contains("for=\"field-email\""));
+    // The name on the sign-in page; the password there too, or on the
+    // page that offers the ways in (choice-based sign-in).
     let sign_in = app.get(Page::SignIn.path()).await;
+    assert!(sign_in.body.contains("autocomplete=\"username\""));
+    let password_page = if app.state.choice_sign_in {
+        app.submit(
+            Page::SignIn.path(),
+            action::SIGN_IN,
+            &[("username", "ada@example.com")],
+        )
+        .await;
+        app.get(Page::SignInChallenge.path()).await
+    } else {
+        sign_in
+    };
     for token in [
         "autocomplete=\"username\"",
         "autocomplete=\"current-password\"",
     ] {
-        assert!(sign_in.body.contains(token), "{token}");
+        assert!(password_page.body.contains(token), "{token}");
     }
 }
 

@@ -198,18 +198,22 @@ fn first_factor_form(ctx: &Ctx, form: &FormState, name: &str, options: &[FirstFa
         .then(|| view! { <p class="divider"><span>{t(&lang, "challenge.or")}</span></p> });
     let buttons = others
         .into_iter()
-        .map(|factor| {
-            let (id, testid) = match factor {
-                FirstFactor::EmailCode => ("challenge.send_email_code", "sign-in-email-code"),
-                FirstFactor::SmsCode => ("challenge.send_sms_code", "sign-in-sms-code"),
-                _ => ("challenge.use_passkey", "sign-in-passkey"),
-            };
-            let hidden = (factor == FirstFactor::Passkey).then_some("");
-            let marker = (factor == FirstFactor::Passkey).then_some("");
-            view! {
+        .map(|factor| match factor {
+            FirstFactor::EmailCode => view! {
                 <button type="submit" class="secondary wide" name="choice" value=factor.id()
-                    hidden=hidden data-passkey-option=marker data-testid=testid>{t(&lang, id)}</button>
+                    data-testid="sign-in-email-code">{t(&lang, "challenge.send_email_code")}</button>
             }
+            .into_any(),
+            FirstFactor::SmsCode => view! {
+                <button type="submit" class="secondary wide" name="choice" value=factor.id()
+                    data-testid="sign-in-sms-code">{t(&lang, "challenge.send_sms_code")}</button>
+            }
+            .into_any(),
+            _ => view! {
+                <button type="submit" class="secondary wide" name="choice" value=factor.id()
+                    hidden data-passkey-option="" data-testid="sign-in-passkey">{t(&lang, "challenge.use_passkey")}</button>
+            }
+            .into_any(),
         })
         .collect_view();
     let script = options

@@ -107,7 +107,7 @@ pub fn SignInPage() -> impl IntoView {
                 <CsrfField ctx=ctx.clone()/>
                 <ReturnToField value=return_to.clone()/>
                 <Field lang=lang.clone() form=form.clone() name="username" label=name_label
-                    kind=name_kind autocomplete="username webauthn" keep_value=true
+                    kind=name_kind autocomplete="username" keep_value=true
                     autofocus=choice || !retry/>
                 {password}
                 <button type="submit" class="primary">{t(&lang, submit_id)}</button>
