@@ -280,7 +280,8 @@ fn write_saved(path: &Path, saved: &Saved) -> anyhow::Result<()> {
 /// with authenticator apps, SMS and email, every auth flow Threshold uses,
 /// the original email kept until a new one is verified, and one custom
 /// attribute (`custom:company`, so THRESHOLD_PROFILE_ATTRIBUTES has
-/// something to edit in development).
+/// something to edit in development), and devices remembered when the
+/// user asks after MFA.
 async fn provision(admin: &Admin) -> anyhow::Result<Saved> {
     let pool_id = admin
         .create_pool(&PoolSpec {
@@ -295,6 +296,8 @@ async fn provision(admin: &Admin) -> anyhow::Result<Saved> {
             recover_by_email_first: true,
             // The code that confirms a sign-up signs the new user in.
             first_factors: vec![FirstFactor::Password, FirstFactor::EmailCode],
+            // "Remember this browser" after MFA (THRESHOLD_REMEMBER_DEVICES).
+            remember_devices_on_prompt: true,
             ..PoolSpec::named("threshold-dev")
         })
         .await

@@ -6,8 +6,8 @@
 use aws_sdk_cognitoidentityprovider::Client;
 use aws_sdk_cognitoidentityprovider::types::{
     AccountRecoverySettingType, AttributeDataType, AuthFactorType, DeliveryMediumType,
-    EmailMfaConfigType, ExplicitAuthFlowsType, MessageActionType, PasswordPolicyType,
-    PreventUserExistenceErrorTypes, RecoveryOptionNameType, RecoveryOptionType,
+    DeviceConfigurationType, EmailMfaConfigType, ExplicitAuthFlowsType, MessageActionType,
+    PasswordPolicyType, PreventUserExistenceErrorTypes, RecoveryOptionNameType, RecoveryOptionType,
     SchemaAttributeType, SignInPolicyType, SmsMfaConfigType, SoftwareTokenMfaConfigType,
     UserAttributeUpdateSettingsType, UserPoolMfaType, UserPoolPolicyType, UsernameAttributeType,
     UsernameConfigurationType, VerifiedAttributeType,
@@ -99,6 +99,11 @@ pub struct PoolSpec {
     /// (`Policies.SignInPolicy.AllowedFirstAuthFactors`); empty leaves
     /// Cognito's default, the password alone.
     pub first_factors: Vec<FirstFactor>,
+    /// Device tracking (`DeviceConfiguration`): a new device must pass
+    /// MFA, and is remembered only when the user asks ("Remember this
+    /// browser"), after which it skips MFA.
+    /// <https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-device-tracking.html>
+    pub remember_devices_on_prompt: bool,
 }
 
 /// A way to sign in first in choice-based sign-in (`AuthFactorType`).
@@ -134,6 +139,7 @@ impl PoolSpec {
             recover_by_email_first: false,
             case_insensitive_names: false,
             first_factors: Vec::new(),
+            remember_devices_on_prompt: false,
         }
     }
 }
@@ -451,6 +457,14 @@ impl Admin {
                 );
             }
             request = request.policies(policies.build());
+        }
+        if spec.remember_devices_on_prompt {
+            request = request.device_configuration(
+                DeviceConfigurationType::builder()
+                    .challenge_required_on_new_device(true)
+                    .device_only_remembered_on_user_prompt(true)
+                    .build(),
+            );
         }
         let output = request
             .send()

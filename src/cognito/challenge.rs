@@ -29,7 +29,11 @@ pub enum Challenge {
     SelectMfa { options: Vec<Factor> },
     /// MFA_SETUP: the pool requires MFA and the user has none yet.
     MfaSetup { options: Vec<Factor> },
-    /// A challenge Threshold does not answer (custom auth, devices…).
+    /// DEVICE_SRP_AUTH: the browser named a remembered device, which must
+    /// now prove itself with its own SRP secret. Never shown: the device
+    /// flow answers it on the server ([`super::devices`]).
+    DeviceSrp,
+    /// A challenge Threshold does not answer (custom auth…).
     Unsupported { name: String },
 }
 
@@ -71,6 +75,7 @@ impl Challenge {
             Challenge::EmailCode { .. } => "email_code",
             Challenge::SelectMfa { .. } => "select_mfa",
             Challenge::MfaSetup { .. } => "mfa_setup",
+            Challenge::DeviceSrp => "device_srp",
             Challenge::Unsupported { .. } => "unsupported",
         }
     }
@@ -115,6 +120,7 @@ impl Challenge {
             "MFA_SETUP" => Challenge::MfaSetup {
                 options: factors("MFAS_CAN_SETUP"),
             },
+            "DEVICE_SRP_AUTH" => Challenge::DeviceSrp,
             other => Challenge::Unsupported {
                 name: other.to_owned(),
             },
@@ -202,6 +208,10 @@ mod tests {
             Challenge::MfaSetup {
                 options: vec![Factor::Totp, Factor::Email]
             }
+        );
+        assert_eq!(
+            wire("DEVICE_SRP_AUTH", &[("USERNAME", "u")]),
+            Challenge::DeviceSrp
         );
         assert_eq!(
             wire("CUSTOM_CHALLENGE", &[]),

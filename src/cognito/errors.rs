@@ -33,6 +33,10 @@ pub enum Operation {
     AssociateSoftwareToken,
     VerifySoftwareToken,
     SetUserMfaPreference,
+    ConfirmDevice,
+    UpdateDeviceStatus,
+    ListDevices,
+    ForgetDevice,
     /// Any operation that needs AWS credentials (pools, clients, admin
     /// user management); the name is the API's.
     Admin(&'static str),
@@ -64,6 +68,10 @@ impl Operation {
             Self::AssociateSoftwareToken => "AssociateSoftwareToken",
             Self::VerifySoftwareToken => "VerifySoftwareToken",
             Self::SetUserMfaPreference => "SetUserMFAPreference",
+            Self::ConfirmDevice => "ConfirmDevice",
+            Self::UpdateDeviceStatus => "UpdateDeviceStatus",
+            Self::ListDevices => "ListDevices",
+            Self::ForgetDevice => "ForgetDevice",
             Self::Admin(name) => name,
             Self::Tokens => "verifying tokens",
         }
@@ -129,6 +137,10 @@ pub enum CognitoError {
     /// expired, signed out elsewhere).
     #[error("not authorized: {0}")]
     SessionEnded(String),
+    /// A device the request names does not exist
+    /// (`ResourceNotFoundException`): forgotten already, say.
+    #[error("not found: {0}")]
+    NotFound(String),
     /// A parameter, or an attribute this client may not write, refused.
     #[error("invalid parameter: {0}")]
     InvalidParameter(String),
@@ -249,6 +261,19 @@ impl CognitoError {
             "LimitExceededException" => Self::LimitExceeded,
             "InvalidPasswordException" => Self::InvalidPassword(message.to_owned()),
             "InvalidParameterException" => Self::InvalidParameter(message.to_owned()),
+            // Only for devices: elsewhere (a pool or client that is not
+            // there) it is the operator's configuration, reported as such.
+            "ResourceNotFoundException"
+                if matches!(
+                    operation,
+                    Operation::ConfirmDevice
+                        | Operation::UpdateDeviceStatus
+                        | Operation::ForgetDevice
+                        | Operation::RespondToAuthChallenge
+                ) =>
+            {
+                Self::NotFound(message.to_owned())
+            }
             other => Self::unexpected(operation, format!("{other}: {message}")),
         }
     }

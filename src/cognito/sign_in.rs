@@ -11,6 +11,7 @@ use aws_sdk_cognitoidentityprovider::types::{
 use secrecy::{ExposeSecret, SecretString};
 
 use super::challenge::{Answer, Challenge, PendingChallenge};
+use super::devices::NewDevice;
 use super::errors::{CognitoError, Operation};
 use super::gateway::{AuthFlow, Gateway, Result};
 use crate::domain::{Password, SignInName};
@@ -32,6 +33,10 @@ pub struct Tokens {
     pub email: Option<String>,
     /// `cognito:groups` from the verified ID token (empty when in none).
     pub groups: Vec<String>,
+    /// In a pool that tracks devices, the device this sign-in made
+    /// (`NewDeviceMetadata`), which can be confirmed and remembered with
+    /// these tokens; `None` after a refresh or a remembered device's sign-in.
+    pub new_device: Option<NewDevice>,
 }
 
 /// Where a sign-in stands after a call to the pool.
@@ -74,15 +79,32 @@ impl Gateway {
     /// this server.
     /// <https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_InitiateAuth.html>
     pub async fn sign_in(&self, name: &SignInName, password: &Password) -> Result<SignInStep> {
+        self.sign_in_on(name, password, None).await
+    }
+
+    /// [`Self::sign_in`] from a browser that has a remembered device:
+    /// `DEVICE_KEY` goes with the password (and with the SRP proof, where
+    /// Cognito takes it too), and a pool that remembers the device asks
+    /// DEVICE_SRP_AUTH instead of MFA ([`Self::answer_device_challenge`]).
+    /// <https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_InitiateAuth.html>
+    pub async fn sign_in_on(
+        &self,
+        name: &SignInName,
+        password: &Password,
+        device_key: Option<&str>,
+    ) -> Result<SignInStep> {
         match self.app.auth_flow {
             AuthFlow::UserPasswordAuth => {
-                let parameters = HashMap::from([
+                let mut parameters = HashMap::from([
                     ("USERNAME".to_owned(), name.as_str().to_owned()),
                     (
                         "PASSWORD".to_owned(),
                         password.secret().expose_secret().to_owned(),
                     ),
                 ]);
+                if let Some(key) = device_key {
+                    parameters.insert("DEVICE_KEY".to_owned(), key.to_owned());
+                }
                 let output = self
                     .client
                     .initiate_auth()
@@ -94,7 +116,7 @@ impl Gateway {
                     .map_err(|e| CognitoError::from_sdk(Operation::InitiateAuth, e))?;
                 self.step(name.as_str(), reply!(output)).await
             }
-            AuthFlow::UserSrpAuth => self.sign_in_srp(name, password).await,
+            AuthFlow::UserSrpAuth => self.sign_in_srp(name, password, device_key).await,
         }
     }
 
@@ -124,7 +146,7 @@ impl Gateway {
 
     /// `parameters` with SECRET_HASH for `username` added (confidential
     /// clients), as the map the SDK's `set_*` builders take.
-    fn with_secret_hash(
+    pub(super) fn with_secret_hash(
         &self,
         username: &str,
         mut parameters: HashMap<String, String>,
@@ -135,7 +157,12 @@ impl Gateway {
         (!parameters.is_empty()).then_some(parameters)
     }
 
-    async fn sign_in_srp(&self, name: &SignInName, password: &Password) -> Result<SignInStep> {
+    async fn sign_in_srp(
+        &self,
+        name: &SignInName,
+        password: &Password,
+        device_key: Option<&str>,
+    ) -> Result<SignInStep> {
         let operation = Operation::InitiateAuth;
         let srp = SrpClient::new(
             SrpUser::new(
@@ -147,10 +174,13 @@ impl Gateway {
             self.app.client_secret.as_ref().map(|s| s.expose_secret()),
         );
         let start = srp.get_auth_parameters();
-        let parameters = HashMap::from([
+        let mut parameters = HashMap::from([
             ("USERNAME".to_owned(), name.as_str().to_owned()),
             ("SRP_A".to_owned(), start.a),
         ]);
+        if let Some(key) = device_key {
+            parameters.insert("DEVICE_KEY".to_owned(), key.to_owned());
+        }
         let output = self
             .client
             .initiate_auth()
@@ -180,7 +210,7 @@ impl Gateway {
             .map_err(|e| CognitoError::unexpected(operation, format!("SRP parameters: {e}")))?;
         // From here on Cognito knows the real username (a UUID in pools
         // that sign in with email), and SECRET_HASH must use it.
-        let responses = HashMap::from([
+        let mut responses = HashMap::from([
             ("USERNAME".to_owned(), user_id.clone()),
             (
                 "PASSWORD_CLAIM_SECRET_BLOCK".to_owned(),
@@ -192,6 +222,9 @@ impl Gateway {
             ),
             ("TIMESTAMP".to_owned(), proof.timestamp),
         ]);
+        if let Some(key) = device_key {
+            responses.insert("DEVICE_KEY".to_owned(), key.to_owned());
+        }
         self.send_answer(
             ChallengeNameType::PasswordVerifier,
             output.session(),
@@ -219,7 +252,7 @@ impl Gateway {
         .await
     }
 
-    async fn send_answer(
+    pub(super) async fn send_answer(
         &self,
         challenge: ChallengeNameType,
         session: Option<&str>,
@@ -318,6 +351,12 @@ impl Gateway {
             sub: id.sub,
             email: id.email,
             groups: id.groups,
+            new_device: result.new_device_metadata().and_then(|m| {
+                Some(NewDevice {
+                    device_key: m.device_key()?.to_owned(),
+                    group_key: m.device_group_key()?.to_owned(),
+                })
+            }),
         })
     }
 

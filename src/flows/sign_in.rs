@@ -9,7 +9,9 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::{FlowError, audit, fail, invalid, log_unexpected, now, recovery, sign_up, signed_in};
+use super::{
+    FlowError, audit, devices, fail, invalid, log_unexpected, now, recovery, sign_up, signed_in,
+};
 use crate::cognito::challenge::{Answer, Challenge, PendingChallenge};
 use crate::cognito::errors::CognitoError;
 use crate::cognito::mfa::{Enrolment, Factor};
@@ -66,6 +68,10 @@ pub struct ChallengeInput {
     pub attributes: BTreeMap<String, String>,
     pub choice: String,
     pub device_name: String,
+    /// "Remember this browser" was ticked on an MFA code page.
+    pub remember_device: bool,
+    /// The browser's User-Agent, to name a remembered device.
+    pub user_agent: String,
 }
 
 // ---------------------------------------------------------------- steps
@@ -87,7 +93,7 @@ pub async fn submit(app: &AppState, session: &Session, input: SignInInput) -> Lo
         return invalid(session, form, back);
     };
 
-    match app.gateway.sign_in(&name, &password).await {
+    match devices::sign_in(app, session, &name, &password).await {
         Ok(SignInStep::SignedIn(tokens)) => complete(app, session, tokens, return_to.as_ref()),
         Ok(SignInStep::Challenge(pending)) => {
             start_challenge(session, pending, name.as_str(), return_to)
@@ -138,7 +144,7 @@ pub async fn reauthenticate(
     };
     let name = SignInName::signed_in(&user.username);
     let typed_name = user.email.clone().unwrap_or_else(|| user.username.clone());
-    match app.gateway.sign_in(&name, &password).await {
+    match devices::sign_in(app, session, &name, &password).await {
         Ok(SignInStep::SignedIn(tokens)) => complete(app, session, tokens, return_to.as_ref()),
         Ok(SignInStep::Challenge(pending)) => {
             start_challenge(session, pending, &typed_name, return_to)
@@ -306,8 +312,17 @@ pub async fn answer(app: &AppState, session: &Session, input: ChallengeInput) ->
                 Some(_) => verify_setup(app, session, &flow, &input).await,
             };
         }
-        Challenge::Unsupported { .. } => return cancel(session),
+        Challenge::Unsupported { .. } | Challenge::DeviceSrp => return cancel(session),
     };
+    devices::remember_if_asked(
+        app,
+        session,
+        input.remember_device,
+        &input.user_agent,
+        &flow.typed_name,
+        &result,
+    )
+    .await;
     after_answer(app, session, flow, result)
 }
 

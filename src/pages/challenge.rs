@@ -27,14 +27,26 @@ pub async fn answer_challenge(
     #[server(default)] attributes: BTreeMap<String, String>,
     #[server(default)] choice: String,
     #[server(default)] device_name: String,
+    #[server(default)] remember_device: String,
 ) -> Result<(), ServerFnError> {
     let ctx = ctx()?;
+    let user_agent = use_context::<axum::http::request::Parts>()
+        .and_then(|parts| {
+            parts
+                .headers
+                .get(axum::http::header::USER_AGENT)
+                .and_then(|v| v.to_str().ok())
+                .map(str::to_owned)
+        })
+        .unwrap_or_default();
     let input = ChallengeInput {
         code,
         new_password,
         attributes,
         choice,
         device_name,
+        remember_device: !remember_device.is_empty(),
+        user_agent,
     };
     see_other(&sign_in::answer(&ctx.app, &ctx.session, input).await);
     Ok(())
@@ -103,6 +115,12 @@ pub fn ChallengePage() -> impl IntoView {
             }
             .into_any(),
         ),
+        // Answered on the server before any page shows; never left
+        // for the visitor.
+        (Challenge::DeviceSrp, _) => {
+            see_other(&sign_in::cancel(&ctx.session));
+            return ().into_any();
+        }
         (Challenge::Unsupported { name }, _) => {
             let args = BTreeMap::from([("challenge".to_owned(), name.clone())]);
             (
@@ -150,6 +168,17 @@ fn code_form(ctx: &Ctx, form: &FormState, intro_id: &str, destination: Option<St
             </details>
         }
     });
+    // "Remember this browser": the next sign-ins here skip this step.
+    let remember = ctx.app.remember_devices.then(|| {
+        view! {
+            <div class="field checkbox">
+                <input type="checkbox" id="field-remember_device" name="remember_device" value="yes"
+                    aria-describedby="remember_device-hint"/>
+                <label for="field-remember_device">{t(&lang, "devices.remember")}</label>
+                <p id="remember_device-hint" class="hint">{t(&lang, "devices.remember_hint")}</p>
+            </div>
+        }
+    });
     view! {
         <p>{t_args(&lang, intro_id, &args)}</p>
         <form method="post" action=AnswerChallenge::PATH novalidate>
@@ -157,6 +186,7 @@ fn code_form(ctx: &Ctx, form: &FormState, intro_id: &str, destination: Option<St
             <CsrfField ctx=ctx.clone()/>
             <Field lang=lang.clone() form=form.clone() name="code" label=t(&lang, "field.mfa_code")
                 kind="text" inputmode="numeric" autocomplete="one-time-code" autofocus=true/>
+            {remember}
             <button type="submit" class="primary">{t(&lang, "challenge.verify")}</button>
         </form>
         {lost_app}

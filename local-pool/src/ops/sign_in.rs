@@ -103,7 +103,8 @@ pub fn initiate_auth(ctx: &Ctx<'_>, input: &Input) -> ApiResult<Value> {
                 &[&name],
                 params.get("SECRET_HASH").map(String::as_str),
             )?;
-            srp_start(ctx, &pool_id, &client_id, &name, &srp_a)
+            let device = params.get("DEVICE_KEY").map(String::as_str);
+            srp_start_on(ctx, &pool_id, &client_id, &name, &srp_a, device)
         }
         "REFRESH_TOKEN_AUTH" | "REFRESH_TOKEN" => {
             if !client.allows("ALLOW_REFRESH_TOKEN_AUTH") {
@@ -415,6 +416,19 @@ fn srp_start(
     name: &str,
     srp_a: &str,
 ) -> ApiResult<Value> {
+    srp_start_on(ctx, pool_id, client_id, name, srp_a, None)
+}
+
+/// `srp_start` from a device that names itself (`DEVICE_KEY` in
+/// InitiateAuth), remembered for the PASSWORD_VERIFIER answer.
+fn srp_start_on(
+    ctx: &Ctx<'_>,
+    pool_id: &str,
+    client_id: &str,
+    name: &str,
+    srp_a: &str,
+    device_key: Option<&str>,
+) -> ApiResult<Value> {
     let (username, verifier, prevent, session_ms) = ctx.svc.store.read(|s| -> ApiResult<_> {
         let pool = s.pool(pool_id)?;
         let client = pool.client(client_id)?;
@@ -464,6 +478,7 @@ fn srp_start(
                 server: Some(exchange),
                 expires_ms: ctx.now_ms.saturating_add(session_ms),
                 device_key: None,
+                named_device: device_key.map(str::to_owned),
             },
         );
     });
