@@ -122,6 +122,30 @@ async fn a_remembered_browser_skips_mfa_until_it_is_forgotten() {
 }
 
 #[tokio::test]
+async fn confirming_ones_identity_asks_for_the_code_even_in_a_remembered_browser() {
+    let app = TestApp::spawn().await;
+    let (email, secret) = user_with_app(&app).await;
+    sign_in_with_code(&app, &email, &secret, true).await;
+    app.sign_out().await;
+    let page = app.sign_in(&email, PASSWORD).await;
+    assert_eq!(page.location.as_deref(), Some(Page::Account.path()));
+
+    app.sign_in_long_ago().await;
+    let reply = app
+        .submit(
+            Page::ConfirmIdentity.path(),
+            action::CONFIRM_IDENTITY,
+            &[("password", PASSWORD)],
+        )
+        .await;
+    assert_eq!(
+        reply.location.as_deref(),
+        Some(Page::SignInChallenge.path()),
+        "a sensitive change rests on both steps"
+    );
+}
+
+#[tokio::test]
 async fn without_the_box_the_code_is_asked_next_time() {
     let app = TestApp::spawn().await;
     let (email, secret) = user_with_app(&app).await;

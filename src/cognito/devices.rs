@@ -15,14 +15,8 @@ use secrecy::{ExposeSecret, SecretString};
 
 use super::errors::{CognitoError, Operation};
 use super::gateway::{Gateway, Result};
+pub use super::sign_in::NewDevice;
 use super::sign_in::SignInStep;
-
-/// The device a sign-in made, not yet confirmed (`NewDeviceMetadata`).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct NewDevice {
-    pub device_key: String,
-    pub group_key: String,
-}
 
 /// What a browser needs to prove a remembered device: its key, its group
 /// and the password only this server knows.

@@ -11,7 +11,6 @@ use aws_sdk_cognitoidentityprovider::types::{
 use secrecy::{ExposeSecret, SecretString};
 
 use super::challenge::{Answer, Challenge, PendingChallenge};
-use super::devices::NewDevice;
 use super::errors::{CognitoError, Operation};
 use super::gateway::{AuthFlow, Gateway, Result};
 use crate::domain::{Password, SignInName};
@@ -37,6 +36,14 @@ pub struct Tokens {
     /// (`NewDeviceMetadata`), which can be confirmed and remembered with
     /// these tokens; `None` after a refresh or a remembered device's sign-in.
     pub new_device: Option<NewDevice>,
+}
+
+/// The device a sign-in made in a pool that tracks devices, not yet
+/// confirmed (`NewDeviceMetadata`); see [`super::devices`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewDevice {
+    pub device_key: String,
+    pub group_key: String,
 }
 
 /// Where a sign-in stands after a call to the pool.

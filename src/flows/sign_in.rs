@@ -144,7 +144,10 @@ pub async fn reauthenticate(
     };
     let name = SignInName::signed_in(&user.username);
     let typed_name = user.email.clone().unwrap_or_else(|| user.username.clone());
-    match devices::sign_in(app, session, &name, &password).await {
+    // Never from a remembered browser: a sensitive change asks for the
+    // second step too, so a stolen browser's cookies and the password
+    // are not enough.
+    match app.gateway.sign_in(&name, &password).await {
         Ok(SignInStep::SignedIn(tokens)) => complete(app, session, tokens, return_to.as_ref()),
         Ok(SignInStep::Challenge(pending)) => {
             start_challenge(session, pending, &typed_name, return_to)
