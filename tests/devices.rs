@@ -16,6 +16,9 @@ use threshold::session::SessionId;
 /// The device cookie's name under the test configuration (Secure cookies on).
 const DEVICE_COOKIE: &str = "__Host-threshold-device";
 
+/// The browser the tests say they are, which names the remembered device.
+const FIREFOX: &str = "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0";
+
 /// A new signed-in user with an authenticator app; returns their email
 /// and the app's secret. They are signed out at the end.
 async fn user_with_app(app: &TestApp) -> (String, String) {
@@ -37,9 +40,13 @@ async fn user_with_app(app: &TestApp) -> (String, String) {
 }
 
 /// Signs in with the password, and answers the app code (ticking
-/// "Remember this browser" when `remember`); returns where the answer
-/// sent the browser.
-async fn sign_in_with_code(app: &TestApp, email: &str, secret: &str, remember: bool) -> String {
+/// "Remember this browser" when `remember`); returns the answer's reply.
+async fn sign_in_with_code(
+    app: &TestApp,
+    email: &str,
+    secret: &str,
+    remember: bool,
+) -> support::Reply {
     let page = app.sign_in(email, PASSWORD).await;
     assert_eq!(
         page.location.as_deref(),
@@ -54,14 +61,13 @@ async fn sign_in_with_code(app: &TestApp, email: &str, secret: &str, remember: b
     // Each code once: the next sign-in uses the next step's code.
     app.clock.advance(Duration::from_secs(30));
     let code = code_at(secret, app.clock.now());
-    let mut fields = vec![("code", code.as_str())];
+    let token = challenge.csrf();
+    let mut fields = vec![("code", code.as_str()), ("csrf_token", token.as_str())];
     if remember {
         fields.push(("remember_device", "yes"));
     }
-    app.answer(&fields)
+    app.post_with_header(action::ANSWER_CHALLENGE, ("user-agent", FIREFOX), &fields)
         .await
-        .location
-        .expect("a redirect after the code")
 }
 
 /// How many remembered devices /account lists.
@@ -74,8 +80,23 @@ async fn a_remembered_browser_skips_mfa_until_it_is_forgotten() {
     let app = TestApp::spawn().await;
     let (email, secret) = user_with_app(&app).await;
 
-    let landed = sign_in_with_code(&app, &email, &secret, true).await;
-    assert_eq!(landed, Page::Account.path());
+    let answered = sign_in_with_code(&app, &email, &secret, true).await;
+    assert_eq!(answered.location.as_deref(), Some(Page::Account.path()));
+    let set = answered
+        .set_cookie
+        .iter()
+        .find(|c| c.starts_with(DEVICE_COOKIE))
+        .expect("the device cookie is set");
+    for attribute in [
+        "HttpOnly",
+        "Secure",
+        "SameSite=Lax",
+        "Path=/",
+        "Max-Age=7776000",
+    ] {
+        assert!(set.contains(attribute), "{set} lacks {attribute}");
+    }
+    assert!(!set.contains("Domain"), "host-only: {set}");
     let cookie = app
         .other_cookie(DEVICE_COOKIE)
         .expect("the browser got a device cookie");
@@ -89,8 +110,8 @@ async fn a_remembered_browser_skips_mfa_until_it_is_forgotten() {
     assert_eq!(listed_devices(&account), 1);
     assert!(account.body.contains("data-this-browser=\"true\""));
     assert!(
-        account.body.contains("Firefox") || account.body.contains("Browser"),
-        "the device has a name"
+        account.body.contains("Firefox on Linux"),
+        "the device is named after the browser"
     );
 
     // Signed out and back in: no code.
@@ -98,8 +119,24 @@ async fn a_remembered_browser_skips_mfa_until_it_is_forgotten() {
     let page = app.sign_in(&email, PASSWORD).await;
     assert_eq!(page.location.as_deref(), Some(Page::Account.path()));
 
-    // Forgotten from /account: gone from the list, the cookie dropped.
+    // A key that is not one: a message, nothing forgotten.
     let account = app.get(Page::Account.path()).await;
+    let page = app
+        .post_raw(
+            action::FORGET_DEVICE,
+            &[("csrf_token", &account.csrf()), ("device_key", "../x")],
+        )
+        .await;
+    assert_eq!(page.location.as_deref(), Some(Page::Account.path()));
+    let account = app.get(Page::Account.path()).await;
+    assert!(
+        account
+            .message_ids()
+            .contains(&"devices.not_found".to_owned())
+    );
+    assert_eq!(listed_devices(&account), 1);
+
+    // Forgotten from /account: gone from the list, the cookie dropped.
     let key = account.input_value("device_key").expect("a Forget button");
     let page = app
         .post_raw(
@@ -150,8 +187,8 @@ async fn without_the_box_the_code_is_asked_next_time() {
     let app = TestApp::spawn().await;
     let (email, secret) = user_with_app(&app).await;
 
-    let landed = sign_in_with_code(&app, &email, &secret, false).await;
-    assert_eq!(landed, Page::Account.path());
+    let answered = sign_in_with_code(&app, &email, &secret, false).await;
+    assert_eq!(answered.location.as_deref(), Some(Page::Account.path()));
     assert_eq!(app.other_cookie(DEVICE_COOKIE), None);
     let account = app.get(Page::Account.path()).await;
     assert!(
@@ -179,8 +216,8 @@ async fn another_users_device_cookie_is_not_used_nor_dropped() {
     let bob_browser = app.another_browser();
     let (bob, bob_secret) = user_with_app(&bob_browser).await;
     bob_browser.set_other_cookie(DEVICE_COOKIE, &cookie);
-    let landed = sign_in_with_code(&bob_browser, &bob, &bob_secret, false).await;
-    assert_eq!(landed, Page::Account.path());
+    let answered = sign_in_with_code(&bob_browser, &bob, &bob_secret, false).await;
+    assert_eq!(answered.location.as_deref(), Some(Page::Account.path()));
     let account = bob_browser.get(Page::Account.path()).await;
     assert_eq!(listed_devices(&account), 0);
     assert_eq!(

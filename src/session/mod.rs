@@ -875,6 +875,29 @@ mod tests {
     }
 
     #[test]
+    fn the_device_cookie_outlives_renewal_and_is_sent_only_when_changed() {
+        let session = fresh();
+        let sent = SessionId::generate();
+        session.set_sent_device_id(Some(sent.clone()));
+        session.renew();
+        assert_eq!(
+            session.device_id().map(|id| id.as_str().to_owned()),
+            Some(sent.as_str().to_owned())
+        );
+        assert!(session.take_device_change().is_none(), "nothing to send");
+        let new = SessionId::generate();
+        session.set_device_id(new.clone(), 60);
+        let change = session.take_device_change().expect("a change");
+        assert_eq!(
+            change.map(|(id, secs)| (id.as_str().to_owned(), secs)),
+            Some((new.as_str().to_owned(), 60))
+        );
+        session.clear_device_id();
+        assert!(session.device_id().is_none());
+        assert!(matches!(session.take_device_change(), Some(None)));
+    }
+
+    #[test]
     fn renewing_keeps_nothing_but_the_messages_and_a_new_csrf_token() {
         let session = Session::new(Some(SessionId::generate()), None, keys());
         session.insert(&Draft {
