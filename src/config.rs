@@ -124,6 +124,13 @@ pub struct Config {
     #[arg(long, env = "THRESHOLD_LOCAL_POOL_TEST_CLOCK", default_value_t = false, action = clap::ArgAction::Set)]
     pub local_pool_test_clock: bool,
 
+    /// Offer "Remember this browser" on the MFA code pages: a remembered
+    /// browser skips MFA at its next sign-ins (Cognito device tracking,
+    /// which the pool must have turned on). Unset: on for the embedded
+    /// pool, off for a configured one.
+    #[arg(long, env = "THRESHOLD_REMEMBER_DEVICES", action = clap::ArgAction::Set)]
+    pub remember_devices: Option<bool>,
+
     /// A signed-in session not used for this many seconds ends.
     #[arg(long, env = "THRESHOLD_SESSION_IDLE_SECS", default_value_t = 7 * 24 * 60 * 60)]
     pub session_idle_secs: u64,

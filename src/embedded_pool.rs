@@ -274,13 +274,6 @@ fn write_saved(path: &Path, saved: &Saved) -> anyhow::Result<()> {
     std::fs::rename(&tmp, path).with_context(|| format!("writing {}", path.display()))
 }
 
-/// Creates the development pool: email as the sign-in name in any
-/// capitalisation (`Ada@x.com` signs in as `ada@x.com`), reset codes to the
-/// verified email first, MFA optional
-/// with authenticator apps, SMS and email, every auth flow Threshold uses,
-/// the original email kept until a new one is verified, and one custom
-/// attribute (`custom:company`, so THRESHOLD_PROFILE_ATTRIBUTES has
-/// something to edit in development).
 /// The site passkeys belong to: `THRESHOLD_PUBLIC_URL`'s host, else
 /// `localhost` (browsers refuse passkeys on an IP address such as
 /// 127.0.0.1, so a development server is opened at http://localhost:3000).
@@ -294,6 +287,15 @@ fn relying_party(config: &Config) -> String {
         .to_owned()
 }
 
+/// Creates the development pool: email as the sign-in name in any
+/// capitalisation (`Ada@x.com` signs in as `ada@x.com`), reset codes to the
+/// verified email first, MFA optional
+/// with authenticator apps, SMS and email, every auth flow Threshold uses,
+/// the original email kept until a new one is verified, and one custom
+/// attribute (`custom:company`, so THRESHOLD_PROFILE_ATTRIBUTES has
+/// something to edit in development), devices remembered when the user
+/// asks after MFA, and choice-based sign-in with the password, codes by
+/// email and SMS, and passkeys for `relying_party`.
 async fn provision(admin: &Admin, relying_party: &str) -> anyhow::Result<Saved> {
     let pool_id = admin
         .create_pool(&PoolSpec {
@@ -314,6 +316,8 @@ async fn provision(admin: &Admin, relying_party: &str) -> anyhow::Result<Saved> 
                 FirstFactor::Passkey,
             ],
             passkey_relying_party: Some(relying_party.to_owned()),
+            // "Remember this browser" after MFA (THRESHOLD_REMEMBER_DEVICES).
+            remember_devices_on_prompt: true,
             ..PoolSpec::named("threshold-dev")
         })
         .await

@@ -336,7 +336,10 @@ impl Application {
             ),
             None => None,
         };
+        // The embedded pool tracks devices; a configured one may not.
+        let remember_devices = config.remember_devices.unwrap_or(dev_pool.is_some());
         let state = AppState(Arc::new(Inner {
+            remember_devices,
             brand: brand.clone(),
             profile_attributes,
             writable_attributes,

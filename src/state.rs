@@ -42,6 +42,9 @@ pub struct Inner {
     /// The session store (sealed by the session key), also for markers
     /// that span sessions ("signed out everywhere").
     pub sessions: SessionVault,
+    /// Whether the MFA code pages offer "Remember this browser"
+    /// (`THRESHOLD_REMEMBER_DEVICES`).
+    pub remember_devices: bool,
     /// Idle and absolute lifetimes of a signed-in session, in seconds.
     pub session_idle_secs: u64,
     pub session_max_secs: u64,

@@ -31,7 +31,7 @@ fn app() -> &'static (tokio::runtime::Runtime, TestApp) {
 
 /// Every form action but signing out, which would end the signed-in
 /// browser's session for the cases after it.
-const ACTIONS: [&str; 19] = [
+const ACTIONS: [&str; 20] = [
     action::SIGN_UP,
     action::CONFIRM_SIGN_UP,
     action::RESEND_CODE,
@@ -51,6 +51,7 @@ const ACTIONS: [&str; 19] = [
     action::CHANGE_PASSWORD,
     action::DELETE_ACCOUNT,
     action::CONFIRM_IDENTITY,
+    action::FORGET_DEVICE,
 ];
 
 fn field_name() -> impl Strategy<Value = String> {
@@ -62,6 +63,7 @@ fn field_name() -> impl Strategy<Value = String> {
         Just("attribute".to_owned()),
         Just("attributes[name]".to_owned()),
         Just("return_to".to_owned()),
+        Just("device_key".to_owned()),
         "[a-z_\\[\\]:.%]{0,16}",
     ]
 }

@@ -836,6 +836,10 @@ pub struct SrpPending {
     pub expires_ms: u64,
     /// For DEVICE_PASSWORD_VERIFIER: the device being proven.
     pub device_key: Option<String>,
+    /// For USER_SRP_AUTH: the remembered device InitiateAuth named
+    /// (`DEVICE_KEY`), which Cognito takes there as well as in the
+    /// PASSWORD_VERIFIER answer.
+    pub named_device: Option<String>,
 }
 
 /// The state plus where (and whether) it is persisted.

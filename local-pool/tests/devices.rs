@@ -219,3 +219,116 @@ async fn a_remembered_device_skips_mfa_until_it_is_forgotten() {
     let after = sign_in(&h, email, Some(&key)).await;
     assert_eq!(after.challenge_name(), Some(&ChallengeNameType::SmsMfa));
 }
+
+/// Signs `email` in with the password and the texted code, then confirms
+/// and remembers the device that sign-in made; returns its key.
+async fn remembered_device(h: &Harness, email: &str, username: &str) -> String {
+    let first = sign_in(h, email, None).await;
+    let done = h
+        .user
+        .respond_to_auth_challenge()
+        .client_id(&h.client_id)
+        .challenge_name(ChallengeNameType::SmsMfa)
+        .session(first.session().expect("session"))
+        .challenge_responses("USERNAME", username)
+        .challenge_responses("SECRET_HASH", h.hash(username))
+        .challenge_responses("SMS_MFA_CODE", h.latest_code(PHONE))
+        .send()
+        .await
+        .expect("the texted code");
+    let result = done.authentication_result().expect("tokens");
+    let access = result.access_token().expect("access token");
+    let metadata = result.new_device_metadata().expect("a new device");
+    let (key, group) = (
+        metadata.device_key().expect("key"),
+        metadata.device_group_key().expect("group key"),
+    );
+    let device = SrpClient::new(
+        UntrackedDevice::new(&h.pool_id, group, key),
+        &h.client_id,
+        Some(&h.secret),
+    );
+    let secret = device.get_password_verifier();
+    h.user
+        .confirm_device()
+        .access_token(access)
+        .device_key(key)
+        .device_secret_verifier_config(
+            DeviceSecretVerifierConfigType::builder()
+                .password_verifier(&secret.verifier)
+                .salt(&secret.salt)
+                .build(),
+        )
+        .send()
+        .await
+        .expect("ConfirmDevice");
+    h.user
+        .update_device_status()
+        .access_token(access)
+        .device_key(key)
+        .device_remembered_status(DeviceRememberedStatusType::Remembered)
+        .send()
+        .await
+        .expect("UpdateDeviceStatus");
+    key.to_owned()
+}
+
+/// Cognito takes DEVICE_KEY with USER_SRP_AUTH in InitiateAuth's
+/// AuthParameters (and in the PASSWORD_VERIFIER answer); named only in
+/// InitiateAuth, the device is still asked to prove itself.
+/// <https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_InitiateAuth.html>
+#[tokio::test]
+async fn an_srp_sign_in_may_name_the_device_in_initiate_auth_alone() {
+    let h = Harness::start().await;
+    let email = "devices-srp@example.com";
+    let username = user_with_mfa(&h, email).await;
+    let key = remembered_device(&h, email, &username).await;
+
+    let answer = |named: Option<String>| {
+        let h = &h;
+        async move {
+            let srp = h.srp_client(email, PASSWORD);
+            let mut request = h
+                .user
+                .initiate_auth()
+                .client_id(&h.client_id)
+                .auth_flow(AuthFlowType::UserSrpAuth)
+                .auth_parameters("USERNAME", email)
+                .auth_parameters("SRP_A", srp.get_auth_parameters().a)
+                .auth_parameters("SECRET_HASH", h.hash(email));
+            if let Some(key) = named {
+                request = request.auth_parameters("DEVICE_KEY", key);
+            }
+            let started = request.send().await.expect("InitiateAuth USER_SRP_AUTH");
+            let p = started.challenge_parameters().expect("parameters");
+            let user_id = &p["USER_ID_FOR_SRP"];
+            let proof = srp
+                .verify(&p["SECRET_BLOCK"], user_id, &p["SALT"], &p["SRP_B"])
+                .expect("proof");
+            h.user
+                .respond_to_auth_challenge()
+                .client_id(&h.client_id)
+                .challenge_name(ChallengeNameType::PasswordVerifier)
+                .challenge_responses("USERNAME", user_id)
+                .challenge_responses("SECRET_HASH", h.hash(user_id))
+                .challenge_responses(
+                    "PASSWORD_CLAIM_SECRET_BLOCK",
+                    &proof.password_claim_secret_block,
+                )
+                .challenge_responses("PASSWORD_CLAIM_SIGNATURE", &proof.password_claim_signature)
+                .challenge_responses("TIMESTAMP", &proof.timestamp)
+                .send()
+                .await
+                .expect("PASSWORD_VERIFIER")
+        }
+    };
+    assert_eq!(
+        answer(Some(key)).await.challenge_name(),
+        Some(&ChallengeNameType::DeviceSrpAuth)
+    );
+    assert_eq!(
+        answer(None).await.challenge_name(),
+        Some(&ChallengeNameType::SmsMfa),
+        "without the key, MFA"
+    );
+}

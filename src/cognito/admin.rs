@@ -6,8 +6,8 @@
 use aws_sdk_cognitoidentityprovider::Client;
 use aws_sdk_cognitoidentityprovider::types::{
     AccountRecoverySettingType, AttributeDataType, AuthFactorType, DeliveryMediumType,
-    EmailMfaConfigType, ExplicitAuthFlowsType, MessageActionType, PasswordPolicyType,
-    PreventUserExistenceErrorTypes, RecoveryOptionNameType, RecoveryOptionType,
+    DeviceConfigurationType, EmailMfaConfigType, ExplicitAuthFlowsType, MessageActionType,
+    PasswordPolicyType, PreventUserExistenceErrorTypes, RecoveryOptionNameType, RecoveryOptionType,
     SchemaAttributeType, SignInPolicyType, SmsMfaConfigType, SoftwareTokenMfaConfigType,
     UserAttributeUpdateSettingsType, UserPoolMfaType, UserPoolPolicyType, UserVerificationType,
     UsernameAttributeType, UsernameConfigurationType, VerifiedAttributeType,
@@ -104,6 +104,11 @@ pub struct PoolSpec {
     /// (`WebAuthnConfiguration.RelyingPartyId`, the site's domain);
     /// `None` leaves passkeys unconfigured.
     pub passkey_relying_party: Option<String>,
+    /// Device tracking (`DeviceConfiguration`): a new device must pass
+    /// MFA, and is remembered only when the user asks ("Remember this
+    /// browser"), after which it skips MFA.
+    /// <https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-device-tracking.html>
+    pub remember_devices_on_prompt: bool,
 }
 
 pub use super::challenge::FirstFactor;
@@ -133,6 +138,7 @@ impl PoolSpec {
             case_insensitive_names: false,
             first_factors: Vec::new(),
             passkey_relying_party: None,
+            remember_devices_on_prompt: false,
         }
     }
 }
@@ -453,6 +459,14 @@ impl Admin {
                 );
             }
             request = request.policies(policies.build());
+        }
+        if spec.remember_devices_on_prompt {
+            request = request.device_configuration(
+                DeviceConfigurationType::builder()
+                    .challenge_required_on_new_device(true)
+                    .device_only_remembered_on_user_prompt(true)
+                    .build(),
+            );
         }
         let output = request
             .send()

@@ -40,7 +40,11 @@ pub enum Challenge {
     /// PublicKeyCredentialRequestOptions), handed to the browser as is:
     /// it holds a challenge and credential ids, nothing secret.
     Passkey { request_options: String },
-    /// A challenge Threshold does not answer (custom auth, devices…).
+    /// DEVICE_SRP_AUTH: the browser named a remembered device, which must
+    /// now prove itself with its own SRP secret. Never shown: the device
+    /// flow answers it on the server ([`super::devices`]).
+    DeviceSrp,
+    /// A challenge Threshold does not answer (custom auth…).
     Unsupported { name: String },
 }
 
@@ -147,6 +151,7 @@ impl Challenge {
             Challenge::SelectFirstFactor { .. } => "select_first_factor",
             Challenge::SmsSignInCode { .. } => "sms_sign_in_code",
             Challenge::Passkey { .. } => "passkey",
+            Challenge::DeviceSrp => "device_srp",
             Challenge::Unsupported { .. } => "unsupported",
         }
     }
@@ -221,6 +226,7 @@ impl Challenge {
                     name: "WEB_AUTHN".to_owned(),
                 },
             },
+            "DEVICE_SRP_AUTH" => Challenge::DeviceSrp,
             other => Challenge::Unsupported {
                 name: other.to_owned(),
             },
@@ -310,6 +316,10 @@ mod tests {
             Challenge::MfaSetup {
                 options: vec![Factor::Totp, Factor::Email]
             }
+        );
+        assert_eq!(
+            wire("DEVICE_SRP_AUTH", &[("USERNAME", "u")]),
+            Challenge::DeviceSrp
         );
         assert_eq!(
             wire("CUSTOM_CHALLENGE", &[]),

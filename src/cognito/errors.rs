@@ -37,6 +37,10 @@ pub enum Operation {
     CompleteWebAuthnRegistration,
     ListWebAuthnCredentials,
     DeleteWebAuthnCredential,
+    ConfirmDevice,
+    UpdateDeviceStatus,
+    ListDevices,
+    ForgetDevice,
     /// Any operation that needs AWS credentials (pools, clients, admin
     /// user management); the name is the API's.
     Admin(&'static str),
@@ -72,6 +76,10 @@ impl Operation {
             Self::CompleteWebAuthnRegistration => "CompleteWebAuthnRegistration",
             Self::ListWebAuthnCredentials => "ListWebAuthnCredentials",
             Self::DeleteWebAuthnCredential => "DeleteWebAuthnCredential",
+            Self::ConfirmDevice => "ConfirmDevice",
+            Self::UpdateDeviceStatus => "UpdateDeviceStatus",
+            Self::ListDevices => "ListDevices",
+            Self::ForgetDevice => "ForgetDevice",
             Self::Admin(name) => name,
             Self::Tokens => "verifying tokens",
         }
@@ -141,6 +149,10 @@ pub enum CognitoError {
     /// `WebAuthn*Exception`s).
     #[error("passkey: {0:?}")]
     Passkey(PasskeyProblem),
+    /// A device the request names does not exist
+    /// (`ResourceNotFoundException`): forgotten already, say.
+    #[error("not found: {0}")]
+    NotFound(String),
     /// A parameter, or an attribute this client may not write, refused.
     #[error("invalid parameter: {0}")]
     InvalidParameter(String),
@@ -291,6 +303,19 @@ impl CognitoError {
             | "WebAuthnClientMismatchException" => {
                 tracing::warn!(%operation, exception = code, %message, "the pool refused passkeys: check its WebAuthnConfiguration");
                 Self::Passkey(PasskeyProblem::NotAvailable)
+            }
+            // Only for devices: elsewhere (a pool or client that is not
+            // there) it is the operator's configuration, reported as such.
+            "ResourceNotFoundException"
+                if matches!(
+                    operation,
+                    Operation::ConfirmDevice
+                        | Operation::UpdateDeviceStatus
+                        | Operation::ForgetDevice
+                        | Operation::RespondToAuthChallenge
+                ) =>
+            {
+                Self::NotFound(message.to_owned())
             }
             other => Self::unexpected(operation, format!("{other}: {message}")),
         }

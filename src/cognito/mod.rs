@@ -5,7 +5,7 @@
 //!
 //! - `client`: SDK clients for a region or an endpoint override;
 //! - `gateway`: the app client's gateway (operations in `sign_in`,
-//!   `self_service`, `mfa` and `passkeys`), `challenge` the typed challenges
+//!   `self_service`, `mfa`, `passkeys` and `devices`), `challenge` the typed challenges
 //!   and answers;
 //! - `admin`: what needs AWS credentials (pool settings, provisioning, users);
 //! - `errors`: the one mapping from SDK errors; `tokens`: JWKS verification;
@@ -15,6 +15,7 @@
 pub mod admin;
 pub mod challenge;
 pub mod client;
+pub mod devices;
 pub mod errors;
 pub mod gateway;
 pub mod identity;

@@ -32,6 +32,18 @@ pub struct Tokens {
     pub email: Option<String>,
     /// `cognito:groups` from the verified ID token (empty when in none).
     pub groups: Vec<String>,
+    /// In a pool that tracks devices, the device this sign-in made
+    /// (`NewDeviceMetadata`), which can be confirmed and remembered with
+    /// these tokens; `None` after a refresh or a remembered device's sign-in.
+    pub new_device: Option<NewDevice>,
+}
+
+/// The device a sign-in made in a pool that tracks devices, not yet
+/// confirmed (`NewDeviceMetadata`); see [`super::devices`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewDevice {
+    pub device_key: String,
+    pub group_key: String,
 }
 
 /// Where a sign-in stands after a call to the pool.
@@ -80,15 +92,32 @@ impl Gateway {
     /// this server.
     /// <https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_InitiateAuth.html>
     pub async fn sign_in(&self, name: &SignInName, password: &Password) -> Result<SignInStep> {
+        self.sign_in_on(name, password, None).await
+    }
+
+    /// [`Self::sign_in`] from a browser that has a remembered device:
+    /// `DEVICE_KEY` goes with the password (and with the SRP proof, where
+    /// Cognito takes it too), and a pool that remembers the device asks
+    /// DEVICE_SRP_AUTH instead of MFA ([`Self::answer_device_challenge`]).
+    /// <https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_InitiateAuth.html>
+    pub async fn sign_in_on(
+        &self,
+        name: &SignInName,
+        password: &Password,
+        device_key: Option<&str>,
+    ) -> Result<SignInStep> {
         match self.app.auth_flow {
             AuthFlow::UserPasswordAuth => {
-                let parameters = HashMap::from([
+                let mut parameters = HashMap::from([
                     ("USERNAME".to_owned(), name.as_str().to_owned()),
                     (
                         "PASSWORD".to_owned(),
                         password.secret().expose_secret().to_owned(),
                     ),
                 ]);
+                if let Some(key) = device_key {
+                    parameters.insert("DEVICE_KEY".to_owned(), key.to_owned());
+                }
                 let output = self
                     .client
                     .initiate_auth()
@@ -100,7 +129,7 @@ impl Gateway {
                     .map_err(|e| CognitoError::from_sdk(Operation::InitiateAuth, e))?;
                 self.step(name.as_str(), reply!(output)).await
             }
-            AuthFlow::UserSrpAuth => self.sign_in_srp(name, password).await,
+            AuthFlow::UserSrpAuth => self.sign_in_srp(name, password, device_key).await,
         }
     }
 
@@ -130,7 +159,7 @@ impl Gateway {
 
     /// `parameters` with SECRET_HASH for `username` added (confidential
     /// clients), as the map the SDK's `set_*` builders take.
-    fn with_secret_hash(
+    pub(super) fn with_secret_hash(
         &self,
         username: &str,
         mut parameters: HashMap<String, String>,
@@ -141,12 +170,20 @@ impl Gateway {
         (!parameters.is_empty()).then_some(parameters)
     }
 
-    async fn sign_in_srp(&self, name: &SignInName, password: &Password) -> Result<SignInStep> {
+    async fn sign_in_srp(
+        &self,
+        name: &SignInName,
+        password: &Password,
+        device_key: Option<&str>,
+    ) -> Result<SignInStep> {
         let srp = self.srp_client(name.as_str(), password);
-        let parameters = HashMap::from([
+        let mut parameters = HashMap::from([
             ("USERNAME".to_owned(), name.as_str().to_owned()),
             ("SRP_A".to_owned(), srp.get_auth_parameters().a),
         ]);
+        if let Some(key) = device_key {
+            parameters.insert("DEVICE_KEY".to_owned(), key.to_owned());
+        }
         let output = self
             .client
             .initiate_auth()
@@ -156,7 +193,7 @@ impl Gateway {
             .send()
             .await
             .map_err(|e| CognitoError::from_sdk(Operation::InitiateAuth, e))?;
-        self.prove_password(&srp, name.as_str(), reply!(output))
+        self.prove_password(&srp, name.as_str(), reply!(output), device_key)
             .await
     }
 
@@ -176,6 +213,7 @@ impl Gateway {
         srp: &SrpClient<SrpUser>,
         name: &str,
         reply: Reply<'_>,
+        device_key: Option<&str>,
     ) -> Result<SignInStep> {
         let operation = Operation::RespondToAuthChallenge;
         if reply.challenge != Some(&ChallengeNameType::PasswordVerifier) {
@@ -199,7 +237,7 @@ impl Gateway {
             .map_err(|e| CognitoError::unexpected(operation, format!("SRP parameters: {e}")))?;
         // From here on Cognito knows the real username (a UUID in pools
         // that sign in with email), and SECRET_HASH must use it.
-        let responses = HashMap::from([
+        let mut responses = HashMap::from([
             ("USERNAME".to_owned(), user_id.clone()),
             (
                 "PASSWORD_CLAIM_SECRET_BLOCK".to_owned(),
@@ -211,6 +249,9 @@ impl Gateway {
             ),
             ("TIMESTAMP".to_owned(), proof.timestamp),
         ]);
+        if let Some(key) = device_key {
+            responses.insert("DEVICE_KEY".to_owned(), key.to_owned());
+        }
         self.send_answer(
             ChallengeNameType::PasswordVerifier,
             reply.session,
@@ -258,12 +299,17 @@ impl Gateway {
     /// factors answer with the challenge they start (a code sent, a
     /// passkey asked for).
     /// <https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_RespondToAuthChallenge.html>
+    ///
+    /// `device_key`, a remembered device's, goes with the password (in
+    /// the answer, or with the SRP proof): the pool then asks the device
+    /// to prove itself (DEVICE_SRP_AUTH) instead of MFA.
     pub async fn choose_first_factor(
         &self,
         session: &SecretString,
         username: &str,
         factor: FirstFactor,
         password: Option<&Password>,
+        device_key: Option<&str>,
     ) -> Result<SignInStep> {
         let mut responses = HashMap::from([("USERNAME".to_owned(), username.to_owned())]);
         let srp = match (factor, password) {
@@ -286,6 +332,9 @@ impl Gateway {
                         "PASSWORD".to_owned(),
                         password.secret().expose_secret().to_owned(),
                     );
+                    if let Some(key) = device_key {
+                        responses.insert("DEVICE_KEY".to_owned(), key.to_owned());
+                    }
                     None
                 }
             },
@@ -305,7 +354,10 @@ impl Gateway {
             .await
             .map_err(|e| CognitoError::from_sdk(Operation::RespondToAuthChallenge, e))?;
         match srp {
-            Some(srp) => self.prove_password(&srp, username, reply!(output)).await,
+            Some(srp) => {
+                self.prove_password(&srp, username, reply!(output), device_key)
+                    .await
+            }
             None => self.step(username, reply!(output)).await,
         }
     }
@@ -328,7 +380,7 @@ impl Gateway {
         .await
     }
 
-    async fn send_answer(
+    pub(super) async fn send_answer(
         &self,
         challenge: ChallengeNameType,
         session: Option<&str>,
@@ -432,6 +484,12 @@ impl Gateway {
             sub: id.sub,
             email: id.email,
             groups: id.groups,
+            new_device: result.new_device_metadata().and_then(|m| {
+                Some(NewDevice {
+                    device_key: m.device_key()?.to_owned(),
+                    group_key: m.device_group_key()?.to_owned(),
+                })
+            }),
         })
     }
 

@@ -9,7 +9,9 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::{FlowError, audit, fail, invalid, log_unexpected, now, recovery, sign_up, signed_in};
+use super::{
+    FlowError, audit, devices, fail, invalid, log_unexpected, now, recovery, sign_up, signed_in,
+};
 use crate::cognito::challenge::{Answer, Challenge, FirstFactor, PendingChallenge};
 use crate::cognito::errors::CognitoError;
 use crate::cognito::mfa::{Enrolment, Factor};
@@ -90,6 +92,10 @@ pub struct ChallengeInput {
     pub password: String,
     /// A passkey's answer (WebAuthn JSON), from `public/js/passkey.js`.
     pub credential: String,
+    /// "Remember this browser" was ticked on an MFA code page.
+    pub remember_device: bool,
+    /// The browser's User-Agent, to name a remembered device.
+    pub user_agent: String,
 }
 
 // ---------------------------------------------------------------- steps
@@ -117,7 +123,7 @@ pub async fn submit(app: &AppState, session: &Session, input: SignInInput) -> Lo
         return invalid(session, form, back);
     };
 
-    match app.gateway.sign_in(&name, &password).await {
+    match devices::sign_in(app, session, &name, &password).await {
         Ok(SignInStep::SignedIn(tokens)) => {
             complete(app, session, tokens, return_to.as_ref(), None)
         }
@@ -170,6 +176,9 @@ pub async fn reauthenticate(
     };
     let name = SignInName::signed_in(&user.username);
     let typed_name = user.email.clone().unwrap_or_else(|| user.username.clone());
+    // Never from a remembered browser: a sensitive change asks for the
+    // second step too, so a stolen browser's cookies and the password
+    // are not enough.
     match app.gateway.sign_in(&name, &password).await {
         Ok(SignInStep::SignedIn(tokens)) => {
             complete(app, session, tokens, return_to.as_ref(), None)
@@ -279,15 +288,33 @@ async fn choose(
         },
         _ => None,
     };
-    let result = app
+    // A remembered browser's key goes with the password, so the pool can
+    // skip MFA for it.
+    let remembered = match factor {
+        FirstFactor::Password => devices::remembered_for(app, session, &flow.typed_name).await,
+        _ => None,
+    };
+    let key = remembered.as_ref().map(|r| r.device_key().to_owned());
+    let sent = app
         .gateway
         .choose_first_factor(
             flow.session.secret(),
             &flow.username,
             factor,
             password.as_ref(),
+            key.as_deref(),
         )
         .await;
+    let result = match remembered {
+        None => sent,
+        Some(remembered) => match devices::answer(app, session, remembered, sent).await {
+            Ok(Some(step)) => Ok(step),
+            // The pool refused the device, and spent its session with it:
+            // the same choice again, without the device.
+            Ok(None) => choose_again(app, flow, factor, password.as_ref()).await,
+            Err(e) => Err(e),
+        },
+    };
     let name = SignInName::parse(&flow.typed_name, app.sign_in_name);
     match (result, name) {
         (
@@ -318,6 +345,27 @@ async fn choose(
             flow.first_factor = Some(factor);
             after_answer(app, session, flow, result)
         }
+    }
+}
+
+/// `factor` chosen again, on a fresh SELECT_CHALLENGE for the same name.
+async fn choose_again(
+    app: &AppState,
+    flow: &SignInFlow,
+    factor: FirstFactor,
+    password: Option<&Password>,
+) -> Result<SignInStep, CognitoError> {
+    let name = SignInName::parse(&flow.typed_name, app.sign_in_name)
+        .map_err(|_| CognitoError::IncorrectCredentials)?;
+    match app.gateway.start_choice(&name, None).await? {
+        SignInStep::Challenge(pending)
+            if matches!(pending.challenge, Challenge::SelectFirstFactor { .. }) =>
+        {
+            app.gateway
+                .choose_first_factor(&pending.session, &pending.username, factor, password, None)
+                .await
+        }
+        other => Ok(other),
     }
 }
 
@@ -536,8 +584,17 @@ pub async fn answer(app: &AppState, session: &Session, input: ChallengeInput) ->
                 result => result,
             }
         }
-        Challenge::Unsupported { .. } => return cancel(session),
+        Challenge::Unsupported { .. } | Challenge::DeviceSrp => return cancel(session),
     };
+    devices::remember_if_asked(
+        app,
+        session,
+        input.remember_device,
+        &input.user_agent,
+        &flow.typed_name,
+        &result,
+    )
+    .await;
     after_answer(app, session, flow, result)
 }
 

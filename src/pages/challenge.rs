@@ -29,8 +29,18 @@ pub async fn answer_challenge(
     #[server(default)] device_name: String,
     #[server(default)] password: String,
     #[server(default)] credential: String,
+    #[server(default)] remember_device: String,
 ) -> Result<(), ServerFnError> {
     let ctx = ctx()?;
+    let user_agent = use_context::<axum::http::request::Parts>()
+        .and_then(|parts| {
+            parts
+                .headers
+                .get(axum::http::header::USER_AGENT)
+                .and_then(|v| v.to_str().ok())
+                .map(str::to_owned)
+        })
+        .unwrap_or_default();
     let input = ChallengeInput {
         code,
         new_password,
@@ -39,6 +49,8 @@ pub async fn answer_challenge(
         device_name,
         password,
         credential,
+        remember_device: !remember_device.is_empty(),
+        user_agent,
     };
     see_other(&sign_in::answer(&ctx.app, &ctx.session, input).await);
     super::sign_in::remember_method(&ctx);
@@ -70,10 +82,13 @@ pub fn ChallengePage() -> impl IntoView {
     };
     let lang = ctx.lang.clone();
     let form = ctx.session.take_form(Page::SignInChallenge);
+    // A code after the password (MFA), not a code as the way in: only
+    // then is "Remember this browser" offered, since only MFA is skipped.
+    let second_step = flow.first_factor.is_none();
     let (title_id, body) = match (&flow.challenge, &flow.totp_secret) {
         (Challenge::AppCode, _) => (
             "challenge.app_code_title",
-            code_form(&ctx, &form, "challenge.app_code_intro", None),
+            code_form(&ctx, &form, "challenge.app_code_intro", None, second_step),
         ),
         (Challenge::SmsCode { destination } | Challenge::SmsSignInCode { destination }, _) => (
             "challenge.sms_title",
@@ -82,6 +97,7 @@ pub fn ChallengePage() -> impl IntoView {
                 &form,
                 "challenge.sms_intro",
                 Some(destination.clone()),
+                second_step,
             ),
         ),
         (Challenge::EmailCode { destination }, _) => (
@@ -91,6 +107,7 @@ pub fn ChallengePage() -> impl IntoView {
                 &form,
                 "challenge.email_intro",
                 Some(destination.clone()),
+                second_step,
             ),
         ),
         (
@@ -125,6 +142,12 @@ pub fn ChallengePage() -> impl IntoView {
             "challenge.passkey_title",
             passkey_form(&ctx, &form, request_options),
         ),
+        // Answered on the server before any page shows; never left
+        // for the visitor.
+        (Challenge::DeviceSrp, _) => {
+            see_other(&sign_in::cancel(&ctx.session));
+            return ().into_any();
+        }
         (Challenge::Unsupported { name }, _) => {
             let args = BTreeMap::from([("challenge".to_owned(), name.clone())]);
             (
@@ -257,7 +280,13 @@ fn passkey_form(ctx: &Ctx, form: &FormState, request_options: &str) -> AnyView {
 }
 
 /// One code field: authenticator app, SMS or email.
-fn code_form(ctx: &Ctx, form: &FormState, intro_id: &str, destination: Option<String>) -> AnyView {
+fn code_form(
+    ctx: &Ctx,
+    form: &FormState,
+    intro_id: &str,
+    destination: Option<String>,
+    second_step: bool,
+) -> AnyView {
     let lang = ctx.lang.clone();
     let args = BTreeMap::from([("destination".to_owned(), destination.unwrap_or_default())]);
     // Without the authenticator at hand there is nothing to type: say
@@ -278,6 +307,17 @@ fn code_form(ctx: &Ctx, form: &FormState, intro_id: &str, destination: Option<St
             </details>
         }
     });
+    // "Remember this browser": the next sign-ins here skip this step.
+    let remember = (second_step && ctx.app.remember_devices).then(|| {
+        view! {
+            <div class="field checkbox">
+                <input type="checkbox" id="field-remember_device" name="remember_device" value="yes"
+                    aria-describedby="remember_device-hint"/>
+                <label for="field-remember_device">{t(&lang, "devices.remember")}</label>
+                <p id="remember_device-hint" class="hint">{t(&lang, "devices.remember_hint")}</p>
+            </div>
+        }
+    });
     view! {
         <p>{t_args(&lang, intro_id, &args)}</p>
         <form method="post" action=AnswerChallenge::PATH novalidate>
@@ -285,6 +325,7 @@ fn code_form(ctx: &Ctx, form: &FormState, intro_id: &str, destination: Option<St
             <CsrfField ctx=ctx.clone()/>
             <Field lang=lang.clone() form=form.clone() name="code" label=t(&lang, "field.mfa_code")
                 kind="text" inputmode="numeric" autocomplete="one-time-code" autofocus=true/>
+            {remember}
             <button type="submit" class="primary">{t(&lang, "challenge.verify")}</button>
         </form>
         {lost_app}

@@ -55,6 +55,7 @@ pub mod action {
     pub const CHANGE_PASSWORD: &str = pages::change_password::ChangePassword::PATH;
     pub const DELETE_ACCOUNT: &str = pages::delete_account::DeleteAccount::PATH;
     pub const CONFIRM_IDENTITY: &str = pages::confirm_identity::ConfirmIdentity::PATH;
+    pub const FORGET_DEVICE: &str = pages::account::ForgetDevice::PATH;
 }
 
 /// `page` with `return_to` in its query, as the app builds it.
@@ -78,6 +79,9 @@ pub struct TestApp {
     pub clock: local_pool::Clock,
     client: reqwest::Client,
     cookie: Arc<Mutex<Option<String>>>,
+    /// The browser's other cookies (the remembered-device cookie, say),
+    /// by name; sent beside the session cookie.
+    others: Arc<Mutex<std::collections::BTreeMap<String, String>>>,
     _dir: Option<tempfile::TempDir>,
     /// How it was started and how to stop it (the first browser only).
     config: Option<Config>,
@@ -255,6 +259,7 @@ impl TestApp {
                 .build()
                 .expect("HTTP client"),
             cookie: Arc::new(Mutex::new(None)),
+            others: Arc::default(),
             _dir: Some(dir),
             config: Some(config_copy),
             stop: Some((stop, server)),
@@ -305,6 +310,7 @@ impl TestApp {
             clock: self.clock.clone(),
             client: self.client.clone(),
             cookie: self.cookie.clone(),
+            others: self.others.clone(),
             _dir: None,
             config: None,
             stop: None,
@@ -320,7 +326,7 @@ impl TestApp {
         for (name, value) in headers {
             request = request.header(*name, *value);
         }
-        if let Some(cookie) = self.cookie() {
+        if let Some(cookie) = self.cookie_header() {
             request = request.header(COOKIE, cookie);
         }
         self.read(request.send().await.expect("GET")).await
@@ -382,6 +388,7 @@ impl TestApp {
             clock: self.clock.clone(),
             client: self.client.clone(),
             cookie: Arc::new(Mutex::new(None)),
+            others: Arc::default(),
             _dir: None,
             config: None,
             stop: None,
@@ -601,6 +608,32 @@ impl TestApp {
         self.cookie.lock().expect("cookie lock")
     }
 
+    /// The value of this browser's cookie `name` other than the session's.
+    pub fn other_cookie(&self, name: &str) -> Option<String> {
+        self.others.lock().expect("cookie lock").get(name).cloned()
+    }
+
+    /// Plants cookie `name` (other than the session's) in this browser.
+    pub fn set_other_cookie(&self, name: &str, value: &str) {
+        self.others
+            .lock()
+            .expect("cookie lock")
+            .insert(name.to_owned(), value.to_owned());
+    }
+
+    /// The `Cookie` header: the session cookie, then the others.
+    fn cookie_header(&self) -> Option<String> {
+        let mut pairs: Vec<String> = self.cookie().into_iter().collect();
+        pairs.extend(
+            self.others
+                .lock()
+                .expect("cookie lock")
+                .iter()
+                .map(|(name, value)| format!("{name}={value}")),
+        );
+        (!pairs.is_empty()).then(|| pairs.join("; "))
+    }
+
     pub fn cookie(&self) -> Option<String> {
         self.cookie.lock().expect("cookie lock").clone()
     }
@@ -619,8 +652,23 @@ impl TestApp {
             .filter_map(|v| v.to_str().ok().map(str::to_owned))
             .collect();
         for header in &set_cookie {
-            if let Some(pair) = header.split(';').next() {
+            let Some(pair) = header.split(';').next() else {
+                continue;
+            };
+            let (name, value) = pair.split_once('=').unwrap_or((pair, ""));
+            if matches!(
+                name,
+                "threshold" | "__Host-threshold" | "__Secure-threshold"
+            ) {
                 *self.cookie.lock().expect("cookie lock") = Some(pair.to_owned());
+            } else {
+                let mut others = self.others.lock().expect("cookie lock");
+                let removed = value.is_empty() || header.contains("Max-Age=0");
+                if removed {
+                    others.remove(name);
+                } else {
+                    others.insert(name.to_owned(), value.to_owned());
+                }
             }
         }
         let headers = response.headers().clone();
@@ -645,7 +693,7 @@ impl TestApp {
             .post(format!("{}{path}", self.base))
             .header(ACCEPT, "text/html")
             .form(fields);
-        if let Some(cookie) = self.cookie() {
+        if let Some(cookie) = self.cookie_header() {
             request = request.header(COOKIE, cookie);
         }
         self.read(request.send().await.expect("POST")).await
@@ -664,7 +712,7 @@ impl TestApp {
             .header(ACCEPT, "text/html")
             .header(header.0, header.1)
             .form(fields);
-        if let Some(cookie) = self.cookie() {
+        if let Some(cookie) = self.cookie_header() {
             request = request.header(COOKIE, cookie);
         }
         self.read(request.send().await.expect("POST")).await
@@ -680,7 +728,7 @@ impl TestApp {
             .header(reqwest::header::CONTENT_TYPE, content_type)
             .header(reqwest::header::REFERER, "https://evil.example/")
             .body(body);
-        if let Some(cookie) = self.cookie() {
+        if let Some(cookie) = self.cookie_header() {
             request = request.header(COOKIE, cookie);
         }
         self.read(request.send().await.expect("POST")).await

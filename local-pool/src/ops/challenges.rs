@@ -718,6 +718,7 @@ fn answer_challenge(
                     server: Some(exchange),
                     expires_ms: ctx.now_ms.saturating_add(session_ms),
                     device_key: Some(device_key.clone()),
+                    named_device: None,
                 },
             );
             let params = json!({
@@ -886,7 +887,11 @@ fn password_verifier(
                     &pending.pool_id,
                     client_id,
                     username,
-                    responses.get("DEVICE_KEY").map(String::as_str),
+                    // Named in the answer, or already in InitiateAuth.
+                    responses
+                        .get("DEVICE_KEY")
+                        .map(String::as_str)
+                        .or(pending.named_device.as_deref()),
                 )
             }
             _ => Err(ApiError::incorrect_credentials()),

@@ -106,7 +106,8 @@ pub fn initiate_auth(ctx: &Ctx<'_>, input: &Input) -> ApiResult<Value> {
                 &[&name],
                 params.get("SECRET_HASH").map(String::as_str),
             )?;
-            srp_start(ctx, &pool_id, &client_id, &name, &srp_a)
+            let device = params.get("DEVICE_KEY").map(String::as_str);
+            srp_start_on(ctx, &pool_id, &client_id, &name, &srp_a, device)
         }
         "REFRESH_TOKEN_AUTH" | "REFRESH_TOKEN" => {
             if !client.allows("ALLOW_REFRESH_TOKEN_AUTH") {
@@ -424,6 +425,19 @@ fn srp_start(
     name: &str,
     srp_a: &str,
 ) -> ApiResult<Value> {
+    srp_start_on(ctx, pool_id, client_id, name, srp_a, None)
+}
+
+/// `srp_start` from a device that names itself (`DEVICE_KEY` in
+/// InitiateAuth), remembered for the PASSWORD_VERIFIER answer.
+fn srp_start_on(
+    ctx: &Ctx<'_>,
+    pool_id: &str,
+    client_id: &str,
+    name: &str,
+    srp_a: &str,
+    device_key: Option<&str>,
+) -> ApiResult<Value> {
     let (username, verifier, prevent, session_ms) = ctx.svc.store.read(|s| -> ApiResult<_> {
         let pool = s.pool(pool_id)?;
         let client = pool.client(client_id)?;
@@ -473,6 +487,7 @@ fn srp_start(
                 server: Some(exchange),
                 expires_ms: ctx.now_ms.saturating_add(session_ms),
                 device_key: None,
+                named_device: device_key.map(str::to_owned),
             },
         );
     });
@@ -596,12 +611,15 @@ pub fn respond_to_auth_challenge(ctx: &Ctx<'_>, input: &Input) -> ApiResult<Valu
         return Err(ApiError::invalid_session());
     }
     match answer.as_str() {
-        "PASSWORD" => password_sign_in(
+        // A remembered device names itself with the password, as it does
+        // at InitiateAuth, and is asked DEVICE_SRP_AUTH instead of MFA.
+        "PASSWORD" => password_sign_in_on(
             ctx,
             &session.pool_id,
             &client_id,
             &typed,
             &response("PASSWORD")?,
+            responses.get("DEVICE_KEY").map(String::as_str),
         ),
         "PASSWORD_SRP" => srp_start(
             ctx,

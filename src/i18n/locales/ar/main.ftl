@@ -377,3 +377,16 @@ passkeys-create = إنشاء مفتاح المرور
 passkeys-cancel = إلغاء
 passkeys-back = العودة إلى حسابك
 account-passkeys = إدارة مفاتيح المرور
+# remembered devices
+devices-remember = تذكّر هذا المتصفح
+devices-remember_hint = لن يُطلب منك رمز عند تسجيل الدخول هنا مرة أخرى. حدّد هذا الخيار فقط على جهاز تستخدمه وحدك.
+devices-remembered = تم تذكّر هذا المتصفح: في المرة القادمة التي تسجّل فيها الدخول هنا لن تحتاج إلى رمز.
+devices-heading = المتصفحات المتذكَّرة
+devices-intro = تسجّل هذه المتصفحات الدخول دون خطوة ثانية. انسَ أي متصفح لم تعد تستخدمه.
+devices-none = لا يوجد متصفح متذكَّر.
+devices-unnamed = متصفح بلا اسم
+devices-last_used = آخر استخدام: { $when }
+devices-this_browser = هذا المتصفح
+devices-forget = نسيان
+devices-forgotten = تم نسيان المتصفح. سيُطلب منه رمز عند تسجيل الدخول التالي.
+devices-not_found = لم يعد هذا المتصفح متذكَّرًا.

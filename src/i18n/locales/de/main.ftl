@@ -359,3 +359,16 @@ passkeys-create = Passkey erstellen
 passkeys-cancel = Abbrechen
 passkeys-back = Zurück zu Ihrem Konto
 account-passkeys = Passkeys verwalten
+# remembered devices
+devices-remember = Diesen Browser merken
+devices-remember_hint = Wenn Sie sich hier wieder anmelden, wird kein Code abgefragt. Nur auf einem Gerät ankreuzen, das nur Sie benutzen.
+devices-remembered = Dieser Browser wird gemerkt: Bei der nächsten Anmeldung hier ist kein Code nötig.
+devices-heading = Gemerkte Browser
+devices-intro = Diese Browser melden sich ohne zweiten Schritt an. Vergessen Sie alle, die Sie nicht mehr benutzen.
+devices-none = Es wird kein Browser gemerkt.
+devices-unnamed = Unbenannter Browser
+devices-last_used = Zuletzt benutzt { $when }
+devices-this_browser = Dieser Browser
+devices-forget = Vergessen
+devices-forgotten = Der Browser ist vergessen. Bei seiner nächsten Anmeldung wird ein Code abgefragt.
+devices-not_found = Dieser Browser wird nicht mehr gemerkt.

@@ -359,3 +359,16 @@ passkeys-create = Create the passkey
 passkeys-cancel = Cancel
 passkeys-back = Back to your account
 account-passkeys = Manage passkeys
+# remembered devices
+devices-remember = Remember this browser
+devices-remember_hint = You will not be asked for a code when you sign in here again. Only tick this on a device you alone use.
+devices-remembered = This browser is remembered: next time you sign in here, no code is needed.
+devices-heading = Remembered browsers
+devices-intro = These browsers sign in without a second step. Forget any you no longer use.
+devices-none = No browser is remembered.
+devices-unnamed = Unnamed browser
+devices-last_used = Last used { $when }
+devices-this_browser = This browser
+devices-forget = Forget
+devices-forgotten = The browser is forgotten. It will be asked for a code at its next sign-in.
+devices-not_found = That browser is not remembered any more.

@@ -365,3 +365,16 @@ passkeys-create = Crear la llave de acceso
 passkeys-cancel = Cancelar
 passkeys-back = Volver a tu cuenta
 account-passkeys = Gestionar llaves de acceso
+# remembered devices
+devices-remember = Recordar este navegador
+devices-remember_hint = No se le pedirá un código cuando vuelva a iniciar sesión aquí. Márquelo solo en un dispositivo que use únicamente usted.
+devices-remembered = Este navegador se recuerda: la próxima vez que inicie sesión aquí no necesitará un código.
+devices-heading = Navegadores recordados
+devices-intro = Estos navegadores inician sesión sin un segundo paso. Olvide los que ya no use.
+devices-none = No se recuerda ningún navegador.
+devices-unnamed = Navegador sin nombre
+devices-last_used = Último uso: { $when }
+devices-this_browser = Este navegador
+devices-forget = Olvidar
+devices-forgotten = El navegador se ha olvidado. Se le pedirá un código en su próximo inicio de sesión.
+devices-not_found = Ese navegador ya no se recuerda.

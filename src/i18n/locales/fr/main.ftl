@@ -365,3 +365,16 @@ passkeys-create = Créer la clé d'accès
 passkeys-cancel = Annuler
 passkeys-back = Retour à votre compte
 account-passkeys = Gérer les clés d'accès
+# remembered devices
+devices-remember = Se souvenir de ce navigateur
+devices-remember_hint = Aucun code ne vous sera demandé lors de vos prochaines connexions ici. Ne cochez cette case que sur un appareil que vous êtes seul à utiliser.
+devices-remembered = Ce navigateur est mémorisé : la prochaine fois que vous vous connecterez ici, aucun code ne sera nécessaire.
+devices-heading = Navigateurs mémorisés
+devices-intro = Ces navigateurs se connectent sans deuxième étape. Oubliez ceux que vous n’utilisez plus.
+devices-none = Aucun navigateur n’est mémorisé.
+devices-unnamed = Navigateur sans nom
+devices-last_used = Dernière utilisation : { $when }
+devices-this_browser = Ce navigateur
+devices-forget = Oublier
+devices-forgotten = Le navigateur est oublié. Un code lui sera demandé à sa prochaine connexion.
+devices-not_found = Ce navigateur n’est plus mémorisé.

@@ -356,3 +356,16 @@ passkeys-create = パスキーを作成
 passkeys-cancel = キャンセル
 passkeys-back = アカウントに戻る
 account-passkeys = パスキーを管理
+# remembered devices
+devices-remember = このブラウザを記憶する
+devices-remember_hint = 次回からこのブラウザでサインインするときはコードを求められません。自分だけが使うデバイスでのみチェックしてください。
+devices-remembered = このブラウザを記憶しました。次回ここでサインインするときはコードは不要です。
+devices-heading = 記憶されたブラウザ
+devices-intro = これらのブラウザは 2 段階目なしでサインインします。使わなくなったものは削除してください。
+devices-none = 記憶されたブラウザはありません。
+devices-unnamed = 名前のないブラウザ
+devices-last_used = 最終使用: { $when }
+devices-this_browser = このブラウザ
+devices-forget = 削除
+devices-forgotten = ブラウザを削除しました。次回のサインインではコードが求められます。
+devices-not_found = そのブラウザはもう記憶されていません。

@@ -362,3 +362,16 @@ passkeys-create = Criar a chave de acesso
 passkeys-cancel = Cancelar
 passkeys-back = Voltar para sua conta
 account-passkeys = Gerenciar chaves de acesso
+# remembered devices
+devices-remember = Lembrar deste navegador
+devices-remember_hint = Não será pedido um código quando você entrar aqui novamente. Marque somente em um dispositivo que só você usa.
+devices-remembered = Este navegador foi lembrado: da próxima vez que você entrar aqui, nenhum código será necessário.
+devices-heading = Navegadores lembrados
+devices-intro = Estes navegadores entram sem uma segunda etapa. Esqueça os que você não usa mais.
+devices-none = Nenhum navegador é lembrado.
+devices-unnamed = Navegador sem nome
+devices-last_used = Último uso: { $when }
+devices-this_browser = Este navegador
+devices-forget = Esquecer
+devices-forgotten = O navegador foi esquecido. Um código será pedido na próxima vez que ele entrar.
+devices-not_found = Esse navegador não é mais lembrado.

@@ -356,3 +356,16 @@ passkeys-create = 创建通行密钥
 passkeys-cancel = 取消
 passkeys-back = 返回您的帐户
 account-passkeys = 管理通行密钥
+# remembered devices
+devices-remember = 记住此浏览器
+devices-remember_hint = 以后在此处登录时将不再要求输入验证码。请仅在只有您使用的设备上勾选。
+devices-remembered = 已记住此浏览器：下次在此登录时无需验证码。
+devices-heading = 已记住的浏览器
+devices-intro = 这些浏览器登录时无需第二步验证。请移除您不再使用的浏览器。
+devices-none = 没有已记住的浏览器。
+devices-unnamed = 未命名的浏览器
+devices-last_used = 上次使用：{ $when }
+devices-this_browser = 此浏览器
+devices-forget = 移除
+devices-forgotten = 已移除该浏览器。它下次登录时将要求输入验证码。
+devices-not_found = 该浏览器已不再被记住。
