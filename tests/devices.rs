@@ -177,7 +177,25 @@ async fn confirming_ones_identity_asks_for_the_code_even_in_a_remembered_browser
         .await;
     assert_eq!(
         reply.location.as_deref(),
-        Some(Page::SignInChallenge.path()),
+        Some(Page::SignInChallenge.path())
+    );
+    // With choice-based sign-in (the default) the password goes where the
+    // ways in are offered.
+    if app.state.choice_sign_in {
+        let reply = app
+            .answer(&[("choice", "password"), ("password", PASSWORD)])
+            .await;
+        assert_eq!(
+            reply.location.as_deref(),
+            Some(Page::SignInChallenge.path())
+        );
+    }
+    assert_eq!(
+        app.get(Page::SignInChallenge.path())
+            .await
+            .title_id()
+            .as_deref(),
+        Some("challenge.app_code_title"),
         "a sensitive change rests on both steps"
     );
 }

@@ -4,7 +4,13 @@ import { Messages } from './messages';
 import { titleHeading } from './title';
 import { msg } from './i18n';
 
-/** `/sign-in`: email (or, in a username pool, username) and password. */
+/**
+ * `/sign-in`: email (or, in a username pool, username) and password. With
+ * choice-based sign-in (the embedded default) the page asks for the name
+ * only, and the password follows on the page that offers the ways in
+ * (`/sign-in/challenge`); `password` and `signIn` find the field and the
+ * button on whichever of the two pages is showing.
+ */
 export class SignInPage {
   readonly heading: Locator;
   readonly email: Locator;
@@ -12,6 +18,10 @@ export class SignInPage {
   readonly username: Locator;
   readonly password: Locator;
   readonly signIn: Locator;
+  /** Choice-based sign-in: the button after the name. */
+  readonly continue: Locator;
+  /** Choice-based sign-in: the page that offers the ways in. */
+  readonly waysIn: Locator;
   readonly createAccountLink: Locator;
   readonly forgotPasswordLink: Locator;
   readonly messages: Messages;
@@ -22,6 +32,8 @@ export class SignInPage {
     this.username = page.getByLabel(msg('field.username'), { exact: true });
     this.password = page.getByLabel(msg('field.password'), { exact: true });
     this.signIn = page.getByRole('button', { name: msg('sign_in.submit'), exact: true });
+    this.continue = page.getByRole('button', { name: msg('sign_in.continue'), exact: true });
+    this.waysIn = titleHeading(page, 'challenge.first_factor_title');
     this.createAccountLink = page.getByRole('link', { name: msg('sign_in.create_account') });
     this.forgotPasswordLink = page.getByRole('link', { name: msg('sign_in.forgot_password') });
     this.messages = new Messages(page);
@@ -39,16 +51,33 @@ export class SignInPage {
     await expect(this.heading).toBeVisible();
   }
 
+  /**
+   * Where a refused password is said and typed again: this page, or with
+   * choice-based sign-in the page that offers the ways in.
+   */
+  async expectPasswordAgain(): Promise<void> {
+    await expect(this.heading.or(this.waysIn)).toBeVisible();
+    await expect(this.password).toBeVisible();
+  }
+
   /** In a username pool: the username instead of the email. */
   async signInWithUsername(username: string, password: string): Promise<void> {
     await this.username.fill(username);
-    await this.password.fill(password);
-    await this.signIn.click();
+    await this.enterPassword(password);
   }
 
   async signInAs(user: User): Promise<void> {
     await this.email.fill(user.email);
-    await this.password.fill(user.password);
+    await this.enterPassword(user.password);
+  }
+
+  /** After the name: the password here, or on the page of the ways in. */
+  private async enterPassword(password: string): Promise<void> {
+    if ((await this.password.count()) === 0) {
+      await this.continue.click();
+      await expect(this.waysIn).toBeVisible();
+    }
+    await this.password.fill(password);
     await this.signIn.click();
   }
 }

@@ -43,10 +43,12 @@ impl Gateway {
     /// (masked), if Cognito says, and the session that lets ConfirmSignUp
     /// sign the user in.
     /// <https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_SignUp.html>
+    /// Without a `password` where the pool lets codes or passkeys sign in
+    /// (its AllowedFirstAuthFactors).
     pub async fn sign_up(
         &self,
         username: &str,
-        password: &NewPassword,
+        password: Option<&NewPassword>,
         attributes: &BTreeMap<String, String>,
     ) -> Result<SignedUp> {
         let operation = Operation::SignUp;
@@ -55,7 +57,7 @@ impl Gateway {
             .sign_up()
             .client_id(&self.app.client_id)
             .username(username)
-            .password(password.secret().expose_secret())
+            .set_password(password.map(|p| p.secret().expose_secret().to_owned()))
             .set_secret_hash(self.secret_hash(username));
         for (name, value) in attributes {
             request = request.user_attributes(attribute(operation, name, value)?);

@@ -50,10 +50,22 @@ pub struct SignInFlow {
     /// there is one: remembered for next time when the sign-in succeeds.
     #[serde(default)]
     pub first_factor: Option<FirstFactor>,
+    /// A signed-in user confirming who they are: never from a remembered
+    /// browser, so the second step is asked as at the first sign-in.
+    #[serde(default)]
+    pub confirming: bool,
 }
 
 impl SessionValue for SignInFlow {
     const KEY: &'static str = "sign_in";
+}
+
+impl SignInFlow {
+    /// Whether this step is the way in itself (a code or a passkey in
+    /// choice-based sign-in), not a second step after the password.
+    pub fn asks_first_factor(&self) -> bool {
+        self.first_factor.is_some() && first_factor_asked(&self.challenge) == self.first_factor
+    }
 }
 
 /// The browser's cookie naming the way in it used last (`passkey`,
@@ -108,7 +120,15 @@ pub async fn submit(app: &AppState, session: &Session, input: SignInInput) -> Lo
     let name = SignInName::parse(&input.username, app.sign_in_name);
     if app.choice_sign_in {
         return match name {
-            Ok(name) => begin_choice(app, session, &name, input.preferred, return_to).await,
+            Ok(name) => {
+                let start = Start {
+                    name: &name,
+                    typed: name.as_str(),
+                    preferred: input.preferred,
+                    confirming: false,
+                };
+                begin_choice(app, session, start, return_to).await
+            }
             Err(id) => invalid(session, form.error("username", id), back),
         };
     }
@@ -157,11 +177,16 @@ pub async fn submit(app: &AppState, session: &Session, input: SignInInput) -> Lo
 /// a sensitive change that follows rests on a fresh sign-in. Succeeding
 /// starts a new session (new id, new sign-in time); a wrong password
 /// stays on the page, and the visitor stays signed in.
+///
+/// With choice-based sign-in the page has no password: the user signs in
+/// again in any way they have (a user without a password has no other),
+/// starting from the page that offers them.
 pub async fn reauthenticate(
     app: &AppState,
     session: &Session,
     password: String,
     return_to: &str,
+    preferred: Option<FirstFactor>,
 ) -> Location {
     let return_to = ReturnTo::parse(return_to, &app.allowlist);
     let back = Location::with_return_to(Page::ConfirmIdentity, return_to.as_ref());
@@ -169,13 +194,22 @@ pub async fn reauthenticate(
         Ok(user) => user,
         Err(location) => return location,
     };
+    let name = SignInName::signed_in(&user.username);
+    let typed_name = user.email.clone().unwrap_or_else(|| user.username.clone());
+    if app.choice_sign_in {
+        let start = Start {
+            name: &name,
+            typed: &typed_name,
+            preferred,
+            confirming: true,
+        };
+        return begin_choice(app, session, start, return_to).await;
+    }
     let form = FormState::new(Page::ConfirmIdentity);
     let password = match Password::parse(password) {
         Ok(password) => password,
         Err(id) => return invalid(session, form.error("password", id), back),
     };
-    let name = SignInName::signed_in(&user.username);
-    let typed_name = user.email.clone().unwrap_or_else(|| user.username.clone());
     // Never from a remembered browser: a sensitive change asks for the
     // second step too, so a stolen browser's cookies and the password
     // are not enough.
@@ -223,6 +257,17 @@ pub async fn after_sign_up(
     }
 }
 
+/// How a choice-based sign-in starts.
+struct Start<'a> {
+    name: &'a SignInName,
+    /// The name as the visitor knows it, for the pages.
+    typed: &'a str,
+    /// The way in this browser used last.
+    preferred: Option<FirstFactor>,
+    /// A signed-in user confirming who they are.
+    confirming: bool,
+}
+
 /// Starts choice-based sign-in for `name`: straight to the way in this
 /// browser used last time when it needs nothing typed first (a code is
 /// sent, a passkey asked for), else the page that offers every way the
@@ -230,19 +275,23 @@ pub async fn after_sign_up(
 async fn begin_choice(
     app: &AppState,
     session: &Session,
-    name: &SignInName,
-    preferred: Option<FirstFactor>,
+    start: Start<'_>,
     return_to: Option<ReturnTo>,
 ) -> Location {
+    let name = start.name;
     let back = Location::with_return_to(Page::SignIn, return_to.as_ref());
-    let form = FormState::new(Page::SignIn).keep("username", name.as_str());
-    match app.gateway.start_choice(name, preferred).await {
+    let form = FormState::new(Page::SignIn).keep("username", start.typed);
+    match app.gateway.start_choice(name, start.preferred).await {
         Ok(SignInStep::SignedIn(tokens)) => {
             complete(app, session, tokens, return_to.as_ref(), None)
         }
         Ok(SignInStep::Challenge(pending)) => {
             let factor = first_factor_asked(&pending.challenge);
-            start_challenge(session, pending, name.as_str(), return_to, factor)
+            start_challenge(session, pending, start.typed, return_to, factor);
+            if start.confirming {
+                mark_confirming(session);
+            }
+            Location::page(Page::SignInChallenge)
         }
         Err(CognitoError::UserNotConfirmed) => {
             sign_up::resume_unconfirmed(app, session, name, return_to).await
@@ -291,7 +340,9 @@ async fn choose(
     // A remembered browser's key goes with the password, so the pool can
     // skip MFA for it.
     let remembered = match factor {
-        FirstFactor::Password => devices::remembered_for(app, session, &flow.typed_name).await,
+        FirstFactor::Password if !flow.confirming => {
+            devices::remembered_for(app, session, &flow.typed_name).await
+        }
         _ => None,
     };
     let key = remembered.as_ref().map(|r| r.device_key().to_owned());
@@ -402,6 +453,9 @@ async fn offer_choice(
                 flow.return_to.clone(),
                 None,
             );
+            if flow.confirming {
+                mark_confirming(session);
+            }
             match error {
                 Some(error) => fail(session, FormState::new(Page::SignInChallenge), &error, here),
                 None => here,
@@ -415,6 +469,14 @@ async fn offer_choice(
             let to = Location::with_return_to(Page::SignIn, flow.return_to.as_ref());
             fail(session, form, &error.unwrap_or(SignInError::Expired), to)
         }
+    }
+}
+
+/// Marks the flow just started as a confirmation of identity.
+fn mark_confirming(session: &Session) {
+    if let Some(mut flow) = session.get::<SignInFlow>() {
+        flow.confirming = true;
+        session.insert(&flow);
     }
 }
 
@@ -434,6 +496,7 @@ fn start_challenge(
         return_to,
         expires_at: now() + SIGN_IN_FLOW_SECS,
         first_factor,
+        confirming: false,
     });
     Location::page(Page::SignInChallenge)
 }
@@ -727,7 +790,11 @@ fn after_answer(
             let factor = flow
                 .first_factor
                 .or_else(|| first_factor_asked(&next.challenge));
-            return start_challenge(session, next, &flow.typed_name, flow.return_to, factor);
+            let location = start_challenge(session, next, &flow.typed_name, flow.return_to, factor);
+            if flow.confirming {
+                mark_confirming(session);
+            }
+            return location;
         }
         Err(e) => {
             audit(

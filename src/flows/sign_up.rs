@@ -104,8 +104,16 @@ pub async fn submit(app: &AppState, session: &Session, input: SignUpInput) -> Lo
             }
         }
     };
-    form = form.check_password(&app.password_policy, &input.password);
-    let password = NewPassword::parse(input.password, &app.password_policy);
+    // With choice-based sign-in the password may be left out: the
+    // account then signs in with a code (or a passkey added later), where
+    // the pool allows that.
+    let passwordless = app.choice_sign_in && input.password.is_empty();
+    let password = if passwordless {
+        Ok(None)
+    } else {
+        form = form.check_password(&app.password_policy, &input.password);
+        NewPassword::parse(input.password, &app.password_policy).map(Some)
+    };
     if let Err(id) = &password {
         form = form.error("password", id);
     }
@@ -138,7 +146,11 @@ pub async fn submit(app: &AppState, session: &Session, input: SignUpInput) -> Lo
         None => email.as_str().to_owned(),
     };
 
-    match app.gateway.sign_up(&username, &password, &attributes).await {
+    match app
+        .gateway
+        .sign_up(&username, password.as_ref(), &attributes)
+        .await
+    {
         // A taken name gets the same answer as a new one.
         outcome @ (Ok(_) | Err(CognitoError::AlreadyTaken)) => {
             let destination = email.masked();
@@ -156,6 +168,11 @@ pub async fn submit(app: &AppState, session: &Session, input: SignUpInput) -> Lo
             // The confirmation page names the destination; no notice
             // above it repeating the same sentence.
             Location::page(Page::SignUpConfirm)
+        }
+        // A pool that signs in with nothing but a password wants one.
+        Err(CognitoError::InvalidParameter(reason)) if passwordless => {
+            tracing::info!(%reason, "the pool refused a sign-up without a password");
+            fail(session, form, &SignUpError::PasswordNeeded, back)
         }
         Err(e) => fail(session, form, &SignUpError::from_sign_up(e), back),
     }
@@ -347,6 +364,9 @@ fn no_flow(session: &Session) -> Location {
 pub enum SignUpError {
     /// The pool refused the password (beyond the checklist), beside the field.
     PasswordRejected,
+    /// No password, where the pool signs in with nothing else: beside
+    /// the field.
+    PasswordNeeded,
     /// A wrong code, and every answer that would reveal the account was
     /// not new (already confirmed, unknown): "That code is not right."
     CodeMismatch,
@@ -413,6 +433,7 @@ impl FlowError for SignUpError {
     fn message_id(&self) -> &'static str {
         match self {
             Self::PasswordRejected => "password.rejected",
+            Self::PasswordNeeded => "sign_up.password_needed",
             Self::CodeMismatch => "code.mismatch",
             Self::CodeExpired => "code.expired",
             Self::TooManyAttempts => "code.too_many_attempts",
@@ -425,7 +446,7 @@ impl FlowError for SignUpError {
 
     fn field(&self) -> Option<&'static str> {
         match self {
-            Self::PasswordRejected => Some("password"),
+            Self::PasswordRejected | Self::PasswordNeeded => Some("password"),
             Self::CodeMismatch | Self::CodeExpired | Self::TooManyAttempts => Some("code"),
             _ => None,
         }

@@ -84,7 +84,7 @@ pub fn ChallengePage() -> impl IntoView {
     let form = ctx.session.take_form(Page::SignInChallenge);
     // A code after the password (MFA), not a code as the way in: only
     // then is "Remember this browser" offered, since only MFA is skipped.
-    let second_step = flow.first_factor.is_none();
+    let second_step = !flow.asks_first_factor();
     let (title_id, body) = match (&flow.challenge, &flow.totp_secret) {
         (Challenge::AppCode, _) => (
             "challenge.app_code_title",
@@ -161,7 +161,7 @@ pub fn ChallengePage() -> impl IntoView {
         Challenge::SmsCode { .. }
         | Challenge::EmailCode { .. }
         | Challenge::SmsSignInCode { .. }
-            if flow.first_factor.is_none() =>
+            if !flow.asks_first_factor() =>
         {
             "challenge.new_code"
         }
@@ -170,7 +170,7 @@ pub fn ChallengePage() -> impl IntoView {
     };
     // A code or passkey as the way in: the other ways are a click away
     // (a new code too, which comes with choosing the code again).
-    let other_ways = flow.first_factor.is_some().then(|| {
+    let other_ways = flow.asks_first_factor().then(|| {
         view! {
             <form method="post" action=OtherWays::PATH class="secondary-form">
                 <CsrfField ctx=ctx.clone()/>

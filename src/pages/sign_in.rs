@@ -38,7 +38,7 @@ pub async fn sign_in(
 }
 
 /// The way in this browser used last, from its cookie.
-fn preferred_method() -> Option<FirstFactor> {
+pub fn preferred_method() -> Option<FirstFactor> {
     let parts = use_context::<Parts>()?;
     parts
         .headers

@@ -479,9 +479,12 @@ pub fn respond_to_auth_challenge(ctx: &Ctx<'_>, input: &Input) -> ApiResult<Valu
         }
         let pool = s.pool(&current.pool_id)?;
         // A decoy (a one-time code "sent" to a name with no account) is
-        // answered like a real one: the code is refused as wrong.
+        // answered like a real one: the code is refused as wrong. Clients
+        // answer with the name typed or, as with a real account, with the
+        // USERNAME the challenge gave them.
         let decoy = !pool.users.contains_key(&current.username)
-            && current.typed_name.as_deref() == Some(username_sent.as_str());
+            && (current.typed_name.as_deref() == Some(username_sent.as_str())
+                || current.username == username_sent);
         if pool.find_username(&username_sent).as_deref() != Some(current.username.as_str())
             && !decoy
         {

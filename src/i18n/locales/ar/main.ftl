@@ -390,3 +390,8 @@ devices-this_browser = هذا المتصفح
 devices-forget = نسيان
 devices-forgotten = تم نسيان المتصفح. سيُطلب منه رمز عند تسجيل الدخول التالي.
 devices-not_found = لم يعد هذا المتصفح متذكَّرًا.
+
+# sign-up without a password; confirming identity with choice-based sign-in
+sign_up-password_optional = لا تريد كلمة مرور؟ اترك الحقل فارغًا: ستسجّل الدخول برمز نرسله إلى بريدك الإلكتروني، ويمكنك إضافة مفتاح مرور لاحقًا.
+sign_up-password_needed = يتطلب هذا الموقع كلمة مرور لكل حساب.
+confirm_identity-intro_choice = حفاظًا على أمانك، سجّل الدخول مرة أخرى قبل هذا التغيير.

@@ -372,3 +372,8 @@ devices-this_browser = Dieser Browser
 devices-forget = Vergessen
 devices-forgotten = Der Browser ist vergessen. Bei seiner nächsten Anmeldung wird ein Code abgefragt.
 devices-not_found = Dieser Browser wird nicht mehr gemerkt.
+
+# sign-up without a password; confirming identity with choice-based sign-in
+sign_up-password_optional = Kein Passwort? Lassen Sie das Feld leer: Sie melden sich dann mit einem Code an, den wir Ihnen per E-Mail senden, und können später einen Passkey hinzufügen.
+sign_up-password_needed = Diese Website benötigt für jedes Konto ein Passwort.
+confirm_identity-intro_choice = Melden Sie sich zu Ihrer Sicherheit vor dieser Änderung erneut an.

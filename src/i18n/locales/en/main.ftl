@@ -372,3 +372,8 @@ devices-this_browser = This browser
 devices-forget = Forget
 devices-forgotten = The browser is forgotten. It will be asked for a code at its next sign-in.
 devices-not_found = That browser is not remembered any more.
+
+# sign-up without a password; confirming identity with choice-based sign-in
+sign_up-password_optional = No password? Leave it empty: you will sign in with a code we email you, and can add a passkey later.
+sign_up-password_needed = This site needs a password for every account.
+confirm_identity-intro_choice = For your security, sign in again before this change.

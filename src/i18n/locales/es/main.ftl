@@ -378,3 +378,8 @@ devices-this_browser = Este navegador
 devices-forget = Olvidar
 devices-forgotten = El navegador se ha olvidado. Se le pedirá un código en su próximo inicio de sesión.
 devices-not_found = Ese navegador ya no se recuerda.
+
+# sign-up without a password; confirming identity with choice-based sign-in
+sign_up-password_optional = ¿Sin contraseña? Déjalo vacío: iniciarás sesión con un código que te enviaremos por correo y podrás añadir una llave de acceso más adelante.
+sign_up-password_needed = Este sitio necesita una contraseña para cada cuenta.
+confirm_identity-intro_choice = Por tu seguridad, vuelve a iniciar sesión antes de este cambio.

@@ -378,3 +378,8 @@ devices-this_browser = Ce navigateur
 devices-forget = Oublier
 devices-forgotten = Le navigateur est oublié. Un code lui sera demandé à sa prochaine connexion.
 devices-not_found = Ce navigateur n’est plus mémorisé.
+
+# sign-up without a password; confirming identity with choice-based sign-in
+sign_up-password_optional = Pas de mot de passe ? Laissez le champ vide : vous vous connecterez avec un code envoyé par e-mail, et pourrez ajouter une clé d'accès plus tard.
+sign_up-password_needed = Ce site exige un mot de passe pour chaque compte.
+confirm_identity-intro_choice = Pour votre sécurité, reconnectez-vous avant cette modification.

@@ -369,3 +369,8 @@ devices-this_browser = このブラウザ
 devices-forget = 削除
 devices-forgotten = ブラウザを削除しました。次回のサインインではコードが求められます。
 devices-not_found = そのブラウザはもう記憶されていません。
+
+# sign-up without a password; confirming identity with choice-based sign-in
+sign_up-password_optional = パスワードなしでも構いません。空欄のままにすると、メールで届くコードでサインインでき、後からパスキーも追加できます。
+sign_up-password_needed = このサイトではすべてのアカウントにパスワードが必要です。
+confirm_identity-intro_choice = 安全のため、この変更の前にもう一度サインインしてください。

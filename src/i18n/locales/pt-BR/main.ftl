@@ -375,3 +375,8 @@ devices-this_browser = Este navegador
 devices-forget = Esquecer
 devices-forgotten = O navegador foi esquecido. Um código será pedido na próxima vez que ele entrar.
 devices-not_found = Esse navegador não é mais lembrado.
+
+# sign-up without a password; confirming identity with choice-based sign-in
+sign_up-password_optional = Sem senha? Deixe em branco: você vai entrar com um código enviado por e-mail e pode adicionar uma chave de acesso depois.
+sign_up-password_needed = Este site precisa de uma senha para cada conta.
+confirm_identity-intro_choice = Para sua segurança, entre novamente antes desta alteração.

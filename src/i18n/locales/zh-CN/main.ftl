@@ -369,3 +369,8 @@ devices-this_browser = 此浏览器
 devices-forget = 移除
 devices-forgotten = 已移除该浏览器。它下次登录时将要求输入验证码。
 devices-not_found = 该浏览器已不再被记住。
+
+# sign-up without a password; confirming identity with choice-based sign-in
+sign_up-password_optional = 不想设置密码？留空即可：您将使用我们通过电子邮件发送的代码登录，之后还可以添加通行密钥。
+sign_up-password_needed = 此网站要求每个帐户都设置密码。
+confirm_identity-intro_choice = 为了您的安全，请在进行此更改前重新登录。
