@@ -341,3 +341,49 @@ async fn adding_a_passkey_needs_a_recent_sign_in() {
         Some(Page::ConfirmIdentity.path())
     );
 }
+
+/// With choice-based sign-in the password may be left out at sign-up:
+/// the code that confirms the address signs the new user in, and later
+/// sign-ins use a code. The password is still offered to the name (as to
+/// every name), and fails like a wrong one.
+#[tokio::test]
+async fn an_account_made_without_a_password_signs_in_with_codes() {
+    let app = TestApp::spawn().await;
+    let email = support::unique_email();
+    let reply = app.sign_up(&email, "").await;
+    assert_eq!(reply.location.as_deref(), Some(Page::SignUpConfirm.path()));
+    let reply = app.confirm(&app.last_code(&email)).await;
+    assert_eq!(reply.location.as_deref(), Some(Page::Account.path()));
+    app.sign_out().await;
+
+    let browser = app.another_browser();
+    let reply = browser.sign_in(&email, support::PASSWORD).await;
+    assert_eq!(
+        reply.location.as_deref(),
+        Some(Page::SignInChallenge.path())
+    );
+    assert_eq!(
+        browser
+            .get(Page::SignInChallenge.path())
+            .await
+            .message_ids(),
+        ["sign_in.incorrect_credentials"]
+    );
+    browser.answer(&[("choice", "email_code")]).await;
+    let reply = browser.answer(&[("code", &app.last_code(&email))]).await;
+    assert_eq!(reply.location.as_deref(), Some(Page::Account.path()));
+}
+
+/// On the password page (a client without USER_AUTH), a password is needed.
+#[tokio::test]
+async fn without_choice_based_sign_in_sign_up_needs_a_password() {
+    let app = TestApp::spawn_with(&["--choice-sign-in", "false"]).await;
+    let reply = app.sign_up(&support::unique_email(), "").await;
+    assert_eq!(reply.location.as_deref(), Some(Page::SignUp.path()));
+    assert!(
+        app.get(Page::SignUp.path())
+            .await
+            .field_error("password")
+            .is_some()
+    );
+}
