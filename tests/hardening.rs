@@ -832,3 +832,45 @@ async fn with_choice_based_sign_in_confirming_is_signing_in_again() {
         "recent again"
     );
 }
+
+/// Choice-based sign-in: a password typed where the ways in are offered
+/// counts for the name as one typed on the password page does (eight in
+/// five minutes), and a code asked for there as a message to the name
+/// (five an hour). The name alone counts for neither.
+#[tokio::test]
+async fn on_the_ways_in_page_passwords_and_codes_count_for_the_name() {
+    let app = TestApp::spawn().await;
+    let email = app.signed_in_user().await;
+    let mut statuses = Vec::new();
+    for _ in 0..9 {
+        let reply = app.another_browser().sign_in(&email, "Wrong-horse-9").await;
+        statuses.push(reply.status);
+    }
+    assert!(
+        statuses[..8].iter().all(|s| *s == StatusCode::SEE_OTHER),
+        "{statuses:?}"
+    );
+    assert_eq!(statuses[8], StatusCode::TOO_MANY_REQUESTS, "the ninth");
+
+    let other = support::unique_email();
+    app.sign_up(&other, support::PASSWORD).await;
+    app.confirm(&app.last_code(&other)).await;
+    let mut statuses = Vec::new();
+    for _ in 0..6 {
+        let browser = app.another_browser();
+        let reply = browser
+            .submit(
+                Page::SignIn.path(),
+                action::SIGN_IN,
+                &[("username", &other)],
+            )
+            .await;
+        assert_eq!(reply.status, StatusCode::SEE_OTHER, "the name alone");
+        statuses.push(browser.answer(&[("choice", "email_code")]).await.status);
+    }
+    assert!(
+        statuses[..5].iter().all(|s| *s == StatusCode::SEE_OTHER),
+        "{statuses:?}"
+    );
+    assert_eq!(statuses[5], StatusCode::TOO_MANY_REQUESTS, "the sixth code");
+}

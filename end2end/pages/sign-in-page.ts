@@ -1,7 +1,7 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 import type { User } from '../kit';
 import { Messages } from './messages';
-import { titleHeading } from './title';
+import { titledMain, titleHeading } from './title';
 import { msg } from './i18n';
 
 /**
@@ -22,6 +22,8 @@ export class SignInPage {
   readonly continue: Locator;
   /** Choice-based sign-in: the page that offers the ways in. */
   readonly waysIn: Locator;
+  /** The first page's primary button: "Sign in", or "Continue" after the name alone. */
+  readonly primary: Locator;
   readonly createAccountLink: Locator;
   readonly forgotPasswordLink: Locator;
   readonly messages: Messages;
@@ -34,6 +36,7 @@ export class SignInPage {
     this.signIn = page.getByRole('button', { name: msg('sign_in.submit'), exact: true });
     this.continue = page.getByRole('button', { name: msg('sign_in.continue'), exact: true });
     this.waysIn = titleHeading(page, 'challenge.first_factor_title');
+    this.primary = this.signIn.or(this.continue);
     this.createAccountLink = page.getByRole('link', { name: msg('sign_in.create_account') });
     this.forgotPasswordLink = page.getByRole('link', { name: msg('sign_in.forgot_password') });
     this.messages = new Messages(page);
@@ -60,19 +63,32 @@ export class SignInPage {
     await expect(this.password).toBeVisible();
   }
 
+  /** The name typed is kept: in its field, or named on the page of the ways in. */
+  async expectNameKept(name: string): Promise<void> {
+    if ((await this.waysIn.count()) > 0) {
+      await expect(titledMain(this.page, 'challenge.first_factor_title')).toContainText(name);
+    } else {
+      await expect(this.email).toHaveValue(name);
+    }
+  }
+
   /** In a username pool: the username instead of the email. */
   async signInWithUsername(username: string, password: string): Promise<void> {
     await this.username.fill(username);
-    await this.enterPassword(password);
+    await this.submitPassword(password);
   }
 
   async signInAs(user: User): Promise<void> {
     await this.email.fill(user.email);
-    await this.enterPassword(user.password);
+    await this.submitPassword(user.password);
   }
 
-  /** After the name: the password here, or on the page of the ways in. */
-  private async enterPassword(password: string): Promise<void> {
+  /**
+   * The password where it is asked, the name being filled in: on this page,
+   * or (choice-based sign-in) on the page of the ways in, after "Continue".
+   * Also the retry after a refused password, on either page.
+   */
+  async submitPassword(password: string): Promise<void> {
     if ((await this.password.count()) === 0) {
       await this.continue.click();
       await expect(this.waysIn).toBeVisible();

@@ -281,7 +281,17 @@ async fn begin_choice(
     let name = start.name;
     let back = Location::with_return_to(Page::SignIn, return_to.as_ref());
     let form = FormState::new(Page::SignIn).keep("username", start.typed);
-    match app.gateway.start_choice(name, start.preferred).await {
+    // A preferred code is sent as soon as the name is typed: within the
+    // name's budget of messages, else the ways in are offered instead.
+    let mut preferred = start.preferred;
+    if matches!(
+        preferred,
+        Some(FirstFactor::EmailCode | FirstFactor::SmsCode)
+    ) && !super::may_send_message(app, start.typed).await
+    {
+        preferred = None;
+    }
+    match app.gateway.start_choice(name, preferred).await {
         Ok(SignInStep::SignedIn(tokens)) => {
             complete(app, session, tokens, return_to.as_ref(), None)
         }

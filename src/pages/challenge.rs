@@ -201,8 +201,7 @@ fn first_factor_form(ctx: &Ctx, form: &FormState, name: &str, options: &[FirstFa
     let password = options.contains(&FirstFactor::Password).then(|| {
         view! {
             // For password managers: the account the password is for.
-            <input type="text" class="visually-hidden" autocomplete="username" value=name.to_owned()
-                readonly tabindex="-1" aria-hidden="true"/>
+            <input type="hidden" autocomplete="username" value=name.to_owned()/>
             <Field lang=lang.clone() form=form.clone() name="password" label=t(&lang, "field.password")
                 kind="password" autocomplete="current-password" autofocus=true/>
             <button type="submit" class="primary" name="choice" value=FirstFactor::Password.id()
