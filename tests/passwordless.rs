@@ -51,6 +51,17 @@ fn attribute(page: &Reply, attribute: &str) -> String {
         .replace("&amp;", "&")
 }
 
+/// Posts the passkey step's answer, as passkey.js does.
+async fn passkey_answer(browser: &TestApp, credential: &str) -> Reply {
+    browser
+        .submit(
+            Page::SignInChallenge.path(),
+            action::ANSWER_PASSKEY,
+            &[("credential", credential)],
+        )
+        .await
+}
+
 fn method_cookie(reply: &Reply) -> Option<String> {
     reply
         .set_cookie
@@ -286,11 +297,11 @@ async fn a_passkey_added_on_the_account_page_signs_in_and_once_deleted_no_more()
     let page = browser.get(Page::SignInChallenge.path()).await;
     assert_eq!(page.title_id().as_deref(), Some("challenge.passkey_title"));
     // No passkey from the browser (a cancelled dialog): said, and still here.
-    browser.answer(&[("credential", "")]).await;
+    passkey_answer(&browser, "").await;
     let again = browser.get(Page::SignInChallenge.path()).await;
     assert!(again.message_ids().contains(&"passkey.failed".to_owned()));
     let assertion = passkey.get(&attribute(&again, "data-passkey-get"));
-    let reply = browser.answer(&[("credential", &assertion)]).await;
+    let reply = passkey_answer(&browser, &assertion).await;
     assert_eq!(reply.location.as_deref(), Some(Page::Account.path()));
     assert_eq!(method_cookie(&reply).as_deref(), Some("passkey"));
 
@@ -311,7 +322,7 @@ async fn a_passkey_added_on_the_account_page_signs_in_and_once_deleted_no_more()
     assert!(page.message_ids().contains(&"passkey.deleted".to_owned()));
     assert!(page.body.contains(r#"data-testid="passkeys-none""#));
     let assertion = passkey.get(&attribute(&asked, "data-passkey-get"));
-    let reply = browser.answer(&[("credential", &assertion)]).await;
+    let reply = passkey_answer(&browser, &assertion).await;
     assert_eq!(
         reply.location.as_deref(),
         Some(Page::SignInChallenge.path())

@@ -102,8 +102,6 @@ pub struct ChallengeInput {
     pub device_name: String,
     /// The password, typed where the first factor is chosen.
     pub password: String,
-    /// A passkey's answer (WebAuthn JSON), from `public/js/passkey.js`.
-    pub credential: String,
     /// "Remember this browser" was ticked on an MFA code page.
     pub remember_device: bool,
     /// The browser's User-Agent, to name a remembered device.
@@ -632,31 +630,8 @@ pub async fn answer(app: &AppState, session: &Session, input: ChallengeInput) ->
         Challenge::SelectFirstFactor { options } => {
             return choose(app, session, &flow, options, &input).await;
         }
-        Challenge::Passkey { .. } => {
-            // Empty when the script could not run or the visitor cancelled
-            // the browser's dialog: the page says so and stays.
-            if input.credential.trim().is_empty() || input.credential.len() > 64 * 1024 {
-                return fail(session, form, &SignInError::PasskeyFailed, back);
-            }
-            let result = app
-                .gateway
-                .respond(
-                    flow.session.secret(),
-                    &flow.username,
-                    Answer::Passkey(input.credential.trim()),
-                )
-                .await;
-            match result {
-                // A passkey the pool does not know for this name (deleted,
-                // another account's): Cognito's session is spent.
-                Err(CognitoError::IncorrectCredentials) => {
-                    audit(app, Event::SignInFailed, &flow.typed_name, "passkey");
-                    return offer_choice(app, session, &flow, Some(SignInError::PasskeyRefused))
-                        .await;
-                }
-                result => result,
-            }
-        }
+        // The passkey step posts to its own handler (`answer_passkey`).
+        Challenge::Passkey { .. } => return fail(session, form, &SignInError::PasskeyFailed, back),
         Challenge::Unsupported { .. } | Challenge::DeviceSrp => return cancel(session),
     };
     devices::remember_if_asked(
@@ -669,6 +644,42 @@ pub async fn answer(app: &AppState, session: &Session, input: ChallengeInput) ->
     )
     .await;
     after_answer(app, session, flow, result)
+}
+
+/// Handles the passkey step: `credential` is the browser's answer to the
+/// request options (WebAuthn's JSON), which the pool verifies.
+pub async fn answer_passkey(app: &AppState, session: &Session, credential: &str) -> Location {
+    let Some(flow) = current(session) else {
+        return Location::page(Page::SignIn);
+    };
+    let back = Location::page(Page::SignInChallenge);
+    let form = FormState::new(Page::SignInChallenge);
+    if !matches!(flow.challenge, Challenge::Passkey { .. }) {
+        return back;
+    }
+    // Empty when the script could not run or the visitor cancelled the
+    // browser's dialog: the page says so and stays.
+    let credential = credential.trim();
+    if credential.is_empty() {
+        return fail(session, form, &SignInError::PasskeyFailed, back);
+    }
+    let result = app
+        .gateway
+        .respond(
+            flow.session.secret(),
+            &flow.username,
+            Answer::Passkey(credential),
+        )
+        .await;
+    match result {
+        // A passkey the pool does not know for this name (deleted, another
+        // account's): Cognito's session is spent.
+        Err(CognitoError::IncorrectCredentials) => {
+            audit(app, Event::SignInFailed, &flow.typed_name, "passkey");
+            offer_choice(app, session, &flow, Some(SignInError::PasskeyRefused)).await
+        }
+        result => after_answer(app, session, flow, result),
+    }
 }
 
 /// The methods of an MFA_SETUP challenge that can be set up while signing

@@ -161,6 +161,7 @@ fn limit_for(
             || p == super::reset_password::ResetPassword::PATH
             || p == super::verify::VerifyContact::PATH
             || p == super::challenge::AnswerChallenge::PATH
+            || p == super::challenge::AnswerPasskey::PATH
             || p == super::totp_setup::VerifyTotp::PATH =>
         {
             (&CODES, None)

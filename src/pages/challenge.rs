@@ -28,7 +28,6 @@ pub async fn answer_challenge(
     #[server(default)] choice: String,
     #[server(default)] device_name: String,
     #[server(default)] password: String,
-    #[server(default)] credential: String,
     #[server(default)] remember_device: String,
 ) -> Result<(), ServerFnError> {
     let ctx = ctx()?;
@@ -48,11 +47,19 @@ pub async fn answer_challenge(
         choice,
         device_name,
         password,
-        credential,
         remember_device: !remember_device.is_empty(),
         user_agent,
     };
     see_other(&sign_in::answer(&ctx.app, &ctx.session, input).await);
+    super::sign_in::remember_method(&ctx);
+    Ok(())
+}
+
+/// The passkey step's answer, from `public/js/passkey.js`.
+#[server(prefix = "/api", endpoint = "sign-in-passkey")]
+pub async fn answer_passkey(#[server(default)] credential: String) -> Result<(), ServerFnError> {
+    let ctx = ctx()?;
+    see_other(&sign_in::answer_passkey(&ctx.app, &ctx.session, &credential).await);
     super::sign_in::remember_method(&ctx);
     Ok(())
 }
@@ -265,7 +272,7 @@ fn passkey_form(ctx: &Ctx, form: &FormState, request_options: &str) -> AnyView {
         <p class="hint" data-passkey-unavailable data-message-id="passkey.needs_script">
             {t(&lang, "passkey.needs_script")}
         </p>
-        <form method="post" action=AnswerChallenge::PATH novalidate data-passkey-get=request_options.to_owned()>
+        <form method="post" action=AnswerPasskey::PATH novalidate data-passkey-get=request_options.to_owned()>
             <ErrorSummary lang=lang.clone() form=form.clone()/>
             <CsrfField ctx=ctx.clone()/>
             <input type="hidden" name="credential" value=""/>

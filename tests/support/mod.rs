@@ -38,9 +38,11 @@ pub mod action {
     pub const ANSWER_CHALLENGE: &str = pages::challenge::AnswerChallenge::PATH;
     pub const CANCEL_SIGN_IN: &str = pages::challenge::CancelSignIn::PATH;
     pub const OTHER_WAYS: &str = pages::challenge::OtherWays::PATH;
+    pub const ANSWER_PASSKEY: &str = pages::challenge::AnswerPasskey::PATH;
     pub const START_PASSKEY: &str = pages::passkeys::StartPasskey::PATH;
     pub const COMPLETE_PASSKEY: &str = pages::passkeys::CompletePasskey::PATH;
     pub const DELETE_PASSKEY: &str = pages::passkeys::DeletePasskey::PATH;
+    pub const CANCEL_PASSKEY: &str = pages::passkeys::CancelPasskey::PATH;
     pub const SIGN_OUT: &str = pages::account::SignOut::PATH;
     pub const CHANGE_MFA: &str = pages::account::ChangeMfa::PATH;
     pub const START_TOTP: &str = pages::account::StartTotp::PATH;
