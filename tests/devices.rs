@@ -118,6 +118,13 @@ async fn a_remembered_browser_skips_mfa_until_it_is_forgotten() {
     app.sign_out().await;
     let page = app.sign_in(&email, PASSWORD).await;
     assert_eq!(page.location.as_deref(), Some(Page::Account.path()));
+    // Tokens from the remembered device refresh with its key.
+    app.expire_access_token().await;
+    assert_eq!(
+        app.get(Page::Account.path()).await.status,
+        reqwest::StatusCode::OK,
+        "still signed in after a refresh"
+    );
 
     // A key that is not one: a message, nothing forgotten.
     let account = app.get(Page::Account.path()).await;
@@ -287,5 +294,52 @@ async fn a_device_the_pool_refuses_is_dropped_and_the_code_asked_without_an_erro
     assert!(
         store.load(&row).await.expect("load").is_none(),
         "the record is dropped"
+    );
+}
+
+/// A browser forgotten from another browser's /account signs in with its
+/// password and is asked the code: the pool refuses the forgotten key
+/// with the password already ("Device does not exist"), and the record
+/// and cookie go, with no error page.
+#[tokio::test]
+async fn a_browser_forgotten_elsewhere_is_asked_the_code_again() {
+    let app = TestApp::spawn().await;
+    let (email, secret) = user_with_app(&app).await;
+    sign_in_with_code(&app, &email, &secret, true).await;
+    app.sign_out().await;
+    assert!(app.other_cookie(DEVICE_COOKIE).is_some(), "remembered");
+
+    let other = app.another_browser();
+    let answered = sign_in_with_code(&other, &email, &secret, false).await;
+    assert_eq!(answered.location.as_deref(), Some(Page::Account.path()));
+    let account = other.get(Page::Account.path()).await;
+    let key = account
+        .input_value("device_key")
+        .expect("the remembered browser's Forget button");
+    let reply = other
+        .post_raw(
+            action::FORGET_DEVICE,
+            &[("csrf_token", &account.csrf()), ("device_key", &key)],
+        )
+        .await;
+    assert_eq!(reply.location.as_deref(), Some(Page::Account.path()));
+
+    let page = app.sign_in(&email, PASSWORD).await;
+    assert_eq!(
+        page.location.as_deref(),
+        Some(Page::SignInChallenge.path()),
+        "the code is asked for, not an error"
+    );
+    assert_eq!(
+        app.get(Page::SignInChallenge.path())
+            .await
+            .title_id()
+            .as_deref(),
+        Some("challenge.app_code_title")
+    );
+    assert_eq!(
+        app.other_cookie(DEVICE_COOKIE),
+        None,
+        "the cookie is dropped"
     );
 }

@@ -796,6 +796,10 @@ pub struct RefreshRecord {
     pub auth_time: u64,
     pub expires_ms: u64,
     pub revoked: bool,
+    /// The device the sign-in was made on, in a pool that tracks devices:
+    /// refreshing needs its key, and the device confirmed.
+    #[serde(default)]
+    pub device_key: Option<String>,
 }
 
 /// Where a sign-in stands between two RespondToAuthChallenge calls.

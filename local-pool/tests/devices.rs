@@ -7,6 +7,7 @@
 mod harness;
 
 use aws_cognito_srp::{SrpClient, TrackedDevice, UntrackedDevice};
+use aws_sdk_cognitoidentityprovider::error::ProvideErrorMetadata as _;
 use aws_sdk_cognitoidentityprovider::types::{
     AuthFlowType, ChallengeNameType, DeviceConfigurationType, DeviceRememberedStatusType,
     DeviceSecretVerifierConfigType, SmsMfaSettingsType,
@@ -208,7 +209,31 @@ async fn a_remembered_device_skips_mfa_until_it_is_forgotten() {
         "no code was texted"
     );
 
-    // Forgotten, the device is a stranger again: MFA.
+    // The tokens the device signed in with refresh only with its key.
+    let refresh = |key: Option<&str>| {
+        let mut request = h
+            .user
+            .initiate_auth()
+            .client_id(&h.client_id)
+            .auth_flow(AuthFlowType::RefreshTokenAuth)
+            .auth_parameters(
+                "REFRESH_TOKEN",
+                result.refresh_token().expect("refresh token"),
+            )
+            .auth_parameters("SECRET_HASH", h.hash(&username));
+        if let Some(key) = key {
+            request = request.auth_parameters("DEVICE_KEY", key);
+        }
+        request.send()
+    };
+    refresh(Some(&key))
+        .await
+        .expect("refreshed with the device's key");
+    let refused = refresh(None).await.expect_err("refused without it");
+    assert_eq!(refused.code(), Some("NotAuthorizedException"));
+
+    // Forgotten, the device's key is refused with the password ("Device
+    // does not exist"), and without it the device is a stranger: MFA.
     h.user
         .forget_device()
         .access_token(result.access_token().expect("access token"))
@@ -216,7 +241,20 @@ async fn a_remembered_device_skips_mfa_until_it_is_forgotten() {
         .send()
         .await
         .expect("ForgetDevice");
-    let after = sign_in(&h, email, Some(&key)).await;
+    let refused = h
+        .user
+        .initiate_auth()
+        .client_id(&h.client_id)
+        .auth_flow(AuthFlowType::UserPasswordAuth)
+        .auth_parameters("USERNAME", email)
+        .auth_parameters("PASSWORD", PASSWORD)
+        .auth_parameters("SECRET_HASH", h.hash(email))
+        .auth_parameters("DEVICE_KEY", &key)
+        .send()
+        .await
+        .expect_err("a forgotten device");
+    assert_eq!(refused.code(), Some("ResourceNotFoundException"));
+    let after = sign_in(&h, email, None).await;
     assert_eq!(after.challenge_name(), Some(&ChallengeNameType::SmsMfa));
 }
 

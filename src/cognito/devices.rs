@@ -56,14 +56,13 @@ const MAX_DEVICE_PAGES: usize = 10;
 const DEVICE_PAGE: i32 = 60;
 
 impl Gateway {
-    /// Confirms the device a sign-in made with a verifier for a fresh random
-    /// password (ConfirmDevice), then marks it remembered
-    /// (UpdateDeviceStatus), as a pool with
-    /// `DeviceOnlyRememberedOnUserPrompt` needs. The secrets come back for
-    /// the caller to keep; the pool only ever sees the verifier.
+    /// Confirms the device a sign-in made (ConfirmDevice, with a verifier
+    /// for a fresh random device password), without remembering it: a pool
+    /// that tracks devices refreshes tokens only for a confirmed device.
+    /// The secrets come back for the caller to keep (or drop); the pool only
+    /// ever sees the verifier.
     /// <https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_ConfirmDevice.html>
-    /// <https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_UpdateDeviceStatus.html>
-    pub async fn remember_device(
+    pub async fn confirm_device(
         &self,
         access_token: &SecretString,
         device: &NewDevice,
@@ -93,25 +92,34 @@ impl Gateway {
             .await
             .map_err(|e| CognitoError::from_sdk(Operation::ConfirmDevice, e))?;
         // Without DeviceOnlyRememberedOnUserPrompt the pool remembers every
-        // confirmed device itself (`UserConfirmationNecessary` false); saying
-        // so again is harmless, and keeps one path for both settings.
+        // confirmed device itself (`UserConfirmationNecessary` false).
         tracing::debug!(
             user_confirmation_necessary = confirmed.user_confirmation_necessary(),
             "device confirmed"
         );
-        self.client
-            .update_device_status()
-            .access_token(access_token.expose_secret())
-            .device_key(&device.device_key)
-            .device_remembered_status(DeviceRememberedStatusType::Remembered)
-            .send()
-            .await
-            .map_err(|e| CognitoError::from_sdk(Operation::UpdateDeviceStatus, e))?;
         Ok(DeviceSecrets {
             device_key: device.device_key.clone(),
             group_key: device.group_key.clone(),
             password,
         })
+    }
+
+    /// Remembers a confirmed device: it then signs in without MFA.
+    /// <https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_UpdateDeviceStatus.html>
+    pub async fn remember_device(
+        &self,
+        access_token: &SecretString,
+        device_key: &str,
+    ) -> Result<()> {
+        self.client
+            .update_device_status()
+            .access_token(access_token.expose_secret())
+            .device_key(device_key)
+            .device_remembered_status(DeviceRememberedStatusType::Remembered)
+            .send()
+            .await
+            .map_err(|e| CognitoError::from_sdk(Operation::UpdateDeviceStatus, e))?;
+        Ok(())
     }
 
     /// Every device of the signed-in user, page after page.

@@ -317,6 +317,14 @@ impl CognitoError {
             {
                 Self::NotFound(message.to_owned())
             }
+            // A remembered device's key the pool no longer knows, sent
+            // with the password ("Device does not exist.").
+            "ResourceNotFoundException"
+                if operation == Operation::InitiateAuth
+                    && message.to_ascii_lowercase().contains("device") =>
+            {
+                Self::NotFound(message.to_owned())
+            }
             other => Self::unexpected(operation, format!("{other}: {message}")),
         }
     }

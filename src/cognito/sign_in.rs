@@ -36,6 +36,10 @@ pub struct Tokens {
     /// (`NewDeviceMetadata`), which can be confirmed and remembered with
     /// these tokens; `None` after a refresh or a remembered device's sign-in.
     pub new_device: Option<NewDevice>,
+    /// The device these tokens belong to once it is known (the new device
+    /// confirmed, or the remembered one that signed in): a pool that
+    /// tracks devices refreshes them only with its key. Set by the flows.
+    pub device_key: Option<String>,
 }
 
 /// The device a sign-in made in a pool that tracks devices, not yet
@@ -490,19 +494,30 @@ impl Gateway {
                     group_key: m.device_group_key()?.to_owned(),
                 })
             }),
+            device_key: None,
         })
     }
 
     /// New ID and access tokens from the refresh token. A refusal means
     /// the sign-in is over ([`CognitoError::SessionEnded`]).
     /// <https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_InitiateAuth.html>
-    /// (REFRESH_TOKEN_AUTH; SECRET_HASH uses the real username).
-    pub async fn refresh(&self, username: &str, refresh_token: &SecretString) -> Result<Tokens> {
+    /// (REFRESH_TOKEN_AUTH; SECRET_HASH uses the real username). In a pool
+    /// that tracks devices the tokens' `device_key` must go with it.
+    /// <https://repost.aws/knowledge-center/cognito-invalid-refresh-token-error>
+    pub async fn refresh(
+        &self,
+        username: &str,
+        refresh_token: &SecretString,
+        device_key: Option<&str>,
+    ) -> Result<Tokens> {
         let operation = Operation::RefreshTokenAuth;
-        let parameters = HashMap::from([(
+        let mut parameters = HashMap::from([(
             "REFRESH_TOKEN".to_owned(),
             refresh_token.expose_secret().to_owned(),
         )]);
+        if let Some(key) = device_key {
+            parameters.insert("DEVICE_KEY".to_owned(), key.to_owned());
+        }
         let output = self
             .client
             .initiate_auth()

@@ -166,9 +166,17 @@ pub async fn answer(
     remembered: Remembered,
     step: Result<SignInStep, CognitoError>,
 ) -> Result<Option<SignInStep>, CognitoError> {
-    let pending = match step? {
-        SignInStep::Challenge(pending) if pending.challenge == Challenge::DeviceSrp => pending,
-        other => return Ok(Some(other)),
+    let pending = match step {
+        Ok(SignInStep::Challenge(pending)) if pending.challenge == Challenge::DeviceSrp => pending,
+        Ok(other) => return Ok(Some(other)),
+        // Cognito refuses a forgotten device's key with the password
+        // already ("Device does not exist").
+        Err(CognitoError::NotFound(reason)) => {
+            tracing::info!(%reason, "the pool no longer knows a remembered device; signing in without it");
+            drop_here(app, session, &remembered.id).await;
+            return Ok(None);
+        }
+        Err(e) => return Err(e),
     };
     match app
         .gateway
@@ -179,6 +187,11 @@ pub async fn answer(
         )
         .await
     {
+        // The tokens belong to this device: refreshing them names it.
+        Ok(SignInStep::SignedIn(mut tokens)) => {
+            tokens.device_key = Some(remembered.record.device_key.clone());
+            Ok(Some(SignInStep::SignedIn(tokens)))
+        }
         Ok(step) => Ok(Some(step)),
         // The pool is not answering: the device may well be fine.
         Err(e @ (CognitoError::Unavailable { .. } | CognitoError::TooManyRequests)) => Err(e),
@@ -213,39 +226,57 @@ pub async fn sign_in(
     }
 }
 
-/// After an answered MFA code: when the visitor ticked "Remember this
-/// browser" and the sign-in succeeded with a new device, remembers it
-/// and keeps its secrets for this browser. A failure is logged and the
-/// sign-in goes on, only without remembering.
-pub async fn remember_if_asked(
+/// What a completed sign-in says about the browser: whether "Remember
+/// this browser" was ticked, and its User-Agent, to name the device.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Remember<'a> {
+    pub asked: bool,
+    pub user_agent: &'a str,
+}
+
+/// A sign-in's tokens in hand: in a pool that tracks devices, the device
+/// it made is confirmed (a pool that tracks devices refreshes tokens only
+/// for a confirmed device, with its key, which the tokens now carry), and
+/// remembered when the visitor asked. A failure is logged and the sign-in
+/// goes on: without remembering, and (if the confirmation failed) with
+/// tokens the pool will not refresh, so the session ends when they expire.
+pub async fn track(
     app: &AppState,
     session: &Session,
-    asked: bool,
-    user_agent: &str,
+    remember: Remember<'_>,
     typed_name: &str,
-    step: &Result<SignInStep, CognitoError>,
+    tokens: &mut Tokens,
 ) {
-    if !asked || !app.remember_devices {
-        return;
-    }
-    let Ok(SignInStep::SignedIn(tokens)) = step else {
-        return;
-    };
-    let Some(device) = &tokens.new_device else {
-        tracing::info!("the pool made no device to remember (is device tracking on?)");
+    let Some(device) = tokens.new_device.clone() else {
+        if remember.asked {
+            tracing::info!("the pool made no device to remember (is device tracking on?)");
+        }
         return;
     };
+    let name = browser_name(remember.user_agent);
     let secrets = match app
         .gateway
-        .remember_device(&tokens.access_token, device, &browser_name(user_agent))
+        .confirm_device(&tokens.access_token, &device, &name)
         .await
     {
         Ok(secrets) => secrets,
         Err(e) => {
-            tracing::warn!(error = %e, "could not remember this browser; signed in without it");
+            tracing::warn!(error = %e, "could not confirm the sign-in's device; its tokens will not refresh");
             return;
         }
     };
+    tokens.device_key = Some(secrets.device_key.clone());
+    if !remember.asked || !app.remember_devices {
+        return;
+    }
+    if let Err(e) = app
+        .gateway
+        .remember_device(&tokens.access_token, &secrets.device_key)
+        .await
+    {
+        tracing::warn!(error = %e, "could not remember this browser; signed in without it");
+        return;
+    }
     let record = RememberedDevice {
         sub: tokens.sub.clone(),
         names: names_of(tokens, typed_name),
@@ -266,6 +297,8 @@ pub async fn remember_if_asked(
             {
                 tracing::warn!(error = %e, "could not forget the device either");
             }
+            // Forgotten, its tokens would not refresh either.
+            tokens.device_key = None;
         }
     }
 }

@@ -143,7 +143,11 @@ pub async fn submit(app: &AppState, session: &Session, input: SignInInput) -> Lo
 
     match devices::sign_in(app, session, &name, &password).await {
         Ok(SignInStep::SignedIn(tokens)) => {
-            complete(app, session, tokens, return_to.as_ref(), None)
+            let ending = Ending {
+                typed_name: name.as_str(),
+                ..Ending::default()
+            };
+            complete(app, session, tokens, return_to.as_ref(), ending).await
         }
         Ok(SignInStep::Challenge(pending)) => {
             start_challenge(session, pending, name.as_str(), return_to, None)
@@ -213,7 +217,11 @@ pub async fn reauthenticate(
     // are not enough.
     match app.gateway.sign_in(&name, &password).await {
         Ok(SignInStep::SignedIn(tokens)) => {
-            complete(app, session, tokens, return_to.as_ref(), None)
+            let ending = Ending {
+                typed_name: &typed_name,
+                ..Ending::default()
+            };
+            complete(app, session, tokens, return_to.as_ref(), ending).await
         }
         Ok(SignInStep::Challenge(pending)) => {
             start_challenge(session, pending, &typed_name, return_to, None)
@@ -241,7 +249,11 @@ pub async fn after_sign_up(
         .await
     {
         Ok(SignInStep::SignedIn(tokens)) => {
-            let location = complete(app, session, tokens, next.return_to.as_ref(), None);
+            let ending = Ending {
+                typed_name: &next.username,
+                ..Ending::default()
+            };
+            let location = complete(app, session, tokens, next.return_to.as_ref(), ending).await;
             session.flash(crate::session::Flash::info("confirm.signed_in"));
             location
         }
@@ -291,7 +303,11 @@ async fn begin_choice(
     }
     match app.gateway.start_choice(name, preferred).await {
         Ok(SignInStep::SignedIn(tokens)) => {
-            complete(app, session, tokens, return_to.as_ref(), None)
+            let ending = Ending {
+                typed_name: start.typed,
+                ..Ending::default()
+            };
+            complete(app, session, tokens, return_to.as_ref(), ending).await
         }
         Ok(SignInStep::Challenge(pending)) => {
             let factor = first_factor_asked(&pending.challenge);
@@ -402,7 +418,7 @@ async fn choose(
         (result, _) => {
             let mut flow = flow.clone();
             flow.first_factor = Some(factor);
-            after_answer(app, session, flow, result)
+            after_answer(app, session, flow, result, devices::Remember::default()).await
         }
     }
 }
@@ -509,16 +525,35 @@ fn start_challenge(
     Location::page(Page::SignInChallenge)
 }
 
-/// Tokens in hand: signed in, and on to `return_to` or the account page.
-/// `first_factor`, the way in of a choice-based sign-in, is left for the
-/// page to remember in the browser.
-fn complete(
+/// How a sign-in ended, besides its tokens.
+#[derive(Default)]
+struct Ending<'a> {
+    /// The way in of a choice-based sign-in, left for the page to remember
+    /// in the browser.
+    first_factor: Option<FirstFactor>,
+    /// The name as typed, which a remembered browser answers to.
+    typed_name: &'a str,
+    remember: devices::Remember<'a>,
+}
+
+/// Tokens in hand: the sign-in's device confirmed (and remembered, when
+/// asked), signed in, and on to `return_to` or the account page.
+async fn complete(
     app: &AppState,
     session: &Session,
-    tokens: crate::cognito::sign_in::Tokens,
+    mut tokens: crate::cognito::sign_in::Tokens,
     return_to: Option<&ReturnTo>,
-    first_factor: Option<FirstFactor>,
+    ending: Ending<'_>,
 ) -> Location {
+    devices::track(
+        app,
+        session,
+        ending.remember,
+        ending.typed_name,
+        &mut tokens,
+    )
+    .await;
+    let first_factor = ending.first_factor;
     let name = tokens
         .email
         .clone()
@@ -634,16 +669,11 @@ pub async fn answer(app: &AppState, session: &Session, input: ChallengeInput) ->
         Challenge::Passkey { .. } => return fail(session, form, &SignInError::PasskeyFailed, back),
         Challenge::Unsupported { .. } | Challenge::DeviceSrp => return cancel(session),
     };
-    devices::remember_if_asked(
-        app,
-        session,
-        input.remember_device,
-        &input.user_agent,
-        &flow.typed_name,
-        &result,
-    )
-    .await;
-    after_answer(app, session, flow, result)
+    let remember = devices::Remember {
+        asked: input.remember_device,
+        user_agent: &input.user_agent,
+    };
+    after_answer(app, session, flow, result, remember).await
 }
 
 /// Handles the passkey step: `credential` is the browser's answer to the
@@ -678,7 +708,7 @@ pub async fn answer_passkey(app: &AppState, session: &Session, credential: &str)
             audit(app, Event::SignInFailed, &flow.typed_name, "passkey");
             offer_choice(app, session, &flow, Some(SignInError::PasskeyRefused)).await
         }
-        result => after_answer(app, session, flow, result),
+        result => after_answer(app, session, flow, result, devices::Remember::default()).await,
     }
 }
 
@@ -723,7 +753,9 @@ async fn choose_setup(
                     session.insert(&next);
                     back
                 }
-                Err(e) => after_answer(app, session, flow.clone(), Err(e)),
+                Err(e) => {
+                    after_answer(app, session, flow.clone(), Err(e), Default::default()).await
+                }
             }
         }
         Some(Factor::Email) => {
@@ -744,7 +776,7 @@ async fn choose_setup(
                     Answer::SetUpEmail(&email),
                 )
                 .await;
-            after_answer(app, session, flow.clone(), result)
+            after_answer(app, session, flow.clone(), result, Default::default()).await
         }
         _ => fail(
             session,
@@ -786,26 +818,26 @@ async fn verify_setup(
         }
         Err(e) => Err(e),
     };
-    after_answer(app, session, flow.clone(), result)
+    after_answer(app, session, flow.clone(), result, Default::default()).await
 }
 
 /// Moves the flow on after Cognito's answer: signed in, the next
 /// challenge, or a message on the same (or the sign-in) page.
-fn after_answer(
+async fn after_answer(
     app: &AppState,
     session: &Session,
     flow: SignInFlow,
     result: Result<SignInStep, CognitoError>,
+    remember: devices::Remember<'_>,
 ) -> Location {
     let error = match result {
         Ok(SignInStep::SignedIn(tokens)) => {
-            return complete(
-                app,
-                session,
-                tokens,
-                flow.return_to.as_ref(),
-                flow.first_factor,
-            );
+            let ending = Ending {
+                first_factor: flow.first_factor,
+                typed_name: &flow.typed_name,
+                remember,
+            };
+            return complete(app, session, tokens, flow.return_to.as_ref(), ending).await;
         }
         Ok(SignInStep::Challenge(next)) => {
             let factor = flow

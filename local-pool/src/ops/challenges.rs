@@ -38,10 +38,13 @@ pub fn sign_in_tokens(
     client_id: &str,
     username: &str,
 ) -> ApiResult<Value> {
-    let mut out = issue_tokens(ctx, s, pool_id, client_id, username)?;
-    if s.pool(pool_id)?.device_tracking().is_some() {
+    if s.pool(pool_id)?.device_tracking().is_none() {
+        return issue_tokens(ctx, s, pool_id, client_id, username, None);
+    }
+    {
         let region = pool_id.split('_').next().unwrap_or("local");
         let key = format!("{region}_{}", uuid::Uuid::new_v4());
+        let mut out = issue_tokens(ctx, s, pool_id, client_id, username, Some(&key))?;
         let group_key = format!("-{}", &new_session_id()[..9]);
         s.pool_mut(pool_id)?.user_mut(username)?.devices.insert(
             key.clone(),
@@ -57,17 +60,19 @@ pub fn sign_in_tokens(
         );
         out["AuthenticationResult"]["NewDeviceMetadata"] =
             json!({ "DeviceKey": key, "DeviceGroupKey": group_key });
+        Ok(out)
     }
-    Ok(out)
 }
 
-/// The tokens alone.
+/// The tokens alone; `device_key` names the device they are issued to,
+/// which their refresh must name again.
 fn issue_tokens(
     ctx: &Ctx<'_>,
     s: &mut State,
     pool_id: &str,
     client_id: &str,
     username: &str,
+    device_key: Option<&str>,
 ) -> ApiResult<Value> {
     let origin_jti = uuid::Uuid::new_v4().to_string();
     let (refresh, refresh_hash) = new_refresh_token();
@@ -101,6 +106,7 @@ fn issue_tokens(
             auth_time,
             expires_ms: ctx.now_ms.saturating_add(client.refresh_token_ms()),
             revoked: false,
+            device_key: device_key.map(str::to_owned),
         },
     );
     Ok(json!({
@@ -309,6 +315,16 @@ pub fn after_password_on(
             ));
         }
         UserStatus::Confirmed => {}
+    }
+    // A key the user has no device for (forgotten, or never theirs) is
+    // refused, as Cognito does: "Device does not exist."
+    if pool.device_tracking().is_some()
+        && device_key.is_some_and(|key| !user.devices.contains_key(key))
+    {
+        return Err(ApiError::new(
+            "ResourceNotFoundException",
+            "Device does not exist.",
+        ));
     }
     let remembered = device_key
         .and_then(|key| user.devices.get(key))
@@ -788,7 +804,7 @@ fn answer_challenge(
                 device.last_authenticated_ms = ctx.now_ms;
             }
             // The device signed in: no MFA, and no new device.
-            issue_tokens(ctx, s, &pool_id, &client_id, &username)
+            issue_tokens(ctx, s, &pool_id, &client_id, &username, Some(&device_key))
         }
         other => Err(ApiError::invalid_parameter(format!(
             "The challenge {other} is not supported by this pool."

@@ -120,6 +120,7 @@ pub fn initiate_auth(ctx: &Ctx<'_>, input: &Input) -> ApiResult<Value> {
                 &client_id,
                 &token,
                 params.get("SECRET_HASH").map(String::as_str),
+                params.get("DEVICE_KEY").map(String::as_str),
             )
         }
         // Choice-based sign-in: the client names its PREFERRED_CHALLENGE
@@ -503,12 +504,17 @@ fn srp_start_on(
     }))
 }
 
+/// In a pool that tracks devices, tokens issued to a device refresh only
+/// with its `DEVICE_KEY`, once the device is confirmed ("Invalid Refresh
+/// Token" otherwise, as Cognito answers).
+/// <https://repost.aws/knowledge-center/cognito-invalid-refresh-token-error>
 fn refresh(
     ctx: &Ctx<'_>,
     pool_id: &str,
     client_id: &str,
     token: &str,
     secret_hash: Option<&str>,
+    device_key: Option<&str>,
 ) -> ApiResult<Value> {
     let hash = hash_token(token);
     let issuer = ctx.svc.issuer(pool_id);
@@ -537,6 +543,12 @@ fn refresh(
         }
         if !user.enabled {
             return Err(user_disabled());
+        }
+        if let Some(key) = &record.device_key {
+            let confirmed = user.devices.get(key).is_some_and(|d| d.verifier.is_some());
+            if device_key != Some(key.as_str()) || !confirmed {
+                return Err(invalid());
+            }
         }
         let (access, id) = issue(
             &ctx.svc.signer,
