@@ -721,6 +721,8 @@ async fn where_the_pool_does_not_sign_in_with_codes_a_confirmed_user_signs_in_wi
         &endpoint,
         "--issuer",
         &issuer,
+        "--choice-sign-in",
+        "true",
     ])
     .await;
     let email = unique_email();
@@ -740,4 +742,26 @@ async fn where_the_pool_does_not_sign_in_with_codes_a_confirmed_user_signs_in_wi
     );
     let page = app.sign_in(&email, PASSWORD).await;
     assert_eq!(page.location.as_deref(), Some(Page::Account.path()));
+
+    // A browser that signed in with a code elsewhere prefers a way this
+    // pool does not offer: it is offered the ways there are, no error.
+    app.sign_out().await;
+    app.set_other_cookie("threshold-sign-in-method", "email_code");
+    let reply = app
+        .submit(
+            Page::SignIn.path(),
+            action::SIGN_IN,
+            &[("username", &email)],
+        )
+        .await;
+    assert_eq!(
+        reply.location.as_deref(),
+        Some(Page::SignInChallenge.path())
+    );
+    let ways = app.get(Page::SignInChallenge.path()).await;
+    assert_eq!(
+        ways.title_id().as_deref(),
+        Some("challenge.first_factor_title")
+    );
+    assert_eq!(ways_in(&ways), ["password"]);
 }

@@ -298,14 +298,35 @@ async fn the_choice_offers_a_text_message_to_users_with_a_phone_and_it_signs_in(
         |out: &aws_sdk_cognitoidentityprovider::operation::initiate_auth::InitiateAuthOutput| {
             out.available_challenges().to_vec()
         };
+    // Every name is offered the same ways: an account without a phone
+    // number, and no account at all, are offered a text too, which then
+    // sends nothing.
     let plain = start(&h, without, None).await;
-    assert_eq!(
-        offered(&plain),
-        [
-            ChallengeNameType::Password,
-            ChallengeNameType::PasswordSrp,
-            ChallengeNameType::EmailOtp
-        ]
+    let nobody = start(&h, "nobody@example.com", None).await;
+    assert_eq!(offered(&nobody), offered(&plain));
+    let decoy = h
+        .user
+        .respond_to_auth_challenge()
+        .client_id(&h.client_id)
+        .challenge_name(ChallengeNameType::SelectChallenge)
+        .session(plain.session().expect("session"))
+        .challenge_responses("USERNAME", without)
+        .challenge_responses("SECRET_HASH", h.hash(without))
+        .challenge_responses("ANSWER", "SMS_OTP")
+        .send()
+        .await
+        .expect("SMS_OTP chosen without a phone");
+    assert_eq!(decoy.challenge_name(), Some(&ChallengeNameType::SmsOtp));
+    let shown = decoy.challenge_parameters().expect("parameters");
+    assert!(
+        shown["CODE_DELIVERY_DESTINATION"].starts_with("+*"),
+        "a masked number, like a real one: {shown:?}"
+    );
+    assert!(
+        h.pool
+            .outbox(Some(without))
+            .iter()
+            .all(|m| m.purpose != local_pool::Purpose::Mfa)
     );
     let choice = start(&h, with_phone, None).await;
     assert_eq!(

@@ -54,6 +54,11 @@ pub struct SignInFlow {
     /// browser, so the second step is asked as at the first sign-in.
     #[serde(default)]
     pub confirming: bool,
+    /// The name a choice-based sign-in was started with, to start it again
+    /// (the real username when confirming identity, which `typed_name`,
+    /// the email shown, may not find in a username pool).
+    #[serde(default)]
+    pub sign_in_name: Option<String>,
 }
 
 impl SessionValue for SignInFlow {
@@ -301,7 +306,25 @@ async fn begin_choice(
     {
         preferred = None;
     }
-    match app.gateway.start_choice(name, preferred).await {
+    let mut started = app.gateway.start_choice(name, preferred).await;
+    // A way this browser used that the pool no longer offers (a factor
+    // turned off, passkeys unconfigured) must not lock the browser out:
+    // the ways there are, instead.
+    if preferred.is_some()
+        && let Err(e) = &started
+        && !matches!(
+            e,
+            CognitoError::Unavailable { .. }
+                | CognitoError::TooManyRequests
+                | CognitoError::LimitExceeded
+                | CognitoError::UserNotConfirmed
+                | CognitoError::PasswordResetRequired
+        )
+    {
+        tracing::info!(error = %e, "the pool refused the preferred way in; offering them all");
+        started = app.gateway.start_choice(name, None).await;
+    }
+    match started {
         Ok(SignInStep::SignedIn(tokens)) => {
             let ending = Ending {
                 typed_name: start.typed,
@@ -312,9 +335,7 @@ async fn begin_choice(
         Ok(SignInStep::Challenge(pending)) => {
             let factor = first_factor_asked(&pending.challenge);
             start_challenge(session, pending, start.typed, return_to, factor);
-            if start.confirming {
-                mark_confirming(session);
-            }
+            carry_over(session, Some(name.as_str()), start.confirming);
             Location::page(Page::SignInChallenge)
         }
         Err(CognitoError::UserNotConfirmed) => {
@@ -390,7 +411,7 @@ async fn choose(
             Err(e) => Err(e),
         },
     };
-    let name = SignInName::parse(&flow.typed_name, app.sign_in_name);
+    let name = name_of(app, flow);
     match (result, name) {
         (
             Err(
@@ -430,8 +451,7 @@ async fn choose_again(
     factor: FirstFactor,
     password: Option<&Password>,
 ) -> Result<SignInStep, CognitoError> {
-    let name = SignInName::parse(&flow.typed_name, app.sign_in_name)
-        .map_err(|_| CognitoError::IncorrectCredentials)?;
+    let name = name_of(app, flow).map_err(|_| CognitoError::IncorrectCredentials)?;
     match app.gateway.start_choice(&name, None).await? {
         SignInStep::Challenge(pending)
             if matches!(pending.challenge, Challenge::SelectFirstFactor { .. }) =>
@@ -462,7 +482,7 @@ async fn offer_choice(
     error: Option<SignInError>,
 ) -> Location {
     let here = Location::page(Page::SignInChallenge);
-    let restarted = match SignInName::parse(&flow.typed_name, app.sign_in_name) {
+    let restarted = match name_of(app, flow) {
         Ok(name) => app.gateway.start_choice(&name, None).await.ok(),
         Err(_) => None,
     };
@@ -477,9 +497,7 @@ async fn offer_choice(
                 flow.return_to.clone(),
                 None,
             );
-            if flow.confirming {
-                mark_confirming(session);
-            }
+            carry_over(session, flow.sign_in_name.as_deref(), flow.confirming);
             match error {
                 Some(error) => fail(session, FormState::new(Page::SignInChallenge), &error, here),
                 None => here,
@@ -497,10 +515,21 @@ async fn offer_choice(
 }
 
 /// Marks the flow just started as a confirmation of identity.
-fn mark_confirming(session: &Session) {
+/// Keeps what a choice-based sign-in started with (the name it began
+/// with, whether it confirms identity) in the flow just stored.
+fn carry_over(session: &Session, sign_in_name: Option<&str>, confirming: bool) {
     if let Some(mut flow) = session.get::<SignInFlow>() {
-        flow.confirming = true;
+        flow.sign_in_name = sign_in_name.map(str::to_owned);
+        flow.confirming = confirming;
         session.insert(&flow);
+    }
+}
+
+/// The name to start `flow`'s sign-in again with.
+fn name_of(app: &AppState, flow: &SignInFlow) -> Result<SignInName, &'static str> {
+    match &flow.sign_in_name {
+        Some(name) => Ok(SignInName::signed_in(name)),
+        None => SignInName::parse(&flow.typed_name, app.sign_in_name),
     }
 }
 
@@ -521,6 +550,7 @@ fn start_challenge(
         expires_at: now() + SIGN_IN_FLOW_SECS,
         first_factor,
         confirming: false,
+        sign_in_name: None,
     });
     Location::page(Page::SignInChallenge)
 }
@@ -844,9 +874,7 @@ async fn after_answer(
                 .first_factor
                 .or_else(|| first_factor_asked(&next.challenge));
             let location = start_challenge(session, next, &flow.typed_name, flow.return_to, factor);
-            if flow.confirming {
-                mark_confirming(session);
-            }
+            carry_over(session, flow.sign_in_name.as_deref(), flow.confirming);
             return location;
         }
         Err(e) => {

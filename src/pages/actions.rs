@@ -115,9 +115,10 @@ fn limit_for(
     };
     let user = || signed_in::peek(session).map(|u| u.sub);
     let limit = match path {
-        p if choice_sign_in
+        p if (choice_sign_in
             && (p == super::sign_in::SignIn::PATH
-                || p == super::confirm_identity::ConfirmIdentity::PATH) =>
+                || p == super::confirm_identity::ConfirmIdentity::PATH))
+            || p == super::challenge::OtherWays::PATH =>
         {
             (&SIGN_IN_NAMES, None)
         }

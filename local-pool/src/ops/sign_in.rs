@@ -230,7 +230,19 @@ fn otp_start(
             None => {
                 let pool = s.pool(pool_id)?;
                 let fake = fake_username(pool, name);
-                let details = fake_delivery(name);
+                // Where a code would go, in the factor's own medium: a
+                // masked phone number for a text, an address for an email.
+                let details = if factor == "SMS_OTP" {
+                    let digits = keyed_fake(pool, "phone", name);
+                    let last: String = digits
+                        .iter()
+                        .take(4)
+                        .map(|b| char::from(b'0' + b % 10))
+                        .collect();
+                    json!({ "Destination": format!("+*******{last}"), "DeliveryMedium": "SMS" })
+                } else {
+                    fake_delivery(name)
+                };
                 let id = new_session_id();
                 s.sessions.insert(
                     id.clone(),
@@ -338,10 +350,15 @@ fn password_sign_in_on(
         check_sign_in_lockout(ctx, s, pool_id, Some(&username), name)?;
         let pool = s.pool(pool_id)?;
         let user = pool.user(&username)?;
-        let ok = user
-            .password
-            .as_ref()
-            .is_some_and(|v| v.matches_password(pool.srp_name(), &username, password));
+        // An account without a password (signed up for codes or passkeys)
+        // pays for the check all the same, as an unknown name does.
+        let ok = match user.password.as_ref() {
+            Some(v) => v.matches_password(pool.srp_name(), &username, password),
+            None => {
+                equalise_timing(pool, name, password);
+                false
+            }
+        };
         record_sign_in(ctx, s, pool_id, Some(&username), name, ok)?;
         if !ok {
             return Err(ApiError::incorrect_credentials());
@@ -369,19 +386,13 @@ fn select_challenge(ctx: &Ctx<'_>, pool_id: &str, client_id: &str, name: &str) -
         if allowed.iter().any(|f| f == "PASSWORD") {
             available.extend(["PASSWORD", "PASSWORD_SRP"]);
         }
-        // A code by email or text for users who have the address or
-        // number. An unknown name is offered what a user with an email
-        // address would be.
-        let user = username.as_ref().and_then(|u| pool.users.get(u));
-        if allowed.iter().any(|f| f == "EMAIL_OTP")
-            && user.is_none_or(|u| u.attr("email").is_some())
-        {
-            available.push("EMAIL_OTP");
-        }
-        if allowed.iter().any(|f| f == "SMS_OTP")
-            && user.is_some_and(|u| u.attr("phone_number").is_some())
-        {
-            available.push("SMS_OTP");
+        // Every code the pool allows, to every name: offering SMS only to
+        // accounts with a phone number would tell them from unknown names.
+        // A way the account lacks is answered with a decoy (`otp_start`).
+        for factor in ["EMAIL_OTP", "SMS_OTP"] {
+            if allowed.iter().any(|f| f == factor) {
+                available.push(factor);
+            }
         }
         // Passkeys for everyone, with or without one: a name with no
         // account, or a user with no passkey, then gets a WEB_AUTHN
