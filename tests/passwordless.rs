@@ -127,8 +127,13 @@ async fn a_code_by_email_signs_in_and_the_browser_offers_it_first_next_time() {
         choice.title_id().as_deref(),
         Some("challenge.first_factor_title")
     );
-    // No phone number: no code by text message.
-    assert_eq!(ways_in(&choice), ["password", "email_code", "passkey"]);
+    // Every way the pool allows, to every name (a text too, though this
+    // account has no phone number: offering it only to those who have one
+    // would tell accounts from unknown names).
+    assert_eq!(
+        ways_in(&choice),
+        ["password", "email_code", "sms_code", "passkey"]
+    );
 
     let sent = app.codes_sent(&email);
     let reply = browser.answer(&[("choice", "email_code")]).await;
