@@ -18,6 +18,7 @@ use crate::pages::dev_outbox::OutboxPage;
 use crate::pages::errors::NotFound;
 use crate::pages::forgot_password::ForgotPasswordPage;
 use crate::pages::home::HomePage;
+use crate::pages::passkeys::PasskeysPage;
 use crate::pages::profile::ProfilePage;
 use crate::pages::reset_password::ResetPasswordPage;
 use crate::pages::sign_in::SignInPage;
@@ -93,6 +94,7 @@ pub fn App() -> impl IntoView {
         Page::Goodbye => view! { <GoodbyePage/> }.into_any(),
         Page::ConfirmIdentity => view! { <ConfirmIdentityPage/> }.into_any(),
         Page::TotpSetup => view! { <TotpSetupPage/> }.into_any(),
+        Page::Passkeys => view! { <PasskeysPage/> }.into_any(),
         Page::DevOutbox => view! { <OutboxPage/> }.into_any(),
     }
 }

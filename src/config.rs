@@ -52,6 +52,14 @@ pub struct Config {
     #[arg(long, env = "COGNITO_AUTH_FLOW", default_value = "USER_SRP_AUTH")]
     pub auth_flow: AuthFlow,
 
+    /// Choice-based sign-in (`true`/`false`): the sign-in page asks for
+    /// the name first, then offers the ways in the pool allows (password,
+    /// a code by email or SMS, a passkey). Needs `ALLOW_USER_AUTH` on the
+    /// app client. Unset: on for the embedded pool, and for a real pool
+    /// when DescribeUserPoolClient shows the client allows USER_AUTH.
+    #[arg(long, env = "THRESHOLD_CHOICE_SIGN_IN")]
+    pub choice_sign_in: Option<bool>,
+
     /// Origins (like `https://app.example.com`) that `return_to` may send
     /// people to after sign-in, comma separated. Same-site paths are always allowed.
     #[arg(long, env = "THRESHOLD_RETURN_TO_ALLOWLIST", value_delimiter = ',', value_parser = parse_origin)]
@@ -115,6 +123,13 @@ pub struct Config {
     /// For browser tests of expiry and authenticator codes; off by default.
     #[arg(long, env = "THRESHOLD_LOCAL_POOL_TEST_CLOCK", default_value_t = false, action = clap::ArgAction::Set)]
     pub local_pool_test_clock: bool,
+
+    /// Offer "Remember this browser" on the MFA code pages: a remembered
+    /// browser skips MFA at its next sign-ins (Cognito device tracking,
+    /// which the pool must have turned on). Unset: on for the embedded
+    /// pool, off for a configured one.
+    #[arg(long, env = "THRESHOLD_REMEMBER_DEVICES", action = clap::ArgAction::Set)]
+    pub remember_devices: Option<bool>,
 
     /// A signed-in session not used for this many seconds ends.
     #[arg(long, env = "THRESHOLD_SESSION_IDLE_SECS", default_value_t = 7 * 24 * 60 * 60)]

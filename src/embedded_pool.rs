@@ -11,7 +11,9 @@ use secrecy::{ExposeSecret, SecretString};
 use serde::{Deserialize, Serialize};
 use url::Url;
 
-use crate::cognito::admin::{Admin, ClientAuthFlow, ClientSpec, MfaRequirement, PoolSpec};
+use crate::cognito::admin::{
+    Admin, ClientAuthFlow, ClientSpec, FirstFactor, MfaRequirement, PoolSpec,
+};
 use crate::cognito::client::Endpoint;
 use crate::cognito::mfa::Factor;
 use crate::config::Config;
@@ -171,7 +173,7 @@ pub async fn start_locked(
     let saved = match read_saved(&saved_path) {
         Some(saved) if admin.client_exists(&saved.pool_id, &saved.client_id).await => saved,
         _ => {
-            let saved = provision(&admin).await?;
+            let saved = provision(&admin, &relying_party(config)).await?;
             write_saved(&saved_path, &saved)?;
             saved
         }
@@ -272,14 +274,29 @@ fn write_saved(path: &Path, saved: &Saved) -> anyhow::Result<()> {
     std::fs::rename(&tmp, path).with_context(|| format!("writing {}", path.display()))
 }
 
+/// The site passkeys belong to: `THRESHOLD_PUBLIC_URL`'s host, else
+/// `localhost` (browsers refuse passkeys on an IP address such as
+/// 127.0.0.1, so a development server is opened at http://localhost:3000).
+fn relying_party(config: &Config) -> String {
+    config
+        .public_url
+        .as_ref()
+        .and_then(|url| url.host_str())
+        .filter(|host| host.parse::<std::net::IpAddr>().is_err())
+        .unwrap_or("localhost")
+        .to_owned()
+}
+
 /// Creates the development pool: email as the sign-in name in any
 /// capitalisation (`Ada@x.com` signs in as `ada@x.com`), reset codes to the
 /// verified email first, MFA optional
 /// with authenticator apps, SMS and email, every auth flow Threshold uses,
 /// the original email kept until a new one is verified, and one custom
 /// attribute (`custom:company`, so THRESHOLD_PROFILE_ATTRIBUTES has
-/// something to edit in development).
-async fn provision(admin: &Admin) -> anyhow::Result<Saved> {
+/// something to edit in development), devices remembered when the user
+/// asks after MFA, and choice-based sign-in with the password, codes by
+/// email and SMS, and passkeys for `relying_party`.
+async fn provision(admin: &Admin, relying_party: &str) -> anyhow::Result<Saved> {
     let pool_id = admin
         .create_pool(&PoolSpec {
             email_is_username: true,
@@ -291,6 +308,16 @@ async fn provision(admin: &Admin) -> anyhow::Result<Saved> {
             custom_attributes: vec!["company".to_owned()],
             case_insensitive_names: true,
             recover_by_email_first: true,
+            // The code that confirms a sign-up signs the new user in.
+            first_factors: vec![
+                FirstFactor::Password,
+                FirstFactor::EmailCode,
+                FirstFactor::SmsCode,
+                FirstFactor::Passkey,
+            ],
+            passkey_relying_party: Some(relying_party.to_owned()),
+            // "Remember this browser" after MFA (THRESHOLD_REMEMBER_DEVICES).
+            remember_devices_on_prompt: true,
             ..PoolSpec::named("threshold-dev")
         })
         .await

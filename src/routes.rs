@@ -41,13 +41,15 @@ pub enum Page {
     ConfirmIdentity,
     /// Enrolling an authenticator app from the account page.
     TotpSetup,
+    /// The user's passkeys: add, list, delete.
+    Passkeys,
     /// The messages the embedded local pool would have sent.
     DevOutbox,
 }
 
 impl Page {
     /// Every page, for the router.
-    pub const ALL: [Page; 19] = [
+    pub const ALL: [Page; 20] = [
         Page::Home,
         Page::SignIn,
         Page::SignInChallenge,
@@ -66,6 +68,7 @@ impl Page {
         Page::Goodbye,
         Page::ConfirmIdentity,
         Page::TotpSetup,
+        Page::Passkeys,
         Page::DevOutbox,
     ];
 
@@ -90,6 +93,7 @@ impl Page {
             Page::Goodbye => "/goodbye",
             Page::ConfirmIdentity => "/account/confirm-identity",
             Page::TotpSetup => "/account/security/totp",
+            Page::Passkeys => "/account/security/passkeys",
             Page::DevOutbox => "/_dev/outbox",
         }
     }
@@ -119,6 +123,8 @@ pub const STYLESHEET: &str = "/style/main.css";
 pub const FAVICON: &str = "/public/favicon.svg";
 /// The optional enhancement of password fields (show password, live checklist).
 pub const PASSWORD_SCRIPT: &str = "/public/js/password.js";
+/// Passkeys: hands WebAuthn options to the browser and posts its answer.
+pub const PASSKEY_SCRIPT: &str = "/public/js/passkey.js";
 /// Threshold's own logo mark, the default brand's.
 pub const LOGO: &str = "/public/logo.svg";
 /// A brand's files (`THRESHOLD_BRAND_DIR`): logo, favicon, stylesheets.

@@ -101,6 +101,8 @@ struct PoolSettings {
     writable_attributes: Option<Vec<String>>,
     /// Whether DescribeUserPool said sign-in names are case-sensitive.
     case_sensitive_names: bool,
+    /// Whether DescribeUserPoolClient said the client allows USER_AUTH.
+    client_allows_user_auth: Option<bool>,
 }
 
 impl PoolSettings {
@@ -137,6 +139,7 @@ impl PoolSettings {
                 .collect::<anyhow::Result<Vec<_>>>()?,
             writable_attributes: None,
             case_sensitive_names: false,
+            client_allows_user_auth: None,
         })
     }
 
@@ -151,7 +154,15 @@ impl PoolSettings {
             ),
         }
         match admin.describe_client(pool_id, client_id).await {
-            Ok(client) => self.writable_attributes = client.write_attributes,
+            Ok(client) => {
+                self.client_allows_user_auth = Some(
+                    client
+                        .auth_flows
+                        .iter()
+                        .any(|flow| flow == "ALLOW_USER_AUTH"),
+                );
+                self.writable_attributes = client.write_attributes;
+            }
             Err(e) => tracing::warn!(
                 error = %e,
                 "DescribeUserPoolClient failed; the profile page offers every configured attribute"
@@ -325,7 +336,10 @@ impl Application {
             ),
             None => None,
         };
+        // The embedded pool tracks devices; a configured one may not.
+        let remember_devices = config.remember_devices.unwrap_or(dev_pool.is_some());
         let state = AppState(Arc::new(Inner {
+            remember_devices,
             brand: brand.clone(),
             profile_attributes,
             writable_attributes,
@@ -333,6 +347,12 @@ impl Application {
             gateway,
             allowlist: config.return_to_allowlist(),
             sign_in_name: settings.sign_in_name,
+            // Unset: on where the client allows USER_AUTH, as the embedded
+            // pool's does (a data directory's older pool may not).
+            choice_sign_in: config
+                .choice_sign_in
+                .unwrap_or(settings.client_allows_user_auth == Some(true)),
+            secure_cookies: config.secure_cookies,
             password_policy: settings.password_policy,
             mfa: settings.mfa,
             mfa_factors: settings.mfa_factors,
@@ -381,7 +401,14 @@ impl Application {
         self,
         shutdown: impl Future<Output = ()> + Send + 'static,
     ) -> anyhow::Result<()> {
-        tracing::info!(addr = %self.local_addr(), "Threshold is listening");
+        let addr = self.local_addr();
+        if addr.ip().is_loopback() {
+            // `localhost`, not the IP: browsers offer passkeys only on a
+            // domain name, and the embedded pool's passkeys are for it.
+            tracing::info!(%addr, open = %format!("http://localhost:{}", addr.port()), "Threshold is listening");
+        } else {
+            tracing::info!(%addr, "Threshold is listening");
+        }
         // Without TCP_NODELAY a response written in two parts (headers,
         // then body) waits on the client's delayed ACK: ~40 ms a request.
         let listener = axum::serve::ListenerExt::tap_io(self.listener, |tcp| {

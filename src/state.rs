@@ -20,6 +20,12 @@ pub struct Inner {
     pub gateway: Gateway,
     pub allowlist: Allowlist,
     pub sign_in_name: SignInNameKind,
+    /// Choice-based sign-in (USER_AUTH): the name first, then the ways in
+    /// the pool offers for it, passkeys among them.
+    pub choice_sign_in: bool,
+    /// Whether cookies are `Secure` (`THRESHOLD_SECURE_COOKIES`), for the
+    /// small ones pages set themselves.
+    pub secure_cookies: bool,
     pub password_policy: PasswordPolicy,
     /// Whether the pool asks for MFA, and which methods it allows.
     pub mfa: MfaRequirement,
@@ -36,6 +42,9 @@ pub struct Inner {
     /// The session store (sealed by the session key), also for markers
     /// that span sessions ("signed out everywhere").
     pub sessions: SessionVault,
+    /// Whether the MFA code pages offer "Remember this browser"
+    /// (`THRESHOLD_REMEMBER_DEVICES`).
+    pub remember_devices: bool,
     /// Idle and absolute lifetimes of a signed-in session, in seconds.
     pub session_idle_secs: u64,
     pub session_max_secs: u64,

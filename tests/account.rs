@@ -126,7 +126,7 @@ async fn a_forgotten_password_is_reset_with_the_emailed_code() {
     let page = browser.sign_in(&email, PASSWORD).await;
     assert_eq!(
         page.location.as_deref(),
-        Some(Page::SignIn.path()),
+        Some(app.password_retry_page()),
         "old password"
     );
     let page = browser.sign_in(&email, NEW_PASSWORD).await;
@@ -226,14 +226,11 @@ async fn a_reset_demanded_by_cognito_at_sign_in_leads_straight_into_the_reset() 
         .expect("AdminResetUserPassword");
     let browser = app.another_browser();
     let page = browser
-        .submit(
+        .sign_in_from(
             &with_return_to(Page::SignIn, Page::Profile.path()),
-            action::SIGN_IN,
-            &[
-                ("username", &email),
-                ("password", PASSWORD),
-                ("return_to", Page::Profile.path()),
-            ],
+            &email,
+            PASSWORD,
+            &[("return_to", Page::Profile.path())],
         )
         .await;
     assert_eq!(page.location.as_deref(), Some(Page::ResetPassword.path()));
@@ -719,14 +716,11 @@ async fn sign_out_everywhere_is_confirmed_and_ends_other_sessions_at_their_next_
 
     // Signing in again afterwards is not caught by the old marker.
     let page = laptop
-        .submit(
+        .sign_in_from(
             &with_return_to(Page::SignIn, Page::ChangePassword.path()),
-            action::SIGN_IN,
-            &[
-                ("username", &email),
-                ("password", PASSWORD),
-                ("return_to", Page::ChangePassword.path()),
-            ],
+            &email,
+            PASSWORD,
+            &[("return_to", Page::ChangePassword.path())],
         )
         .await;
     assert_eq!(page.location.as_deref(), Some(Page::ChangePassword.path()));

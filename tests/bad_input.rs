@@ -31,13 +31,19 @@ fn app() -> &'static (tokio::runtime::Runtime, TestApp) {
 
 /// Every form action but signing out, which would end the signed-in
 /// browser's session for the cases after it.
-const ACTIONS: [&str; 19] = [
+const ACTIONS: [&str; 26] = [
     action::SIGN_UP,
     action::CONFIRM_SIGN_UP,
     action::RESEND_CODE,
     action::SIGN_IN,
     action::ANSWER_CHALLENGE,
     action::CANCEL_SIGN_IN,
+    action::ANSWER_PASSKEY,
+    action::OTHER_WAYS,
+    action::START_PASSKEY,
+    action::COMPLETE_PASSKEY,
+    action::CANCEL_PASSKEY,
+    action::DELETE_PASSKEY,
     action::CHANGE_MFA,
     action::START_TOTP,
     action::VERIFY_TOTP,
@@ -51,6 +57,7 @@ const ACTIONS: [&str; 19] = [
     action::CHANGE_PASSWORD,
     action::DELETE_ACCOUNT,
     action::CONFIRM_IDENTITY,
+    action::FORGET_DEVICE,
 ];
 
 fn field_name() -> impl Strategy<Value = String> {
@@ -62,6 +69,7 @@ fn field_name() -> impl Strategy<Value = String> {
         Just("attribute".to_owned()),
         Just("attributes[name]".to_owned()),
         Just("return_to".to_owned()),
+        Just("device_key".to_owned()),
         "[a-z_\\[\\]:.%]{0,16}",
     ]
 }

@@ -129,7 +129,7 @@ async fn users_are_listed_and_deleted_and_a_deleted_user_cannot_sign_in() {
     let listed = threshold(app.data_dir(), &["users", "list"]).await;
     assert!(emails(&listed).contains(&ada) && !emails(&listed).contains(&bob));
     let page = app.sign_in(&bob, PASSWORD).await;
-    assert_eq!(page.location.as_deref(), Some(Page::SignIn.path()));
+    assert_eq!(page.location.as_deref(), Some(app.password_retry_page()));
 
     // Deleting again says there is no such user, and fails.
     let run = threshold(app.data_dir(), &["users", "delete", "--email", &bob]).await;
@@ -168,9 +168,11 @@ async fn the_outbox_prints_the_codes_the_pool_sent_and_follows_new_ones() {
     assert_eq!(messages[0]["purpose"], "sign_up");
     assert_eq!(messages[0]["destination"], email.as_str());
     let code = messages[0]["code"].as_str().expect("a code");
-    // The printed code is the one that confirms the account.
+    // The printed code is the one that confirms the account (and signs
+    // the new user in).
     let page = app.confirm(code).await;
-    assert_eq!(page.location.as_deref(), Some(Page::SignIn.path()));
+    assert_eq!(page.location.as_deref(), Some(Page::Account.path()));
+    app.sign_out().await;
 
     // --follow prints what was there, then each new message as it is sent.
     let mut follower = command(

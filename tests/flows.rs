@@ -32,28 +32,19 @@ async fn a_new_user_signs_up_confirms_signs_in_and_signs_out() {
         "the dev outbox is linked"
     );
 
+    // The code signs the new user in: no second password entry.
     let page = app.confirm(&app.last_code(&email)).await;
-    assert_eq!(page.location.as_deref(), Some(Page::SignIn.path()));
-    let sign_in = app.get(Page::SignIn.path()).await;
-    assert!(
-        sign_in
-            .message_ids()
-            .contains(&"confirm.confirmed".to_owned())
-    );
-    assert_eq!(
-        sign_in.input_value("username").as_deref(),
-        Some(email.as_str()),
-        "the name is prefilled"
-    );
-
-    let page = app.sign_in(&email, PASSWORD).await;
-    assert_eq!(page.status, StatusCode::SEE_OTHER);
     assert_eq!(page.location.as_deref(), Some(Page::Account.path()));
     let account = app.get(Page::Account.path()).await;
     assert_eq!(account.status, StatusCode::OK);
     assert!(
         account.body.contains(&email),
         "the account page shows who is signed in"
+    );
+    assert!(
+        account
+            .message_ids()
+            .contains(&"confirm.signed_in".to_owned())
     );
 
     let token = account.csrf();
@@ -75,33 +66,58 @@ async fn a_new_user_signs_up_confirms_signs_in_and_signs_out() {
     );
 }
 
+/// In both sign-in pages: the password page (a client without USER_AUTH)
+/// and choice-based sign-in, where the ways offered must not tell an
+/// account from an unknown address either.
 #[tokio::test]
 async fn a_wrong_password_and_an_unknown_account_get_the_same_answer() {
-    let app = TestApp::spawn().await;
-    let email = app.signed_in_user().await;
-    let stranger = app.another_browser();
+    for mode in ["false", "true"] {
+        let app = TestApp::spawn_with(&["--choice-sign-in", mode]).await;
+        let email = app.signed_in_user().await;
+        let stranger = app.another_browser();
+        let retry = app.password_retry_page();
 
-    let wrong = stranger.sign_in(&email, "Wrong-password-1").await;
-    assert_eq!(wrong.location.as_deref(), Some(Page::SignIn.path()));
-    let wrong_page = stranger.get(Page::SignIn.path()).await;
+        let wrong = stranger.sign_in(&email, "Wrong-password-1").await;
+        assert_eq!(wrong.location.as_deref(), Some(retry), "choice {mode}");
+        let wrong_page = stranger.get(retry).await;
 
-    let unknown = stranger
-        .sign_in("nobody-here@example.com", "Wrong-password-1")
-        .await;
-    assert_eq!(unknown.location.as_deref(), Some(Page::SignIn.path()));
-    let unknown_page = stranger.get(Page::SignIn.path()).await;
+        let unknown = stranger
+            .sign_in("nobody-here@example.com", "Wrong-password-1")
+            .await;
+        assert_eq!(unknown.location.as_deref(), Some(retry), "choice {mode}");
+        let unknown_page = stranger.get(retry).await;
 
-    assert_eq!(
-        wrong_page.message_ids(),
-        vec!["sign_in.incorrect_credentials".to_owned()]
-    );
-    assert_eq!(unknown_page.message_ids(), wrong_page.message_ids());
-    // The typed email is kept; the password never is.
-    assert_eq!(
-        wrong_page.input_value("username").as_deref(),
-        Some(email.as_str())
-    );
-    assert!(!wrong_page.body.contains("Wrong-password-1"));
+        assert_eq!(
+            wrong_page.message_ids(),
+            vec!["sign_in.incorrect_credentials".to_owned()],
+            "choice {mode}"
+        );
+        assert_eq!(unknown_page.message_ids(), wrong_page.message_ids());
+        assert_eq!(
+            ways_in(&unknown_page),
+            ways_in(&wrong_page),
+            "the same ways in are offered"
+        );
+        // The typed email is kept; the password never is.
+        if mode == "false" {
+            assert_eq!(
+                wrong_page.input_value("username").as_deref(),
+                Some(email.as_str())
+            );
+        } else {
+            assert!(wrong_page.body.contains(&email));
+        }
+        assert!(!wrong_page.body.contains("Wrong-password-1"));
+    }
+}
+
+/// The ways in a choice page offers (`choice` buttons), in page order.
+fn ways_in(page: &support::Reply) -> Vec<String> {
+    page.body
+        .split(r#"name="choice" value=""#)
+        .skip(1)
+        .filter_map(|rest| rest.split('"').next().map(str::to_owned))
+        .collect()
 }
 
 /// The pool's lockout after five wrong passwords (Cognito's "Password
@@ -125,14 +141,14 @@ async fn after_wrong_passwords_sign_in_pauses_alike_for_an_account_and_an_unknow
             }
             stranger.sign_in(name, "Wrong-password-1").await;
             assert_eq!(
-                stranger.get(Page::SignIn.path()).await.message_ids(),
+                stranger.get(app.password_retry_page()).await.message_ids(),
                 vec!["sign_in.incorrect_credentials".to_owned()],
                 "{name}, attempt {attempt}"
             );
         }
         let page = stranger.sign_in(name, PASSWORD).await;
-        assert_eq!(page.location.as_deref(), Some(Page::SignIn.path()));
-        let shown = stranger.get(Page::SignIn.path()).await;
+        assert_eq!(page.location.as_deref(), Some(app.password_retry_page()));
+        let shown = stranger.get(app.password_retry_page()).await;
         assert_eq!(
             shown.message_ids(),
             vec!["sign_in.locked_out".to_owned()],
@@ -219,7 +235,7 @@ async fn a_wrong_confirmation_code_is_a_field_error_and_the_right_one_still_work
         .await;
     assert_eq!(
         page.location.as_deref(),
-        Some(Page::SignIn.path()),
+        Some(Page::Account.path()),
         "codes with a space are accepted"
     );
 }
@@ -286,8 +302,8 @@ async fn an_unconfirmed_user_with_a_wrong_password_learns_nothing() {
     app.sign_up(&email, PASSWORD).await;
     let stranger = app.another_browser();
     let page = stranger.sign_in(&email, "Wrong-password-1").await;
-    assert_eq!(page.location.as_deref(), Some(Page::SignIn.path()));
-    let page = stranger.get(Page::SignIn.path()).await;
+    assert_eq!(page.location.as_deref(), Some(app.password_retry_page()));
+    let page = stranger.get(app.password_retry_page()).await;
     assert_eq!(
         page.message_ids(),
         vec!["sign_in.incorrect_credentials".to_owned()]
@@ -333,14 +349,11 @@ async fn return_to_is_honoured_for_same_site_paths_only() {
     let email = app.signed_in_user().await;
     let browser = app.another_browser();
     let page = browser
-        .submit(
+        .sign_in_from(
             &with_return_to(Page::SignIn, "/account?tab=security"),
-            action::SIGN_IN,
-            &[
-                ("username", &email),
-                ("password", PASSWORD),
-                ("return_to", "/account?tab=security"),
-            ],
+            &email,
+            PASSWORD,
+            &[("return_to", "/account?tab=security")],
         )
         .await;
     assert_eq!(page.location.as_deref(), Some("/account?tab=security"));
@@ -370,14 +383,11 @@ async fn return_to_is_honoured_for_same_site_paths_only() {
             "{evil} is not carried in the form"
         );
         let page = browser
-            .submit(
+            .sign_in_from(
                 Page::SignIn.path(),
-                action::SIGN_IN,
-                &[
-                    ("username", &email),
-                    ("password", PASSWORD),
-                    ("return_to", evil),
-                ],
+                &email,
+                PASSWORD,
+                &[("return_to", evil)],
             )
             .await;
         assert_eq!(
@@ -402,7 +412,8 @@ async fn the_session_cookie_is_opaque_locked_down_and_renewed_at_sign_in() {
     let page = app.sign_in(&email, PASSWORD).await;
     let header = page
         .set_cookie
-        .first()
+        .iter()
+        .find(|c| c.starts_with("__Host-threshold="))
         .expect("sign-in sets the cookie")
         .clone();
     assert!(header.starts_with("__Host-threshold="), "{header}");
@@ -411,8 +422,18 @@ async fn the_session_cookie_is_opaque_locked_down_and_renewed_at_sign_in() {
     }
     let after = app.cookie().expect("a session cookie after sign-in");
     assert_ne!(before, after, "the session id changes at sign-in");
-    // Only one cookie, and no token in it or in the page.
-    assert_eq!(page.set_cookie.len(), 1);
+    // Besides the session's, only the way in used (choice-based sign-in),
+    // by name; no token in any cookie or in the page.
+    for other in page
+        .set_cookie
+        .iter()
+        .filter(|c| !c.starts_with("__Host-threshold="))
+    {
+        assert!(
+            other.starts_with("threshold-sign-in-method=password;"),
+            "{other}"
+        );
+    }
     assert!(!after.contains("eyJ"));
     let account = app.get(Page::Account.path()).await;
     assert!(!account.body.contains("eyJ"), "no JWT in the HTML");
@@ -508,12 +529,26 @@ async fn every_page_has_a_title_a_language_and_labelled_fields() {
         assert!(sign_up.body.contains(token), "{token}");
     }
     assert!(sign_up.body.contains("for=\"field-email\""));
+    // The name on the sign-in page; the password there too, or on the
+    // page that offers the ways in (choice-based sign-in).
     let sign_in = app.get(Page::SignIn.path()).await;
+    assert!(sign_in.body.contains("autocomplete=\"username\""));
+    let password_page = if app.state.choice_sign_in {
+        app.submit(
+            Page::SignIn.path(),
+            action::SIGN_IN,
+            &[("username", "ada@example.com")],
+        )
+        .await;
+        app.get(Page::SignInChallenge.path()).await
+    } else {
+        sign_in
+    };
     for token in [
         "autocomplete=\"username\"",
         "autocomplete=\"current-password\"",
     ] {
-        assert!(sign_in.body.contains(token), "{token}");
+        assert!(password_page.body.contains(token), "{token}");
     }
 }
 
@@ -620,4 +655,113 @@ async fn the_next_person_to_sign_in_on_a_browser_sees_nothing_of_the_last_ones_s
     );
     // What the store holds for this browser: the new user and nothing else.
     assert_eq!(app.stored_value_keys().await, vec!["user".to_owned()]);
+}
+
+#[tokio::test]
+async fn a_confirmed_user_lands_signed_in_where_the_sign_up_was_going() {
+    let app = TestApp::spawn().await;
+    let email = unique_email();
+    app.submit(
+        &with_return_to(Page::SignUp, Page::Profile.path()),
+        action::SIGN_UP,
+        &[
+            ("email", &email),
+            ("password", PASSWORD),
+            ("return_to", Page::Profile.path()),
+        ],
+    )
+    .await;
+    let page = app.confirm(&app.last_code(&email)).await;
+    assert_eq!(page.location.as_deref(), Some(Page::Profile.path()));
+    assert_eq!(app.get(Page::Profile.path()).await.status, StatusCode::OK);
+}
+
+#[tokio::test]
+async fn where_the_pool_does_not_sign_in_with_codes_a_confirmed_user_signs_in_with_the_password() {
+    use secrecy::ExposeSecret as _;
+    use threshold::cognito::admin::{ClientAuthFlow, ClientSpec, PoolSpec};
+
+    let dev = TestApp::spawn().await;
+    let admin = dev.admin();
+    // The password is the pool's only first factor (Cognito's default).
+    let pool_id = admin
+        .create_pool(&PoolSpec {
+            email_is_username: true,
+            verify_email: true,
+            ..PoolSpec::named("password-only")
+        })
+        .await
+        .expect("CreateUserPool");
+    let client = admin
+        .create_client(
+            &pool_id,
+            &ClientSpec {
+                name: "threshold".to_owned(),
+                auth_flows: vec![
+                    ClientAuthFlow::UserSrp,
+                    ClientAuthFlow::RefreshToken,
+                    ClientAuthFlow::UserAuth,
+                ],
+                prevent_user_existence_errors: true,
+                write_attributes: None,
+            },
+        )
+        .await
+        .expect("CreateUserPoolClient");
+    let endpoint = dev.pool_url();
+    let issuer = format!("{}/{pool_id}", endpoint.trim_end_matches('/'));
+    let app = TestApp::spawn_with(&[
+        "--user-pool-id",
+        &pool_id,
+        "--client-id",
+        &client.client_id,
+        "--client-secret",
+        client.client_secret.expose_secret(),
+        "--endpoint-url",
+        &endpoint,
+        "--issuer",
+        &issuer,
+        "--choice-sign-in",
+        "true",
+    ])
+    .await;
+    let email = unique_email();
+    app.sign_up(&email, PASSWORD).await;
+    let page = app.confirm(&dev.last_code(&email)).await;
+    assert_eq!(page.location.as_deref(), Some(Page::SignIn.path()));
+    let sign_in = app.get(Page::SignIn.path()).await;
+    assert!(
+        sign_in
+            .message_ids()
+            .contains(&"confirm.confirmed".to_owned())
+    );
+    assert_eq!(
+        sign_in.input_value("username").as_deref(),
+        Some(email.as_str()),
+        "the name is prefilled"
+    );
+    let page = app.sign_in(&email, PASSWORD).await;
+    assert_eq!(page.location.as_deref(), Some(Page::Account.path()));
+
+    // A browser that signed in with a code elsewhere prefers a way this
+    // pool does not offer: it is offered the ways there are, no error.
+    app.sign_out().await;
+    app.set_other_cookie("threshold-sign-in-method", "email_code");
+    let reply = app
+        .submit(
+            Page::SignIn.path(),
+            action::SIGN_IN,
+            &[("username", &email)],
+        )
+        .await;
+    assert_eq!(
+        reply.location.as_deref(),
+        Some(Page::SignInChallenge.path())
+    );
+    let ways = app.get(Page::SignInChallenge.path()).await;
+    assert_eq!(
+        ways.title_id().as_deref(),
+        Some("challenge.first_factor_title")
+    );
+    assert_eq!(ways_in(&ways), ["password"]);
 }

@@ -92,14 +92,11 @@ async fn the_extractors_hand_product_routes_the_signed_in_user_and_send_others_t
     app.sign_up(&email, PASSWORD).await;
     app.confirm(&app.last_code(&email)).await;
     let page = app
-        .submit(
+        .sign_in_from(
             &with_return_to(Page::SignIn, "/reports?q=1"),
-            support::action::SIGN_IN,
-            &[
-                ("username", &email),
-                ("password", PASSWORD),
-                ("return_to", "/reports?q=1"),
-            ],
+            &email,
+            PASSWORD,
+            &[("return_to", "/reports?q=1")],
         )
         .await;
     assert_eq!(page.location.as_deref(), Some("/reports?q=1"));

@@ -425,9 +425,11 @@ async fn a_decoy_code_check_takes_as_long_as_a_real_one() {
     assert!(started.elapsed() >= typical, "{:?}", started.elapsed());
 }
 
+/// The password page's confirmation (a client without USER_AUTH); the
+/// choice-based one follows below.
 #[tokio::test]
 async fn sensitive_changes_ask_for_the_password_again_after_a_while() {
-    let app = TestApp::spawn().await;
+    let app = TestApp::spawn_with(&["--choice-sign-in", "false"]).await;
     let email = app.signed_in_user().await;
     app.sign_in_long_ago().await;
     let new_email = support::unique_email();
@@ -778,4 +780,97 @@ async fn signing_in_to_an_unconfirmed_account_cannot_flood_its_inbox() {
         5,
         "five in an hour"
     );
+}
+
+/// With choice-based sign-in, confirming who one is means signing in
+/// again in any way the account has, from the page that offers them: a
+/// wrong password is said there, and the right one leads back to the change.
+#[tokio::test]
+async fn with_choice_based_sign_in_confirming_is_signing_in_again() {
+    let app = TestApp::spawn().await;
+    let email = app.signed_in_user().await;
+    app.sign_in_long_ago().await;
+    let confirm_page = support::with_return_to(Page::ConfirmIdentity, Page::ChangeEmail.path());
+    let page = app.get(Page::ChangeEmail.path()).await;
+    assert_eq!(page.location.as_deref(), Some(confirm_page.as_str()));
+    let page = app.get(&confirm_page).await;
+    assert_eq!(page.title_id().as_deref(), Some("confirm_identity.title"));
+    assert!(
+        page.message_ids()
+            .contains(&"confirm_identity.intro_choice".to_owned())
+    );
+    let reply = app
+        .submit(
+            &confirm_page,
+            action::CONFIRM_IDENTITY,
+            &[("return_to", Page::ChangeEmail.path())],
+        )
+        .await;
+    assert_eq!(
+        reply.location.as_deref(),
+        Some(Page::SignInChallenge.path())
+    );
+    let ways = app.get(Page::SignInChallenge.path()).await;
+    assert_eq!(
+        ways.title_id().as_deref(),
+        Some("challenge.first_factor_title")
+    );
+    assert!(ways.body.contains(&email), "signing in as the same user");
+    app.answer(&[("choice", "password"), ("password", "Wrong-horse-9")])
+        .await;
+    assert_eq!(
+        app.get(Page::SignInChallenge.path()).await.message_ids(),
+        ["sign_in.incorrect_credentials"]
+    );
+    let reply = app
+        .answer(&[("choice", "password"), ("password", support::PASSWORD)])
+        .await;
+    assert_eq!(reply.location.as_deref(), Some(Page::ChangeEmail.path()));
+    assert_eq!(
+        app.get(Page::ChangeEmail.path()).await.status,
+        StatusCode::OK,
+        "recent again"
+    );
+}
+
+/// Choice-based sign-in: a password typed where the ways in are offered
+/// counts for the name as one typed on the password page does (eight in
+/// five minutes), and a code asked for there as a message to the name
+/// (five an hour). The name alone counts for neither.
+#[tokio::test]
+async fn on_the_ways_in_page_passwords_and_codes_count_for_the_name() {
+    let app = TestApp::spawn().await;
+    let email = app.signed_in_user().await;
+    let mut statuses = Vec::new();
+    for _ in 0..9 {
+        let reply = app.another_browser().sign_in(&email, "Wrong-horse-9").await;
+        statuses.push(reply.status);
+    }
+    assert!(
+        statuses[..8].iter().all(|s| *s == StatusCode::SEE_OTHER),
+        "{statuses:?}"
+    );
+    assert_eq!(statuses[8], StatusCode::TOO_MANY_REQUESTS, "the ninth");
+
+    let other = support::unique_email();
+    app.sign_up(&other, support::PASSWORD).await;
+    app.confirm(&app.last_code(&other)).await;
+    let mut statuses = Vec::new();
+    for _ in 0..6 {
+        let browser = app.another_browser();
+        let reply = browser
+            .submit(
+                Page::SignIn.path(),
+                action::SIGN_IN,
+                &[("username", &other)],
+            )
+            .await;
+        assert_eq!(reply.status, StatusCode::SEE_OTHER, "the name alone");
+        statuses.push(browser.answer(&[("choice", "email_code")]).await.status);
+    }
+    assert!(
+        statuses[..5].iter().all(|s| *s == StatusCode::SEE_OTHER),
+        "{statuses:?}"
+    );
+    assert_eq!(statuses[5], StatusCode::TOO_MANY_REQUESTS, "the sixth code");
 }

@@ -118,7 +118,8 @@ async fn one_user(app: &TestApp, tally: &Mutex<Tally>, until: Instant) {
         if timed(
             tally,
             "confirm",
-            (see_other, Some(Page::SignIn.path())),
+            // The code signs the new user in; the cycle signs in again below.
+            (see_other, Some(Page::Account.path())),
             confirm,
         )
         .await
@@ -126,16 +127,31 @@ async fn one_user(app: &TestApp, tally: &Mutex<Tally>, until: Instant) {
         {
             continue;
         }
-        let sign_in_fields = [("username", email.as_str()), ("password", PASSWORD)];
+        // Choice-based sign-in: the name, then the password where the
+        // ways in are offered.
+        let name_fields = [("username", email.as_str())];
+        let name = submit(&browser, Page::SignIn.path(), action::SIGN_IN, &name_fields);
+        if timed(
+            tally,
+            "sign-in name",
+            (see_other, Some(Page::SignInChallenge.path())),
+            name,
+        )
+        .await
+        .is_none()
+        {
+            continue;
+        }
+        let password_fields = [("choice", "password"), ("password", PASSWORD)];
         let sign_in = submit(
             &browser,
-            Page::SignIn.path(),
-            action::SIGN_IN,
-            &sign_in_fields,
+            Page::SignInChallenge.path(),
+            action::ANSWER_CHALLENGE,
+            &password_fields,
         );
         if timed(
             tally,
-            "sign-in",
+            "sign-in password",
             (see_other, Some(Page::Account.path())),
             sign_in,
         )

@@ -324,9 +324,9 @@ async fn a_spent_temporary_password_is_said_to_be_spent() {
 
     let later = app.another_browser();
     let page = later.sign_in(&email, &temporary).await;
-    assert_eq!(page.location.as_deref(), Some(Page::SignIn.path()));
+    assert_eq!(page.location.as_deref(), Some(app.password_retry_page()));
     assert_eq!(
-        later.get(Page::SignIn.path()).await.message_ids(),
+        later.get(app.password_retry_page()).await.message_ids(),
         vec!["sign_in.temporary_password_spent".to_owned()]
     );
 }

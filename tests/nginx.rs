@@ -46,14 +46,11 @@ async fn an_app_behind_nginx_opens_after_signing_in_through_threshold_and_closes
     auth.sign_up(&email, PASSWORD).await;
     auth.confirm(&threshold.last_code(&email)).await;
     let signed_in = auth
-        .submit(
+        .sign_in_from(
             &sign_in.replacen(&auth_url, "", 1),
-            action::SIGN_IN,
-            &[
-                ("username", email.as_str()),
-                ("password", PASSWORD),
-                ("return_to", wanted.as_str()),
-            ],
+            &email,
+            PASSWORD,
+            &[("return_to", wanted.as_str())],
         )
         .await;
     assert_eq!(signed_in.location.as_deref(), Some(wanted.as_str()));

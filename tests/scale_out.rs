@@ -104,15 +104,30 @@ async fn one_browser_alternating_between_two_instances_signs_up_in_with_mfa_and_
         &[("code", &code)],
     )
     .await;
-    assert_eq!(reply.location.as_deref(), Some(Page::SignIn.path()));
+    // The code signed the new user in; sign in again on B below.
+    assert_eq!(reply.location.as_deref(), Some(Page::Account.path()));
 
-    // Sign in on B, see the account on A.
+    // Sign in on B (the name on A, the password on B: the challenge
+    // session lives in the shared store), see the account on A.
     let reply = across(
         &at_b,
         &at_a,
         Page::SignIn.path(),
         action::SIGN_IN,
-        &[("username", &email), ("password", PASSWORD)],
+        &[("username", &email)],
+    )
+    .await;
+    assert_eq!(
+        reply.location.as_deref(),
+        Some(Page::SignInChallenge.path()),
+        "the ways in"
+    );
+    let reply = across(
+        &at_a,
+        &at_b,
+        Page::SignInChallenge.path(),
+        action::ANSWER_CHALLENGE,
+        &[("choice", "password"), ("password", PASSWORD)],
     )
     .await;
     assert_eq!(reply.location.as_deref(), Some(Page::Account.path()));
@@ -151,12 +166,25 @@ async fn one_browser_alternating_between_two_instances_signs_up_in_with_mfa_and_
         &at_a,
         Page::SignIn.path(),
         action::SIGN_IN,
-        &[("username", &email), ("password", PASSWORD)],
+        &[("username", &email)],
     )
     .await;
     assert_eq!(
         reply.location.as_deref(),
         Some(Page::SignInChallenge.path())
+    );
+    let reply = across(
+        &at_b,
+        &at_a,
+        Page::SignInChallenge.path(),
+        action::ANSWER_CHALLENGE,
+        &[("choice", "password"), ("password", PASSWORD)],
+    )
+    .await;
+    assert_eq!(
+        reply.location.as_deref(),
+        Some(Page::SignInChallenge.path()),
+        "the app's code"
     );
     a.clock.advance(std::time::Duration::from_secs(30));
     let reply = across(

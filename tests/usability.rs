@@ -76,7 +76,7 @@ async fn focus_goes_to_the_first_field_in_error_and_nowhere_else() {
     let email = app.signed_in_user().await;
     let other = app.another_browser();
     other.sign_in(&email, "Wrong-horse-7").await;
-    let retry = other.get(Page::SignIn.path()).await;
+    let retry = other.get(app.password_retry_page()).await;
     assert_eq!(retry.message_ids(), ["sign_in.incorrect_credentials"]);
     assert_eq!(autofocused(&retry.body), ["field-password"]);
 }

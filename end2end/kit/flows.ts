@@ -37,8 +37,11 @@ function form(page: Page, action: string): Locator {
   return page.locator(`form[action="${action}"]`);
 }
 
-/** Submits `form` with its first submit button and waits for the page the answer leads to. */
-async function submit(page: Page, target: Locator): Promise<void> {
+/**
+ * Submits `form` with `button` (default: its first submit button) and
+ * waits for the page the answer leads to.
+ */
+async function submit(page: Page, target: Locator, button?: Locator): Promise<void> {
   const action = (await target.getAttribute('action')) ?? 'a form';
   await Promise.all([
     page
@@ -46,7 +49,7 @@ async function submit(page: Page, target: Locator): Promise<void> {
       .catch(() => {
         throw new Error(`submitting ${action} led nowhere within 15 seconds (a script in the way?)`);
       }),
-    target.locator('button[type="submit"], button:not([type])').first().click(),
+    (button ?? target.locator('button[type="submit"], button:not([type])').first()).click(),
   ]);
   await page.waitForLoadState('domcontentloaded');
 }
@@ -69,10 +72,11 @@ export interface FlowOptions {
 
 /**
  * Signs `user` up at `/sign-up` and confirms the account with the emailed
- * code; ends on `/sign-in`. Accepts the terms where the brand asks for
- * them.
+ * code. Accepts the terms where the brand asks for them. Where the pool
+ * lets that code sign the new user in, ends signed in (on `/account`) and
+ * returns true; otherwise ends on `/sign-in` and returns false.
  */
-export async function signUp(page: Page, user: User, options: FlowOptions = {}): Promise<void> {
+export async function signUp(page: Page, user: User, options: FlowOptions = {}): Promise<boolean> {
   const codes = options.codes ?? new Outbox(page.request);
   await page.goto('/sign-up');
   const signUpForm = form(page, '/api/sign-up');
@@ -86,7 +90,9 @@ export async function signUp(page: Page, user: User, options: FlowOptions = {}):
   const confirmForm = form(page, '/api/confirm-sign-up');
   await confirmForm.locator('input[name="code"]').fill(await codes.code(user.email, 'sign_up', before));
   await submit(page, confirmForm);
+  if ((await titleId(page)) === 'account.title') return true;
   await expectTitle(page, 'sign_in.title', `confirming ${user.email}`);
+  return false;
 }
 
 export interface SignInOptions extends FlowOptions {
@@ -112,7 +118,9 @@ export async function signIn(page: Page, user: User, options: SignInOptions = {}
   }
   const signInForm = form(page, '/api/sign-in');
   await signInForm.locator('input[name="username"]').fill(user.signInName ?? user.email);
-  await signInForm.locator('input[name="password"]').fill(user.password);
+  // With choice-based sign-in the first page asks for the name only.
+  const passwordHere = signInForm.locator('input[name="password"]');
+  if ((await passwordHere.count()) > 0) await passwordHere.fill(user.password);
   // Taken before the sign-in, in case it sends a code.
   const emailBefore = await codes.before(user.email, 'mfa');
   const phoneBefore = user.phone ? await codes.before(user.phone, 'mfa') : undefined;
@@ -120,7 +128,8 @@ export async function signIn(page: Page, user: User, options: SignInOptions = {}
 
   const app = user.totpSecret ? new Authenticator(user.totpSecret, options.clock) : undefined;
   let replayed = false;
-  for (let step = 0; step < 4; step++) {
+  let passwordSent = false;
+  for (let step = 0; step < 6; step++) {
     const title = await titleId(page);
     if (REFUSALS.has(title)) {
       throw new Error(
@@ -131,6 +140,23 @@ export async function signIn(page: Page, user: User, options: SignInOptions = {}
     const answer = form(page, '/api/sign-in-challenge');
     const code = answer.locator('input[name="code"]');
     switch (title) {
+      case 'challenge.first_factor_title': {
+        // Choice-based sign-in: the password, where the ways in are offered.
+        // Back here after sending it means it was refused.
+        if (passwordSent) {
+          throw new Error(
+            `signing in ${user.email}: the password was refused (messages: ${(await messageIds(page)).join(', ') || 'none'})`,
+          );
+        }
+        passwordSent = true;
+        await answer.locator('input[name="password"]').fill(user.password);
+        await submit(page, answer, answer.locator('button[name="choice"][value="password"]'));
+        break;
+      }
+      case 'challenge.passkey_title':
+        // The browser signed in with a passkey last time: the password instead.
+        await submit(page, form(page, '/api/sign-in-other-ways'));
+        break;
       case 'challenge.app_code_title': {
         if (!app) throw new Error(`signing in ${user.email}: the pool asks for an authenticator code, and the user has no totpSecret`);
         await code.fill(await app.nextCode());
@@ -160,7 +186,7 @@ export async function signIn(page: Page, user: User, options: SignInOptions = {}
         );
     }
   }
-  throw new Error(`signing in ${user.email}: still on ${await titleId(page)} after four answers`);
+  throw new Error(`signing in ${user.email}: still on ${await titleId(page)} after six answers`);
 }
 
 /**

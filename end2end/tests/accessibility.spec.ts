@@ -223,6 +223,27 @@ test('sign-in challenge: new password, and with a field error', async ({
   await expectAccessible(page);
 });
 
+test('sign-in: the ways in, and the passkey step', async ({ page, confirmedUser }) => {
+  await page.goto('/sign-in');
+  await page.locator('input[name="username"]').fill(confirmedUser.email);
+  await page.locator('form[action="/api/sign-in"] button[type="submit"]').click();
+  await expect(titleHeading(page, 'challenge.first_factor_title')).toBeVisible();
+  await expectAccessible(page);
+  await page.getByTestId('sign-in-passkey').click();
+  await expect(titleHeading(page, 'challenge.passkey_title')).toBeVisible();
+  await expectAccessible(page);
+});
+
+test('passkeys page, and adding one', async ({ page, confirmedUser }) => {
+  await signIn(page, confirmedUser);
+  await page.goto('/account/security/passkeys');
+  await expect(titleHeading(page, 'passkeys.title')).toBeVisible();
+  await expectAccessible(page);
+  await page.getByTestId('add-passkey').click();
+  await expect(page.getByTestId('create-passkey')).toBeVisible();
+  await expectAccessible(page);
+});
+
 test('forgot-password page, and with a field error', async ({ page, forgotPasswordPage }) => {
   await forgotPasswordPage.goto();
   await expectAccessible(page);

@@ -20,11 +20,11 @@ test('the configured name, logo, colours and links show on every page', async ({
 
   // The brand's colour in each scheme, on the primary button.
   await page.emulateMedia({ colorScheme: 'light' });
-  await expect(signInPage.signIn).toHaveCSS('background-color', 'rgb(11, 110, 79)');
-  await expect(signInPage.signIn).toHaveCSS('border-top-left-radius', '2px');
+  await expect(signInPage.primary).toHaveCSS('background-color', 'rgb(11, 110, 79)');
+  await expect(signInPage.primary).toHaveCSS('border-top-left-radius', '2px');
   await page.emulateMedia({ colorScheme: 'dark' });
-  await expect(signInPage.signIn).toHaveCSS('background-color', 'rgb(127, 224, 189)');
-  await expect(signInPage.signIn).toHaveCSS('color', 'rgb(6, 42, 30)');
+  await expect(signInPage.primary).toHaveCSS('background-color', 'rgb(127, 224, 189)');
+  await expect(signInPage.primary).toHaveCSS('color', 'rgb(6, 42, 30)');
   await page.emulateMedia({ colorScheme: null });
   // The custom stylesheet applies too.
   await expect(header).toHaveCSS('border-bottom-width', '3px');

@@ -31,7 +31,7 @@ test('the password is changed with the current one; a wrong current password is 
   // The old password is gone, the new one signs in.
   await signOut(page);
   await signInPage.signInAs(confirmedUser);
-  await signInPage.expectShown();
+  await signInPage.expectPasswordAgain();
   await signInPage.messages.expectError('sign_in.incorrect_credentials');
   await signIn(page, { email: confirmedUser.email, password: newPassword });
 });

@@ -16,7 +16,7 @@ async function expectCsrfRefusal(page: Page, response: APIResponse): Promise<voi
 test.describe('a POST without its CSRF token is refused with 403', () => {
   test('sign-in, from a client that never loaded the form', async ({ page, request, signInPage, confirmedUser }) => {
     await signInPage.goto();
-    const { action, fields } = await readForm(formWithButton(page, 'Sign in'));
+    const { action, fields } = await readForm(page.locator('form[action="/api/sign-in"]'));
     expect(fields).toHaveProperty('csrf_token');
     delete fields.csrf_token;
 
@@ -29,7 +29,7 @@ test.describe('a POST without its CSRF token is refused with 403', () => {
 
   test('sign-in, with the session cookie but no token, or a forged one', async ({ page, signInPage, confirmedUser }) => {
     await signInPage.goto();
-    const { action, fields } = await readForm(formWithButton(page, 'Sign in'));
+    const { action, fields } = await readForm(page.locator('form[action="/api/sign-in"]'));
     delete fields.csrf_token;
     const credentials = { username: confirmedUser.email, password: confirmedUser.password };
 

@@ -39,6 +39,6 @@ test('the account is deleted after typing DELETE, and cannot sign in again', asy
   await accountPage.goto();
   await signInPage.expectShown();
   await signInPage.signInAs(confirmedUser);
-  await signInPage.expectShown();
+  await signInPage.expectPasswordAgain();
   await signInPage.messages.expectError('sign_in.incorrect_credentials');
 });

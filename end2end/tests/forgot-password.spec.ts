@@ -56,11 +56,10 @@ test('a forgotten password is reset with the emailed code, and the new one signs
   await expect(page).toHaveURL((url) => url.searchParams.get('return_to') === '/account');
 
   // The old password no longer works; the new one does, and return_to is honoured.
-  await signInPage.password.fill(confirmedUser.password);
-  await signInPage.signIn.click();
-  await signInPage.expectShown();
+  await signInPage.submitPassword(confirmedUser.password);
+  await signInPage.expectPasswordAgain();
   await signInPage.messages.expectError('sign_in.incorrect_credentials');
-  await signInPage.signInAs({ email: confirmedUser.email, password: newPassword });
+  await signInPage.submitPassword(newPassword);
   await accountPage.expectShown(confirmedUser.email);
 });
 

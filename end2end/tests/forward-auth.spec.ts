@@ -56,6 +56,9 @@ test('an app behind nginx opens after signing in through Threshold and closes on
     await signUpPage.signUp(user);
     await confirmPage.expectShown();
     await confirmPage.submitCode(await signUpCode(threshold, user.email));
+    // The code signed the new user in; they sign out to start as a stranger.
+    await accountPage.expectShown(user.email);
+    await accountPage.signOut.click();
     await signInPage.expectShown();
 
     // Not signed in: the product sends the visitor to sign-in on Threshold,

@@ -29,8 +29,7 @@ test('email codes are turned on and asked for at sign-in; a new sign-in sends a 
   await challengePage.sendNewCode.click();
   await signInPage.expectShown();
   await expect(signInPage.email).toHaveValue(confirmedUser.email);
-  await signInPage.password.fill(confirmedUser.password);
-  await signInPage.signIn.click();
+  await signInPage.submitPassword(confirmedUser.password);
   await challengePage.expectEmailCode();
   const code = await outbox.latestCode(confirmedUser.email, { purpose: 'mfa', after: before + 1 });
   expect(code).not.toBe(first);

@@ -3,7 +3,7 @@ import { test } from '../fixtures';
 test('"Send a new code" sends another code, and the new code confirms the account', async ({
   signUpPage,
   confirmPage,
-  signInPage,
+  accountPage,
   outbox,
   user,
 }) => {
@@ -20,6 +20,7 @@ test('"Send a new code" sends another code, and the new code confirms the accoun
   const newCode = await outbox.latestCode(user.email, { after: sentBefore });
 
   await confirmPage.submitCode(newCode);
-  await signInPage.expectShown();
-  await signInPage.messages.expectInfo('confirm.confirmed');
+  // The code signs the new user in.
+  await accountPage.expectShown(user.email);
+  await accountPage.messages.expectInfo('confirm.signed_in');
 });

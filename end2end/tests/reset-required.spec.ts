@@ -29,10 +29,9 @@ test('a reset an operator demands is done at sign-in with the emailed code, keep
   await expect(page).toHaveURL((url) => url.searchParams.get('return_to') === '/account/profile');
 
   // The old password is refused; the new one signs in, on to where the visitor was going.
-  await signInPage.password.fill(confirmedUser.password);
-  await signInPage.signIn.click();
-  await signInPage.expectShown();
+  await signInPage.submitPassword(confirmedUser.password);
+  await signInPage.expectPasswordAgain();
   await signInPage.messages.expectError('sign_in.incorrect_credentials');
-  await signInPage.signInAs({ email: confirmedUser.email, password: newPassword });
+  await signInPage.submitPassword(newPassword);
   await profilePage.expectShown();
 });

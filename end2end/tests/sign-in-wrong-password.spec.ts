@@ -9,13 +9,13 @@ test('a wrong password is refused; the email stays filled, the password does not
   await signInPage.goto();
   await signInPage.signInAs({ email: confirmedUser.email, password: `${confirmedUser.password}-wrong` });
 
-  await signInPage.expectShown();
+  await signInPage.expectPasswordAgain();
   await signInPage.messages.expectError('sign_in.incorrect_credentials');
-  await expect(signInPage.email).toHaveValue(confirmedUser.email);
+  await signInPage.expectNameKept(confirmedUser.email);
   await expect(signInPage.password).toHaveValue('');
 
   await page.reload();
-  await signInPage.expectShown();
+  await signInPage.expectPasswordAgain();
   await signInPage.messages.expectNone();
 });
 
@@ -24,8 +24,8 @@ test('an unknown email gets exactly the answer a wrong password gets', async ({ 
   await signInPage.goto();
   await signInPage.signInAs(stranger);
 
-  await signInPage.expectShown();
+  await signInPage.expectPasswordAgain();
   await signInPage.messages.expectError('sign_in.incorrect_credentials');
-  await expect(signInPage.email).toHaveValue(stranger.email);
+  await signInPage.expectNameKept(stranger.email);
   await expect(signInPage.password).toHaveValue('');
 });

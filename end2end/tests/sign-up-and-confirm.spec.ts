@@ -1,10 +1,10 @@
-import { expect, signIn, test } from '../fixtures';
+import { expect, signIn, signOut, test } from '../fixtures';
 
-test('a new user signs up, confirms with the emailed code and can sign in', async ({
+test('a new user signs up, and the emailed code confirms the account and signs them in', async ({
   page,
   signUpPage,
   confirmPage,
-  signInPage,
+  accountPage,
   outbox,
   user,
 }) => {
@@ -15,14 +15,17 @@ test('a new user signs up, confirms with the emailed code and can sign in', asyn
   const code = await outbox.latestCode(user.email);
   await confirmPage.submitCode(code);
 
-  await signInPage.expectShown();
-  await signInPage.messages.expectInfo('confirm.confirmed');
+  // No second password entry: the code was the first factor.
+  await accountPage.expectShown(user.email);
+  await accountPage.messages.expectInfo('confirm.signed_in');
 
   // Post/redirect/get: the message is shown once, a reload does not repeat it.
   await page.reload();
-  await signInPage.expectShown();
-  await signInPage.messages.expectNone();
+  await accountPage.expectShown(user.email);
+  await accountPage.messages.expectNone();
 
+  // The password they chose signs them in next time.
+  await signOut(page);
   await signIn(page, user);
   await expect(page).toHaveURL((url) => url.pathname === '/account');
 });

@@ -6,7 +6,7 @@ test('a wrong confirmation code is refused with a message, and the right one sti
   page,
   signUpPage,
   confirmPage,
-  signInPage,
+  accountPage,
   outbox,
   user,
 }) => {
@@ -29,6 +29,7 @@ test('a wrong confirmation code is refused with a message, and the right one sti
   await expectNoFieldError(confirmPage.code);
 
   await confirmPage.submitCode(code);
-  await signInPage.expectShown();
-  await signInPage.messages.expectInfo('confirm.confirmed');
+  // The code signs the new user in.
+  await accountPage.expectShown(user.email);
+  await accountPage.messages.expectInfo('confirm.signed_in');
 });

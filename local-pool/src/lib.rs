@@ -22,6 +22,7 @@ mod http;
 mod input;
 mod ops;
 mod outbox;
+mod passkeys;
 mod service;
 mod srp;
 mod state;

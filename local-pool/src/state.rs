@@ -45,6 +45,28 @@ pub struct State {
     /// process, where a real user's counts are saved.
     #[serde(skip)]
     pub unknown_names: HashMap<String, Attempts>,
+    /// Sessions of the sign-up that goes straight to signing in: SignUp
+    /// hands one out, ConfirmSignUp trades it for a confirmed one, and
+    /// InitiateAuth (USER_AUTH) spends that. Minutes long, not persisted.
+    #[serde(skip)]
+    pub sign_up_sessions: HashMap<String, SignUpSession>,
+    /// The webauthn-rs-core state of each WEB_AUTHN challenge of a user
+    /// with passkeys, by challenge session id (a decoy has none). Lives
+    /// and dies with its session.
+    #[serde(skip)]
+    pub passkey_sign_ins: HashMap<String, webauthn_rs_core::proto::AuthenticationState>,
+}
+
+/// A sign-up on its way to a sign-in, for one user of one app client.
+#[derive(Debug, Clone)]
+pub struct SignUpSession {
+    pub pool_id: String,
+    pub client_id: String,
+    pub username: String,
+    pub expires_ms: u64,
+    /// `None` until ConfirmSignUp accepted the code; then the first
+    /// factor that code proved (`EMAIL_OTP` or `SMS_OTP`).
+    pub confirmed_by: Option<&'static str>,
 }
 
 impl State {
@@ -88,6 +110,10 @@ impl State {
         self.sessions.retain(|_, s| s.expires_ms > now_ms);
         self.srp.retain(|_, s| s.expires_ms > now_ms);
         self.unknown_names.retain(|_, a| !a.forgotten(now_ms));
+        self.sign_up_sessions.retain(|_, s| s.expires_ms > now_ms);
+        let sessions = &self.sessions;
+        self.passkey_sign_ins
+            .retain(|id, _| sessions.contains_key(id));
     }
 }
 
@@ -129,6 +155,9 @@ pub struct Pool {
     /// kept on each user ([`User::groups`]).
     #[serde(default)]
     pub groups: BTreeMap<String, Group>,
+    /// `WebAuthnConfiguration` from SetUserPoolMfaConfig.
+    #[serde(default)]
+    pub webauthn: Option<crate::passkeys::WebAuthnConfig>,
 }
 
 /// A group of users: it appears in its members' tokens as
@@ -299,6 +328,19 @@ impl Pool {
 
     /// The first factors USER_AUTH may offer (`SignInPolicy.AllowedFirstAuthFactors`),
     /// password only when the pool does not say.
+    /// `DeviceConfiguration`: whether the pool tracks devices, and whether
+    /// a confirmed device is remembered only when the user says so
+    /// (`DeviceOnlyRememberedOnUserPrompt`).
+    pub fn device_tracking(&self) -> Option<bool> {
+        let config = self.extra.get("DeviceConfiguration")?.as_object()?;
+        Some(
+            config
+                .get("DeviceOnlyRememberedOnUserPrompt")
+                .and_then(Value::as_bool)
+                .unwrap_or(false),
+        )
+    }
+
     pub fn first_factors(&self) -> Vec<String> {
         self.sign_in_policy
             .as_ref()
@@ -522,6 +564,61 @@ pub struct User {
     /// The names of the groups the user belongs to.
     #[serde(default)]
     pub groups: BTreeSet<String>,
+    /// Devices the pool tracks for the user, by device key.
+    #[serde(default)]
+    pub devices: BTreeMap<String, Device>,
+    /// The user's passkeys, oldest first.
+    #[serde(default)]
+    pub passkeys: Vec<Passkey>,
+    /// The challenge of StartWebAuthnRegistration, until
+    /// CompleteWebAuthnRegistration answers it (or it expires). Saved, so
+    /// a restart between the two does not lose it.
+    #[serde(default)]
+    pub passkey_registration: Option<PendingRegistration>,
+}
+
+/// A passkey (WebAuthn credential) registered by a user.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Passkey {
+    /// base64url, as ListWebAuthnCredentials shows it.
+    pub credential_id: String,
+    pub friendly_name: Option<String>,
+    pub relying_party_id: String,
+    /// `platform` or `cross-platform`, when the browser said.
+    pub attachment: Option<String>,
+    pub transports: Vec<String>,
+    pub created_ms: u64,
+    /// What webauthn-rs-core verifies assertions with: the public key, the
+    /// sign counter, the user verification it was registered with.
+    pub credential: webauthn_rs_core::proto::Credential,
+}
+
+/// A registration between StartWebAuthnRegistration and
+/// CompleteWebAuthnRegistration.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct PendingRegistration {
+    /// The app client whose access token started it.
+    pub client_id: String,
+    pub relying_party_id: String,
+    pub expires_ms: u64,
+    pub state: webauthn_rs_core::proto::RegistrationState,
+}
+
+/// A device (a browser, an app install) the pool tracks for a user: made
+/// when tokens are issued in a pool with a DeviceConfiguration, confirmed
+/// by ConfirmDevice with the device's own SRP verifier, and, once
+/// remembered, allowed to sign in without MFA by proving it holds the
+/// device password (DEVICE_SRP_AUTH, DEVICE_PASSWORD_VERIFIER).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Device {
+    pub group_key: String,
+    /// Set by ConfirmDevice.
+    pub verifier: Option<crate::srp::Verifier>,
+    pub name: Option<String>,
+    pub remembered: bool,
+    pub created_ms: u64,
+    pub modified_ms: u64,
+    pub last_authenticated_ms: u64,
 }
 
 /// What Cognito counts failures of, per user.
@@ -699,6 +796,10 @@ pub struct RefreshRecord {
     pub auth_time: u64,
     pub expires_ms: u64,
     pub revoked: bool,
+    /// The device the sign-in was made on, in a pool that tracks devices:
+    /// refreshing needs its key, and the device confirmed.
+    #[serde(default)]
+    pub device_key: Option<String>,
 }
 
 /// Where a sign-in stands between two RespondToAuthChallenge calls.
@@ -737,6 +838,12 @@ pub struct SrpPending {
     pub user_id_for_srp: String,
     pub server: Option<crate::srp::ServerExchange>,
     pub expires_ms: u64,
+    /// For DEVICE_PASSWORD_VERIFIER: the device being proven.
+    pub device_key: Option<String>,
+    /// For USER_SRP_AUTH: the remembered device InitiateAuth named
+    /// (`DEVICE_KEY`), which Cognito takes there as well as in the
+    /// PASSWORD_VERIFIER answer.
+    pub named_device: Option<String>,
 }
 
 /// The state plus where (and whether) it is persisted.

@@ -5,11 +5,13 @@
 
 use aws_sdk_cognitoidentityprovider::Client;
 use aws_sdk_cognitoidentityprovider::types::{
-    AccountRecoverySettingType, AttributeDataType, DeliveryMediumType, EmailMfaConfigType,
-    ExplicitAuthFlowsType, MessageActionType, PasswordPolicyType, PreventUserExistenceErrorTypes,
-    RecoveryOptionNameType, RecoveryOptionType, SchemaAttributeType, SmsMfaConfigType,
-    SoftwareTokenMfaConfigType, UserAttributeUpdateSettingsType, UserPoolMfaType,
-    UserPoolPolicyType, UsernameAttributeType, UsernameConfigurationType, VerifiedAttributeType,
+    AccountRecoverySettingType, AttributeDataType, AuthFactorType, DeliveryMediumType,
+    DeviceConfigurationType, EmailMfaConfigType, ExplicitAuthFlowsType, MessageActionType,
+    PasswordPolicyType, PreventUserExistenceErrorTypes, RecoveryOptionNameType, RecoveryOptionType,
+    SchemaAttributeType, SignInPolicyType, SmsMfaConfigType, SoftwareTokenMfaConfigType,
+    UserAttributeUpdateSettingsType, UserPoolMfaType, UserPoolPolicyType, UserVerificationType,
+    UsernameAttributeType, UsernameConfigurationType, VerifiedAttributeType,
+    WebAuthnConfigurationType,
 };
 use secrecy::{ExposeSecret, SecretString};
 
@@ -94,6 +96,30 @@ pub struct PoolSpec {
     /// (`UsernameConfiguration.CaseSensitive=false`, what AWS recommends);
     /// Cognito's default when it is not set is case-sensitive.
     pub case_insensitive_names: bool,
+    /// The first factors choice-based sign-in (USER_AUTH) may use
+    /// (`Policies.SignInPolicy.AllowedFirstAuthFactors`); empty leaves
+    /// Cognito's default, the password alone.
+    pub first_factors: Vec<FirstFactor>,
+    /// The relying party id passkeys are registered for
+    /// (`WebAuthnConfiguration.RelyingPartyId`, the site's domain);
+    /// `None` leaves passkeys unconfigured.
+    pub passkey_relying_party: Option<String>,
+    /// Device tracking (`DeviceConfiguration`): a new device must pass
+    /// MFA, and is remembered only when the user asks ("Remember this
+    /// browser"), after which it skips MFA.
+    /// <https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-device-tracking.html>
+    pub remember_devices_on_prompt: bool,
+}
+
+pub use super::challenge::FirstFactor;
+
+fn first_factor_to_sdk(factor: FirstFactor) -> AuthFactorType {
+    match factor {
+        FirstFactor::Password => AuthFactorType::Password,
+        FirstFactor::EmailCode => AuthFactorType::EmailOtp,
+        FirstFactor::SmsCode => AuthFactorType::SmsOtp,
+        FirstFactor::Passkey => AuthFactorType::WebAuthn,
+    }
 }
 
 impl PoolSpec {
@@ -110,6 +136,9 @@ impl PoolSpec {
             custom_attributes: Vec::new(),
             recover_by_email_first: false,
             case_insensitive_names: false,
+            first_factors: Vec::new(),
+            passkey_relying_party: None,
+            remember_devices_on_prompt: false,
         }
     }
 }
@@ -404,18 +433,38 @@ impl Admin {
                     .build(),
             );
         }
-        if let Some(p) = &spec.password_policy {
-            request = request.policies(
-                UserPoolPolicyType::builder()
-                    .password_policy(
-                        PasswordPolicyType::builder()
-                            .minimum_length(i32::try_from(p.min_length).unwrap_or(8))
-                            .require_uppercase(p.require_uppercase)
-                            .require_lowercase(p.require_lowercase)
-                            .require_numbers(p.require_digit)
-                            .require_symbols(p.require_symbol)
-                            .build(),
-                    )
+        if spec.password_policy.is_some() || !spec.first_factors.is_empty() {
+            let mut policies = UserPoolPolicyType::builder();
+            if let Some(p) = &spec.password_policy {
+                policies = policies.password_policy(
+                    PasswordPolicyType::builder()
+                        .minimum_length(i32::try_from(p.min_length).unwrap_or(8))
+                        .require_uppercase(p.require_uppercase)
+                        .require_lowercase(p.require_lowercase)
+                        .require_numbers(p.require_digit)
+                        .require_symbols(p.require_symbol)
+                        .build(),
+                );
+            }
+            if !spec.first_factors.is_empty() {
+                policies = policies.sign_in_policy(
+                    SignInPolicyType::builder()
+                        .set_allowed_first_auth_factors(Some(
+                            spec.first_factors
+                                .iter()
+                                .map(|f| first_factor_to_sdk(*f))
+                                .collect(),
+                        ))
+                        .build(),
+                );
+            }
+            request = request.policies(policies.build());
+        }
+        if spec.remember_devices_on_prompt {
+            request = request.device_configuration(
+                DeviceConfigurationType::builder()
+                    .challenge_required_on_new_device(true)
+                    .device_only_remembered_on_user_prompt(true)
                     .build(),
             );
         }
@@ -430,12 +479,22 @@ impl Admin {
                 CognitoError::unexpected(Operation::Admin("CreateUserPool"), "no pool id")
             })?
             .to_owned();
-        if spec.mfa != MfaRequirement::Off {
+        // Passkeys are configured with MFA, so a pool without MFA that
+        // offers passkeys is configured here too.
+        if spec.mfa != MfaRequirement::Off || spec.passkey_relying_party.is_some() {
             let mut request = self
                 .client
                 .set_user_pool_mfa_config()
                 .user_pool_id(&pool_id)
                 .mfa_configuration(spec.mfa.to_sdk());
+            if let Some(rp) = &spec.passkey_relying_party {
+                request = request.web_authn_configuration(
+                    WebAuthnConfigurationType::builder()
+                        .relying_party_id(rp)
+                        .user_verification(UserVerificationType::Preferred)
+                        .build(),
+                );
+            }
             if spec.mfa_factors.contains(&Factor::Totp) {
                 request = request.software_token_mfa_configuration(
                     SoftwareTokenMfaConfigType::builder().enabled(true).build(),

@@ -29,8 +29,79 @@ pub enum Challenge {
     SelectMfa { options: Vec<Factor> },
     /// MFA_SETUP: the pool requires MFA and the user has none yet.
     MfaSetup { options: Vec<Factor> },
-    /// A challenge Threshold does not answer (custom auth, devices…).
+    /// SELECT_CHALLENGE (choice-based sign-in, USER_AUTH): the ways this
+    /// name may sign in first, from `AvailableChallenges`.
+    SelectFirstFactor { options: Vec<FirstFactor> },
+    /// SMS_OTP: a one-time code texted to `destination` as the first
+    /// factor (SMS_MFA is the same code as a second factor).
+    SmsSignInCode { destination: String },
+    /// WEB_AUTHN: a passkey. `request_options` is Cognito's
+    /// `CREDENTIAL_REQUEST_OPTIONS` (the WebAuthn JSON form of
+    /// PublicKeyCredentialRequestOptions), handed to the browser as is:
+    /// it holds a challenge and credential ids, nothing secret.
+    Passkey { request_options: String },
+    /// DEVICE_SRP_AUTH: the browser named a remembered device, which must
+    /// now prove itself with its own SRP secret. Never shown: the device
+    /// flow answers it on the server ([`super::devices`]).
+    DeviceSrp,
+    /// A challenge Threshold does not answer (custom auth…).
     Unsupported { name: String },
+}
+
+/// A way to prove who one is first, in choice-based sign-in (USER_AUTH
+/// with the pool's `AllowedFirstAuthFactors`).
+/// <https://docs.aws.amazon.com/cognito/latest/developerguide/authentication-flows-selection-sdk.html>
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum FirstFactor {
+    Password,
+    EmailCode,
+    SmsCode,
+    Passkey,
+}
+
+impl FirstFactor {
+    /// In the order the sign-in page offers them.
+    pub const ALL: [FirstFactor; 4] = [
+        FirstFactor::Password,
+        FirstFactor::Passkey,
+        FirstFactor::EmailCode,
+        FirstFactor::SmsCode,
+    ];
+
+    /// Cognito's name (`AuthFactorType`, and the challenge it starts).
+    /// The password has two: PASSWORD and PASSWORD_SRP, one factor here.
+    pub fn cognito_name(self) -> &'static str {
+        match self {
+            Self::Password => "PASSWORD",
+            Self::EmailCode => "EMAIL_OTP",
+            Self::SmsCode => "SMS_OTP",
+            Self::Passkey => "WEB_AUTHN",
+        }
+    }
+
+    pub fn from_cognito(name: &str) -> Option<Self> {
+        match name {
+            "PASSWORD" | "PASSWORD_SRP" => Some(Self::Password),
+            "EMAIL_OTP" => Some(Self::EmailCode),
+            "SMS_OTP" => Some(Self::SmsCode),
+            "WEB_AUTHN" => Some(Self::Passkey),
+            _ => None,
+        }
+    }
+
+    /// The form value and cookie value: stable, and not Cognito's.
+    pub fn id(self) -> &'static str {
+        match self {
+            Self::Password => "password",
+            Self::EmailCode => "email_code",
+            Self::SmsCode => "sms_code",
+            Self::Passkey => "passkey",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|f| f.id() == id)
+    }
 }
 
 /// A challenge in progress: what is asked, the opaque session every answer
@@ -59,6 +130,12 @@ pub enum Answer<'a> {
     SetUpEmail(&'a Email),
     /// MFA_SETUP once VerifySoftwareToken accepted the app's first code.
     SetUpAppVerified,
+    /// SMS_OTP: the code texted as the first factor.
+    SmsSignInCode(&'a OtpCode),
+    /// WEB_AUTHN: the browser's answer to the request options (the
+    /// WebAuthn JSON form of the assertion), passed on unread: the pool
+    /// verifies it.
+    Passkey(&'a str),
 }
 
 impl Challenge {
@@ -71,12 +148,22 @@ impl Challenge {
             Challenge::EmailCode { .. } => "email_code",
             Challenge::SelectMfa { .. } => "select_mfa",
             Challenge::MfaSetup { .. } => "mfa_setup",
+            Challenge::SelectFirstFactor { .. } => "select_first_factor",
+            Challenge::SmsSignInCode { .. } => "sms_sign_in_code",
+            Challenge::Passkey { .. } => "passkey",
+            Challenge::DeviceSrp => "device_srp",
             Challenge::Unsupported { .. } => "unsupported",
         }
     }
 
-    /// Reads a challenge from Cognito's name and parameters.
-    pub(crate) fn from_wire(name: &str, parameters: &HashMap<String, String>) -> Self {
+    /// Reads a challenge from Cognito's name and parameters;
+    /// `available` is InitiateAuth's `AvailableChallenges`, which only
+    /// SELECT_CHALLENGE uses.
+    pub(crate) fn from_wire(
+        name: &str,
+        parameters: &HashMap<String, String>,
+        available: &[&str],
+    ) -> Self {
         let list = |key: &str| -> Vec<String> {
             parameters
                 .get(key)
@@ -115,6 +202,31 @@ impl Challenge {
             "MFA_SETUP" => Challenge::MfaSetup {
                 options: factors("MFAS_CAN_SETUP"),
             },
+            "SELECT_CHALLENGE" => {
+                let mut options: Vec<FirstFactor> = Vec::new();
+                for factor in available
+                    .iter()
+                    .filter_map(|n| FirstFactor::from_cognito(n))
+                {
+                    if !options.contains(&factor) {
+                        options.push(factor);
+                    }
+                }
+                options.sort_by_key(|f| FirstFactor::ALL.iter().position(|a| a == f));
+                Challenge::SelectFirstFactor { options }
+            }
+            "SMS_OTP" => Challenge::SmsSignInCode {
+                destination: destination(),
+            },
+            "WEB_AUTHN" => match parameters.get("CREDENTIAL_REQUEST_OPTIONS") {
+                Some(options) => Challenge::Passkey {
+                    request_options: options.clone(),
+                },
+                None => Challenge::Unsupported {
+                    name: "WEB_AUTHN".to_owned(),
+                },
+            },
+            "DEVICE_SRP_AUTH" => Challenge::DeviceSrp,
             other => Challenge::Unsupported {
                 name: other.to_owned(),
             },
@@ -151,6 +263,8 @@ impl Answer<'_> {
             Answer::SelectMfa(factor) => ("SELECT_MFA_TYPE", one("ANSWER", factor.cognito_name())),
             Answer::SetUpEmail(email) => ("MFA_SETUP", one("EMAIL", email.as_str())),
             Answer::SetUpAppVerified => ("MFA_SETUP", HashMap::new()),
+            Answer::SmsSignInCode(code) => ("SMS_OTP", one("SMS_OTP_CODE", code.as_str())),
+            Answer::Passkey(credential) => ("WEB_AUTHN", one("CREDENTIAL", credential)),
         }
     }
 }
@@ -165,7 +279,7 @@ mod tests {
             .iter()
             .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
             .collect();
-        Challenge::from_wire(name, &params)
+        Challenge::from_wire(name, &params, &[])
     }
 
     #[test]
@@ -204,11 +318,53 @@ mod tests {
             }
         );
         assert_eq!(
+            wire("DEVICE_SRP_AUTH", &[("USERNAME", "u")]),
+            Challenge::DeviceSrp
+        );
+        assert_eq!(
             wire("CUSTOM_CHALLENGE", &[]),
             Challenge::Unsupported {
                 name: "CUSTOM_CHALLENGE".to_owned()
             }
         );
+    }
+
+    #[test]
+    fn select_challenge_offers_each_first_factor_once_in_page_order() {
+        let params = HashMap::new();
+        assert_eq!(
+            Challenge::from_wire(
+                "SELECT_CHALLENGE",
+                &params,
+                &[
+                    "EMAIL_OTP",
+                    "PASSWORD_SRP",
+                    "PASSWORD",
+                    "WEB_AUTHN",
+                    "CUSTOM"
+                ]
+            ),
+            Challenge::SelectFirstFactor {
+                options: vec![
+                    FirstFactor::Password,
+                    FirstFactor::Passkey,
+                    FirstFactor::EmailCode
+                ]
+            }
+        );
+        assert_eq!(
+            wire("WEB_AUTHN", &[("CREDENTIAL_REQUEST_OPTIONS", "{}")]),
+            Challenge::Passkey {
+                request_options: "{}".to_owned()
+            }
+        );
+        for factor in FirstFactor::ALL {
+            assert_eq!(FirstFactor::from_id(factor.id()), Some(factor));
+            assert_eq!(
+                FirstFactor::from_cognito(factor.cognito_name()),
+                Some(factor)
+            );
+        }
     }
 
     #[test]

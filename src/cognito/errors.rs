@@ -33,6 +33,14 @@ pub enum Operation {
     AssociateSoftwareToken,
     VerifySoftwareToken,
     SetUserMfaPreference,
+    StartWebAuthnRegistration,
+    CompleteWebAuthnRegistration,
+    ListWebAuthnCredentials,
+    DeleteWebAuthnCredential,
+    ConfirmDevice,
+    UpdateDeviceStatus,
+    ListDevices,
+    ForgetDevice,
     /// Any operation that needs AWS credentials (pools, clients, admin
     /// user management); the name is the API's.
     Admin(&'static str),
@@ -64,6 +72,14 @@ impl Operation {
             Self::AssociateSoftwareToken => "AssociateSoftwareToken",
             Self::VerifySoftwareToken => "VerifySoftwareToken",
             Self::SetUserMfaPreference => "SetUserMFAPreference",
+            Self::StartWebAuthnRegistration => "StartWebAuthnRegistration",
+            Self::CompleteWebAuthnRegistration => "CompleteWebAuthnRegistration",
+            Self::ListWebAuthnCredentials => "ListWebAuthnCredentials",
+            Self::DeleteWebAuthnCredential => "DeleteWebAuthnCredential",
+            Self::ConfirmDevice => "ConfirmDevice",
+            Self::UpdateDeviceStatus => "UpdateDeviceStatus",
+            Self::ListDevices => "ListDevices",
+            Self::ForgetDevice => "ForgetDevice",
             Self::Admin(name) => name,
             Self::Tokens => "verifying tokens",
         }
@@ -129,6 +145,14 @@ pub enum CognitoError {
     /// expired, signed out elsewhere).
     #[error("not authorized: {0}")]
     SessionEnded(String),
+    /// A passkey operation refused for a reason of its own (the
+    /// `WebAuthn*Exception`s).
+    #[error("passkey: {0:?}")]
+    Passkey(PasskeyProblem),
+    /// A device the request names does not exist
+    /// (`ResourceNotFoundException`): forgotten already, say.
+    #[error("not found: {0}")]
+    NotFound(String),
     /// A parameter, or an attribute this client may not write, refused.
     #[error("invalid parameter: {0}")]
     InvalidParameter(String),
@@ -147,6 +171,25 @@ pub enum CognitoError {
         operation: Operation,
         detail: String,
     },
+}
+
+/// Why the pool refused a passkey operation.
+/// <https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_CompleteWebAuthnRegistration.html>
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PasskeyProblem {
+    /// The pool has no passkey configuration, or it does not fit this
+    /// site (`WebAuthnNotEnabledException`,
+    /// `WebAuthnConfigurationMissingException`,
+    /// `WebAuthnRelyingPartyMismatchException`,
+    /// `WebAuthnOriginNotAllowedException`,
+    /// `WebAuthnClientMismatchException`): the operator's to fix, logged.
+    NotAvailable,
+    /// The registration took too long, or was answered twice
+    /// (`WebAuthnChallengeNotFoundException`): start again.
+    Expired,
+    /// The authenticator made a credential the pool does not accept
+    /// (`WebAuthnCredentialNotSupportedException`).
+    NotSupported,
 }
 
 impl CognitoError {
@@ -249,6 +292,39 @@ impl CognitoError {
             "LimitExceededException" => Self::LimitExceeded,
             "InvalidPasswordException" => Self::InvalidPassword(message.to_owned()),
             "InvalidParameterException" => Self::InvalidParameter(message.to_owned()),
+            "WebAuthnChallengeNotFoundException" => Self::Passkey(PasskeyProblem::Expired),
+            "WebAuthnCredentialNotSupportedException" => {
+                Self::Passkey(PasskeyProblem::NotSupported)
+            }
+            "WebAuthnNotEnabledException"
+            | "WebAuthnConfigurationMissingException"
+            | "WebAuthnRelyingPartyMismatchException"
+            | "WebAuthnOriginNotAllowedException"
+            | "WebAuthnClientMismatchException" => {
+                tracing::warn!(%operation, exception = code, %message, "the pool refused passkeys: check its WebAuthnConfiguration");
+                Self::Passkey(PasskeyProblem::NotAvailable)
+            }
+            // Only for devices: elsewhere (a pool or client that is not
+            // there) it is the operator's configuration, reported as such.
+            "ResourceNotFoundException"
+                if matches!(
+                    operation,
+                    Operation::ConfirmDevice
+                        | Operation::UpdateDeviceStatus
+                        | Operation::ForgetDevice
+                        | Operation::RespondToAuthChallenge
+                ) =>
+            {
+                Self::NotFound(message.to_owned())
+            }
+            // A remembered device's key the pool no longer knows, sent
+            // with the password ("Device does not exist.").
+            "ResourceNotFoundException"
+                if operation == Operation::InitiateAuth
+                    && message.to_ascii_lowercase().contains("device") =>
+            {
+                Self::NotFound(message.to_owned())
+            }
             other => Self::unexpected(operation, format!("{other}: {message}")),
         }
     }

@@ -5,7 +5,8 @@
 //!
 //! - `client`: SDK clients for a region or an endpoint override;
 //! - `gateway`: the app client's gateway (operations in `sign_in`,
-//!   `self_service` and `mfa`), `challenge` the typed challenges and answers;
+//!   `self_service`, `mfa`, `passkeys` and `devices`), `challenge` the typed challenges
+//!   and answers;
 //! - `admin`: what needs AWS credentials (pool settings, provisioning, users);
 //! - `errors`: the one mapping from SDK errors; `tokens`: JWKS verification;
 //!   `secret_hash`;
@@ -14,10 +15,12 @@
 pub mod admin;
 pub mod challenge;
 pub mod client;
+pub mod devices;
 pub mod errors;
 pub mod gateway;
 pub mod identity;
 pub mod mfa;
+pub mod passkeys;
 pub mod secret_hash;
 pub mod self_service;
 pub mod sign_in;

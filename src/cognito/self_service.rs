@@ -4,6 +4,7 @@
 
 use std::collections::BTreeMap;
 
+use aws_sdk_cognitoidentityprovider::error::ProvideErrorMetadata as _;
 use secrecy::{ExposeSecret, SecretString};
 
 use super::errors::{CognitoError, Operation};
@@ -20,6 +21,14 @@ pub struct UserProfile {
     pub mfa_preferred: Option<Factor>,
 }
 
+/// What SignUp answers.
+pub struct SignedUp {
+    /// Where the code went, masked, if Cognito says.
+    pub destination: Option<String>,
+    /// For ConfirmSignUp, to sign the user in once confirmed.
+    pub session: Option<SecretString>,
+}
+
 /// Where a verification code went, as Cognito reports it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CodeDelivery {
@@ -31,21 +40,24 @@ pub struct CodeDelivery {
 
 impl Gateway {
     /// Registers a new user. Returns where the confirmation code went
-    /// (masked), if Cognito says.
+    /// (masked), if Cognito says, and the session that lets ConfirmSignUp
+    /// sign the user in.
     /// <https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_SignUp.html>
+    /// Without a `password` where the pool lets codes or passkeys sign in
+    /// (its AllowedFirstAuthFactors).
     pub async fn sign_up(
         &self,
         username: &str,
-        password: &NewPassword,
+        password: Option<&NewPassword>,
         attributes: &BTreeMap<String, String>,
-    ) -> Result<Option<String>> {
+    ) -> Result<SignedUp> {
         let operation = Operation::SignUp;
         let mut request = self
             .client
             .sign_up()
             .client_id(&self.app.client_id)
             .username(username)
-            .password(password.secret().expose_secret())
+            .set_password(password.map(|p| p.secret().expose_secret().to_owned()))
             .set_secret_hash(self.secret_hash(username));
         for (name, value) in attributes {
             request = request.user_attributes(attribute(operation, name, value)?);
@@ -54,21 +66,52 @@ impl Gateway {
             .send()
             .await
             .map_err(|e| CognitoError::from_sdk(operation, e))?;
-        Ok(destination(output.code_delivery_details()))
+        Ok(SignedUp {
+            destination: destination(output.code_delivery_details()),
+            session: output.session().map(|s| SecretString::from(s.to_owned())),
+        })
     }
 
+    /// Confirms the sign-up with its code. Given SignUp's `session`, the
+    /// answer carries a session that signs the user in
+    /// (`sign_in_after_sign_up`). A session the pool no longer accepts
+    /// (it lasts minutes, a code a day) does not stop the confirmation:
+    /// it is tried again without.
     /// <https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_ConfirmSignUp.html>
-    pub async fn confirm_sign_up(&self, username: &str, code: &OtpCode) -> Result<()> {
-        self.client
-            .confirm_sign_up()
-            .client_id(&self.app.client_id)
-            .username(username)
-            .confirmation_code(code.as_str())
-            .set_secret_hash(self.secret_hash(username))
-            .send()
-            .await
-            .map_err(|e| CognitoError::from_sdk(Operation::ConfirmSignUp, e))?;
-        Ok(())
+    pub async fn confirm_sign_up(
+        &self,
+        username: &str,
+        code: &OtpCode,
+        session: Option<&SecretString>,
+    ) -> Result<Option<SecretString>> {
+        let send = |session: Option<&SecretString>| {
+            self.client
+                .confirm_sign_up()
+                .client_id(&self.app.client_id)
+                .username(username)
+                .confirmation_code(code.as_str())
+                .set_secret_hash(self.secret_hash(username))
+                .set_session(session.map(|s| s.expose_secret().to_owned()))
+                .send()
+        };
+        let output = match send(session).await {
+            Err(e)
+                if session.is_some()
+                    && matches!(
+                        CognitoError::from_exception(
+                            Operation::ConfirmSignUp,
+                            e.code().unwrap_or_default(),
+                            e.message().unwrap_or_default()
+                        ),
+                        CognitoError::SessionEnded(_)
+                    ) =>
+            {
+                send(None).await
+            }
+            other => other,
+        }
+        .map_err(|e| CognitoError::from_sdk(Operation::ConfirmSignUp, e))?;
+        Ok(output.session().map(|s| SecretString::from(s.to_owned())))
     }
 
     /// <https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_ResendConfirmationCode.html>

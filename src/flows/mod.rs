@@ -14,13 +14,17 @@
 //! - `sign_up`, `sign_in`, `recovery`: signing up, in, and a lost password;
 //! - `signed_in`: the signed-in user: tokens kept fresh, the one guard for
 //!   pages that need a user, signing out;
+//! - `devices`: remembered browsers (device tracking) after MFA;
 //! - `account`: the account's own settings (profile, email and phone,
-//!   password, deletion); `mfa_settings`: two-step verification there.
+//!   password, deletion); `mfa_settings`: two-step verification there;
+//!   `passkeys`: passkeys there.
 //!
 //! [`SessionValue`]: crate::session::SessionValue
 
 pub mod account;
+pub mod devices;
 pub mod mfa_settings;
+pub mod passkeys;
 pub mod recovery;
 pub mod sign_in;
 pub mod sign_up;

@@ -9,8 +9,10 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::{FlowError, audit, fail, invalid, log_unexpected, now, recovery, sign_up, signed_in};
-use crate::cognito::challenge::{Answer, Challenge, PendingChallenge};
+use super::{
+    FlowError, audit, devices, fail, invalid, log_unexpected, now, recovery, sign_up, signed_in,
+};
+use crate::cognito::challenge::{Answer, Challenge, FirstFactor, PendingChallenge};
 use crate::cognito::errors::CognitoError;
 use crate::cognito::mfa::{Enrolment, Factor};
 use crate::cognito::sign_in::SignInStep;
@@ -44,10 +46,45 @@ pub struct SignInFlow {
     pub typed_name: String,
     pub return_to: Option<ReturnTo>,
     pub expires_at: u64,
+    /// In choice-based sign-in, the way in chosen (or preferred) once
+    /// there is one: remembered for next time when the sign-in succeeds.
+    #[serde(default)]
+    pub first_factor: Option<FirstFactor>,
+    /// A signed-in user confirming who they are: never from a remembered
+    /// browser, so the second step is asked as at the first sign-in.
+    #[serde(default)]
+    pub confirming: bool,
+    /// The name a choice-based sign-in was started with, to start it again
+    /// (the real username when confirming identity, which `typed_name`,
+    /// the email shown, may not find in a username pool).
+    #[serde(default)]
+    pub sign_in_name: Option<String>,
 }
 
 impl SessionValue for SignInFlow {
     const KEY: &'static str = "sign_in";
+}
+
+impl SignInFlow {
+    /// Whether this step is the way in itself (a code or a passkey in
+    /// choice-based sign-in), not a second step after the password.
+    pub fn asks_first_factor(&self) -> bool {
+        self.first_factor.is_some() && first_factor_asked(&self.challenge) == self.first_factor
+    }
+}
+
+/// The browser's cookie naming the way in it used last (`passkey`,
+/// `email_code`, …): nothing else, and nothing secret.
+pub const METHOD_COOKIE: &str = "threshold-sign-in-method";
+
+/// The way in of a choice-based sign-in that just succeeded, for the
+/// page to remember in the browser (a cookie holding only its name), so
+/// that next time it is offered first.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize)]
+pub struct SignedInWith(pub FirstFactor);
+
+impl SessionValue for SignedInWith {
+    const KEY: &'static str = "signed_in_with";
 }
 
 // ---------------------------------------------------------------- input
@@ -56,6 +93,8 @@ pub struct SignInInput {
     pub username: String,
     pub password: String,
     pub return_to: String,
+    /// The way in this browser used last time (choice-based sign-in).
+    pub preferred: Option<FirstFactor>,
 }
 
 /// What the challenge page posts; which fields matter depends on the step.
@@ -66,6 +105,12 @@ pub struct ChallengeInput {
     pub attributes: BTreeMap<String, String>,
     pub choice: String,
     pub device_name: String,
+    /// The password, typed where the first factor is chosen.
+    pub password: String,
+    /// "Remember this browser" was ticked on an MFA code page.
+    pub remember_device: bool,
+    /// The browser's User-Agent, to name a remembered device.
+    pub user_agent: String,
 }
 
 // ---------------------------------------------------------------- steps
@@ -76,6 +121,20 @@ pub async fn submit(app: &AppState, session: &Session, input: SignInInput) -> Lo
     let back = Location::with_return_to(Page::SignIn, return_to.as_ref());
     let mut form = FormState::new(Page::SignIn).keep("username", &input.username);
     let name = SignInName::parse(&input.username, app.sign_in_name);
+    if app.choice_sign_in {
+        return match name {
+            Ok(name) => {
+                let start = Start {
+                    name: &name,
+                    typed: name.as_str(),
+                    preferred: input.preferred,
+                    confirming: false,
+                };
+                begin_choice(app, session, start, return_to).await
+            }
+            Err(id) => invalid(session, form.error("username", id), back),
+        };
+    }
     if let Err(id) = &name {
         form = form.error("username", id);
     }
@@ -87,10 +146,16 @@ pub async fn submit(app: &AppState, session: &Session, input: SignInInput) -> Lo
         return invalid(session, form, back);
     };
 
-    match app.gateway.sign_in(&name, &password).await {
-        Ok(SignInStep::SignedIn(tokens)) => complete(app, session, tokens, return_to.as_ref()),
+    match devices::sign_in(app, session, &name, &password).await {
+        Ok(SignInStep::SignedIn(tokens)) => {
+            let ending = Ending {
+                typed_name: name.as_str(),
+                ..Ending::default()
+            };
+            complete(app, session, tokens, return_to.as_ref(), ending).await
+        }
         Ok(SignInStep::Challenge(pending)) => {
-            start_challenge(session, pending, name.as_str(), return_to)
+            start_challenge(session, pending, name.as_str(), return_to, None)
         }
         Err(CognitoError::UserNotConfirmed) => {
             sign_up::resume_unconfirmed(app, session, &name, return_to).await
@@ -119,11 +184,16 @@ pub async fn submit(app: &AppState, session: &Session, input: SignInInput) -> Lo
 /// a sensitive change that follows rests on a fresh sign-in. Succeeding
 /// starts a new session (new id, new sign-in time); a wrong password
 /// stays on the page, and the visitor stays signed in.
+///
+/// With choice-based sign-in the page has no password: the user signs in
+/// again in any way they have (a user without a password has no other),
+/// starting from the page that offers them.
 pub async fn reauthenticate(
     app: &AppState,
     session: &Session,
     password: String,
     return_to: &str,
+    preferred: Option<FirstFactor>,
 ) -> Location {
     let return_to = ReturnTo::parse(return_to, &app.allowlist);
     let back = Location::with_return_to(Page::ConfirmIdentity, return_to.as_ref());
@@ -131,17 +201,35 @@ pub async fn reauthenticate(
         Ok(user) => user,
         Err(location) => return location,
     };
+    let name = SignInName::signed_in(&user.username);
+    let typed_name = user.email.clone().unwrap_or_else(|| user.username.clone());
+    if app.choice_sign_in {
+        let start = Start {
+            name: &name,
+            typed: &typed_name,
+            preferred,
+            confirming: true,
+        };
+        return begin_choice(app, session, start, return_to).await;
+    }
     let form = FormState::new(Page::ConfirmIdentity);
     let password = match Password::parse(password) {
         Ok(password) => password,
         Err(id) => return invalid(session, form.error("password", id), back),
     };
-    let name = SignInName::signed_in(&user.username);
-    let typed_name = user.email.clone().unwrap_or_else(|| user.username.clone());
+    // Never from a remembered browser: a sensitive change asks for the
+    // second step too, so a stolen browser's cookies and the password
+    // are not enough.
     match app.gateway.sign_in(&name, &password).await {
-        Ok(SignInStep::SignedIn(tokens)) => complete(app, session, tokens, return_to.as_ref()),
+        Ok(SignInStep::SignedIn(tokens)) => {
+            let ending = Ending {
+                typed_name: &typed_name,
+                ..Ending::default()
+            };
+            complete(app, session, tokens, return_to.as_ref(), ending).await
+        }
         Ok(SignInStep::Challenge(pending)) => {
-            start_challenge(session, pending, &typed_name, return_to)
+            start_challenge(session, pending, &typed_name, return_to, None)
         }
         Err(CognitoError::IncorrectCredentials) => {
             audit(app, Event::SignInFailed, &typed_name, "confirm_identity");
@@ -151,11 +239,306 @@ pub async fn reauthenticate(
     }
 }
 
+/// Signs a just-confirmed user in with ConfirmSignUp's session: tokens
+/// (on to `return_to`, with a notice that they are signed in), or the
+/// second step a pool asks for. Where the pool does not sign them in this
+/// way, the sign-in page as before.
+pub async fn after_sign_up(
+    app: &AppState,
+    session: &Session,
+    next: sign_up::SignInAfterSignUp,
+) -> Location {
+    match app
+        .gateway
+        .sign_in_after_sign_up(&next.username, &next.session)
+        .await
+    {
+        Ok(SignInStep::SignedIn(tokens)) => {
+            let ending = Ending {
+                typed_name: &next.username,
+                ..Ending::default()
+            };
+            let location = complete(app, session, tokens, next.return_to.as_ref(), ending).await;
+            session.flash(crate::session::Flash::info("confirm.signed_in"));
+            location
+        }
+        Ok(SignInStep::Challenge(pending)) => {
+            start_challenge(session, pending, &next.username, next.return_to, None)
+        }
+        Err(e) => {
+            tracing::info!(error = %e, "a confirmed user was not signed in with the sign-up's session");
+            sign_up::confirmed_page(session, &next.username, next.return_to.as_ref())
+        }
+    }
+}
+
+/// How a choice-based sign-in starts.
+struct Start<'a> {
+    name: &'a SignInName,
+    /// The name as the visitor knows it, for the pages.
+    typed: &'a str,
+    /// The way in this browser used last.
+    preferred: Option<FirstFactor>,
+    /// A signed-in user confirming who they are.
+    confirming: bool,
+}
+
+/// Starts choice-based sign-in for `name`: straight to the way in this
+/// browser used last time when it needs nothing typed first (a code is
+/// sent, a passkey asked for), else the page that offers every way the
+/// pool allows this name.
+async fn begin_choice(
+    app: &AppState,
+    session: &Session,
+    start: Start<'_>,
+    return_to: Option<ReturnTo>,
+) -> Location {
+    let name = start.name;
+    let back = Location::with_return_to(Page::SignIn, return_to.as_ref());
+    let form = FormState::new(Page::SignIn).keep("username", start.typed);
+    // A preferred code is sent as soon as the name is typed: within the
+    // name's budget of messages, else the ways in are offered instead.
+    let mut preferred = start.preferred;
+    if matches!(
+        preferred,
+        Some(FirstFactor::EmailCode | FirstFactor::SmsCode)
+    ) && !super::may_send_message(app, start.typed).await
+    {
+        preferred = None;
+    }
+    let mut started = app.gateway.start_choice(name, preferred).await;
+    // A way this browser used that the pool no longer offers (a factor
+    // turned off, passkeys unconfigured) must not lock the browser out:
+    // the ways there are, instead.
+    if preferred.is_some()
+        && let Err(e) = &started
+        && !matches!(
+            e,
+            CognitoError::Unavailable { .. }
+                | CognitoError::TooManyRequests
+                | CognitoError::LimitExceeded
+                | CognitoError::UserNotConfirmed
+                | CognitoError::PasswordResetRequired
+        )
+    {
+        tracing::info!(error = %e, "the pool refused the preferred way in; offering them all");
+        started = app.gateway.start_choice(name, None).await;
+    }
+    match started {
+        Ok(SignInStep::SignedIn(tokens)) => {
+            let ending = Ending {
+                typed_name: start.typed,
+                ..Ending::default()
+            };
+            complete(app, session, tokens, return_to.as_ref(), ending).await
+        }
+        Ok(SignInStep::Challenge(pending)) => {
+            let factor = first_factor_asked(&pending.challenge);
+            start_challenge(session, pending, start.typed, return_to, factor);
+            carry_over(session, Some(name.as_str()), start.confirming);
+            Location::page(Page::SignInChallenge)
+        }
+        Err(CognitoError::UserNotConfirmed) => {
+            sign_up::resume_unconfirmed(app, session, name, return_to).await
+        }
+        Err(CognitoError::PasswordResetRequired) => {
+            session.remove::<SignInFlow>();
+            recovery::start_required_reset(app, session, name, return_to).await
+        }
+        Err(e) => fail(session, form, &SignInError::from_cognito(e), back),
+    }
+}
+
+/// The first factor a challenge of choice-based sign-in asks for, when
+/// it asks for one (not SELECT_CHALLENGE, not a second factor).
+fn first_factor_asked(challenge: &Challenge) -> Option<FirstFactor> {
+    match challenge {
+        Challenge::EmailCode { .. } => Some(FirstFactor::EmailCode),
+        Challenge::SmsSignInCode { .. } => Some(FirstFactor::SmsCode),
+        Challenge::Passkey { .. } => Some(FirstFactor::Passkey),
+        _ => None,
+    }
+}
+
+/// SELECT_CHALLENGE answered: the way in chosen on the page, with the
+/// password when that is the way. A wrong password spends Cognito's
+/// session, so the page comes back with a fresh one and the message.
+async fn choose(
+    app: &AppState,
+    session: &Session,
+    flow: &SignInFlow,
+    options: &[FirstFactor],
+    input: &ChallengeInput,
+) -> Location {
+    let back = Location::page(Page::SignInChallenge);
+    let form = FormState::new(Page::SignInChallenge);
+    let Some(factor) = FirstFactor::from_id(&input.choice).filter(|f| options.contains(f)) else {
+        return fail(session, form, &SignInError::NoChoice, back);
+    };
+    let password = match factor {
+        FirstFactor::Password => match Password::parse(input.password.clone()) {
+            Ok(password) => Some(password),
+            Err(id) => return invalid(session, form.error("password", id), back),
+        },
+        _ => None,
+    };
+    // A remembered browser's key goes with the password, so the pool can
+    // skip MFA for it.
+    let remembered = match factor {
+        FirstFactor::Password if !flow.confirming => {
+            devices::remembered_for(app, session, &flow.typed_name).await
+        }
+        _ => None,
+    };
+    let key = remembered.as_ref().map(|r| r.device_key().to_owned());
+    let sent = app
+        .gateway
+        .choose_first_factor(
+            flow.session.secret(),
+            &flow.username,
+            factor,
+            password.as_ref(),
+            key.as_deref(),
+        )
+        .await;
+    let result = match remembered {
+        None => sent,
+        Some(remembered) => match devices::answer(app, session, remembered, sent).await {
+            Ok(Some(step)) => Ok(step),
+            // The pool refused the device, and spent its session with it:
+            // the same choice again, without the device.
+            Ok(None) => choose_again(app, flow, factor, password.as_ref()).await,
+            Err(e) => Err(e),
+        },
+    };
+    let name = name_of(app, flow);
+    match (result, name) {
+        (
+            Err(
+                e @ (CognitoError::IncorrectCredentials
+                | CognitoError::PasswordAttemptsExceeded
+                | CognitoError::TemporaryPasswordSpent),
+            ),
+            _,
+        ) => {
+            let event = match e {
+                CognitoError::PasswordAttemptsExceeded => Event::LockedOut,
+                _ => Event::SignInFailed,
+            };
+            audit(app, event, &flow.typed_name, factor.id());
+            offer_choice(app, session, flow, Some(SignInError::from_cognito(e))).await
+        }
+        (Err(CognitoError::UserNotConfirmed), Ok(name)) => {
+            session.remove::<SignInFlow>();
+            sign_up::resume_unconfirmed(app, session, &name, flow.return_to.clone()).await
+        }
+        (Err(CognitoError::PasswordResetRequired), Ok(name)) => {
+            session.remove::<SignInFlow>();
+            recovery::start_required_reset(app, session, &name, flow.return_to.clone()).await
+        }
+        (result, _) => {
+            let mut flow = flow.clone();
+            flow.first_factor = Some(factor);
+            after_answer(app, session, flow, result, devices::Remember::default()).await
+        }
+    }
+}
+
+/// `factor` chosen again, on a fresh SELECT_CHALLENGE for the same name.
+async fn choose_again(
+    app: &AppState,
+    flow: &SignInFlow,
+    factor: FirstFactor,
+    password: Option<&Password>,
+) -> Result<SignInStep, CognitoError> {
+    let name = name_of(app, flow).map_err(|_| CognitoError::IncorrectCredentials)?;
+    match app.gateway.start_choice(&name, None).await? {
+        SignInStep::Challenge(pending)
+            if matches!(pending.challenge, Challenge::SelectFirstFactor { .. }) =>
+        {
+            app.gateway
+                .choose_first_factor(&pending.session, &pending.username, factor, password, None)
+                .await
+        }
+        other => Ok(other),
+    }
+}
+
+/// Handles "other ways to sign in" on a code or passkey page: a fresh
+/// SELECT_CHALLENGE for the same name, which lists every way in.
+pub async fn other_ways(app: &AppState, session: &Session) -> Location {
+    match current(session) {
+        Some(flow) => offer_choice(app, session, &flow, None).await,
+        None => Location::page(Page::SignIn),
+    }
+}
+
+/// Starts the name's sign-in again without a preference (Cognito's
+/// sessions are single use), and shows the choice with `error`, if any.
+async fn offer_choice(
+    app: &AppState,
+    session: &Session,
+    flow: &SignInFlow,
+    error: Option<SignInError>,
+) -> Location {
+    let here = Location::page(Page::SignInChallenge);
+    let restarted = match name_of(app, flow) {
+        Ok(name) => app.gateway.start_choice(&name, None).await.ok(),
+        Err(_) => None,
+    };
+    match restarted {
+        Some(SignInStep::Challenge(pending))
+            if matches!(pending.challenge, Challenge::SelectFirstFactor { .. }) =>
+        {
+            start_challenge(
+                session,
+                pending,
+                &flow.typed_name,
+                flow.return_to.clone(),
+                None,
+            );
+            carry_over(session, flow.sign_in_name.as_deref(), flow.confirming);
+            match error {
+                Some(error) => fail(session, FormState::new(Page::SignInChallenge), &error, here),
+                None => here,
+            }
+        }
+        _ => {
+            // The pool would not start again: back to the first page,
+            // the name kept.
+            session.remove::<SignInFlow>();
+            let form = FormState::new(Page::SignIn).keep("username", &flow.typed_name);
+            let to = Location::with_return_to(Page::SignIn, flow.return_to.as_ref());
+            fail(session, form, &error.unwrap_or(SignInError::Expired), to)
+        }
+    }
+}
+
+/// Marks the flow just started as a confirmation of identity.
+/// Keeps what a choice-based sign-in started with (the name it began
+/// with, whether it confirms identity) in the flow just stored.
+fn carry_over(session: &Session, sign_in_name: Option<&str>, confirming: bool) {
+    if let Some(mut flow) = session.get::<SignInFlow>() {
+        flow.sign_in_name = sign_in_name.map(str::to_owned);
+        flow.confirming = confirming;
+        session.insert(&flow);
+    }
+}
+
+/// The name to start `flow`'s sign-in again with.
+fn name_of(app: &AppState, flow: &SignInFlow) -> Result<SignInName, &'static str> {
+    match &flow.sign_in_name {
+        Some(name) => Ok(SignInName::signed_in(name)),
+        None => SignInName::parse(&flow.typed_name, app.sign_in_name),
+    }
+}
+
 fn start_challenge(
     session: &Session,
     pending: PendingChallenge,
     typed_name: &str,
     return_to: Option<ReturnTo>,
+    first_factor: Option<FirstFactor>,
 ) -> Location {
     session.insert(&SignInFlow {
         challenge: pending.challenge,
@@ -165,23 +548,51 @@ fn start_challenge(
         typed_name: typed_name.to_owned(),
         return_to,
         expires_at: now() + SIGN_IN_FLOW_SECS,
+        first_factor,
+        confirming: false,
+        sign_in_name: None,
     });
     Location::page(Page::SignInChallenge)
 }
 
-/// Tokens in hand: signed in, and on to `return_to` or the account page.
-fn complete(
+/// How a sign-in ended, besides its tokens.
+#[derive(Default)]
+struct Ending<'a> {
+    /// The way in of a choice-based sign-in, left for the page to remember
+    /// in the browser.
+    first_factor: Option<FirstFactor>,
+    /// The name as typed, which a remembered browser answers to.
+    typed_name: &'a str,
+    remember: devices::Remember<'a>,
+}
+
+/// Tokens in hand: the sign-in's device confirmed (and remembered, when
+/// asked), signed in, and on to `return_to` or the account page.
+async fn complete(
     app: &AppState,
     session: &Session,
-    tokens: crate::cognito::sign_in::Tokens,
+    mut tokens: crate::cognito::sign_in::Tokens,
     return_to: Option<&ReturnTo>,
+    ending: Ending<'_>,
 ) -> Location {
+    devices::track(
+        app,
+        session,
+        ending.remember,
+        ending.typed_name,
+        &mut tokens,
+    )
+    .await;
+    let first_factor = ending.first_factor;
     let name = tokens
         .email
         .clone()
         .unwrap_or_else(|| tokens.username.clone());
     audit(app, Event::SignInSucceeded, &name, "");
     signed_in::start(app, session, tokens);
+    if let Some(factor) = first_factor {
+        session.insert(&SignedInWith(factor));
+    }
     return_to.map_or_else(|| Location::page(Page::Account), Location::return_to)
 }
 
@@ -208,7 +619,10 @@ pub async fn answer(app: &AppState, session: &Session, input: ChallengeInput) ->
     let form = FormState::new(Page::SignInChallenge);
     let code = || OtpCode::parse(&input.code);
     let result = match &flow.challenge {
-        Challenge::AppCode | Challenge::SmsCode { .. } | Challenge::EmailCode { .. } => {
+        Challenge::AppCode
+        | Challenge::SmsCode { .. }
+        | Challenge::EmailCode { .. }
+        | Challenge::SmsSignInCode { .. } => {
             let code = match code() {
                 Ok(code) => code,
                 Err(id) => return invalid(session, form.error("code", id), back),
@@ -216,6 +630,7 @@ pub async fn answer(app: &AppState, session: &Session, input: ChallengeInput) ->
             let answer = match &flow.challenge {
                 Challenge::AppCode => Answer::AppCode(&code),
                 Challenge::SmsCode { .. } => Answer::SmsCode(&code),
+                Challenge::SmsSignInCode { .. } => Answer::SmsSignInCode(&code),
                 _ => Answer::EmailCode(&code),
             };
             app.gateway
@@ -277,9 +692,54 @@ pub async fn answer(app: &AppState, session: &Session, input: ChallengeInput) ->
                 Some(_) => verify_setup(app, session, &flow, &input).await,
             };
         }
-        Challenge::Unsupported { .. } => return cancel(session),
+        Challenge::SelectFirstFactor { options } => {
+            return choose(app, session, &flow, options, &input).await;
+        }
+        // The passkey step posts to its own handler (`answer_passkey`).
+        Challenge::Passkey { .. } => return fail(session, form, &SignInError::PasskeyFailed, back),
+        Challenge::Unsupported { .. } | Challenge::DeviceSrp => return cancel(session),
     };
-    after_answer(app, session, flow, result)
+    let remember = devices::Remember {
+        asked: input.remember_device,
+        user_agent: &input.user_agent,
+    };
+    after_answer(app, session, flow, result, remember).await
+}
+
+/// Handles the passkey step: `credential` is the browser's answer to the
+/// request options (WebAuthn's JSON), which the pool verifies.
+pub async fn answer_passkey(app: &AppState, session: &Session, credential: &str) -> Location {
+    let Some(flow) = current(session) else {
+        return Location::page(Page::SignIn);
+    };
+    let back = Location::page(Page::SignInChallenge);
+    let form = FormState::new(Page::SignInChallenge);
+    if !matches!(flow.challenge, Challenge::Passkey { .. }) {
+        return back;
+    }
+    // Empty when the script could not run or the visitor cancelled the
+    // browser's dialog: the page says so and stays.
+    let credential = credential.trim();
+    if credential.is_empty() {
+        return fail(session, form, &SignInError::PasskeyFailed, back);
+    }
+    let result = app
+        .gateway
+        .respond(
+            flow.session.secret(),
+            &flow.username,
+            Answer::Passkey(credential),
+        )
+        .await;
+    match result {
+        // A passkey the pool does not know for this name (deleted, another
+        // account's): Cognito's session is spent.
+        Err(CognitoError::IncorrectCredentials) => {
+            audit(app, Event::SignInFailed, &flow.typed_name, "passkey");
+            offer_choice(app, session, &flow, Some(SignInError::PasskeyRefused)).await
+        }
+        result => after_answer(app, session, flow, result, devices::Remember::default()).await,
+    }
 }
 
 /// The methods of an MFA_SETUP challenge that can be set up while signing
@@ -323,7 +783,9 @@ async fn choose_setup(
                     session.insert(&next);
                     back
                 }
-                Err(e) => after_answer(app, session, flow.clone(), Err(e)),
+                Err(e) => {
+                    after_answer(app, session, flow.clone(), Err(e), Default::default()).await
+                }
             }
         }
         Some(Factor::Email) => {
@@ -344,7 +806,7 @@ async fn choose_setup(
                     Answer::SetUpEmail(&email),
                 )
                 .await;
-            after_answer(app, session, flow.clone(), result)
+            after_answer(app, session, flow.clone(), result, Default::default()).await
         }
         _ => fail(
             session,
@@ -386,23 +848,34 @@ async fn verify_setup(
         }
         Err(e) => Err(e),
     };
-    after_answer(app, session, flow.clone(), result)
+    after_answer(app, session, flow.clone(), result, Default::default()).await
 }
 
 /// Moves the flow on after Cognito's answer: signed in, the next
 /// challenge, or a message on the same (or the sign-in) page.
-fn after_answer(
+async fn after_answer(
     app: &AppState,
     session: &Session,
     flow: SignInFlow,
     result: Result<SignInStep, CognitoError>,
+    remember: devices::Remember<'_>,
 ) -> Location {
     let error = match result {
         Ok(SignInStep::SignedIn(tokens)) => {
-            return complete(app, session, tokens, flow.return_to.as_ref());
+            let ending = Ending {
+                first_factor: flow.first_factor,
+                typed_name: &flow.typed_name,
+                remember,
+            };
+            return complete(app, session, tokens, flow.return_to.as_ref(), ending).await;
         }
         Ok(SignInStep::Challenge(next)) => {
-            return start_challenge(session, next, &flow.typed_name, flow.return_to);
+            let factor = flow
+                .first_factor
+                .or_else(|| first_factor_asked(&next.challenge));
+            let location = start_challenge(session, next, &flow.typed_name, flow.return_to, factor);
+            carry_over(session, flow.sign_in_name.as_deref(), flow.confirming);
+            return location;
         }
         Err(e) => {
             audit(
@@ -467,6 +940,11 @@ pub enum SignInError {
     PasswordRejected,
     /// No method chosen (or one not offered), beside the choice.
     NoChoice,
+    /// The browser gave no passkey (the dialog cancelled, no script):
+    /// try again or choose another way.
+    PasskeyFailed,
+    /// The pool did not accept the passkey for this account.
+    PasskeyRefused,
     /// Throttled by the pool: "Too many attempts. Wait a few minutes…".
     RateLimited,
     /// The pool's sign-in lockout after wrong passwords, which refuses the
@@ -549,6 +1027,8 @@ impl FlowError for SignInError {
             Self::CodeExpired => "code.expired",
             Self::PasswordRejected => "password.rejected",
             Self::NoChoice => "mfa.choose",
+            Self::PasskeyFailed => "passkey.failed",
+            Self::PasskeyRefused => "passkey.refused",
             Self::RateLimited => "error.rate_limited",
             Self::LockedOut => "sign_in.locked_out",
             Self::TemporaryPasswordSpent => "sign_in.temporary_password_spent",

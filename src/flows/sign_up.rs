@@ -15,6 +15,7 @@
 
 use std::collections::BTreeMap;
 
+use secrecy::SecretString;
 use serde::{Deserialize, Serialize};
 
 use super::{FlowError, WrongCodes, audit, fail, invalid, log_unexpected, now};
@@ -25,7 +26,7 @@ use crate::domain::{
 use crate::routes::{Location, Page};
 use crate::security::audit::Event;
 use crate::security::return_to::ReturnTo;
-use crate::session::{Flash, FormState, Session, SessionValue};
+use crate::session::{Flash, FormState, Session, SessionValue, StoredSecret};
 use crate::state::AppState;
 
 // ---------------------------------------------------------------- state
@@ -45,6 +46,10 @@ pub struct SignUpFlow {
     /// Wrong codes since the last one was sent.
     #[serde(default)]
     pub wrong_codes: WrongCodes,
+    /// SignUp's session: with it, ConfirmSignUp answers one that signs the
+    /// new user in, so they never type their password twice.
+    #[serde(default)]
+    pub session: Option<StoredSecret>,
 }
 
 impl SessionValue for SignUpFlow {
@@ -99,8 +104,16 @@ pub async fn submit(app: &AppState, session: &Session, input: SignUpInput) -> Lo
             }
         }
     };
-    form = form.check_password(&app.password_policy, &input.password);
-    let password = NewPassword::parse(input.password, &app.password_policy);
+    // With choice-based sign-in the password may be left out: the
+    // account then signs in with a code (or a passkey added later), where
+    // the pool allows that.
+    let passwordless = app.choice_sign_in && input.password.is_empty();
+    let password = if passwordless {
+        Ok(None)
+    } else {
+        form = form.check_password(&app.password_policy, &input.password);
+        NewPassword::parse(input.password, &app.password_policy).map(Some)
+    };
     if let Err(id) = &password {
         form = form.error("password", id);
     }
@@ -133,9 +146,13 @@ pub async fn submit(app: &AppState, session: &Session, input: SignUpInput) -> Lo
         None => email.as_str().to_owned(),
     };
 
-    match app.gateway.sign_up(&username, &password, &attributes).await {
+    match app
+        .gateway
+        .sign_up(&username, password.as_ref(), &attributes)
+        .await
+    {
         // A taken name gets the same answer as a new one.
-        Ok(_) | Err(CognitoError::AlreadyTaken) => {
+        outcome @ (Ok(_) | Err(CognitoError::AlreadyTaken)) => {
             let destination = email.masked();
             session.insert(&SignUpFlow {
                 username,
@@ -143,39 +160,88 @@ pub async fn submit(app: &AppState, session: &Session, input: SignUpInput) -> Lo
                 return_to,
                 expires_at: now() + SIGN_UP_FLOW_SECS,
                 wrong_codes: WrongCodes::default(),
+                session: outcome
+                    .ok()
+                    .and_then(|up| up.session)
+                    .map(StoredSecret::new),
             });
             // The confirmation page names the destination; no notice
             // above it repeating the same sentence.
             Location::page(Page::SignUpConfirm)
         }
+        // A pool that signs in with nothing but a password wants one.
+        Err(CognitoError::InvalidParameter(reason)) if passwordless => {
+            tracing::info!(%reason, "the pool refused a sign-up without a password");
+            fail(session, form, &SignUpError::PasswordNeeded, back)
+        }
         Err(e) => fail(session, form, &SignUpError::from_sign_up(e), back),
     }
 }
 
+/// What a right confirmation code leads to: a page, or signing the new
+/// user in with ConfirmSignUp's session (`sign_in::after_sign_up`, which
+/// the page calls: sign-in already leads here, for unconfirmed users).
+pub enum Confirmed {
+    Page(Location),
+    SignIn(SignInAfterSignUp),
+}
+
+/// A confirmed user to sign in with the code they confirmed with.
+pub struct SignInAfterSignUp {
+    pub username: String,
+    pub return_to: Option<ReturnTo>,
+    pub session: SecretString,
+}
+
+impl From<Location> for Confirmed {
+    fn from(location: Location) -> Self {
+        Confirmed::Page(location)
+    }
+}
+
+/// The sign-in page after a confirmation, the name prefilled: where a
+/// confirmed user goes when the pool does not sign them in.
+pub fn confirmed_page(session: &Session, username: &str, return_to: Option<&ReturnTo>) -> Location {
+    session.flash(Flash::info("confirm.confirmed"));
+    invalid(
+        session,
+        FormState::new(Page::SignIn).keep("username", username),
+        Location::with_return_to(Page::SignIn, return_to),
+    )
+}
+
 /// Handles the confirmation code form.
-pub async fn confirm(app: &AppState, session: &Session, code: &str) -> Location {
+pub async fn confirm(app: &AppState, session: &Session, code: &str) -> Confirmed {
     let Some(flow) = current(session) else {
-        return no_flow(session);
+        return no_flow(session).into();
     };
     let back = Location::page(Page::SignUpConfirm);
     let form = FormState::new(Page::SignUpConfirm);
     let code = match OtpCode::parse(code) {
         Ok(code) => code,
-        Err(id) => return invalid(session, form.error("code", id), back),
+        Err(id) => return invalid(session, form.error("code", id), back).into(),
     };
     if flow.wrong_codes.locked() {
-        return fail(session, form, &SignUpError::TooManyAttempts, back);
+        return fail(session, form, &SignUpError::TooManyAttempts, back).into();
     }
-    match app.gateway.confirm_sign_up(&flow.username, &code).await {
-        Ok(()) => {
+    let sign_up_session = flow.session.as_ref().map(StoredSecret::secret);
+    match app
+        .gateway
+        .confirm_sign_up(&flow.username, &code, sign_up_session)
+        .await
+    {
+        Ok(confirmed) => {
             session.remove::<SignUpFlow>();
-            session.flash(Flash::info("confirm.confirmed"));
-            // Prefill the sign-in form with the name just confirmed.
-            invalid(
-                session,
-                FormState::new(Page::SignIn).keep("username", &flow.username),
-                Location::with_return_to(Page::SignIn, flow.return_to.as_ref()),
-            )
+            // Signed in with the code just entered where the pool allows
+            // it; otherwise the sign-in page, the name prefilled.
+            match confirmed {
+                Some(confirmed) => Confirmed::SignIn(SignInAfterSignUp {
+                    username: flow.username,
+                    return_to: flow.return_to,
+                    session: confirmed,
+                }),
+                None => confirmed_page(session, &flow.username, flow.return_to.as_ref()).into(),
+            }
         }
         Err(e) => {
             // A taken address is confirmed already, so the pool refuses
@@ -195,7 +261,7 @@ pub async fn confirm(app: &AppState, session: &Session, code: &str) -> Location 
                 } else {
                     SignUpError::CodeMismatch
                 };
-                return fail(session, form, &error, back);
+                return fail(session, form, &error, back).into();
             }
             if error == SignUpError::CodeExpired {
                 // Send a fresh code right away instead of making the visitor ask.
@@ -205,7 +271,7 @@ pub async fn confirm(app: &AppState, session: &Session, code: &str) -> Location 
                     session.flash(Flash::info("confirm.code_resent"));
                 }
             }
-            fail(session, form, &error, back)
+            fail(session, form, &error, back).into()
         }
     }
 }
@@ -278,6 +344,8 @@ pub async fn resume_unconfirmed(
         return_to,
         expires_at: now() + SIGN_UP_FLOW_SECS,
         wrong_codes: WrongCodes::default(),
+        // No SignUp here, so no session: once confirmed they sign in.
+        session: None,
     });
     session.flash(Flash::info("confirm.not_confirmed"));
     Location::page(Page::SignUpConfirm)
@@ -296,6 +364,9 @@ fn no_flow(session: &Session) -> Location {
 pub enum SignUpError {
     /// The pool refused the password (beyond the checklist), beside the field.
     PasswordRejected,
+    /// No password, where the pool signs in with nothing else: beside
+    /// the field.
+    PasswordNeeded,
     /// A wrong code, and every answer that would reveal the account was
     /// not new (already confirmed, unknown): "That code is not right."
     CodeMismatch,
@@ -362,6 +433,7 @@ impl FlowError for SignUpError {
     fn message_id(&self) -> &'static str {
         match self {
             Self::PasswordRejected => "password.rejected",
+            Self::PasswordNeeded => "sign_up.password_needed",
             Self::CodeMismatch => "code.mismatch",
             Self::CodeExpired => "code.expired",
             Self::TooManyAttempts => "code.too_many_attempts",
@@ -374,7 +446,7 @@ impl FlowError for SignUpError {
 
     fn field(&self) -> Option<&'static str> {
         match self {
-            Self::PasswordRejected => Some("password"),
+            Self::PasswordRejected | Self::PasswordNeeded => Some("password"),
             Self::CodeMismatch | Self::CodeExpired | Self::TooManyAttempts => Some("code"),
             _ => None,
         }

@@ -52,6 +52,10 @@ pub struct SignedInUser {
     /// When this sign-in happened, in unix milliseconds; a "signed out
     /// everywhere" marker newer than this ends the session.
     pub signed_in_at_ms: u64,
+    /// The device the tokens belong to, in a pool that tracks devices:
+    /// refreshing them needs its key.
+    #[serde(default)]
+    pub device_key: Option<String>,
 }
 
 impl SessionValue for SignedInUser {
@@ -94,6 +98,7 @@ pub fn start(app: &AppState, session: &Session, tokens: Tokens) {
         access_expires_at: tokens.access_expires_at,
         id_expires_at: tokens.id_expires_at,
         signed_in_at_ms: now_ms(),
+        device_key: tokens.device_key,
     });
     session.keep_for(app.session_idle_secs);
 }
@@ -138,7 +143,11 @@ pub async fn require(app: &AppState, session: &Session) -> Result<SignedInUser, 
     };
     match app
         .gateway
-        .refresh(&user.username, refresh_token.secret())
+        .refresh(
+            &user.username,
+            refresh_token.secret(),
+            user.device_key.as_deref(),
+        )
         .await
     {
         Ok(tokens) => {

@@ -6,12 +6,13 @@ use leptos::prelude::*;
 use leptos::server_fn::ServerFn as _;
 
 use super::components::{CsrfField, Layout};
-use super::protected::{Sign, profile_page};
+use super::protected::{Sign, guarded_page, refused};
 use super::{Ctx, ctx, see_other};
 use crate::cognito::mfa::Factor;
 use crate::cognito::self_service::UserProfile;
 use crate::domain::ContactAttribute;
-use crate::flows::{account, mfa_settings, signed_in};
+use crate::flows::devices::{self, DeviceError, RememberedBrowser};
+use crate::flows::{FlowError, account, mfa_settings, signed_in};
 use crate::i18n::{t, t_args};
 use crate::routes::Page;
 
@@ -30,6 +31,13 @@ pub async fn change_mfa(
 ) -> Result<(), ServerFnError> {
     let ctx = ctx()?;
     see_other(&mfa_settings::change(&ctx.app, &ctx.session, &factor, &change).await);
+    Ok(())
+}
+
+#[server(prefix = "/api", endpoint = "device-forget")]
+pub async fn forget_device(#[server(default)] device_key: String) -> Result<(), ServerFnError> {
+    let ctx = ctx()?;
+    see_other(&devices::forget(&ctx.app, &ctx.session, &device_key).await);
     Ok(())
 }
 
@@ -55,10 +63,22 @@ const TITLE: &str = "account.title";
 
 #[component]
 pub fn AccountPage() -> impl IntoView {
-    profile_page(TITLE, Sign::In, render)
+    guarded_page(TITLE, Sign::In, |ctx, user| async move {
+        let profile = match account::profile(&ctx.app, &ctx.session, &user).await {
+            Ok(profile) => profile,
+            Err(why) => return refused(&ctx, why, TITLE),
+        };
+        let browsers = devices::remembered(&ctx.app, &ctx.session, &user).await;
+        render(ctx, user, profile, browsers)
+    })
 }
 
-fn render(ctx: Ctx, user: signed_in::SignedInUser, profile: UserProfile) -> AnyView {
+fn render(
+    ctx: Ctx,
+    user: signed_in::SignedInUser,
+    profile: UserProfile,
+    browsers: Option<Result<Vec<RememberedBrowser>, DeviceError>>,
+) -> AnyView {
     let lang = ctx.lang.clone();
     // From the verified ID token: the groups the product's pages and the
     // forward-auth checks go by. Shown only to members of some group.
@@ -119,6 +139,7 @@ fn render(ctx: Ctx, user: signed_in::SignedInUser, profile: UserProfile) -> AnyV
                     </div>
                 </section>
                 <SecuritySection ctx=ctx.clone() profile=profile/>
+                {browsers.map(|browsers| view! { <BrowsersSection ctx=ctx.clone() browsers=browsers/> })}
                 <section class="panel" aria-labelledby="sessions-heading">
                     <h2 id="sessions-heading">{t(&lang, "account.sessions")}</h2>
                     <div class="actions">
@@ -285,6 +306,11 @@ fn SecuritySection(ctx: Ctx, profile: UserProfile) -> impl IntoView {
             <h2 id="security-heading">{t(&lang, "account.security")}</h2>
             <p data-testid="mfa-requirement" data-state=requirement>{t(&lang, requirement_id)}</p>
             <ul class="factors">{factors}</ul>
+            {ctx.app.choice_sign_in.then(|| view! {
+                <div class="actions">
+                    <a class="button secondary" href=Page::Passkeys.path() data-testid="manage-passkeys">{t(&lang, "account.passkeys")}</a>
+                </div>
+            })}
         </section>
     }
 }
@@ -319,4 +345,70 @@ fn factor_ids(factor: Factor) -> FactorIds {
 /// The catalog id of a method's name.
 pub fn factor_name_id(factor: Factor) -> &'static str {
     factor_ids(factor).name
+}
+
+/// "Remembered browsers": the user's remembered devices (name, last
+/// use), this browser marked, each with a Forget button that works
+/// without JavaScript. Rows carry `data-testid="device"` and
+/// `data-this-browser` for tests.
+#[component]
+fn BrowsersSection(
+    ctx: Ctx,
+    browsers: Result<Vec<RememberedBrowser>, DeviceError>,
+) -> impl IntoView {
+    let lang = ctx.lang.clone();
+    let body = match browsers {
+        Err(e) => {
+            let id = e.message_id();
+            view! { <p role="alert" data-message-id=id>{t(&lang, id)}</p> }.into_any()
+        }
+        Ok(list) if list.is_empty() => view! {
+            <p class="hint" data-message-id="devices.none">{t(&lang, "devices.none")}</p>
+        }
+        .into_any(),
+        Ok(list) => {
+            let rows = list
+                .into_iter()
+                .map(|browser| {
+                    let name = browser
+                        .name
+                        .clone()
+                        .unwrap_or_else(|| t(&lang, "devices.unnamed"));
+                    let last_used = browser
+                        .last_used
+                        .and_then(|secs| chrono::DateTime::from_timestamp(secs, 0))
+                        .map(|at| {
+                            let args = std::collections::BTreeMap::from([(
+                                "when".to_owned(),
+                                lang.date_time(at),
+                            )]);
+                            view! { <span class="hint">{t_args(&lang, "devices.last_used", &args)}</span> }
+                        });
+                    let here = browser.this_browser.then(|| {
+                        view! { " " <span class="badge badge-on" data-message-id="devices.this_browser">{t(&lang, "devices.this_browser")}</span> }
+                    });
+                    let this = if browser.this_browser { "true" } else { "false" };
+                    view! {
+                        <li class="factor" data-testid="device" data-this-browser=this>
+                            <p class="factor-name"><strong><bdi>{name}</bdi></strong>{here}</p>
+                            <p>{last_used}</p>
+                            <form method="post" action=ForgetDevice::PATH class="inline-form">
+                                <CsrfField ctx=ctx.clone()/>
+                                <input type="hidden" name="device_key" value=browser.device_key/>
+                                <button type="submit" class="secondary">{t(&lang, "devices.forget")}</button>
+                            </form>
+                        </li>
+                    }
+                })
+                .collect_view();
+            view! { <ul class="factors">{rows}</ul> }.into_any()
+        }
+    };
+    view! {
+        <section class="panel" aria-labelledby="devices-heading">
+            <h2 id="devices-heading">{t(&lang, "devices.heading")}</h2>
+            <p class="hint">{t(&lang, "devices.intro")}</p>
+            {body}
+        </section>
+    }
 }

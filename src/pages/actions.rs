@@ -12,12 +12,13 @@ use leptos::server_fn::ServerFn as _;
 
 use super::errors;
 use crate::flows::recovery::RecoveryFlow;
+use crate::flows::sign_in::SignInFlow;
 use crate::flows::sign_up::SignUpFlow;
 use crate::flows::signed_in;
 use crate::i18n::Lang;
 use crate::security::audit::{self, Event};
 use crate::security::form_body;
-use crate::security::limits::{CODES, MESSAGES, PASSWORDS, Rule, SIGN_UPS, Verdict};
+use crate::security::limits::{CODES, MESSAGES, PASSWORDS, Rule, SIGN_IN_NAMES, SIGN_UPS, Verdict};
 use crate::session::Session;
 use crate::session::layer::MAX_FORM_BYTES;
 use crate::state::AppState;
@@ -60,7 +61,7 @@ pub async fn guard(request: Request, next: Next) -> Response {
     if let (Some(app), Some(session)) = (
         parts.extensions.get::<AppState>(),
         parts.extensions.get::<Session>(),
-    ) && let Some((rule, name)) = limit_for(&path, &bytes, session)
+    ) && let Some((rule, name)) = limit_for(&path, &bytes, session, app.choice_sign_in)
     {
         let peer = parts
             .extensions
@@ -98,10 +99,14 @@ pub async fn guard(request: Request, next: Next) -> Response {
 }
 
 /// The limit an action counts against, and the name it counts for.
+/// With `choice_sign_in` the first sign-in page (and confirming identity)
+/// takes no password: the password is counted where it is typed, on the
+/// page of the ways in.
 fn limit_for(
     path: &str,
     body: &[u8],
     session: &Session,
+    choice_sign_in: bool,
 ) -> Option<(&'static Rule, Option<String>)> {
     let field = |name: &str| {
         url::form_urlencoded::parse(body)
@@ -110,6 +115,13 @@ fn limit_for(
     };
     let user = || signed_in::peek(session).map(|u| u.sub);
     let limit = match path {
+        p if (choice_sign_in
+            && (p == super::sign_in::SignIn::PATH
+                || p == super::confirm_identity::ConfirmIdentity::PATH))
+            || p == super::challenge::OtherWays::PATH =>
+        {
+            (&SIGN_IN_NAMES, None)
+        }
         p if p == super::sign_in::SignIn::PATH => (&PASSWORDS, field("username")),
         p if p == super::confirm_identity::ConfirmIdentity::PATH
             || p == super::change_password::ChangePassword::PATH =>
@@ -126,6 +138,22 @@ fn limit_for(
         p if p == super::confirm::ResendCode::PATH => {
             (&MESSAGES, session.get::<SignUpFlow>().map(|f| f.username))
         }
+        // Choice-based sign-in: the password typed where the ways in are
+        // offered counts as a password for the name, and a code asked for
+        // there as a message to it, as on the pages that do only that.
+        p if p == super::challenge::AnswerChallenge::PATH
+            && matches!(field("choice").as_deref(), Some("password")) =>
+        {
+            (
+                &PASSWORDS,
+                session.get::<SignInFlow>().map(|f| f.typed_name),
+            )
+        }
+        p if p == super::challenge::AnswerChallenge::PATH
+            && matches!(field("choice").as_deref(), Some("email_code" | "sms_code")) =>
+        {
+            (&MESSAGES, session.get::<SignInFlow>().map(|f| f.typed_name))
+        }
         // Counted for the address that receives the code, so one account
         // cannot send an address more than another could.
         p if p == super::contact::ChangeContact::PATH => (&MESSAGES, field("value")),
@@ -134,6 +162,7 @@ fn limit_for(
             || p == super::reset_password::ResetPassword::PATH
             || p == super::verify::VerifyContact::PATH
             || p == super::challenge::AnswerChallenge::PATH
+            || p == super::challenge::AnswerPasskey::PATH
             || p == super::totp_setup::VerifyTotp::PATH =>
         {
             (&CODES, None)

@@ -13,7 +13,7 @@ use super::components::{
 use super::totp_setup::TotpEnrolment;
 use super::{Ctx, ctx, see_other};
 use crate::brand::FooterLink;
-use crate::cognito::challenge::Challenge;
+use crate::cognito::challenge::{Challenge, FirstFactor};
 use crate::cognito::mfa::Factor;
 use crate::flows::sign_in::{self, ChallengeInput};
 use crate::i18n::{t, t_args};
@@ -27,16 +27,49 @@ pub async fn answer_challenge(
     #[server(default)] attributes: BTreeMap<String, String>,
     #[server(default)] choice: String,
     #[server(default)] device_name: String,
+    #[server(default)] password: String,
+    #[server(default)] remember_device: String,
 ) -> Result<(), ServerFnError> {
     let ctx = ctx()?;
+    let user_agent = use_context::<axum::http::request::Parts>()
+        .and_then(|parts| {
+            parts
+                .headers
+                .get(axum::http::header::USER_AGENT)
+                .and_then(|v| v.to_str().ok())
+                .map(str::to_owned)
+        })
+        .unwrap_or_default();
     let input = ChallengeInput {
         code,
         new_password,
         attributes,
         choice,
         device_name,
+        password,
+        remember_device: !remember_device.is_empty(),
+        user_agent,
     };
     see_other(&sign_in::answer(&ctx.app, &ctx.session, input).await);
+    super::sign_in::remember_method(&ctx);
+    Ok(())
+}
+
+/// The passkey step's answer, from `public/js/passkey.js`.
+#[server(prefix = "/api", endpoint = "sign-in-passkey")]
+pub async fn answer_passkey(#[server(default)] credential: String) -> Result<(), ServerFnError> {
+    let ctx = ctx()?;
+    see_other(&sign_in::answer_passkey(&ctx.app, &ctx.session, &credential).await);
+    super::sign_in::remember_method(&ctx);
+    Ok(())
+}
+
+/// "Other ways to sign in", from a code or passkey page of
+/// choice-based sign-in.
+#[server(prefix = "/api", endpoint = "sign-in-other-ways")]
+pub async fn other_ways() -> Result<(), ServerFnError> {
+    let ctx = ctx()?;
+    see_other(&sign_in::other_ways(&ctx.app, &ctx.session).await);
     Ok(())
 }
 
@@ -56,18 +89,22 @@ pub fn ChallengePage() -> impl IntoView {
     };
     let lang = ctx.lang.clone();
     let form = ctx.session.take_form(Page::SignInChallenge);
+    // A code after the password (MFA), not a code as the way in: only
+    // then is "Remember this browser" offered, since only MFA is skipped.
+    let second_step = !flow.asks_first_factor();
     let (title_id, body) = match (&flow.challenge, &flow.totp_secret) {
         (Challenge::AppCode, _) => (
             "challenge.app_code_title",
-            code_form(&ctx, &form, "challenge.app_code_intro", None),
+            code_form(&ctx, &form, "challenge.app_code_intro", None, second_step),
         ),
-        (Challenge::SmsCode { destination }, _) => (
+        (Challenge::SmsCode { destination } | Challenge::SmsSignInCode { destination }, _) => (
             "challenge.sms_title",
             code_form(
                 &ctx,
                 &form,
                 "challenge.sms_intro",
                 Some(destination.clone()),
+                second_step,
             ),
         ),
         (Challenge::EmailCode { destination }, _) => (
@@ -77,6 +114,7 @@ pub fn ChallengePage() -> impl IntoView {
                 &form,
                 "challenge.email_intro",
                 Some(destination.clone()),
+                second_step,
             ),
         ),
         (
@@ -103,6 +141,20 @@ pub fn ChallengePage() -> impl IntoView {
             }
             .into_any(),
         ),
+        (Challenge::SelectFirstFactor { options }, _) => (
+            "challenge.first_factor_title",
+            first_factor_form(&ctx, &form, &flow.typed_name, options),
+        ),
+        (Challenge::Passkey { request_options }, _) => (
+            "challenge.passkey_title",
+            passkey_form(&ctx, &form, request_options),
+        ),
+        // Answered on the server before any page shows; never left
+        // for the visitor.
+        (Challenge::DeviceSrp, _) => {
+            see_other(&sign_in::cancel(&ctx.session));
+            return ().into_any();
+        }
         (Challenge::Unsupported { name }, _) => {
             let args = BTreeMap::from([("challenge".to_owned(), name.clone())]);
             (
@@ -113,12 +165,30 @@ pub fn ChallengePage() -> impl IntoView {
         }
     };
     let start_over_id = match flow.challenge {
-        Challenge::SmsCode { .. } | Challenge::EmailCode { .. } => "challenge.new_code",
+        Challenge::SmsCode { .. }
+        | Challenge::EmailCode { .. }
+        | Challenge::SmsSignInCode { .. }
+            if !flow.asks_first_factor() =>
+        {
+            "challenge.new_code"
+        }
+        Challenge::SelectFirstFactor { .. } => "challenge.not_you",
         _ => "challenge.start_over",
     };
+    // A code or passkey as the way in: the other ways are a click away
+    // (a new code too, which comes with choosing the code again).
+    let other_ways = flow.asks_first_factor().then(|| {
+        view! {
+            <form method="post" action=OtherWays::PATH class="secondary-form">
+                <CsrfField ctx=ctx.clone()/>
+                <button type="submit" class="secondary">{t(&lang, "challenge.other_ways")}</button>
+            </form>
+        }
+    });
     view! {
         <Layout ctx=ctx.clone() title_id=title_id>
             {body}
+            {other_ways}
             <form method="post" action=CancelSignIn::PATH class="secondary-form">
                 <CsrfField ctx=ctx.clone()/>
                 <button type="submit" class="secondary">{t(&lang, start_over_id)}</button>
@@ -128,8 +198,101 @@ pub fn ChallengePage() -> impl IntoView {
     .into_any()
 }
 
+/// SELECT_CHALLENGE: the password (when offered) and a button for each
+/// other way in. Enter in the password field submits the first button,
+/// the password. The passkey button stays hidden unless
+/// `public/js/passkey.js` finds WebAuthn in the browser.
+fn first_factor_form(ctx: &Ctx, form: &FormState, name: &str, options: &[FirstFactor]) -> AnyView {
+    let lang = ctx.lang.clone();
+    let args = BTreeMap::from([("name".to_owned(), name.to_owned())]);
+    let password = options.contains(&FirstFactor::Password).then(|| {
+        view! {
+            // For password managers: the account the password is for.
+            <input type="hidden" autocomplete="username" value=name.to_owned()/>
+            <Field lang=lang.clone() form=form.clone() name="password" label=t(&lang, "field.password")
+                kind="password" autocomplete="current-password" autofocus=true/>
+            <button type="submit" class="primary" name="choice" value=FirstFactor::Password.id()
+                data-testid="sign-in-password">{t(&lang, "sign_in.submit")}</button>
+        }
+    });
+    let others: Vec<FirstFactor> = [
+        FirstFactor::EmailCode,
+        FirstFactor::SmsCode,
+        FirstFactor::Passkey,
+    ]
+    .into_iter()
+    .filter(|f| options.contains(f))
+    .collect();
+    let divider = (password.is_some() && !others.is_empty())
+        .then(|| view! { <p class="divider"><span>{t(&lang, "challenge.or")}</span></p> });
+    let buttons = others
+        .into_iter()
+        .map(|factor| match factor {
+            FirstFactor::EmailCode => view! {
+                <button type="submit" class="secondary wide" name="choice" value=factor.id()
+                    data-testid="sign-in-email-code">{t(&lang, "challenge.send_email_code")}</button>
+            }
+            .into_any(),
+            FirstFactor::SmsCode => view! {
+                <button type="submit" class="secondary wide" name="choice" value=factor.id()
+                    data-testid="sign-in-sms-code">{t(&lang, "challenge.send_sms_code")}</button>
+            }
+            .into_any(),
+            _ => view! {
+                <button type="submit" class="secondary wide" name="choice" value=factor.id()
+                    hidden data-passkey-option="" data-testid="sign-in-passkey">{t(&lang, "challenge.use_passkey")}</button>
+            }
+            .into_any(),
+        })
+        .collect_view();
+    let script = options
+        .contains(&FirstFactor::Passkey)
+        .then(|| view! { <script src=crate::routes::PASSKEY_SCRIPT defer></script> });
+    view! {
+        <p>{t_args(&lang, "challenge.first_factor_intro", &args)}</p>
+        <form method="post" action=AnswerChallenge::PATH novalidate>
+            <ErrorSummary lang=lang.clone() form=form.clone()/>
+            <CsrfField ctx=ctx.clone()/>
+            {password}
+            {divider}
+            {buttons}
+        </form>
+        {script}
+    }
+    .into_any()
+}
+
+/// WEB_AUTHN: `public/js/passkey.js` hands the request options to the
+/// browser and posts its answer. Without the script (or WebAuthn) the
+/// page says so, and the other ways stay a click away.
+fn passkey_form(ctx: &Ctx, form: &FormState, request_options: &str) -> AnyView {
+    let lang = ctx.lang.clone();
+    view! {
+        <p data-message-id="challenge.passkey_intro">{t(&lang, "challenge.passkey_intro")}</p>
+        <p class="hint" data-passkey-unavailable data-message-id="passkey.needs_script">
+            {t(&lang, "passkey.needs_script")}
+        </p>
+        <form method="post" action=AnswerPasskey::PATH novalidate data-passkey-get=request_options.to_owned()>
+            <ErrorSummary lang=lang.clone() form=form.clone()/>
+            <CsrfField ctx=ctx.clone()/>
+            <input type="hidden" name="credential" value=""/>
+            <button type="submit" class="primary" hidden data-passkey-option="" data-testid="use-passkey">
+                {t(&lang, "challenge.use_passkey")}
+            </button>
+        </form>
+        <script src=crate::routes::PASSKEY_SCRIPT defer></script>
+    }
+    .into_any()
+}
+
 /// One code field: authenticator app, SMS or email.
-fn code_form(ctx: &Ctx, form: &FormState, intro_id: &str, destination: Option<String>) -> AnyView {
+fn code_form(
+    ctx: &Ctx,
+    form: &FormState,
+    intro_id: &str,
+    destination: Option<String>,
+    second_step: bool,
+) -> AnyView {
     let lang = ctx.lang.clone();
     let args = BTreeMap::from([("destination".to_owned(), destination.unwrap_or_default())]);
     // Without the authenticator at hand there is nothing to type: say
@@ -150,6 +313,17 @@ fn code_form(ctx: &Ctx, form: &FormState, intro_id: &str, destination: Option<St
             </details>
         }
     });
+    // "Remember this browser": the next sign-ins here skip this step.
+    let remember = (second_step && ctx.app.remember_devices).then(|| {
+        view! {
+            <div class="field checkbox">
+                <input type="checkbox" id="field-remember_device" name="remember_device" value="yes"
+                    aria-describedby="remember_device-hint"/>
+                <label for="field-remember_device">{t(&lang, "devices.remember")}</label>
+                <p id="remember_device-hint" class="hint">{t(&lang, "devices.remember_hint")}</p>
+            </div>
+        }
+    });
     view! {
         <p>{t_args(&lang, intro_id, &args)}</p>
         <form method="post" action=AnswerChallenge::PATH novalidate>
@@ -157,6 +331,7 @@ fn code_form(ctx: &Ctx, form: &FormState, intro_id: &str, destination: Option<St
             <CsrfField ctx=ctx.clone()/>
             <Field lang=lang.clone() form=form.clone() name="code" label=t(&lang, "field.mfa_code")
                 kind="text" inputmode="numeric" autocomplete="one-time-code" autofocus=true/>
+            {remember}
             <button type="submit" class="primary">{t(&lang, "challenge.verify")}</button>
         </form>
         {lost_app}

@@ -12,7 +12,13 @@ use crate::routes::{Location, Page};
 #[server(prefix = "/api", endpoint = "confirm-sign-up")]
 pub async fn confirm_sign_up(#[server(default)] code: String) -> Result<(), ServerFnError> {
     let ctx = ctx()?;
-    see_other(&sign_up::confirm(&ctx.app, &ctx.session, &code).await);
+    let location = match sign_up::confirm(&ctx.app, &ctx.session, &code).await {
+        sign_up::Confirmed::Page(location) => location,
+        sign_up::Confirmed::SignIn(next) => {
+            crate::flows::sign_in::after_sign_up(&ctx.app, &ctx.session, next).await
+        }
+    };
+    see_other(&location);
     Ok(())
 }
 

@@ -19,7 +19,10 @@ pub async fn confirm_identity(
     #[server(default)] return_to: String,
 ) -> Result<(), ServerFnError> {
     let ctx = ctx()?;
-    see_other(&sign_in::reauthenticate(&ctx.app, &ctx.session, password, &return_to).await);
+    let preferred = super::sign_in::preferred_method();
+    see_other(
+        &sign_in::reauthenticate(&ctx.app, &ctx.session, password, &return_to, preferred).await,
+    );
     Ok(())
 }
 
@@ -35,6 +38,24 @@ pub fn ConfirmIdentityPage() -> impl IntoView {
         );
         // The name the password belongs to, for password managers.
         let name = user.email.clone().unwrap_or_else(|| user.username.clone());
+        if ctx.app.choice_sign_in {
+            // Signing in again, in any way the account has.
+            return view! {
+                <Layout ctx=ctx.clone() title_id="confirm_identity.title">
+                    <p data-message-id="confirm_identity.intro_choice">{t(&lang, "confirm_identity.intro_choice")}</p>
+                    <form method="post" action=ConfirmIdentity::PATH novalidate>
+                        <ErrorSummary lang=lang.clone() form=form.clone()/>
+                        <CsrfField ctx=ctx.clone()/>
+                        <ReturnToField value=return_to.clone()/>
+                        <button type="submit" class="primary" autofocus>{t(&lang, "confirm_identity.submit")}</button>
+                    </form>
+                    <p class="alternatives">
+                        <a href=cancel>{t(&lang, "account.cancel")}</a>
+                    </p>
+                </Layout>
+            }
+            .into_any();
+        }
         view! {
             <Layout ctx=ctx.clone() title_id="confirm_identity.title">
                 <p>{t(&lang, "confirm_identity.intro")}</p>

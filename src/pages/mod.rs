@@ -17,6 +17,7 @@ pub mod errors;
 pub mod forgot_password;
 pub mod home;
 pub mod language;
+pub mod passkeys;
 pub mod profile;
 pub mod protected;
 pub mod reset_password;

@@ -1,12 +1,21 @@
 //! `GET /sign-in` and its form handler `POST /api/sign-in`.
+//!
+//! With choice-based sign-in the page asks for the name only; the ways in
+//! follow on the challenge page (SELECT_CHALLENGE), or straight away the
+//! one this browser used last, named by a cookie.
 
+use axum::http::request::Parts;
+use axum::http::{HeaderValue, header};
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn as _;
+use leptos_axum::ResponseOptions;
+use tower_cookies::cookie::{Cookie, SameSite, time::Duration};
 
 use super::components::{CsrfField, ErrorSummary, Field, Layout, PasswordScript, ReturnToField};
-use super::{ctx, return_to_param, see_other};
+use super::{Ctx, ctx, return_to_param, see_other};
+use crate::cognito::challenge::FirstFactor;
 use crate::domain::SignInNameKind;
-use crate::flows::sign_in::{SignInInput, submit};
+use crate::flows::sign_in::{METHOD_COOKIE, SignInInput, SignedInWith, submit};
 use crate::i18n::t;
 use crate::routes::{Location, Page};
 
@@ -21,9 +30,46 @@ pub async fn sign_in(
         username,
         password,
         return_to,
+        preferred: preferred_method(),
     };
     see_other(&submit(&ctx.app, &ctx.session, input).await);
+    remember_method(&ctx);
     Ok(())
+}
+
+/// The way in this browser used last, from its cookie.
+pub fn preferred_method() -> Option<FirstFactor> {
+    let parts = use_context::<Parts>()?;
+    parts
+        .headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|value| value.to_str().ok())
+        .flat_map(Cookie::split_parse)
+        .filter_map(Result::ok)
+        .find(|cookie| cookie.name() == METHOD_COOKIE)
+        .and_then(|cookie| FirstFactor::from_id(cookie.value()))
+}
+
+/// After a choice-based sign-in succeeded: the way in, remembered in the
+/// browser for a year, so the next sign-in starts with it.
+pub fn remember_method(ctx: &Ctx) {
+    let Some(SignedInWith(factor)) = ctx.session.take::<SignedInWith>() else {
+        return;
+    };
+    let Some(response) = use_context::<ResponseOptions>() else {
+        return;
+    };
+    let cookie = Cookie::build((METHOD_COOKIE, factor.id()))
+        .path("/")
+        .http_only(true)
+        .secure(ctx.app.secure_cookies)
+        .same_site(SameSite::Lax)
+        .max_age(Duration::days(365))
+        .build();
+    if let Ok(value) = HeaderValue::from_str(&cookie.to_string()) {
+        response.append_header(header::SET_COOKIE, value);
+    }
 }
 
 #[component]
@@ -42,6 +88,18 @@ pub fn SignInPage() -> impl IntoView {
     // Back after a wrong password, the name is kept: focus goes to the
     // password, the field to type again.
     let retry = form.values.contains_key("username") && !form.has_errors();
+    let choice = ctx.app.choice_sign_in;
+    let password = (!choice).then(|| {
+        view! {
+            <Field lang=lang.clone() form=form.clone() name="password" label=t(&lang, "field.password")
+                kind="password" autocomplete="current-password" autofocus=retry/>
+        }
+    });
+    let submit_id = if choice {
+        "sign_in.continue"
+    } else {
+        "sign_in.submit"
+    };
     view! {
         <Layout ctx=ctx.clone() title_id="sign_in.title">
             <form method="post" action=SignIn::PATH novalidate>
@@ -49,12 +107,12 @@ pub fn SignInPage() -> impl IntoView {
                 <CsrfField ctx=ctx.clone()/>
                 <ReturnToField value=return_to.clone()/>
                 <Field lang=lang.clone() form=form.clone() name="username" label=name_label
-                    kind=name_kind autocomplete="username" keep_value=true autofocus=!retry/>
-                <Field lang=lang.clone() form=form.clone() name="password" label=t(&lang, "field.password")
-                    kind="password" autocomplete="current-password" autofocus=retry/>
-                <button type="submit" class="primary">{t(&lang, "sign_in.submit")}</button>
+                    kind=name_kind autocomplete="username" keep_value=true
+                    autofocus=choice || !retry/>
+                {password}
+                <button type="submit" class="primary">{t(&lang, submit_id)}</button>
             </form>
-            <PasswordScript lang=lang.clone()/>
+            {(!choice).then(|| view! { <PasswordScript lang=lang.clone()/> })}
             <p class="alternatives">
                 <a href=forgot_href>{t(&lang, "sign_in.forgot_password")}</a>
             </p>

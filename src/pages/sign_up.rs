@@ -114,9 +114,13 @@ pub fn SignUpPage() -> impl IntoView {
                     kind="email" autocomplete="email" keep_value=true autofocus=true/>
                 {attribute_fields}
                 <Field lang=lang.clone() form=form.clone() name="password" label=t(&lang, "field.password")
-                    kind="password" autocomplete="new-password" hint_id="password-rules"/>
+                    kind="password" autocomplete="new-password" hint_id="password-rules"
+                    optional=ctx.app.choice_sign_in/>
                 <PasswordChecklist lang=lang.clone() policy=ctx.app.password_policy.clone()
                     form=form.clone()/>
+                {ctx.app.choice_sign_in.then(|| view! {
+                    <p class="hint" data-message-id="sign_up.password_optional">{t(&lang, "sign_up.password_optional")}</p>
+                })}
                 {consent}
                 <button type="submit" class="primary">{t(&lang, "sign_up.submit")}</button>
             </form>

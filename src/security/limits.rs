@@ -51,6 +51,18 @@ pub const PASSWORDS: Rule = Rule {
     }),
 };
 
+/// Names typed on the first page of choice-based sign-in, which tries no
+/// password: per client only. The password typed next, and a code sent,
+/// count under [`PASSWORDS`] and [`MESSAGES`] for the name.
+pub const SIGN_IN_NAMES: Rule = Rule {
+    name: "sign_in_name",
+    per_client: Budget {
+        max: 60,
+        window_secs: 5 * MINUTE,
+    },
+    per_name: None,
+};
+
 /// Codes entered (confirmation, reset, verification, MFA). Wrong codes are
 /// also counted per flow (`flows::WrongCodes`).
 pub const CODES: Rule = Rule {

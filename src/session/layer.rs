@@ -94,6 +94,18 @@ impl SessionConfig {
     }
 }
 
+impl SessionConfig {
+    /// The device cookie (see [`Session::device_id`]): host-only always
+    /// (no subdomain needs it), `__Host-` whenever cookies are Secure.
+    pub fn device_cookie_name(&self) -> &'static str {
+        if self.secure_cookies {
+            "__Host-threshold-device"
+        } else {
+            "threshold-device"
+        }
+    }
+}
+
 pub async fn session_layer(
     State(config): State<SessionConfig>,
     cookies: Cookies,
@@ -117,6 +129,11 @@ pub async fn session_layer(
         None => None,
     };
     let session = Session::new(id, loaded, config.vault.keys().clone());
+    session.set_sent_device_id(
+        cookies
+            .get(config.device_cookie_name())
+            .and_then(|c| SessionId::parse(c.value())),
+    );
 
     if is_state_changing(request.method()) {
         request = match check_csrf(&session, request, &config.refusals, &lang).await {
@@ -129,6 +146,7 @@ pub async fn session_layer(
     request.extensions_mut().insert(config.refusals.clone());
     request.extensions_mut().insert(lang.clone());
     let response = next.run(request).await;
+    send_device_cookie(&config, &cookies, &session);
     match save(&config, &cookies, &session).await {
         Ok(()) => response,
         // The handler's answer ("signed out", say) would not be true: the
@@ -188,6 +206,32 @@ async fn check_csrf(
         return Err(refusals.answer(Refusal::Csrf, lang));
     }
     Ok(Request::from_parts(parts, Body::from(bytes)))
+}
+
+/// Sets or removes the device cookie when the request changed it:
+/// HttpOnly, SameSite=Lax, Path=/, Secure as the session cookie is.
+fn send_device_cookie(config: &SessionConfig, cookies: &Cookies, session: &Session) {
+    let Some(change) = session.take_device_change() else {
+        return;
+    };
+    let value = change
+        .as_ref()
+        .map(|(id, _)| id.as_str().to_owned())
+        .unwrap_or_default();
+    let mut cookie = Cookie::new(config.device_cookie_name(), value);
+    cookie.set_http_only(true);
+    cookie.set_secure(config.secure_cookies);
+    cookie.set_same_site(SameSite::Lax);
+    cookie.set_path("/");
+    match change {
+        Some((_, max_age)) => {
+            cookie.set_max_age(CookieDuration::seconds(
+                i64::try_from(max_age).unwrap_or(i64::MAX),
+            ));
+            cookies.add(cookie);
+        }
+        None => cookies.remove(cookie),
+    }
 }
 
 /// Writes the session back when something changed, and (re)sets the

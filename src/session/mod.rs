@@ -400,6 +400,12 @@ struct Inner {
     /// must see the same one-time messages.
     taken_flash: Option<Vec<Flash>>,
     taken_forms: BTreeMap<String, FormState>,
+    /// The id in the browser's device cookie (see [`Session::device_id`]),
+    /// as sent or as set during this request.
+    device_id: Option<SessionId>,
+    /// A change of the device cookie for the layer to send: set (with its
+    /// lifetime in seconds) or removed.
+    device_change: Option<Option<(SessionId, u64)>>,
 }
 
 /// What the layer does with a session after the request.
@@ -470,7 +476,42 @@ impl Session {
             keys,
             taken_flash: None,
             taken_forms: BTreeMap::new(),
+            device_id: None,
+            device_change: None,
         })))
+    }
+
+    /// The id in the browser's long-lived device cookie, if it sent one (or
+    /// this request set one). A second cookie, apart from the session's:
+    /// it outlives sign-out, renewal and the session itself, and holds
+    /// only a random id under which a flow keeps what it remembers about
+    /// this browser (a remembered device's secrets, sealed, in the store).
+    pub fn device_id(&self) -> Option<SessionId> {
+        self.lock().device_id.clone()
+    }
+
+    /// Sets the device cookie to `id` for `max_age_secs`.
+    pub fn set_device_id(&self, id: SessionId, max_age_secs: u64) {
+        let mut inner = self.lock();
+        inner.device_id = Some(id.clone());
+        inner.device_change = Some(Some((id, max_age_secs)));
+    }
+
+    /// Removes the device cookie from the browser.
+    pub fn clear_device_id(&self) {
+        let mut inner = self.lock();
+        inner.device_id = None;
+        inner.device_change = Some(None);
+    }
+
+    /// The device cookie the browser sent (the layer, at load).
+    pub(crate) fn set_sent_device_id(&self, id: Option<SessionId>) {
+        self.lock().device_id = id;
+    }
+
+    /// The change of the device cookie to send, if any.
+    pub(crate) fn take_device_change(&self) -> Option<Option<(SessionId, u64)>> {
+        self.lock().device_change.take()
     }
 
     fn lock(&self) -> MutexGuard<'_, Inner> {
@@ -831,6 +872,29 @@ mod tests {
             Some("ada@example.com")
         );
         assert_eq!(form.values.get("name"), None, "past the cap: typed again");
+    }
+
+    #[test]
+    fn the_device_cookie_outlives_renewal_and_is_sent_only_when_changed() {
+        let session = fresh();
+        let sent = SessionId::generate();
+        session.set_sent_device_id(Some(sent.clone()));
+        session.renew();
+        assert_eq!(
+            session.device_id().map(|id| id.as_str().to_owned()),
+            Some(sent.as_str().to_owned())
+        );
+        assert!(session.take_device_change().is_none(), "nothing to send");
+        let new = SessionId::generate();
+        session.set_device_id(new.clone(), 60);
+        let change = session.take_device_change().expect("a change");
+        assert_eq!(
+            change.map(|(id, secs)| (id.as_str().to_owned(), secs)),
+            Some((new.as_str().to_owned(), 60))
+        );
+        session.clear_device_id();
+        assert!(session.device_id().is_none());
+        assert!(matches!(session.take_device_change(), Some(None)));
     }
 
     #[test]

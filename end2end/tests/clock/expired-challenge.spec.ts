@@ -31,8 +31,7 @@ test('a code entered after the challenge expired starts the sign-in over, with t
   await expect(signInPage.email).toHaveValue(confirmedUser.email);
 
   // Signing in again sends a new code, which works.
-  await signInPage.password.fill(confirmedUser.password);
-  await signInPage.signIn.click();
+  await signInPage.submitPassword(confirmedUser.password);
   await challengePage.expectEmailCode();
   await challengePage.submitCode(await outbox.latestCode(confirmedUser.email, { purpose: 'mfa', after: before + 1 }));
   await accountPage.expectShown(confirmedUser.email);

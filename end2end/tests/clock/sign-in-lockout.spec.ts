@@ -1,5 +1,5 @@
 import type { PoolClock } from '../../fixtures/pool-clock';
-import { expect, test } from '../../fixtures';
+import { test } from '../../fixtures';
 import type { User } from '../../kit';
 import { newUser } from '../../kit';
 import type { SignInPage } from '../../pages/sign-in-page';
@@ -31,8 +31,8 @@ test('after wrong passwords sign-in pauses, even for the right one, alike for an
     await lockOut(signInPage, poolClock, account);
     await signInPage.goto();
     await signInPage.signInAs(account);
-    await signInPage.expectShown();
+    await signInPage.expectPasswordAgain();
     await signInPage.messages.expectError('sign_in.locked_out');
-    await expect(signInPage.email).toHaveValue(account.email);
+    await signInPage.expectNameKept(account.email);
   }
 });

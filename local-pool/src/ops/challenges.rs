@@ -18,7 +18,7 @@ use crate::error::{ApiError, ApiResult};
 use crate::input::Input;
 use crate::outbox::Purpose;
 use crate::srp::{self, Verifier};
-use crate::state::{ChallengeSession, RefreshRecord, State, UserStatus};
+use crate::state::{ChallengeSession, Device, RefreshRecord, SrpPending, State, UserStatus};
 use crate::tokens::{Issue, issue, new_refresh_token};
 
 /// Wrong MFA codes allowed per challenge session before it is dropped.
@@ -28,13 +28,51 @@ pub fn user_disabled() -> ApiError {
     ApiError::not_authorized("User is disabled.")
 }
 
-/// Issues access, ID and (for a new sign-in) refresh tokens.
-fn sign_in_tokens(
+/// Issues access, ID and (for a new sign-in) refresh tokens, and, in a
+/// pool that tracks devices, a new device for the user to confirm
+/// (`NewDeviceMetadata`).
+pub fn sign_in_tokens(
     ctx: &Ctx<'_>,
     s: &mut State,
     pool_id: &str,
     client_id: &str,
     username: &str,
+) -> ApiResult<Value> {
+    if s.pool(pool_id)?.device_tracking().is_none() {
+        return issue_tokens(ctx, s, pool_id, client_id, username, None);
+    }
+    {
+        let region = pool_id.split('_').next().unwrap_or("local");
+        let key = format!("{region}_{}", uuid::Uuid::new_v4());
+        let mut out = issue_tokens(ctx, s, pool_id, client_id, username, Some(&key))?;
+        let group_key = format!("-{}", &new_session_id()[..9]);
+        s.pool_mut(pool_id)?.user_mut(username)?.devices.insert(
+            key.clone(),
+            Device {
+                group_key: group_key.clone(),
+                verifier: None,
+                name: None,
+                remembered: false,
+                created_ms: ctx.now_ms,
+                modified_ms: ctx.now_ms,
+                last_authenticated_ms: ctx.now_ms,
+            },
+        );
+        out["AuthenticationResult"]["NewDeviceMetadata"] =
+            json!({ "DeviceKey": key, "DeviceGroupKey": group_key });
+        Ok(out)
+    }
+}
+
+/// The tokens alone; `device_key` names the device they are issued to,
+/// which their refresh must name again.
+fn issue_tokens(
+    ctx: &Ctx<'_>,
+    s: &mut State,
+    pool_id: &str,
+    client_id: &str,
+    username: &str,
+    device_key: Option<&str>,
 ) -> ApiResult<Value> {
     let origin_jti = uuid::Uuid::new_v4().to_string();
     let (refresh, refresh_hash) = new_refresh_token();
@@ -68,6 +106,7 @@ fn sign_in_tokens(
             auth_time,
             expires_ms: ctx.now_ms.saturating_add(client.refresh_token_ms()),
             revoked: false,
+            device_key: device_key.map(str::to_owned),
         },
     );
     Ok(json!({
@@ -90,8 +129,10 @@ fn challenge(s: &mut State, ctx: &Ctx<'_>, base: ChallengeSession, params: Value
     json!({ "ChallengeName": name, "Session": id, "ChallengeParameters": params })
 }
 
-/// Sends an SMS or email MFA code and opens the challenge for it.
-fn code_challenge(
+/// Sends an SMS or email code and opens the challenge for it: MFA
+/// (SMS_MFA, EMAIL_OTP after a password) or a first factor (EMAIL_OTP,
+/// SMS_OTP in USER_AUTH).
+pub fn code_challenge(
     ctx: &Ctx<'_>,
     s: &mut State,
     session: ChallengeSession,
@@ -99,11 +140,8 @@ fn code_challenge(
 ) -> ApiResult<Value> {
     let pool = s.pool(&session.pool_id)?;
     let user = pool.user(&session.username)?;
-    let attribute = if kind == "SMS_MFA" {
-        "phone_number"
-    } else {
-        "email"
-    };
+    let by_sms = kind == "SMS_MFA" || kind == "SMS_OTP";
+    let attribute = if by_sms { "phone_number" } else { "email" };
     let destination = user
         .attr(attribute)
         .ok_or_else(|| {
@@ -119,7 +157,7 @@ fn code_challenge(
     let ttl_ms = pool.client(&session.client_id)?.session_ms();
     let pending = PendingCode::for_attribute(ttl_ms, ctx.now_ms, attribute);
     let code = pending.code.clone();
-    let template = if kind == "SMS_MFA" {
+    let template = if by_sms {
         pool.sms_mfa
             .as_ref()
             .and_then(|c| c.get("SmsAuthenticationMessage"))
@@ -195,6 +233,21 @@ pub fn after_password(
     client_id: &str,
     username: &str,
 ) -> ApiResult<Value> {
+    after_password_on(ctx, s, pool_id, client_id, username, None)
+}
+
+/// `after_password`, from a device that names itself (`DEVICE_KEY`): a
+/// confirmed, remembered device of this user proves itself next
+/// (DEVICE_SRP_AUTH) instead of MFA.
+/// <https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-device-tracking.html>
+pub fn after_password_on(
+    ctx: &Ctx<'_>,
+    s: &mut State,
+    pool_id: &str,
+    client_id: &str,
+    username: &str,
+    device_key: Option<&str>,
+) -> ApiResult<Value> {
     let pool = s.pool(pool_id)?;
     let client = pool.client(client_id)?;
     let user = pool.user(username)?;
@@ -262,6 +315,31 @@ pub fn after_password(
             ));
         }
         UserStatus::Confirmed => {}
+    }
+    // A key the user has no device for (forgotten, or never theirs) is
+    // refused, as Cognito does: "Device does not exist."
+    if pool.device_tracking().is_some()
+        && device_key.is_some_and(|key| !user.devices.contains_key(key))
+    {
+        return Err(ApiError::new(
+            "ResourceNotFoundException",
+            "Device does not exist.",
+        ));
+    }
+    let remembered = device_key
+        .and_then(|key| user.devices.get(key))
+        .is_some_and(|d| d.verifier.is_some() && d.remembered);
+    if remembered && pool.device_tracking().is_some() {
+        let params = json!({ "USERNAME": username, "USER_ID_FOR_SRP": username });
+        return Ok(challenge(
+            s,
+            ctx,
+            ChallengeSession {
+                challenge: "DEVICE_SRP_AUTH".into(),
+                ..base
+            },
+            params,
+        ));
     }
     if pool.mfa_configuration == "OFF" {
         return sign_in_tokens(ctx, s, pool_id, client_id, username);
@@ -416,7 +494,16 @@ pub fn respond_to_auth_challenge(ctx: &Ctx<'_>, input: &Input) -> ApiResult<Valu
             return Err(ApiError::invalid_session());
         }
         let pool = s.pool(&current.pool_id)?;
-        if pool.find_username(&username_sent).as_deref() != Some(current.username.as_str()) {
+        // A decoy (a one-time code "sent" to a name with no account) is
+        // answered like a real one: the code is refused as wrong. Clients
+        // answer with the name typed or, as with a real account, with the
+        // USERNAME the challenge gave them.
+        let decoy = !pool.users.contains_key(&current.username)
+            && (current.typed_name.as_deref() == Some(username_sent.as_str())
+                || current.username == username_sent);
+        if pool.find_username(&username_sent).as_deref() != Some(current.username.as_str())
+            && !decoy
+        {
             return Err(ApiError::invalid_session());
         }
         if current.challenge != name {
@@ -467,11 +554,11 @@ fn answer_challenge(
     let mismatch = || ApiError::new("CodeMismatchException", "Invalid code received for user");
     let session_ms = s.pool(&pool_id)?.client(&client_id)?.session_ms();
     match current.challenge.as_str() {
-        "SMS_MFA" | "EMAIL_OTP" => {
-            let key = if current.challenge == "SMS_MFA" {
-                "SMS_MFA_CODE"
-            } else {
-                "EMAIL_OTP_CODE"
+        "SMS_MFA" | "EMAIL_OTP" | "SMS_OTP" => {
+            let key = match current.challenge.as_str() {
+                "SMS_MFA" => "SMS_MFA_CODE",
+                "SMS_OTP" => "SMS_OTP_CODE",
+                _ => "EMAIL_OTP_CODE",
             };
             let code = response(key)?;
             let mut slot = current.code.clone();
@@ -485,6 +572,12 @@ fn answer_challenge(
                     return Err(ApiError::expired_code());
                 }
                 Err(_) => return Err(mismatch()),
+            }
+            if current.challenge == "SMS_OTP" {
+                // Receiving the code proves the number.
+                let user = s.pool_mut(&pool_id)?.user_mut(&username)?;
+                user.attributes
+                    .insert("phone_number_verified".into(), "true".into());
             }
             if current.challenge == "EMAIL_OTP" {
                 // Receiving the code proves the address.
@@ -617,6 +710,102 @@ fn answer_challenge(
             user.modified_ms = ctx.now_ms;
             after_password(ctx, s, &pool_id, &client_id, &username)
         }
+        "DEVICE_SRP_AUTH" => {
+            let device_key = response("DEVICE_KEY")?;
+            let srp_a = response("SRP_A")?;
+            let user = s.pool(&pool_id)?.user(&username)?;
+            let device = user
+                .devices
+                .get(&device_key)
+                .filter(|d| d.remembered)
+                .ok_or_else(|| ApiError::resource_not_found("Device does not exist."))?;
+            let verifier = device
+                .verifier
+                .clone()
+                .ok_or_else(|| ApiError::resource_not_found("Device does not exist."))?;
+            let (exchange, srp_b) = srp::start(Some(&verifier), &srp_a)
+                .map_err(|_| ApiError::invalid_parameter("SRP_A is not valid."))?;
+            let secret_block = srp::new_secret_block();
+            s.srp.insert(
+                secret_block.clone(),
+                SrpPending {
+                    pool_id: pool_id.clone(),
+                    client_id: client_id.clone(),
+                    username: Some(username.clone()),
+                    typed_name: username.clone(),
+                    user_id_for_srp: device_key.clone(),
+                    server: Some(exchange),
+                    expires_ms: ctx.now_ms.saturating_add(session_ms),
+                    device_key: Some(device_key.clone()),
+                    named_device: None,
+                },
+            );
+            let params = json!({
+                "SRP_B": srp_b,
+                "SALT": verifier.salt,
+                "SECRET_BLOCK": secret_block,
+                "USERNAME": username,
+                "DEVICE_KEY": device_key,
+            });
+            Ok(challenge(
+                s,
+                ctx,
+                ChallengeSession {
+                    challenge: "DEVICE_PASSWORD_VERIFIER".into(),
+                    expires_ms: ctx.now_ms.saturating_add(session_ms),
+                    ..current
+                },
+                params,
+            ))
+        }
+        "DEVICE_PASSWORD_VERIFIER" => {
+            let device_key = response("DEVICE_KEY")?;
+            let block = response("PASSWORD_CLAIM_SECRET_BLOCK")?;
+            let signature = response("PASSWORD_CLAIM_SIGNATURE")?;
+            let timestamp = response("TIMESTAMP")?;
+            if srp::timestamp_seconds(&timestamp).is_none() {
+                return Err(ApiError::invalid_parameter("TIMESTAMP is not valid."));
+            }
+            let pending = s
+                .srp
+                .remove(&block)
+                .filter(|p| {
+                    p.device_key.as_deref() == Some(device_key.as_str())
+                        && p.username.as_deref() == Some(username.as_str())
+                        && p.client_id == client_id
+                        && p.expires_ms > ctx.now_ms
+                })
+                .ok_or_else(ApiError::invalid_session)?;
+            let user = s.pool(&pool_id)?.user(&username)?;
+            let device = user
+                .devices
+                .get(&device_key)
+                .ok_or_else(|| ApiError::resource_not_found("Device does not exist."))?;
+            let proven = pending.server.as_ref().is_some_and(|exchange| {
+                srp::verify_claim(
+                    exchange,
+                    device.verifier.as_ref(),
+                    &device.group_key,
+                    &device_key,
+                    &block,
+                    &timestamp,
+                    &signature,
+                )
+            });
+            if !proven {
+                return Err(ApiError::incorrect_credentials());
+            }
+            if let Some(device) = s
+                .pool_mut(&pool_id)?
+                .user_mut(&username)?
+                .devices
+                .get_mut(&device_key)
+            {
+                device.last_authenticated_ms = ctx.now_ms;
+            }
+            // The device signed in: no MFA, and no new device.
+            issue_tokens(ctx, s, &pool_id, &client_id, &username, Some(&device_key))
+        }
         other => Err(ApiError::invalid_parameter(format!(
             "The challenge {other} is not supported by this pool."
         ))),
@@ -711,7 +900,18 @@ fn password_verifier(
         match (ok, username) {
             (true, Some(username)) => {
                 check_usable(ctx, s, &pending.pool_id, username)?;
-                after_password(ctx, s, &pending.pool_id, client_id, username)
+                after_password_on(
+                    ctx,
+                    s,
+                    &pending.pool_id,
+                    client_id,
+                    username,
+                    // Named in the answer, or already in InitiateAuth.
+                    responses
+                        .get("DEVICE_KEY")
+                        .map(String::as_str)
+                        .or(pending.named_device.as_deref()),
+                )
             }
             _ => Err(ApiError::incorrect_credentials()),
         }

@@ -8,7 +8,9 @@
 //! - `challenges`: RespondToAuthChallenge, challenge sessions and issuing
 //!   tokens;
 //! - `self_service`: sign-up, passwords, attributes, signing out, TOTP
-//!   association and MFA preferences, done by users themselves.
+//!   association and MFA preferences, done by users themselves;
+//! - `devices`: remembered devices (the user's and the admin operations);
+//! - `webauthn`: registering, listing and deleting passkeys.
 //!
 //! `users` holds the helpers the areas share and `context` the `Ctx` every
 //! operation gets. Only this module refers to the areas, through the
@@ -20,11 +22,13 @@ mod admin_users;
 mod challenges;
 mod clients;
 mod context;
+mod devices;
 mod groups;
 mod pools;
 mod self_service;
 mod sign_in;
 mod users;
+mod webauthn;
 
 use serde_json::Value;
 
@@ -52,6 +56,12 @@ const USER_OPERATIONS: &[(&str, Operation)] = &[
     ),
     ("ChangePassword", self_service::change_password),
     ("GetUser", self_service::get_user),
+    ("GetUserAuthFactors", self_service::get_user_auth_factors),
+    ("ConfirmDevice", devices::confirm_device),
+    ("UpdateDeviceStatus", devices::update_device_status),
+    ("ListDevices", devices::list_devices),
+    ("GetDevice", devices::get_device),
+    ("ForgetDevice", devices::forget_device),
     ("UpdateUserAttributes", self_service::update_user_attributes),
     (
         "GetUserAttributeVerificationCode",
@@ -70,6 +80,22 @@ const USER_OPERATIONS: &[(&str, Operation)] = &[
     (
         "SetUserMFAPreference",
         self_service::set_user_mfa_preference,
+    ),
+    (
+        "StartWebAuthnRegistration",
+        webauthn::start_web_authn_registration,
+    ),
+    (
+        "CompleteWebAuthnRegistration",
+        webauthn::complete_web_authn_registration,
+    ),
+    (
+        "ListWebAuthnCredentials",
+        webauthn::list_web_authn_credentials,
+    ),
+    (
+        "DeleteWebAuthnCredential",
+        webauthn::delete_web_authn_credential,
     ),
 ];
 
@@ -120,6 +146,8 @@ const ADMIN_OPERATIONS: &[(&str, Operation)] = &[
         groups::admin_remove_user_from_group,
     ),
     ("AdminListGroupsForUser", groups::admin_list_groups_for_user),
+    ("AdminListDevices", devices::admin_list_devices),
+    ("AdminForgetDevice", devices::admin_forget_device),
 ];
 
 fn find(operation: &str) -> Option<Operation> {

@@ -14,6 +14,7 @@ use super::users::{
 use crate::codes::random_string;
 use crate::error::{ApiError, ApiResult};
 use crate::input::{Input, check_length};
+use crate::passkeys::WebAuthnConfig;
 use crate::state::{PasswordPolicy, Pool, new_fake_key};
 
 /// Members CreateUserPool/UpdateUserPool interpret; everything else is kept
@@ -287,6 +288,7 @@ pub fn create_user_pool(ctx: &Ctx<'_>, input: &Input) -> ApiResult<Value> {
         sign_in_policy: None,
         fake_key: new_fake_key(),
         groups: BTreeMap::new(),
+        webauthn: None,
     };
     apply_pool_settings(&mut pool, input)?;
     let described = describe_pool(&pool);
@@ -380,6 +382,9 @@ fn mfa_config_json(pool: &Pool) -> Value {
     if let Some(email) = &pool.email_mfa {
         out["EmailMfaConfiguration"] = email.clone();
     }
+    if let Some(webauthn) = &pool.webauthn {
+        out["WebAuthnConfiguration"] = webauthn.to_json();
+    }
     out
 }
 
@@ -395,6 +400,12 @@ pub fn set_user_pool_mfa_config(ctx: &Ctx<'_>, input: &Input) -> ApiResult<Value
         .map(|t| t.get("Enabled").and_then(Value::as_bool).unwrap_or(false));
     let sms = input.opt_object("SmsMfaConfiguration")?.cloned();
     let email = input.opt_object("EmailMfaConfiguration")?.cloned();
+    // The relying party of the pool's passkeys (and whether they must
+    // verify the user), which the WebAuthn operations need.
+    let webauthn = input
+        .opt_object("WebAuthnConfiguration")?
+        .map(WebAuthnConfig::parse)
+        .transpose()?;
     ctx.svc.store.write(|s| {
         let pool = s.pool_mut(&id)?;
         if let Some(m) = mfa {
@@ -409,8 +420,8 @@ pub fn set_user_pool_mfa_config(ctx: &Ctx<'_>, input: &Input) -> ApiResult<Value
         if let Some(email) = email {
             pool.email_mfa = Some(Value::Object(email));
         }
-        if let Some(w) = input.raw().get("WebAuthnConfiguration") {
-            pool.extra.insert("WebAuthnConfiguration".into(), w.clone());
+        if let Some(webauthn) = webauthn {
+            pool.webauthn = Some(webauthn);
         }
         let on = pool.mfa_configuration != "OFF";
         if on && !pool.software_token_mfa && pool.sms_mfa.is_none() && pool.email_mfa.is_none() {

@@ -19,14 +19,14 @@ use crate::error::{ApiError, ApiResult};
 use crate::input::Input;
 use crate::outbox::Purpose;
 use crate::srp::Verifier;
-use crate::state::{Limited, Pool, State, UserStatus};
+use crate::state::{Limited, Pool, SignUpSession, State, UserStatus};
 use crate::tokens::hash_token;
 
 /// <https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_SignUp.html>
 pub fn sign_up(ctx: &Ctx<'_>, input: &Input) -> ApiResult<Value> {
     let client_id = client_id(input)?;
     let name = input.string("Username", 1, 128)?;
-    let password = input.string("Password", 1, 256)?;
+    let password = input.opt_string("Password", 1, 256)?;
     let secret_hash = input.opt_string("SecretHash", 1, 128)?;
     let attributes = input.attribute_list("UserAttributes")?;
     ctx.svc.store.write(|s| {
@@ -34,6 +34,16 @@ pub fn sign_up(ctx: &Ctx<'_>, input: &Input) -> ApiResult<Value> {
         let pool = s.pool(&pool_id)?;
         let client = pool.client(&client_id)?;
         check_secret_hash(client, &[&name], secret_hash.as_deref())?;
+        // A password is optional only where the user can sign in without
+        // one: the pool allows a one-time code or a passkey as the first
+        // factor. Elsewhere its absence is refused as it always was.
+        let passwordless = pool
+            .first_factors()
+            .iter()
+            .any(|f| ["EMAIL_OTP", "SMS_OTP", "WEB_AUTHN"].contains(&f.as_str()));
+        if password.is_none() && !passwordless {
+            input.string("Password", 1, 256)?;
+        }
         if pool.admin_create_only() {
             return Err(ApiError::not_authorized(
                 "SignUp is not permitted for this user pool",
@@ -48,17 +58,36 @@ pub fn sign_up(ctx: &Ctx<'_>, input: &Input) -> ApiResult<Value> {
                 .map(|(k, _)| k.as_str())
                 .filter(|k| !k.ends_with("_verified")),
         )?;
-        check_password_policy(pool, &password)?;
+        if let Some(password) = &password {
+            check_password_policy(pool, password)?;
+        }
         let mut user = new_user(ctx, pool, &name, &attributes, true)?;
-        user.password = Some(Verifier::new(pool.srp_name(), &user.username, &password));
+        user.password = password
+            .as_ref()
+            .map(|p| Verifier::new(pool.srp_name(), &user.username, p));
         let destination = pool
             .auto_verified_attributes
             .iter()
             .find_map(|a| user.attr(a).map(|v| (a.clone(), v.to_owned())));
         let username = user.username.clone();
         let sub = user.sub().to_owned();
+        let session_ms = client.session_ms();
         s.pool_mut(&pool_id)?.users.insert(username.clone(), user);
-        let mut out = json!({ "UserConfirmed": false, "UserSub": sub });
+        // For ConfirmSignUp, whose answer then signs the user in without
+        // the password (InitiateAuth with USER_AUTH and this session).
+        let session = new_session_id();
+        s.prune(ctx.now_ms);
+        s.sign_up_sessions.insert(
+            session.clone(),
+            SignUpSession {
+                pool_id: pool_id.clone(),
+                client_id: client_id.clone(),
+                username: username.clone(),
+                expires_ms: ctx.now_ms.saturating_add(session_ms),
+                confirmed_by: None,
+            },
+        );
+        let mut out = json!({ "UserConfirmed": false, "UserSub": sub, "Session": session });
         if let Some((attr, value)) = destination {
             out["CodeDeliveryDetails"] = send_code(
                 ctx,
@@ -121,6 +150,7 @@ pub fn confirm_sign_up(ctx: &Ctx<'_>, input: &Input) -> ApiResult<Value> {
     let code = input.string("ConfirmationCode", 1, 2048)?;
     let secret_hash = input.opt_string("SecretHash", 1, 128)?;
     let force_alias = input.opt_bool("ForceAliasCreation")?.unwrap_or(false);
+    let session = input.opt_string("Session", 20, 2048)?;
     ctx.svc.store.write(|s| {
         let pool_id = pool_for_client(s, &client_id)?;
         let pool = s.pool_mut(&pool_id)?;
@@ -156,10 +186,42 @@ pub fn confirm_sign_up(ctx: &Ctx<'_>, input: &Input) -> ApiResult<Value> {
         })?;
         user.status = UserStatus::Confirmed;
         user.modified_ms = ctx.now_ms;
-        if let Some(attribute) = attribute {
-            mark_verified(pool, &username, &attribute, force_alias)?;
+        if let Some(attribute) = &attribute {
+            mark_verified(pool, &username, attribute, force_alias)?;
         }
-        Ok(json!({}))
+        // The sign-up's session, if it came with one, becomes a session
+        // that signs the user in: the code just entered was their first
+        // factor. A session that is not this sign-up's is ignored (the
+        // confirmation stands); the user signs in as usual.
+        let factor = match attribute.as_deref() {
+            Some("phone_number") => "SMS_OTP",
+            _ => "EMAIL_OTP",
+        };
+        let confirmed = session.and_then(|id| {
+            let pending = s.sign_up_sessions.remove(&id)?;
+            (pending.client_id == client_id
+                && pending.pool_id == pool_id
+                && pending.username == username
+                && pending.confirmed_by.is_none()
+                && pending.expires_ms > ctx.now_ms)
+                .then_some(pending)
+        });
+        match confirmed {
+            Some(pending) => {
+                let id = new_session_id();
+                let session_ms = s.pool(&pool_id)?.client(&client_id)?.session_ms();
+                s.sign_up_sessions.insert(
+                    id.clone(),
+                    SignUpSession {
+                        expires_ms: ctx.now_ms.saturating_add(session_ms),
+                        confirmed_by: Some(factor),
+                        ..pending
+                    },
+                );
+                Ok(json!({ "Session": id }))
+            }
+            None => Ok(json!({})),
+        }
     })
 }
 
@@ -341,6 +403,41 @@ pub fn get_user(ctx: &Ctx<'_>, input: &Input) -> ApiResult<Value> {
         let mut out = json!({
             "Username": user.username,
             "UserAttributes": readable_attributes_json(user, client),
+        });
+        add_mfa_fields(&mut out, pool, user);
+        Ok(out)
+    })
+}
+
+/// The ways the signed-in user can sign in (`ConfiguredUserAuthFactors`:
+/// the password if they have one, a code by email or text where the pool
+/// allows it as a first factor and the address or number is verified, a
+/// passkey where the pool allows them and the user has one)
+/// and their MFA settings.
+/// <https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_GetUserAuthFactors.html>
+pub fn get_user_auth_factors(ctx: &Ctx<'_>, input: &Input) -> ApiResult<Value> {
+    let token = access_token(input)?;
+    ctx.svc.store.read(|s| {
+        let (pool_id, username, _) = authenticate(ctx, s, &token)?;
+        let pool = s.pool(&pool_id)?;
+        let user = pool.user(&username)?;
+        let allowed = pool.first_factors();
+        let mut factors = Vec::new();
+        if user.password.is_some() {
+            factors.push("PASSWORD");
+        }
+        if allowed.iter().any(|f| f == "EMAIL_OTP") && user.attr_true("email_verified") {
+            factors.push("EMAIL_OTP");
+        }
+        if allowed.iter().any(|f| f == "SMS_OTP") && user.attr_true("phone_number_verified") {
+            factors.push("SMS_OTP");
+        }
+        if allowed.iter().any(|f| f == "WEB_AUTHN") && !user.passkeys.is_empty() {
+            factors.push("WEB_AUTHN");
+        }
+        let mut out = json!({
+            "Username": user.username,
+            "ConfiguredUserAuthFactors": factors,
         });
         add_mfa_fields(&mut out, pool, user);
         Ok(out)

@@ -20,17 +20,22 @@
 
 use serde_json::{Value, json};
 
-use super::challenges::{after_password, check_usable, user_disabled};
+use super::challenges::{
+    after_password, after_password_on, check_usable, code_challenge, sign_in_tokens, user_disabled,
+};
 use super::context::Ctx;
 use super::users::{
-    check_secret_hash, check_sign_in_lockout, client_id, equalise_timing, fake_username,
-    keyed_fake, new_session_id, pool_for_client, record_sign_in,
+    check_secret_hash, check_sign_in_lockout, client_id, equalise_timing, fake_delivery,
+    fake_username, keyed_fake, new_session_id, pool_for_client, record_sign_in, relying_party,
 };
 use crate::codes;
 use crate::error::{ApiError, ApiResult};
 use crate::input::Input;
+use crate::passkeys::{
+    b64url, client_origin, descriptor, origin_not_allowed, request_options, sign_in_refused,
+};
 use crate::srp;
-use crate::state::{ChallengeSession, SrpPending};
+use crate::state::{ChallengeSession, SrpPending, UserStatus};
 use crate::tokens::{Issue, hash_token, issue};
 
 fn flow_not_enabled(flow: &str) -> ApiError {
@@ -42,6 +47,7 @@ pub fn initiate_auth(ctx: &Ctx<'_>, input: &Input) -> ApiResult<Value> {
     let flow = input.string("AuthFlow", 1, 64)?;
     let client_id = client_id(input)?;
     let params = input.string_map("AuthParameters")?;
+    let session = input.opt_string("Session", 20, 2048)?;
     const FLOWS: &[&str] = &[
         "USER_SRP_AUTH",
         "REFRESH_TOKEN_AUTH",
@@ -80,7 +86,14 @@ pub fn initiate_auth(ctx: &Ctx<'_>, input: &Input) -> ApiResult<Value> {
                 &[&name],
                 params.get("SECRET_HASH").map(String::as_str),
             )?;
-            password_sign_in(ctx, &pool_id, &client_id, &name, &password)
+            password_sign_in_on(
+                ctx,
+                &pool_id,
+                &client_id,
+                &name,
+                &password,
+                params.get("DEVICE_KEY").map(String::as_str),
+            )
         }
         "USER_SRP_AUTH" => {
             if !client.allows("ALLOW_USER_SRP_AUTH") {
@@ -93,7 +106,8 @@ pub fn initiate_auth(ctx: &Ctx<'_>, input: &Input) -> ApiResult<Value> {
                 &[&name],
                 params.get("SECRET_HASH").map(String::as_str),
             )?;
-            srp_start(ctx, &pool_id, &client_id, &name, &srp_a)
+            let device = params.get("DEVICE_KEY").map(String::as_str);
+            srp_start_on(ctx, &pool_id, &client_id, &name, &srp_a, device)
         }
         "REFRESH_TOKEN_AUTH" | "REFRESH_TOKEN" => {
             if !client.allows("ALLOW_REFRESH_TOKEN_AUTH") {
@@ -106,12 +120,12 @@ pub fn initiate_auth(ctx: &Ctx<'_>, input: &Input) -> ApiResult<Value> {
                 &client_id,
                 &token,
                 params.get("SECRET_HASH").map(String::as_str),
+                params.get("DEVICE_KEY").map(String::as_str),
             )
         }
-        // Choice-based sign-in with the password factors: the client names
-        // its PREFERRED_CHALLENGE up front, or gets SELECT_CHALLENGE with
-        // the factors it may choose from. Passkeys and one-time codes as a
-        // first factor are not implemented.
+        // Choice-based sign-in: the client names its PREFERRED_CHALLENGE
+        // up front, or gets SELECT_CHALLENGE with the factors it may
+        // choose from.
         "USER_AUTH" => {
             if !client.allows("ALLOW_USER_AUTH") {
                 return Err(flow_not_enabled(&flow));
@@ -122,6 +136,16 @@ pub fn initiate_auth(ctx: &Ctx<'_>, input: &Input) -> ApiResult<Value> {
                 &[&name],
                 params.get("SECRET_HASH").map(String::as_str),
             )?;
+            if let Some(session) = session {
+                return after_sign_up(
+                    ctx,
+                    &pool_id,
+                    &client_id,
+                    &name,
+                    &session,
+                    params.get("PREFERRED_CHALLENGE").map(String::as_str),
+                );
+            }
             match params.get("PREFERRED_CHALLENGE").map(String::as_str) {
                 Some("PASSWORD") => {
                     password_sign_in(ctx, &pool_id, &client_id, &name, &param("PASSWORD")?)
@@ -129,9 +153,13 @@ pub fn initiate_auth(ctx: &Ctx<'_>, input: &Input) -> ApiResult<Value> {
                 Some("PASSWORD_SRP") => {
                     srp_start(ctx, &pool_id, &client_id, &name, &param("SRP_A")?)
                 }
+                Some(factor @ ("EMAIL_OTP" | "SMS_OTP")) => {
+                    otp_start(ctx, &pool_id, &client_id, &name, factor)
+                }
+                Some("WEB_AUTHN") => passkey_start(ctx, &pool_id, &client_id, &name),
                 None => select_challenge(ctx, &pool_id, &client_id, &name),
                 Some(other) => Err(ApiError::invalid_parameter(format!(
-                    "local-pool supports USER_AUTH with the PASSWORD and PASSWORD_SRP challenges, not {other}."
+                    "local-pool supports USER_AUTH with the PASSWORD, PASSWORD_SRP, EMAIL_OTP, SMS_OTP and WEB_AUTHN challenges, not {other}."
                 ))),
             }
         }
@@ -144,12 +172,165 @@ pub fn initiate_auth(ctx: &Ctx<'_>, input: &Input) -> ApiResult<Value> {
     }
 }
 
+/// USER_AUTH with a one-time code as the first factor (EMAIL_OTP or
+/// SMS_OTP): the code goes to the user's address or number, and the
+/// answer signs them in. A name with no account (where the client
+/// prevents user existence errors), a user without that address or
+/// number, and one who cannot sign in (unconfirmed, disabled) get a
+/// decoy: the same challenge, a masked destination shaped from what was
+/// typed, nothing sent, and every code refused as wrong.
+/// <https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-authentication-flow-methods.html>
+fn otp_start(
+    ctx: &Ctx<'_>,
+    pool_id: &str,
+    client_id: &str,
+    name: &str,
+    factor: &str,
+) -> ApiResult<Value> {
+    ctx.svc.store.write(|s| {
+        let pool = s.pool(pool_id)?;
+        let client = pool.client(client_id)?;
+        if !pool.first_factors().iter().any(|f| f == factor) {
+            return Err(ApiError::invalid_parameter(format!(
+                "{factor} is not an allowed first factor of this user pool (SignInPolicy)."
+            )));
+        }
+        let prevent = client.prevents_user_existence_errors();
+        let session_ms = client.session_ms();
+        let attribute = if factor == "SMS_OTP" {
+            "phone_number"
+        } else {
+            "email"
+        };
+        let username = pool.find_username(name);
+        let usable = username
+            .as_ref()
+            .and_then(|u| pool.users.get(u))
+            .is_some_and(|u| {
+                u.enabled && u.status == UserStatus::Confirmed && u.attr(attribute).is_some()
+            });
+        if username.is_none() && !prevent {
+            return Err(ApiError::user_not_found());
+        }
+        let base = ChallengeSession {
+            pool_id: pool_id.to_owned(),
+            client_id: client_id.to_owned(),
+            username: String::new(),
+            challenge: factor.to_owned(),
+            expires_ms: ctx.now_ms.saturating_add(session_ms),
+            code: None,
+            totp_verified: false,
+            failures: 0,
+            enables_email_mfa: false,
+            typed_name: Some(name.to_owned()),
+        };
+        s.prune(ctx.now_ms);
+        match username.filter(|_| usable) {
+            Some(username) => code_challenge(ctx, s, ChallengeSession { username, ..base }, factor),
+            None => {
+                let pool = s.pool(pool_id)?;
+                let fake = fake_username(pool, name);
+                // Where a code would go, in the factor's own medium: a
+                // masked phone number for a text, an address for an email.
+                let details = if factor == "SMS_OTP" {
+                    let digits = keyed_fake(pool, "phone", name);
+                    let last: String = digits
+                        .iter()
+                        .take(4)
+                        .map(|b| char::from(b'0' + b % 10))
+                        .collect();
+                    json!({ "Destination": format!("+*******{last}"), "DeliveryMedium": "SMS" })
+                } else {
+                    fake_delivery(name)
+                };
+                let id = new_session_id();
+                s.sessions.insert(
+                    id.clone(),
+                    ChallengeSession {
+                        username: fake.clone(),
+                        // A code nobody is told: every answer is wrong.
+                        code: Some(codes::PendingCode::for_attribute(
+                            session_ms, ctx.now_ms, attribute,
+                        )),
+                        ..base
+                    },
+                );
+                Ok(json!({
+                    "ChallengeName": factor,
+                    "Session": id,
+                    "ChallengeParameters": {
+                        "CODE_DELIVERY_DELIVERY_MEDIUM": details["DeliveryMedium"],
+                        "CODE_DELIVERY_DESTINATION": details["Destination"],
+                        "USER_ID_FOR_SRP": fake,
+                    },
+                }))
+            }
+        }
+    })
+}
+
+/// USER_AUTH with the session of a confirmed sign-up: the code the user
+/// just confirmed with counts as their first factor (EMAIL_OTP or
+/// SMS_OTP, whichever way it went), so they are signed in without typing
+/// their password, once, within the client's session validity.
+/// <https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_InitiateAuth.html>
+fn after_sign_up(
+    ctx: &Ctx<'_>,
+    pool_id: &str,
+    client_id: &str,
+    name: &str,
+    session: &str,
+    preferred: Option<&str>,
+) -> ApiResult<Value> {
+    ctx.svc.store.write(|s| {
+        let pending = s
+            .sign_up_sessions
+            .remove(session)
+            .ok_or_else(ApiError::invalid_session)?;
+        let pool = s.pool(pool_id)?;
+        let factor = pending.confirmed_by.ok_or_else(ApiError::invalid_session)?;
+        if pending.expires_ms <= ctx.now_ms {
+            return Err(ApiError::session_expired());
+        }
+        if pending.client_id != client_id
+            || pending.pool_id != pool_id
+            || pool.find_username(name).as_deref() != Some(pending.username.as_str())
+        {
+            return Err(ApiError::invalid_session());
+        }
+        if preferred.is_some_and(|p| p != factor) {
+            return Err(ApiError::invalid_parameter(format!(
+                "The sign-up was confirmed with {factor}; PREFERRED_CHALLENGE must be {factor} or absent."
+            )));
+        }
+        if !pool.first_factors().iter().any(|f| f == factor) {
+            return Err(ApiError::invalid_parameter(format!(
+                "{factor} is not an allowed first factor of this user pool (SignInPolicy)."
+            )));
+        }
+        check_usable(ctx, s, pool_id, &pending.username)?;
+        after_password(ctx, s, pool_id, client_id, &pending.username)
+    })
+}
+
 fn password_sign_in(
     ctx: &Ctx<'_>,
     pool_id: &str,
     client_id: &str,
     name: &str,
     password: &str,
+) -> ApiResult<Value> {
+    password_sign_in_on(ctx, pool_id, client_id, name, password, None)
+}
+
+/// `password_sign_in` from a device that names itself (`DEVICE_KEY`).
+fn password_sign_in_on(
+    ctx: &Ctx<'_>,
+    pool_id: &str,
+    client_id: &str,
+    name: &str,
+    password: &str,
+    device_key: Option<&str>,
 ) -> ApiResult<Value> {
     ctx.svc.store.write(|s| {
         let pool = s.pool(pool_id)?;
@@ -169,16 +350,21 @@ fn password_sign_in(
         check_sign_in_lockout(ctx, s, pool_id, Some(&username), name)?;
         let pool = s.pool(pool_id)?;
         let user = pool.user(&username)?;
-        let ok = user
-            .password
-            .as_ref()
-            .is_some_and(|v| v.matches_password(pool.srp_name(), &username, password));
+        // An account without a password (signed up for codes or passkeys)
+        // pays for the check all the same, as an unknown name does.
+        let ok = match user.password.as_ref() {
+            Some(v) => v.matches_password(pool.srp_name(), &username, password),
+            None => {
+                equalise_timing(pool, name, password);
+                false
+            }
+        };
         record_sign_in(ctx, s, pool_id, Some(&username), name, ok)?;
         if !ok {
             return Err(ApiError::incorrect_credentials());
         }
         check_usable(ctx, s, pool_id, &username)?;
-        after_password(ctx, s, pool_id, client_id, &username)
+        after_password_on(ctx, s, pool_id, client_id, &username, device_key)
     })
 }
 
@@ -196,8 +382,23 @@ fn select_challenge(ctx: &Ctx<'_>, pool_id: &str, client_id: &str, name: &str) -
             return Err(ApiError::user_not_found());
         }
         let mut available = Vec::new();
-        if pool.first_factors().iter().any(|f| f == "PASSWORD") {
+        let allowed = pool.first_factors();
+        if allowed.iter().any(|f| f == "PASSWORD") {
             available.extend(["PASSWORD", "PASSWORD_SRP"]);
+        }
+        // Every code the pool allows, to every name: offering SMS only to
+        // accounts with a phone number would tell them from unknown names.
+        // A way the account lacks is answered with a decoy (`otp_start`).
+        for factor in ["EMAIL_OTP", "SMS_OTP"] {
+            if allowed.iter().any(|f| f == factor) {
+                available.push(factor);
+            }
+        }
+        // Passkeys for everyone, with or without one: a name with no
+        // account, or a user with no passkey, then gets a WEB_AUTHN
+        // challenge that no answer passes.
+        if allowed.iter().any(|f| f == "WEB_AUTHN") {
+            available.push("WEB_AUTHN");
         }
         if available.is_empty() {
             return Err(ApiError::invalid_parameter(
@@ -235,6 +436,19 @@ fn srp_start(
     client_id: &str,
     name: &str,
     srp_a: &str,
+) -> ApiResult<Value> {
+    srp_start_on(ctx, pool_id, client_id, name, srp_a, None)
+}
+
+/// `srp_start` from a device that names itself (`DEVICE_KEY` in
+/// InitiateAuth), remembered for the PASSWORD_VERIFIER answer.
+fn srp_start_on(
+    ctx: &Ctx<'_>,
+    pool_id: &str,
+    client_id: &str,
+    name: &str,
+    srp_a: &str,
+    device_key: Option<&str>,
 ) -> ApiResult<Value> {
     let (username, verifier, prevent, session_ms) = ctx.svc.store.read(|s| -> ApiResult<_> {
         let pool = s.pool(pool_id)?;
@@ -284,6 +498,8 @@ fn srp_start(
                 user_id_for_srp: user_id.clone(),
                 server: Some(exchange),
                 expires_ms: ctx.now_ms.saturating_add(session_ms),
+                device_key: None,
+                named_device: device_key.map(str::to_owned),
             },
         );
     });
@@ -299,12 +515,17 @@ fn srp_start(
     }))
 }
 
+/// In a pool that tracks devices, tokens issued to a device refresh only
+/// with its `DEVICE_KEY`, once the device is confirmed ("Invalid Refresh
+/// Token" otherwise, as Cognito answers).
+/// <https://repost.aws/knowledge-center/cognito-invalid-refresh-token-error>
 fn refresh(
     ctx: &Ctx<'_>,
     pool_id: &str,
     client_id: &str,
     token: &str,
     secret_hash: Option<&str>,
+    device_key: Option<&str>,
 ) -> ApiResult<Value> {
     let hash = hash_token(token);
     let issuer = ctx.svc.issuer(pool_id);
@@ -333,6 +554,12 @@ fn refresh(
         }
         if !user.enabled {
             return Err(user_disabled());
+        }
+        if let Some(key) = &record.device_key {
+            let confirmed = user.devices.get(key).is_some_and(|d| d.verifier.is_some());
+            if device_key != Some(key.as_str()) || !confirmed {
+                return Err(invalid());
+            }
         }
         let (access, id) = issue(
             &ctx.svc.signer,
@@ -363,8 +590,10 @@ fn refresh(
 /// SELECT_CHALLENGE is answered here, because the factor chosen starts
 /// like InitiateAuth would with it; every other challenge is `challenges`'.
 pub fn respond_to_auth_challenge(ctx: &Ctx<'_>, input: &Input) -> ApiResult<Value> {
-    if input.opt_string("ChallengeName", 1, 64)?.as_deref() != Some("SELECT_CHALLENGE") {
-        return super::challenges::respond_to_auth_challenge(ctx, input);
+    match input.opt_string("ChallengeName", 1, 64)?.as_deref() {
+        Some("SELECT_CHALLENGE") => {}
+        Some("WEB_AUTHN") => return passkey_answer(ctx, input),
+        _ => return super::challenges::respond_to_auth_challenge(ctx, input),
     }
     let client_id = client_id(input)?;
     let responses = input.string_map("ChallengeResponses")?;
@@ -405,12 +634,15 @@ pub fn respond_to_auth_challenge(ctx: &Ctx<'_>, input: &Input) -> ApiResult<Valu
         return Err(ApiError::invalid_session());
     }
     match answer.as_str() {
-        "PASSWORD" => password_sign_in(
+        // A remembered device names itself with the password, as it does
+        // at InitiateAuth, and is asked DEVICE_SRP_AUTH instead of MFA.
+        "PASSWORD" => password_sign_in_on(
             ctx,
             &session.pool_id,
             &client_id,
             &typed,
             &response("PASSWORD")?,
+            responses.get("DEVICE_KEY").map(String::as_str),
         ),
         "PASSWORD_SRP" => srp_start(
             ctx,
@@ -419,8 +651,218 @@ pub fn respond_to_auth_challenge(ctx: &Ctx<'_>, input: &Input) -> ApiResult<Valu
             &typed,
             &response("SRP_A")?,
         ),
+        factor @ ("EMAIL_OTP" | "SMS_OTP") => {
+            otp_start(ctx, &session.pool_id, &client_id, &typed, factor)
+        }
+        "WEB_AUTHN" => passkey_start(ctx, &session.pool_id, &client_id, &typed),
         other => Err(ApiError::invalid_parameter(format!(
             "Invalid ANSWER: {other} is not one of the AvailableChallenges."
         ))),
     }
+}
+
+/// USER_AUTH with a passkey as the first factor (PREFERRED_CHALLENGE or
+/// the SELECT_CHALLENGE answer WEB_AUTHN): a WEB_AUTHN challenge whose
+/// `CREDENTIAL_REQUEST_OPTIONS` (a PublicKeyCredentialRequestOptionsJSON)
+/// lists the user's passkeys. A name with no account (where the client
+/// prevents user existence errors), a user without a passkey and one who
+/// cannot sign in get a decoy of the same shape: a fresh challenge, one
+/// passkey id keyed from the name (the same every time, not computable
+/// without the pool's secret), and an answer that always fails as a
+/// wrong passkey does.
+/// <https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_InitiateAuth.html>
+fn passkey_start(ctx: &Ctx<'_>, pool_id: &str, client_id: &str, name: &str) -> ApiResult<Value> {
+    ctx.svc.store.write_volatile(|s| {
+        let pool = s.pool(pool_id)?;
+        let client = pool.client(client_id)?;
+        if !pool.first_factors().iter().any(|f| f == "WEB_AUTHN") {
+            return Err(ApiError::invalid_parameter(
+                "WEB_AUTHN is not an allowed first factor of this user pool (SignInPolicy).",
+            ));
+        }
+        let rp = relying_party(pool)?;
+        let username = pool.find_username(name);
+        if username.is_none() && !client.prevents_user_existence_errors() {
+            return Err(ApiError::user_not_found());
+        }
+        let user = username
+            .as_ref()
+            .and_then(|u| pool.users.get(u))
+            .filter(|u| u.enabled && u.status == UserStatus::Confirmed && !u.passkeys.is_empty());
+        let (challenge, allow, state) = match user {
+            Some(user) => {
+                let core = rp.core()?;
+                let credentials = user.passkeys.iter().map(|p| p.credential.clone()).collect();
+                let failed = |e: webauthn_rs_core::error::WebauthnError| {
+                    tracing::error!(error = %e, "starting a passkey sign-in");
+                    ApiError::internal("Starting a passkey sign-in failed.")
+                };
+                let builder = core
+                    .new_challenge_authenticate_builder(credentials, Some(rp.policy()))
+                    .map_err(failed)?;
+                let (request, state) = core
+                    .generate_challenge_authenticate(builder)
+                    .map_err(failed)?;
+                // The challenge as the JSON carries it (base64url).
+                let challenge = serde_json::to_value(&request.public_key)
+                    .ok()
+                    .and_then(|o| o.get("challenge")?.as_str().map(str::to_owned))
+                    .ok_or_else(|| ApiError::internal("Starting a passkey sign-in failed."))?;
+                let allow = user
+                    .passkeys
+                    .iter()
+                    .map(|p| descriptor(&p.credential_id, &p.transports))
+                    .collect();
+                (challenge, allow, Some(state))
+            }
+            None => {
+                let fake_id = b64url(&keyed_fake(pool, "passkey", name));
+                let transports = ["hybrid".to_owned(), "internal".to_owned()];
+                (
+                    b64url(&codes::random_bytes::<32>()),
+                    vec![descriptor(&fake_id, &transports)],
+                    None,
+                )
+            }
+        };
+        let user_id = username.unwrap_or_else(|| fake_username(pool, name));
+        let session = ChallengeSession {
+            pool_id: pool_id.to_owned(),
+            client_id: client_id.to_owned(),
+            username: user_id.clone(),
+            challenge: "WEB_AUTHN".into(),
+            expires_ms: ctx.now_ms.saturating_add(client.session_ms()),
+            code: None,
+            totp_verified: false,
+            failures: 0,
+            enables_email_mfa: false,
+            typed_name: Some(name.to_owned()),
+        };
+        let options = request_options(&rp, &challenge, allow);
+        let id = new_session_id();
+        s.prune(ctx.now_ms);
+        s.sessions.insert(id.clone(), session);
+        if let Some(state) = state {
+            s.passkey_sign_ins.insert(id.clone(), state);
+        }
+        Ok(json!({
+            "ChallengeName": "WEB_AUTHN",
+            "Session": id,
+            "ChallengeParameters": {
+                "CREDENTIAL_REQUEST_OPTIONS": options,
+                "USERNAME": user_id,
+            },
+        }))
+    })
+}
+
+/// RespondToAuthChallenge with WEB_AUTHN: `CREDENTIAL` is the
+/// AuthenticationResponseJSON of `navigator.credentials.get()`, as a
+/// string. It is checked for real (the passkey is still the user's, the
+/// challenge, origin, rp id hash, signature, user presence, user
+/// verification as the pool requires, sign counter) and signs the user
+/// in: a passkey is a complete sign-in, so no MFA follows. The session
+/// is spent by any answer; every failure of the assertion answers the
+/// same NotAuthorizedException, decoys included.
+/// <https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_RespondToAuthChallenge.html>
+fn passkey_answer(ctx: &Ctx<'_>, input: &Input) -> ApiResult<Value> {
+    let client_id = client_id(input)?;
+    let responses = input.string_map("ChallengeResponses")?;
+    let response = |key: &str| -> ApiResult<String> {
+        responses
+            .get(key)
+            .cloned()
+            .ok_or_else(|| ApiError::invalid_parameter(format!("Missing required parameter {key}")))
+    };
+    let session_id = input
+        .opt_string("Session", 20, 2048)?
+        .ok_or_else(|| ApiError::invalid_parameter("Missing required parameter Session"))?;
+    let client = ctx.svc.store.read(|s| -> ApiResult<_> {
+        let pool_id = pool_for_client(s, &client_id)?;
+        Ok(s.pool(&pool_id)?.client(&client_id)?.clone())
+    })?;
+    let username_sent = response("USERNAME")?;
+    check_secret_hash(
+        &client,
+        &[&username_sent],
+        responses.get("SECRET_HASH").map(String::as_str),
+    )?;
+    let credential: Value = serde_json::from_str(&response("CREDENTIAL")?).map_err(|_| {
+        ApiError::invalid_parameter(
+            "CREDENTIAL must be an AuthenticationResponseJSON (a JSON string).",
+        )
+    })?;
+    let assertion: webauthn_rs_core::proto::PublicKeyCredential =
+        serde_json::from_value(credential.clone()).map_err(|e| {
+            ApiError::invalid_parameter(format!(
+                "CREDENTIAL is not an AuthenticationResponseJSON: {e}"
+            ))
+        })?;
+    let (session, state) = ctx.svc.store.write_volatile(|s| -> ApiResult<_> {
+        let current = s
+            .sessions
+            .get(&session_id)
+            .ok_or_else(ApiError::invalid_session)?;
+        if current.challenge != "WEB_AUTHN" {
+            return Err(ApiError::invalid_parameter(format!(
+                "Invalid challenge name WEB_AUTHN: expected {}.",
+                current.challenge
+            )));
+        }
+        // Spent by any answer, right or wrong.
+        let session = s
+            .sessions
+            .remove(&session_id)
+            .ok_or_else(ApiError::invalid_session)?;
+        Ok((session, s.passkey_sign_ins.remove(&session_id)))
+    })?;
+    if session.expires_ms <= ctx.now_ms {
+        return Err(ApiError::session_expired());
+    }
+    let typed = session.typed_name.clone().unwrap_or_default();
+    if session.client_id != client_id
+        || (username_sent != session.username && username_sent != typed)
+    {
+        return Err(ApiError::invalid_session());
+    }
+    let pool_id = session.pool_id.clone();
+    let username = session.username.clone();
+    ctx.svc.store.write(|s| {
+        let pool = s.pool(&pool_id)?;
+        let rp = relying_party(pool)?;
+        // Only what the caller sent decides this, never the account, so it
+        // may have its own answer.
+        let origin = client_origin(&credential);
+        if !origin.as_deref().is_some_and(|o| rp.allows_origin(o)) {
+            return Err(origin_not_allowed(origin.as_deref(), &rp));
+        }
+        let state = state.ok_or_else(sign_in_refused)?;
+        let user = pool.users.get(&username).ok_or_else(sign_in_refused)?;
+        // Still the user's: a passkey deleted since the challenge is refused.
+        let index = user
+            .passkeys
+            .iter()
+            .position(|p| p.credential.cred_id == assertion.raw_id)
+            .ok_or_else(sign_in_refused)?;
+        let result = rp
+            .core()?
+            .authenticate_credential(&assertion, &state)
+            .map_err(|e| {
+                tracing::debug!(error = %e, "passkey assertion refused");
+                sign_in_refused()
+            })?;
+        if let Some(passkey) = s
+            .pool_mut(&pool_id)?
+            .user_mut(&username)?
+            .passkeys
+            .get_mut(index)
+        {
+            let stored = &mut passkey.credential;
+            stored.counter = stored.counter.max(result.counter());
+            stored.backup_state = result.backup_state();
+            stored.backup_eligible = stored.backup_eligible || result.backup_eligible();
+        }
+        check_usable(ctx, s, &pool_id, &username)?;
+        sign_in_tokens(ctx, s, &pool_id, &client_id, &username)
+    })
 }

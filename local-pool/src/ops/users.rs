@@ -19,6 +19,7 @@ use crate::codes::{PendingCode, constant_time_eq, mask_email, mask_phone, random
 use crate::error::{ApiError, ApiResult};
 use crate::input::Input;
 use crate::outbox::{Channel, OutboxMessage, Purpose};
+use crate::passkeys::RelyingParty;
 use crate::srp::burn_equivalent_time;
 use crate::state::{AppClient, Attempts, Limited, Pool, State, User, UserStatus};
 
@@ -606,6 +607,9 @@ pub fn new_user(
         attempts: Default::default(),
         temporary_password_used: false,
         groups: Default::default(),
+        devices: Default::default(),
+        passkeys: Vec::new(),
+        passkey_registration: None,
     })
 }
 
@@ -650,6 +654,29 @@ pub fn revoke_all(pool: &mut Pool, username: &str) {
         if record.username == username {
             record.revoked = true;
         }
+    }
+}
+
+/// The relying party of the pool's passkeys, or Cognito's exception for
+/// why it has none: WEB_AUTHN missing from the first factors
+/// (WebAuthnNotEnabledException), or no RelyingPartyId configured
+/// (WebAuthnConfigurationMissingException; Cognito would fall back to the
+/// pool's domain, which this pool has not got).
+/// <https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_StartWebAuthnRegistration.html>
+pub fn relying_party(pool: &Pool) -> ApiResult<RelyingParty> {
+    if !pool.first_factors().iter().any(|f| f == "WEB_AUTHN") {
+        return Err(ApiError::new(
+            "WebAuthnNotEnabledException",
+            "Passkeys are not enabled: the user pool's SignInPolicy.AllowedFirstAuthFactors has no WEB_AUTHN.",
+        ));
+    }
+    let config = pool.webauthn.as_ref();
+    match config.and_then(|c| Some((c, c.relying_party_id.as_deref()?))) {
+        Some((config, id)) => Ok(RelyingParty::new(config, id, &pool.name)),
+        None => Err(ApiError::new(
+            "WebAuthnConfigurationMissingException",
+            "The user pool has no WebAuthnConfiguration.RelyingPartyId (SetUserPoolMfaConfig) and no domain.",
+        )),
     }
 }
 

@@ -43,6 +43,7 @@ confirm-wrong_address = عنوان البريد الإلكتروني غير صح
 confirm-dev_outbox_intro = يعمل التطبيق على مجمّع المستخدمين المحلي المخصّص للتطوير: لا تُرسَل أي رسائل بريد إلكتروني.
 confirm-dev_outbox_link = فتح صندوق الصادر الخاص بالتطوير
 confirm-confirmed = تم تأكيد حسابك. سجّل الدخول للمتابعة.
+confirm-signed_in = تم تأكيد حسابك، وقد سجّلت الدخول.
 confirm-code_resent = أرسلنا إليك رمزًا جديدًا.
 confirm-no_flow = ابدأ بإنشاء حساب.
 confirm-not_confirmed = لم يتم تأكيد حسابك بعد. أرسلنا إليك رمزًا جديدًا.
@@ -343,3 +344,54 @@ rate_limited-body = { $minutes ->
     [many] أُجريت محاولات كثيرة جدًا. حاول مرة أخرى بعد { $minutes } دقيقة.
    *[other] أُجريت محاولات كثيرة جدًا. حاول مرة أخرى بعد { $minutes } دقيقة.
 }
+
+# choice-based sign-in and passkeys
+sign_in-continue = متابعة
+challenge-first_factor_title = كيف تريد تسجيل الدخول؟
+challenge-first_factor_intro = تسجيل الدخول باسم { $name }.
+challenge-or = أو
+challenge-send_email_code = أرسل لي رمز تسجيل الدخول بالبريد الإلكتروني
+challenge-send_sms_code = أرسل لي رمز تسجيل الدخول برسالة نصية
+challenge-use_passkey = تسجيل الدخول بمفتاح مرور
+challenge-passkey_title = استخدم مفتاح المرور
+challenge-passkey_intro = سيطلب منك المتصفح التأكيد بمفتاح المرور المحفوظ على هذا الجهاز أو هاتفك أو مدير كلمات المرور.
+challenge-other_ways = طرق أخرى لتسجيل الدخول
+challenge-not_you = لست أنت؟ ابدأ من جديد
+passkey-failed = لم يُستخدم أي مفتاح مرور. حاول مرة أخرى أو اختر طريقة أخرى.
+passkey-refused = مفتاح المرور هذا لا يسجّل الدخول إلى هذا الحساب. اختر طريقة أخرى.
+passkey-needs_script = تتطلب مفاتيح المرور متصفحًا يدعم JavaScript ومفاتيح المرور. الطرق الأخرى لتسجيل الدخول تعمل بدونها.
+passkey-not_available = مفاتيح المرور غير متاحة على هذا الموقع حاليًا.
+passkey-expired = استغرق إنشاء مفتاح المرور وقتًا طويلًا. ابدأ من جديد.
+passkey-not_supported = تعذّرت إضافة مفتاح المرور هذا. جرّب جهازًا أو مدير كلمات مرور آخر.
+passkey-added = تمت إضافة مفتاح المرور. يمكنك تسجيل الدخول به في المرة القادمة.
+passkey-deleted = تم حذف مفتاح المرور. لم يعد يسجّل الدخول إلى حسابك.
+passkeys-title = مفاتيح المرور
+passkeys-intro = يسجّل مفتاح المرور دخولك ببصمتك أو وجهك أو قفل الشاشة أو مفتاح أمان، دون كلمة مرور تُكتب أو تُسرق.
+passkeys-none = ليس لديك مفاتيح مرور بعد.
+passkeys-unnamed = مفتاح مرور
+passkeys-created = أُضيف
+passkeys-delete = حذف
+passkeys-add = إضافة مفتاح مرور
+passkeys-create_intro = سيسألك المتصفح أين تحفظ مفتاح المرور الجديد: هذا الجهاز أو هاتفك أو مدير كلمات المرور.
+passkeys-create = إنشاء مفتاح المرور
+passkeys-cancel = إلغاء
+passkeys-back = العودة إلى حسابك
+account-passkeys = إدارة مفاتيح المرور
+# remembered devices
+devices-remember = تذكّر هذا المتصفح
+devices-remember_hint = لن يُطلب منك رمز عند تسجيل الدخول هنا مرة أخرى. حدّد هذا الخيار فقط على جهاز تستخدمه وحدك.
+devices-remembered = تم تذكّر هذا المتصفح: في المرة القادمة التي تسجّل فيها الدخول هنا لن تحتاج إلى رمز.
+devices-heading = المتصفحات المتذكَّرة
+devices-intro = تسجّل هذه المتصفحات الدخول دون خطوة ثانية. انسَ أي متصفح لم تعد تستخدمه.
+devices-none = لا يوجد متصفح متذكَّر.
+devices-unnamed = متصفح بلا اسم
+devices-last_used = آخر استخدام: { $when }
+devices-this_browser = هذا المتصفح
+devices-forget = نسيان
+devices-forgotten = تم نسيان المتصفح. سيُطلب منه رمز عند تسجيل الدخول التالي.
+devices-not_found = لم يعد هذا المتصفح متذكَّرًا.
+
+# sign-up without a password; confirming identity with choice-based sign-in
+sign_up-password_optional = لا تريد كلمة مرور؟ اترك الحقل فارغًا: ستسجّل الدخول برمز نرسله إلى بريدك الإلكتروني، ويمكنك إضافة مفتاح مرور لاحقًا.
+sign_up-password_needed = يتطلب هذا الموقع كلمة مرور لكل حساب.
+confirm_identity-intro_choice = حفاظًا على أمانك، سجّل الدخول مرة أخرى قبل هذا التغيير.

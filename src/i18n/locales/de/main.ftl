@@ -43,6 +43,7 @@ confirm-wrong_address = Falsche E-Mail-Adresse? Mit der richtigen neu beginnen
 confirm-dev_outbox_intro = Es läuft der lokale Entwicklungs-Pool: Es werden keine E-Mails versendet.
 confirm-dev_outbox_link = Entwicklungs-Postausgang öffnen
 confirm-confirmed = Ihr Konto ist bestätigt. Melden Sie sich an, um fortzufahren.
+confirm-signed_in = Ihr Konto ist bestätigt, und Sie sind angemeldet.
 confirm-code_resent = Wir haben Ihnen einen neuen Code gesendet.
 confirm-no_flow = Erstellen Sie zuerst ein Konto.
 confirm-not_confirmed = Ihr Konto ist noch nicht bestätigt. Wir haben Ihnen einen neuen Code gesendet.
@@ -325,3 +326,54 @@ rate_limited-body = { $minutes ->
     [one] Es gab zu viele Versuche. Versuchen Sie es in einer Minute erneut.
    *[other] Es gab zu viele Versuche. Versuchen Sie es in { $minutes } Minuten erneut.
 }
+
+# choice-based sign-in and passkeys
+sign_in-continue = Weiter
+challenge-first_factor_title = Wie möchten Sie sich anmelden?
+challenge-first_factor_intro = Anmeldung als { $name }.
+challenge-or = oder
+challenge-send_email_code = Anmeldecode per E-Mail senden
+challenge-send_sms_code = Anmeldecode per SMS senden
+challenge-use_passkey = Mit einem Passkey anmelden
+challenge-passkey_title = Passkey verwenden
+challenge-passkey_intro = Ihr Browser bittet Sie, mit dem Passkey auf diesem Gerät, Ihrem Telefon oder in Ihrem Passwortmanager zu bestätigen.
+challenge-other_ways = Andere Anmeldemöglichkeiten
+challenge-not_you = Nicht Sie? Neu beginnen
+passkey-failed = Es wurde kein Passkey verwendet. Versuchen Sie es erneut oder wählen Sie eine andere Möglichkeit.
+passkey-refused = Mit diesem Passkey ist keine Anmeldung bei diesem Konto möglich. Wählen Sie eine andere Möglichkeit.
+passkey-needs_script = Passkeys benötigen einen Browser mit JavaScript und Passkey-Unterstützung. Die anderen Anmeldemöglichkeiten funktionieren auch ohne.
+passkey-not_available = Passkeys sind auf dieser Website derzeit nicht verfügbar.
+passkey-expired = Das Erstellen des Passkeys hat zu lange gedauert. Beginnen Sie erneut.
+passkey-not_supported = Dieser Passkey konnte nicht hinzugefügt werden. Versuchen Sie ein anderes Gerät oder einen anderen Passwortmanager.
+passkey-added = Ihr Passkey wurde hinzugefügt. Beim nächsten Mal können Sie sich damit anmelden.
+passkey-deleted = Der Passkey wurde gelöscht. Er meldet Sie nicht mehr bei Ihrem Konto an.
+passkeys-title = Passkeys
+passkeys-intro = Ein Passkey meldet Sie mit Fingerabdruck, Gesicht, Displaysperre oder Sicherheitsschlüssel an – ohne Passwort, das man eintippen oder stehlen könnte.
+passkeys-none = Sie haben noch keine Passkeys.
+passkeys-unnamed = Passkey
+passkeys-created = Hinzugefügt
+passkeys-delete = Löschen
+passkeys-add = Passkey hinzufügen
+passkeys-create_intro = Ihr Browser fragt, wo der neue Passkey gespeichert werden soll: auf diesem Gerät, Ihrem Telefon oder in Ihrem Passwortmanager.
+passkeys-create = Passkey erstellen
+passkeys-cancel = Abbrechen
+passkeys-back = Zurück zu Ihrem Konto
+account-passkeys = Passkeys verwalten
+# remembered devices
+devices-remember = Diesen Browser merken
+devices-remember_hint = Wenn Sie sich hier wieder anmelden, wird kein Code abgefragt. Nur auf einem Gerät ankreuzen, das nur Sie benutzen.
+devices-remembered = Dieser Browser wird gemerkt: Bei der nächsten Anmeldung hier ist kein Code nötig.
+devices-heading = Gemerkte Browser
+devices-intro = Diese Browser melden sich ohne zweiten Schritt an. Vergessen Sie alle, die Sie nicht mehr benutzen.
+devices-none = Es wird kein Browser gemerkt.
+devices-unnamed = Unbenannter Browser
+devices-last_used = Zuletzt benutzt { $when }
+devices-this_browser = Dieser Browser
+devices-forget = Vergessen
+devices-forgotten = Der Browser ist vergessen. Bei seiner nächsten Anmeldung wird ein Code abgefragt.
+devices-not_found = Dieser Browser wird nicht mehr gemerkt.
+
+# sign-up without a password; confirming identity with choice-based sign-in
+sign_up-password_optional = Kein Passwort? Lassen Sie das Feld leer: Sie melden sich dann mit einem Code an, den wir Ihnen per E-Mail senden, und können später einen Passkey hinzufügen.
+sign_up-password_needed = Diese Website benötigt für jedes Konto ein Passwort.
+confirm_identity-intro_choice = Melden Sie sich zu Ihrer Sicherheit vor dieser Änderung erneut an.

@@ -43,6 +43,7 @@ confirm-wrong_address = Wrong email address? Start again with the right one
 confirm-dev_outbox_intro = Running on the local development pool: no email is sent.
 confirm-dev_outbox_link = Open the development outbox
 confirm-confirmed = Your account is confirmed. Sign in to continue.
+confirm-signed_in = Your account is confirmed, and you are signed in.
 confirm-code_resent = We sent you a new code.
 confirm-no_flow = Start by creating an account.
 confirm-not_confirmed = Your account is not confirmed yet. We sent you a new code.
@@ -325,3 +326,54 @@ rate_limited-body = { $minutes ->
     [one] There were too many attempts. Try again in a minute.
    *[other] There were too many attempts. Try again in { $minutes } minutes.
 }
+
+# choice-based sign-in and passkeys
+sign_in-continue = Continue
+challenge-first_factor_title = How do you want to sign in?
+challenge-first_factor_intro = Signing in as { $name }.
+challenge-or = or
+challenge-send_email_code = Email me a sign-in code
+challenge-send_sms_code = Text me a sign-in code
+challenge-use_passkey = Sign in with a passkey
+challenge-passkey_title = Use your passkey
+challenge-passkey_intro = Your browser will ask you to confirm with the passkey saved on this device, your phone or your password manager.
+challenge-other_ways = Other ways to sign in
+challenge-not_you = Not you? Start over
+passkey-failed = No passkey was used. Try again, or choose another way to sign in.
+passkey-refused = That passkey does not sign in to this account. Choose another way to sign in.
+passkey-needs_script = Passkeys need a browser with JavaScript and passkey support. The other ways to sign in work without them.
+passkey-not_available = Passkeys are not available on this site right now.
+passkey-expired = Creating the passkey took too long. Start again.
+passkey-not_supported = This passkey could not be added. Try another device or password manager.
+passkey-added = Your passkey was added. Next time you can sign in with it.
+passkey-deleted = The passkey was deleted. It no longer signs in to your account.
+passkeys-title = Passkeys
+passkeys-intro = A passkey signs you in with your fingerprint, face, screen lock or security key, with no password to type or steal.
+passkeys-none = You have no passkeys yet.
+passkeys-unnamed = Passkey
+passkeys-created = Added
+passkeys-delete = Delete
+passkeys-add = Add a passkey
+passkeys-create_intro = Your browser will ask where to save the new passkey: this device, your phone or your password manager.
+passkeys-create = Create the passkey
+passkeys-cancel = Cancel
+passkeys-back = Back to your account
+account-passkeys = Manage passkeys
+# remembered devices
+devices-remember = Remember this browser
+devices-remember_hint = You will not be asked for a code when you sign in here again. Only tick this on a device you alone use.
+devices-remembered = This browser is remembered: next time you sign in here, no code is needed.
+devices-heading = Remembered browsers
+devices-intro = These browsers sign in without a second step. Forget any you no longer use.
+devices-none = No browser is remembered.
+devices-unnamed = Unnamed browser
+devices-last_used = Last used { $when }
+devices-this_browser = This browser
+devices-forget = Forget
+devices-forgotten = The browser is forgotten. It will be asked for a code at its next sign-in.
+devices-not_found = That browser is not remembered any more.
+
+# sign-up without a password; confirming identity with choice-based sign-in
+sign_up-password_optional = No password? Leave it empty: you will sign in with a code we email you, and can add a passkey later.
+sign_up-password_needed = This site needs a password for every account.
+confirm_identity-intro_choice = For your security, sign in again before this change.

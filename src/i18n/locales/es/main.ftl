@@ -43,6 +43,7 @@ confirm-wrong_address = ¿Te equivocaste de correo electrónico? Vuelve a empeza
 confirm-dev_outbox_intro = Se está usando el grupo de usuarios local de desarrollo: no se envía ningún correo.
 confirm-dev_outbox_link = Abrir la bandeja de salida de desarrollo
 confirm-confirmed = Tu cuenta está confirmada. Inicia sesión para continuar.
+confirm-signed_in = Tu cuenta está confirmada y ya has iniciado sesión.
 confirm-code_resent = Te enviamos un código nuevo.
 confirm-no_flow = Primero crea una cuenta.
 confirm-not_confirmed = Tu cuenta aún no está confirmada. Te enviamos un código nuevo.
@@ -331,3 +332,54 @@ rate_limited-body = { $minutes ->
     [one] Hubo demasiados intentos. Vuelve a intentarlo dentro de un minuto.
    *[other] Hubo demasiados intentos. Vuelve a intentarlo dentro de { $minutes } minutos.
 }
+
+# choice-based sign-in and passkeys
+sign_in-continue = Continuar
+challenge-first_factor_title = ¿Cómo quieres iniciar sesión?
+challenge-first_factor_intro = Iniciando sesión como { $name }.
+challenge-or = o
+challenge-send_email_code = Enviarme un código por correo
+challenge-send_sms_code = Enviarme un código por SMS
+challenge-use_passkey = Iniciar sesión con una llave de acceso
+challenge-passkey_title = Usa tu llave de acceso
+challenge-passkey_intro = Tu navegador te pedirá confirmar con la llave de acceso guardada en este dispositivo, tu teléfono o tu gestor de contraseñas.
+challenge-other_ways = Otras formas de iniciar sesión
+challenge-not_you = ¿No eres tú? Empezar de nuevo
+passkey-failed = No se usó ninguna llave de acceso. Inténtalo de nuevo o elige otra forma.
+passkey-refused = Esa llave de acceso no sirve para esta cuenta. Elige otra forma de iniciar sesión.
+passkey-needs_script = Las llaves de acceso necesitan un navegador con JavaScript y compatible con ellas. Las demás formas funcionan sin eso.
+passkey-not_available = Las llaves de acceso no están disponibles en este sitio ahora mismo.
+passkey-expired = Crear la llave de acceso tardó demasiado. Empieza de nuevo.
+passkey-not_supported = No se pudo añadir esta llave de acceso. Prueba con otro dispositivo o gestor de contraseñas.
+passkey-added = Se añadió tu llave de acceso. La próxima vez podrás iniciar sesión con ella.
+passkey-deleted = Se eliminó la llave de acceso. Ya no inicia sesión en tu cuenta.
+passkeys-title = Llaves de acceso
+passkeys-intro = Una llave de acceso inicia sesión con tu huella, tu cara, el bloqueo de pantalla o una llave de seguridad, sin contraseña que escribir ni robar.
+passkeys-none = Aún no tienes llaves de acceso.
+passkeys-unnamed = Llave de acceso
+passkeys-created = Añadida
+passkeys-delete = Eliminar
+passkeys-add = Añadir una llave de acceso
+passkeys-create_intro = Tu navegador te preguntará dónde guardar la nueva llave de acceso: este dispositivo, tu teléfono o tu gestor de contraseñas.
+passkeys-create = Crear la llave de acceso
+passkeys-cancel = Cancelar
+passkeys-back = Volver a tu cuenta
+account-passkeys = Gestionar llaves de acceso
+# remembered devices
+devices-remember = Recordar este navegador
+devices-remember_hint = No se le pedirá un código cuando vuelva a iniciar sesión aquí. Márquelo solo en un dispositivo que use únicamente usted.
+devices-remembered = Este navegador se recuerda: la próxima vez que inicie sesión aquí no necesitará un código.
+devices-heading = Navegadores recordados
+devices-intro = Estos navegadores inician sesión sin un segundo paso. Olvide los que ya no use.
+devices-none = No se recuerda ningún navegador.
+devices-unnamed = Navegador sin nombre
+devices-last_used = Último uso: { $when }
+devices-this_browser = Este navegador
+devices-forget = Olvidar
+devices-forgotten = El navegador se ha olvidado. Se le pedirá un código en su próximo inicio de sesión.
+devices-not_found = Ese navegador ya no se recuerda.
+
+# sign-up without a password; confirming identity with choice-based sign-in
+sign_up-password_optional = ¿Sin contraseña? Déjalo vacío: iniciarás sesión con un código que te enviaremos por correo y podrás añadir una llave de acceso más adelante.
+sign_up-password_needed = Este sitio necesita una contraseña para cada cuenta.
+confirm_identity-intro_choice = Por tu seguridad, vuelve a iniciar sesión antes de este cambio.

@@ -43,6 +43,7 @@ confirm-wrong_address = Adresse e-mail erronée ? Recommencez avec la bonne adre
 confirm-dev_outbox_intro = Vous utilisez le groupe d’utilisateurs de développement local : aucun e-mail n’est envoyé.
 confirm-dev_outbox_link = Ouvrir la boîte d’envoi de développement
 confirm-confirmed = Votre compte est confirmé. Connectez-vous pour continuer.
+confirm-signed_in = Votre compte est confirmé et vous êtes connecté.
 confirm-code_resent = Nous vous avons envoyé un nouveau code.
 confirm-no_flow = Commencez par créer un compte.
 confirm-not_confirmed = Votre compte n’est pas encore confirmé. Nous vous avons envoyé un nouveau code.
@@ -331,3 +332,54 @@ rate_limited-body = { $minutes ->
     [one] Il y a eu trop de tentatives. Réessayez dans une minute.
    *[other] Il y a eu trop de tentatives. Réessayez dans { $minutes } minutes.
 }
+
+# choice-based sign-in and passkeys
+sign_in-continue = Continuer
+challenge-first_factor_title = Comment voulez-vous vous connecter ?
+challenge-first_factor_intro = Connexion en tant que { $name }.
+challenge-or = ou
+challenge-send_email_code = M'envoyer un code par e-mail
+challenge-send_sms_code = M'envoyer un code par SMS
+challenge-use_passkey = Se connecter avec une clé d'accès
+challenge-passkey_title = Utilisez votre clé d'accès
+challenge-passkey_intro = Votre navigateur vous demandera de confirmer avec la clé d'accès enregistrée sur cet appareil, votre téléphone ou votre gestionnaire de mots de passe.
+challenge-other_ways = Autres façons de se connecter
+challenge-not_you = Ce n'est pas vous ? Recommencer
+passkey-failed = Aucune clé d'accès n'a été utilisée. Réessayez, ou choisissez une autre façon.
+passkey-refused = Cette clé d'accès ne permet pas de se connecter à ce compte. Choisissez une autre façon.
+passkey-needs_script = Les clés d'accès nécessitent un navigateur avec JavaScript qui les prend en charge. Les autres façons de se connecter fonctionnent sans.
+passkey-not_available = Les clés d'accès ne sont pas disponibles sur ce site pour le moment.
+passkey-expired = La création de la clé d'accès a pris trop de temps. Recommencez.
+passkey-not_supported = Cette clé d'accès n'a pas pu être ajoutée. Essayez un autre appareil ou gestionnaire de mots de passe.
+passkey-added = Votre clé d'accès a été ajoutée. La prochaine fois, vous pourrez vous connecter avec.
+passkey-deleted = La clé d'accès a été supprimée. Elle ne permet plus de se connecter à votre compte.
+passkeys-title = Clés d'accès
+passkeys-intro = Une clé d'accès vous connecte avec votre empreinte, votre visage, le verrouillage de l'écran ou une clé de sécurité, sans mot de passe à saisir ni à voler.
+passkeys-none = Vous n'avez pas encore de clé d'accès.
+passkeys-unnamed = Clé d'accès
+passkeys-created = Ajoutée le
+passkeys-delete = Supprimer
+passkeys-add = Ajouter une clé d'accès
+passkeys-create_intro = Votre navigateur vous demandera où enregistrer la nouvelle clé d'accès : cet appareil, votre téléphone ou votre gestionnaire de mots de passe.
+passkeys-create = Créer la clé d'accès
+passkeys-cancel = Annuler
+passkeys-back = Retour à votre compte
+account-passkeys = Gérer les clés d'accès
+# remembered devices
+devices-remember = Se souvenir de ce navigateur
+devices-remember_hint = Aucun code ne vous sera demandé lors de vos prochaines connexions ici. Ne cochez cette case que sur un appareil que vous êtes seul à utiliser.
+devices-remembered = Ce navigateur est mémorisé : la prochaine fois que vous vous connecterez ici, aucun code ne sera nécessaire.
+devices-heading = Navigateurs mémorisés
+devices-intro = Ces navigateurs se connectent sans deuxième étape. Oubliez ceux que vous n’utilisez plus.
+devices-none = Aucun navigateur n’est mémorisé.
+devices-unnamed = Navigateur sans nom
+devices-last_used = Dernière utilisation : { $when }
+devices-this_browser = Ce navigateur
+devices-forget = Oublier
+devices-forgotten = Le navigateur est oublié. Un code lui sera demandé à sa prochaine connexion.
+devices-not_found = Ce navigateur n’est plus mémorisé.
+
+# sign-up without a password; confirming identity with choice-based sign-in
+sign_up-password_optional = Pas de mot de passe ? Laissez le champ vide : vous vous connecterez avec un code envoyé par e-mail, et pourrez ajouter une clé d'accès plus tard.
+sign_up-password_needed = Ce site exige un mot de passe pour chaque compte.
+confirm_identity-intro_choice = Pour votre sécurité, reconnectez-vous avant cette modification.

@@ -43,6 +43,7 @@ confirm-wrong_address = メールアドレスを間違えましたか？正し�
 confirm-dev_outbox_intro = ローカル開発用プールで実行中のため、メールは送信されません。
 confirm-dev_outbox_link = 開発用送信ボックスを開く
 confirm-confirmed = アカウントの確認が完了しました。ログインして続行してください。
+confirm-signed_in = アカウントの確認が完了し、ログインしました。
 confirm-code_resent = 新しいコードを送信しました。
 confirm-no_flow = まずアカウントを作成してください。
 confirm-not_confirmed = アカウントの確認がまだ完了していません。新しいコードを送信しました。
@@ -322,3 +323,54 @@ confirm_identity-submit = 続行
 
 rate_limited-title = 試行回数が多すぎます
 rate_limited-body = 試行回数が多すぎます。{ $minutes }分後にもう一度お試しください。
+
+# choice-based sign-in and passkeys
+sign_in-continue = 次へ
+challenge-first_factor_title = サインイン方法を選んでください
+challenge-first_factor_intro = { $name } としてサインインします。
+challenge-or = または
+challenge-send_email_code = サインインコードをメールで受け取る
+challenge-send_sms_code = サインインコードを SMS で受け取る
+challenge-use_passkey = パスキーでサインイン
+challenge-passkey_title = パスキーを使用
+challenge-passkey_intro = ブラウザが、この端末・スマートフォン・パスワードマネージャーに保存されたパスキーでの確認を求めます。
+challenge-other_ways = ほかの方法でサインイン
+challenge-not_you = 別のアカウントでやり直す
+passkey-failed = パスキーが使用されませんでした。もう一度試すか、別の方法を選んでください。
+passkey-refused = このパスキーではこのアカウントにサインインできません。別の方法を選んでください。
+passkey-needs_script = パスキーには JavaScript とパスキーに対応したブラウザが必要です。ほかのサインイン方法はなくても使えます。
+passkey-not_available = 現在このサイトではパスキーを利用できません。
+passkey-expired = パスキーの作成に時間がかかりすぎました。もう一度やり直してください。
+passkey-not_supported = このパスキーは追加できませんでした。別の端末かパスワードマネージャーをお試しください。
+passkey-added = パスキーを追加しました。次回からパスキーでサインインできます。
+passkey-deleted = パスキーを削除しました。このパスキーではサインインできなくなりました。
+passkeys-title = パスキー
+passkeys-intro = パスキーを使うと、指紋・顔・画面ロック・セキュリティキーでサインインできます。入力したり盗まれたりするパスワードはありません。
+passkeys-none = パスキーはまだありません。
+passkeys-unnamed = パスキー
+passkeys-created = 追加日時
+passkeys-delete = 削除
+passkeys-add = パスキーを追加
+passkeys-create_intro = 新しいパスキーの保存先（この端末・スマートフォン・パスワードマネージャー）をブラウザが尋ねます。
+passkeys-create = パスキーを作成
+passkeys-cancel = キャンセル
+passkeys-back = アカウントに戻る
+account-passkeys = パスキーを管理
+# remembered devices
+devices-remember = このブラウザを記憶する
+devices-remember_hint = 次回からこのブラウザでサインインするときはコードを求められません。自分だけが使うデバイスでのみチェックしてください。
+devices-remembered = このブラウザを記憶しました。次回ここでサインインするときはコードは不要です。
+devices-heading = 記憶されたブラウザ
+devices-intro = これらのブラウザは 2 段階目なしでサインインします。使わなくなったものは削除してください。
+devices-none = 記憶されたブラウザはありません。
+devices-unnamed = 名前のないブラウザ
+devices-last_used = 最終使用: { $when }
+devices-this_browser = このブラウザ
+devices-forget = 削除
+devices-forgotten = ブラウザを削除しました。次回のサインインではコードが求められます。
+devices-not_found = そのブラウザはもう記憶されていません。
+
+# sign-up without a password; confirming identity with choice-based sign-in
+sign_up-password_optional = パスワードなしでも構いません。空欄のままにすると、メールで届くコードでサインインでき、後からパスキーも追加できます。
+sign_up-password_needed = このサイトではすべてのアカウントにパスワードが必要です。
+confirm_identity-intro_choice = 安全のため、この変更の前にもう一度サインインしてください。

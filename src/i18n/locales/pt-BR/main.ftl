@@ -43,6 +43,7 @@ confirm-wrong_address = E-mail errado? Comece de novo com o endereço certo
 confirm-dev_outbox_intro = Executando no pool local de desenvolvimento: nenhum e-mail é enviado.
 confirm-dev_outbox_link = Abrir a caixa de saída de desenvolvimento
 confirm-confirmed = Sua conta foi confirmada. Entre para continuar.
+confirm-signed_in = Sua conta foi confirmada e você já entrou.
 confirm-code_resent = Enviamos um novo código para você.
 confirm-no_flow = Comece criando uma conta.
 confirm-not_confirmed = Sua conta ainda não foi confirmada. Enviamos um novo código para você.
@@ -328,3 +329,54 @@ rate_limited-body = { $minutes ->
     [one] Houve muitas tentativas. Tente novamente em um minuto.
    *[other] Houve muitas tentativas. Tente novamente em { $minutes } minutos.
 }
+
+# choice-based sign-in and passkeys
+sign_in-continue = Continuar
+challenge-first_factor_title = Como você quer entrar?
+challenge-first_factor_intro = Entrando como { $name }.
+challenge-or = ou
+challenge-send_email_code = Enviar um código por e-mail
+challenge-send_sms_code = Enviar um código por SMS
+challenge-use_passkey = Entrar com uma chave de acesso
+challenge-passkey_title = Use sua chave de acesso
+challenge-passkey_intro = Seu navegador vai pedir a confirmação com a chave de acesso salva neste dispositivo, no seu celular ou no seu gerenciador de senhas.
+challenge-other_ways = Outras formas de entrar
+challenge-not_you = Não é você? Recomeçar
+passkey-failed = Nenhuma chave de acesso foi usada. Tente de novo ou escolha outra forma.
+passkey-refused = Essa chave de acesso não entra nesta conta. Escolha outra forma de entrar.
+passkey-needs_script = Chaves de acesso precisam de um navegador com JavaScript e suporte a elas. As outras formas de entrar funcionam sem isso.
+passkey-not_available = Chaves de acesso não estão disponíveis neste site no momento.
+passkey-expired = A criação da chave de acesso demorou demais. Comece de novo.
+passkey-not_supported = Não foi possível adicionar esta chave de acesso. Tente outro dispositivo ou gerenciador de senhas.
+passkey-added = Sua chave de acesso foi adicionada. Na próxima vez você pode entrar com ela.
+passkey-deleted = A chave de acesso foi excluída. Ela não entra mais na sua conta.
+passkeys-title = Chaves de acesso
+passkeys-intro = Uma chave de acesso entra com sua digital, rosto, bloqueio de tela ou chave de segurança, sem senha para digitar ou roubar.
+passkeys-none = Você ainda não tem chaves de acesso.
+passkeys-unnamed = Chave de acesso
+passkeys-created = Adicionada
+passkeys-delete = Excluir
+passkeys-add = Adicionar uma chave de acesso
+passkeys-create_intro = Seu navegador vai perguntar onde salvar a nova chave de acesso: neste dispositivo, no seu celular ou no seu gerenciador de senhas.
+passkeys-create = Criar a chave de acesso
+passkeys-cancel = Cancelar
+passkeys-back = Voltar para sua conta
+account-passkeys = Gerenciar chaves de acesso
+# remembered devices
+devices-remember = Lembrar deste navegador
+devices-remember_hint = Não será pedido um código quando você entrar aqui novamente. Marque somente em um dispositivo que só você usa.
+devices-remembered = Este navegador foi lembrado: da próxima vez que você entrar aqui, nenhum código será necessário.
+devices-heading = Navegadores lembrados
+devices-intro = Estes navegadores entram sem uma segunda etapa. Esqueça os que você não usa mais.
+devices-none = Nenhum navegador é lembrado.
+devices-unnamed = Navegador sem nome
+devices-last_used = Último uso: { $when }
+devices-this_browser = Este navegador
+devices-forget = Esquecer
+devices-forgotten = O navegador foi esquecido. Um código será pedido na próxima vez que ele entrar.
+devices-not_found = Esse navegador não é mais lembrado.
+
+# sign-up without a password; confirming identity with choice-based sign-in
+sign_up-password_optional = Sem senha? Deixe em branco: você vai entrar com um código enviado por e-mail e pode adicionar uma chave de acesso depois.
+sign_up-password_needed = Este site precisa de uma senha para cada conta.
+confirm_identity-intro_choice = Para sua segurança, entre novamente antes desta alteração.

@@ -43,6 +43,7 @@ confirm-wrong_address = 邮箱地址有误？请使用正确的地址重新开�
 confirm-dev_outbox_intro = 当前运行在本地开发用户池上：不会发送任何邮件。
 confirm-dev_outbox_link = 打开开发发件箱
 confirm-confirmed = 您的账号已确认。请登录以继续。
+confirm-signed_in = 您的账号已确认，您已登录。
 confirm-code_resent = 我们已向您发送新的验证码。
 confirm-no_flow = 请先创建账号。
 confirm-not_confirmed = 您的账号尚未确认。我们已向您发送新的验证码。
@@ -322,3 +323,54 @@ confirm_identity-submit = 继续
 
 rate_limited-title = 尝试次数过多
 rate_limited-body = 尝试次数过多。请在 { $minutes } 分钟后重试。
+
+# choice-based sign-in and passkeys
+sign_in-continue = 继续
+challenge-first_factor_title = 您想如何登录？
+challenge-first_factor_intro = 正在以 { $name } 登录。
+challenge-or = 或
+challenge-send_email_code = 通过电子邮件发送登录码
+challenge-send_sms_code = 通过短信发送登录码
+challenge-use_passkey = 使用通行密钥登录
+challenge-passkey_title = 使用您的通行密钥
+challenge-passkey_intro = 浏览器会请您使用保存在此设备、手机或密码管理器中的通行密钥进行确认。
+challenge-other_ways = 其他登录方式
+challenge-not_you = 不是您？重新开始
+passkey-failed = 未使用通行密钥。请重试，或选择其他方式。
+passkey-refused = 该通行密钥无法登录此帐户。请选择其他登录方式。
+passkey-needs_script = 通行密钥需要支持 JavaScript 和通行密钥的浏览器。其他登录方式不需要。
+passkey-not_available = 此网站目前无法使用通行密钥。
+passkey-expired = 创建通行密钥耗时过长。请重新开始。
+passkey-not_supported = 无法添加此通行密钥。请尝试其他设备或密码管理器。
+passkey-added = 已添加您的通行密钥。下次可以用它登录。
+passkey-deleted = 已删除该通行密钥，它不能再登录您的帐户。
+passkeys-title = 通行密钥
+passkeys-intro = 通行密钥让您用指纹、面容、屏幕锁或安全密钥登录，无需输入密码，也没有密码可被盗。
+passkeys-none = 您还没有通行密钥。
+passkeys-unnamed = 通行密钥
+passkeys-created = 添加于
+passkeys-delete = 删除
+passkeys-add = 添加通行密钥
+passkeys-create_intro = 浏览器会询问将新通行密钥保存在哪里：此设备、手机或密码管理器。
+passkeys-create = 创建通行密钥
+passkeys-cancel = 取消
+passkeys-back = 返回您的帐户
+account-passkeys = 管理通行密钥
+# remembered devices
+devices-remember = 记住此浏览器
+devices-remember_hint = 以后在此处登录时将不再要求输入验证码。请仅在只有您使用的设备上勾选。
+devices-remembered = 已记住此浏览器：下次在此登录时无需验证码。
+devices-heading = 已记住的浏览器
+devices-intro = 这些浏览器登录时无需第二步验证。请移除您不再使用的浏览器。
+devices-none = 没有已记住的浏览器。
+devices-unnamed = 未命名的浏览器
+devices-last_used = 上次使用：{ $when }
+devices-this_browser = 此浏览器
+devices-forget = 移除
+devices-forgotten = 已移除该浏览器。它下次登录时将要求输入验证码。
+devices-not_found = 该浏览器已不再被记住。
+
+# sign-up without a password; confirming identity with choice-based sign-in
+sign_up-password_optional = 不想设置密码？留空即可：您将使用我们通过电子邮件发送的代码登录，之后还可以添加通行密钥。
+sign_up-password_needed = 此网站要求每个帐户都设置密码。
+confirm_identity-intro_choice = 为了您的安全，请在进行此更改前重新登录。
