@@ -30,7 +30,8 @@ use crate::routes::{self, Page};
 use crate::state::AppState;
 
 /// The document around every page. No hydration script: nothing here
-/// needs WASM, and optional enhancements load from `/public/js/`.
+/// needs WASM, and optional enhancements load from `public/js/`. Every
+/// file is linked by its fingerprint (`crate::assets`).
 pub fn shell() -> impl IntoView {
     let parts = use_context::<axum::http::request::Parts>();
     let lang = parts
@@ -54,7 +55,7 @@ pub fn shell() -> impl IntoView {
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
                 <meta name="color-scheme" content="light dark"/>
-                <link rel="stylesheet" href=routes::STYLESHEET/>
+                <link rel="stylesheet" href=crate::assets::href(routes::STYLESHEET)/>
                 {brand_sheets}
                 <link rel="icon" href=brand.favicon_href.clone()/>
                 <MetaTags/>

@@ -97,9 +97,24 @@ struct SignUpFile {
 #[derive(Debug, Clone)]
 pub struct Asset {
     /// Its address, under [`routes::BRAND_DIR`].
+    /// The fingerprinted address pages link ([`crate::assets`]).
     pub href: String,
+    pub fingerprint: String,
     pub content_type: &'static str,
     pub bytes: axum::body::Bytes,
+}
+
+impl Asset {
+    /// The brand file `name`, linked by the fingerprint of its bytes.
+    fn new(name: &str, content_type: &'static str, bytes: Vec<u8>) -> Asset {
+        let fingerprint = crate::assets::fingerprint(&bytes);
+        Asset {
+            href: crate::assets::versioned(&format!("{}/{name}", routes::BRAND_DIR), &fingerprint),
+            fingerprint,
+            content_type,
+            bytes: axum::body::Bytes::from(bytes),
+        }
+    }
 }
 
 /// The footer's links, in the order they show.
@@ -144,9 +159,9 @@ impl Default for Brand {
     fn default() -> Self {
         Self {
             name: "Threshold".to_owned(),
-            logo_href: routes::LOGO.to_owned(),
+            logo_href: crate::assets::href(routes::LOGO),
             logo_includes_name: false,
-            favicon_href: routes::FAVICON.to_owned(),
+            favicon_href: crate::assets::href(routes::FAVICON),
             stylesheets: Vec::new(),
             footer_links: Vec::new(),
             consent_terms: None,
@@ -202,11 +217,7 @@ impl Brand {
 
         let theme = theme_css(&file.colors, file.radius.as_deref(), file.font.as_deref())?;
         if !theme.is_empty() {
-            let asset = Asset {
-                href: format!("{}/{THEME_FILE}", routes::BRAND_DIR),
-                content_type: "text/css; charset=utf-8",
-                bytes: axum::body::Bytes::from(theme),
-            };
+            let asset = Asset::new(THEME_FILE, "text/css; charset=utf-8", theme.into_bytes());
             brand.stylesheets.push(asset.href.clone());
             brand.assets.insert(THEME_FILE.to_owned(), asset);
         }
@@ -260,7 +271,7 @@ pub async fn serve(
         Some(asset) => (
             [
                 (header::CONTENT_TYPE, asset.content_type),
-                (header::CACHE_CONTROL, "public, max-age=3600"),
+                (header::CACHE_CONTROL, crate::assets::HOUR),
                 (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
             ],
             asset.bytes.clone(),
@@ -300,11 +311,7 @@ fn read_asset(dir: &Path, name: &str, allowed: &[&str]) -> Result<Asset, BrandEr
             MAX_ASSET_BYTES / 1024
         ));
     }
-    Ok(Asset {
-        href: format!("{}/{name}", routes::BRAND_DIR),
-        content_type,
-        bytes: axum::body::Bytes::from(bytes),
-    })
+    Ok(Asset::new(name, content_type, bytes))
 }
 
 fn content_type(extension: &str) -> &'static str {
@@ -575,8 +582,22 @@ mod tests {
         )
         .expect("a valid brand");
         assert_eq!(brand.name, "Acme Cloud");
-        assert_eq!(brand.logo_href, "/brand/logo.svg");
-        assert_eq!(brand.stylesheets, ["/brand/theme.css", "/brand/extra.css"]);
+        // Linked by fingerprint, so browsers may keep them for a year.
+        let linked = |href: &str, plain: &str| {
+            let fingerprint = href
+                .strip_prefix("/assets/")
+                .and_then(|rest| rest.strip_suffix(plain))
+                .unwrap_or_default();
+            fingerprint.len() == 12 && fingerprint.bytes().all(|b| b.is_ascii_hexdigit())
+        };
+        assert!(
+            linked(&brand.logo_href, "/brand/logo.svg"),
+            "{}",
+            brand.logo_href
+        );
+        assert_eq!(brand.stylesheets.len(), 2);
+        assert!(linked(&brand.stylesheets[0], "/brand/theme.css"));
+        assert!(linked(&brand.stylesheets[1], "/brand/extra.css"));
         let theme =
             String::from_utf8_lossy(&brand.asset("theme.css").expect("a theme").bytes).into_owned();
         assert!(theme.contains("--brand-color: #0b6e4f;"), "{theme}");

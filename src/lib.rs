@@ -3,6 +3,7 @@
 //! it owns.
 
 pub mod app;
+pub mod assets;
 pub mod brand;
 pub mod cli;
 pub mod cognito;

@@ -127,6 +127,9 @@ pub const PASSWORD_SCRIPT: &str = "/public/js/password.js";
 pub const PASSKEY_SCRIPT: &str = "/public/js/passkey.js";
 /// Threshold's own logo mark, the default brand's.
 pub const LOGO: &str = "/public/logo.svg";
+/// Every static file again under its fingerprint, cached for a year
+/// (`/assets/{fingerprint}/style/main.css`; `crate::assets`).
+pub const ASSETS_DIR: &str = "/assets";
 /// A brand's files (`THRESHOLD_BRAND_DIR`): logo, favicon, stylesheets.
 pub const BRAND_DIR: &str = "/brand";
 /// Sets the language cookie and goes back (`?lang=ar&next=/sign-in`):

@@ -15,6 +15,7 @@ use leptos_axum::handle_server_fns;
 use tokio::net::TcpListener;
 use tower_cookies::CookieManagerLayer;
 use tower_http::ServiceBuilderExt as _;
+use tower_http::compression::CompressionLayer;
 use tower_http::request_id::MakeRequestUuid;
 use tower_http::services::ServeDir;
 use tower_http::set_header::SetResponseHeaderLayer;
@@ -474,14 +475,15 @@ async fn strip_hydration_data(response: axum::response::Response) -> axum::respo
     axum::response::Response::from_parts(parts, axum::body::Body::from(bytes.slice(..cut)))
 }
 
-/// Files under `style/` or `public/`, cacheable for an hour.
+/// Files under `style/` or `public/` at their plain addresses, cacheable
+/// for an hour (their fingerprinted addresses, for a year).
 fn static_dir(dir: &str) -> Router {
     let path = format!("{}/{dir}", env!("CARGO_MANIFEST_DIR"));
     Router::new()
         .fallback_service(ServeDir::new(path))
         .layer(SetResponseHeaderLayer::overriding(
             header::CACHE_CONTROL,
-            HeaderValue::from_static("public, max-age=3600"),
+            HeaderValue::from_static(crate::assets::HOUR),
         ))
 }
 
@@ -534,17 +536,44 @@ fn router(
         .layer(CookieManagerLayer::new())
         .layer(Extension(state.clone()));
 
+    // Static files, compressed for browsers that accept gzip or brotli
+    // (pages are not: BREACH, in docs/security.md), and
+    // again under their fingerprints for caching (`crate::assets`).
     let brand = state.brand.clone();
-    let mut app = Router::new()
-        .route(routes::HEALTHZ, get(healthz))
-        .route(routes::DEV_OUTBOX_JSON, get(outbox_json))
-        .with_state(state)
+    let files = Router::new()
         .nest(routes::STYLE_DIR, static_dir("style"))
         .nest(routes::PUBLIC_DIR, static_dir("public"))
         .route(
             &format!("{}/{{file}}", routes::BRAND_DIR),
-            get(crate::brand::serve).with_state(brand),
+            get(crate::brand::serve).with_state(brand.clone()),
         )
+        .layer(CompressionLayer::new());
+    let fingerprinted = Router::new()
+        .route(
+            &format!("{}/{{fingerprint}}/{{*path}}", routes::ASSETS_DIR),
+            get(crate::assets::serve),
+        )
+        .with_state(crate::assets::StaticFiles {
+            router: files.clone(),
+            brand: Arc::new(
+                brand
+                    .assets
+                    .iter()
+                    .map(|(name, asset)| {
+                        (
+                            format!("{}/{name}", routes::BRAND_DIR),
+                            asset.fingerprint.clone(),
+                        )
+                    })
+                    .collect(),
+            ),
+        });
+    let mut app = Router::new()
+        .route(routes::HEALTHZ, get(healthz))
+        .route(routes::DEV_OUTBOX_JSON, get(outbox_json))
+        .with_state(state)
+        .merge(files)
+        .merge(fingerprinted)
         .merge(pages);
     let origins: Vec<String> = config
         .return_to_allowlist

@@ -899,10 +899,10 @@ fn check_page(path: &str, page: &Reply) {
     assert!(page.body.contains("<title>"), "{path}");
     assert!(page.body.contains("<h1>"), "{path}");
     // No inline script (the CSP forbids it) and no framework's: only the
-    // optional enhancements under /public/js/.
+    // optional enhancements under public/js/, linked by fingerprint.
     assert_eq!(
         page.body.matches("<script").count(),
-        page.body.matches("<script src=\"/public/js/").count(),
+        page.body.matches("<script src=\"/assets/").count(),
         "{path} ships no script of its own"
     );
     assert!(!page.body.contains("eyJ"), "{path} shows no token");
@@ -912,4 +912,64 @@ fn check_page(path: &str, page: &Reply) {
     if page.body.contains("method=\"post\"") {
         assert!(page.body.contains("name=\"csrf_token\""), "{path}");
     }
+}
+
+#[tokio::test]
+async fn coming_back_to_the_account_page_asks_the_pool_nothing_until_something_changes() {
+    let home = TestApp::spawn().await;
+    let email = home.signed_in_user().await;
+    let mut pool = support::faulty_pool::FaultyPool::in_front_of(&home.pool_url()).await;
+    let args = home.remote_pool_args(&pool.endpoint());
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let app = TestApp::spawn_with(&args).await;
+    app.sign_in(&email, PASSWORD).await;
+    let first = app.get(Page::Account.path()).await;
+    assert_eq!(first.status, StatusCode::OK);
+    assert!(first.body.contains(&email), "the account shows the email");
+
+    // The pool goes away: reloading the page still shows the account,
+    // since it asked the pool a moment ago.
+    pool.go_down().await;
+    let again = app.get(Page::Account.path()).await;
+    assert_eq!(again.status, StatusCode::OK);
+    assert_eq!(again.title_id().as_deref(), Some("account.title"));
+    assert!(again.body.contains(&email));
+
+    // Pressing reload asks the pool again (and says it cannot be reached).
+    let reloaded = app
+        .get_with_headers(Page::Account.path(), &[("cache-control", "max-age=0")])
+        .await;
+    assert_eq!(reloaded.status, StatusCode::SERVICE_UNAVAILABLE);
+
+    // Any form action may change what the page shows: after one, the page
+    // asks the pool again (and says it cannot be reached).
+    app.submit(Page::Account.path(), action::START_TOTP, &[])
+        .await;
+    let after_action = app.get(Page::Account.path()).await;
+    assert_eq!(after_action.status, StatusCode::SERVICE_UNAVAILABLE);
+    assert!(
+        has(&after_action, "error.unavailable"),
+        "{:?}",
+        ids(&after_action)
+    );
+
+    // What it learnt is kept for a minute only: changes made elsewhere
+    // (another browser, an administrator) show after that.
+    pool.come_back().await;
+    assert_eq!(app.get(Page::Account.path()).await.status, StatusCode::OK);
+    pool.go_down().await;
+    app.edit_session(|data| {
+        let kept = data
+            .values
+            .get_mut("account_overview")
+            .expect("the account page's view is kept");
+        let fetched = kept["fetched_at"].as_u64().expect("a time");
+        kept["fetched_at"] =
+            serde_json::json!(fetched - threshold::flows::account::OVERVIEW_FRESH_SECS);
+    })
+    .await;
+    assert_eq!(
+        app.get(Page::Account.path()).await.status,
+        StatusCode::SERVICE_UNAVAILABLE
+    );
 }

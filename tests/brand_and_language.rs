@@ -340,6 +340,29 @@ async fn a_brand_folder_names_and_styles_every_page() {
     ] {
         assert!(page.body.contains(href), "the page links {href}");
     }
+    // Every brand file the page links loads, by its fingerprint, cached
+    // for a year.
+    let linked: Vec<&str> = page
+        .body
+        .split('"')
+        .filter(|piece| piece.starts_with("/assets/") && piece.contains("/brand/"))
+        .collect();
+    assert_eq!(
+        linked.len(),
+        4,
+        "logo, icon and two stylesheets: {linked:?}"
+    );
+    for href in linked {
+        let file = app.get(href).await;
+        assert_eq!(file.status, StatusCode::OK, "{href}");
+        assert_eq!(
+            file.headers
+                .get("cache-control")
+                .and_then(|v| v.to_str().ok()),
+            Some(threshold::assets::IMMUTABLE),
+            "{href}"
+        );
+    }
     let theme = app.get("/brand/theme.css").await;
     assert_eq!(theme.status, StatusCode::OK);
     assert!(

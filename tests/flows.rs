@@ -520,7 +520,7 @@ async fn every_page_has_a_title_a_language_and_labelled_fields() {
         assert!(!page.body.contains("Loading"), "{path}");
         assert_eq!(
             page.body.matches("<script").count(),
-            page.body.matches("<script src=\"/public/js/").count(),
+            page.body.matches("<script src=\"/assets/").count(),
             "{path}: no inline or framework script, only optional enhancements"
         );
     }
@@ -653,8 +653,12 @@ async fn the_next_person_to_sign_in_on_a_browser_sees_nothing_of_the_last_ones_s
         "{:?}",
         account.message_ids()
     );
-    // What the store holds for this browser: the new user and nothing else.
-    assert_eq!(app.stored_value_keys().await, vec!["user".to_owned()]);
+    // What the store holds for this browser: the new user and what their
+    // account page showed them, nothing else.
+    assert_eq!(
+        app.stored_value_keys().await,
+        vec!["account_overview".to_owned(), "user".to_owned()]
+    );
 }
 
 #[tokio::test]

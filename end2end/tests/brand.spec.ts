@@ -11,12 +11,14 @@ test('the configured name, logo, colours and links show on every page', async ({
   await signInPage.goto();
   const header = page.getByRole('banner');
   await expect(header.getByRole('link', { name: NAME })).toHaveAttribute('href', '/');
-  await expect(header.getByTestId('brand-logo')).toHaveAttribute('src', '/brand/acme-mark.svg');
+  // Linked by fingerprint (cached for a year): /assets/<digest>/brand/acme-mark.svg.
+  const mark = /^\/assets\/[0-9a-f]{12}\/brand\/acme-mark\.svg$/;
+  await expect(header.getByTestId('brand-logo')).toHaveAttribute('src', mark);
   await expect(header.getByTestId('brand-logo')).toBeVisible();
   // The image loaded (a broken image has no natural size).
   expect(await header.getByTestId('brand-logo').evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
   await expect(page).toHaveTitle(new RegExp(`${NAME}$`));
-  await expect(page.locator('link[rel="icon"]')).toHaveAttribute('href', '/brand/acme-mark.svg');
+  await expect(page.locator('link[rel="icon"]')).toHaveAttribute('href', mark);
 
   // The brand's colour in each scheme, on the primary button.
   await page.emulateMedia({ colorScheme: 'light' });

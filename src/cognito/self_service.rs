@@ -13,6 +13,7 @@ use super::mfa::Factor;
 use crate::domain::{ContactAttribute, NewPassword, OtpCode, Password};
 
 /// What GetUser says about the signed-in user.
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct UserProfile {
     pub username: String,
     pub attributes: BTreeMap<String, String>,

@@ -139,6 +139,71 @@ pub async fn profile(
     }
 }
 
+/// How long the account page's view of the user is reused: changes made
+/// through Threshold show at once (every form action drops the view), and
+/// changes made elsewhere (another browser, an administrator) within this.
+pub const OVERVIEW_FRESH_SECS: u64 = 60;
+
+/// What `/account` shows, as GetUser and ListDevices last said: kept in
+/// the session so that reloading the page calls no Cognito API.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Overview {
+    /// Whose it is: a session holds one user, but a stale entry must never
+    /// show another's.
+    sub: String,
+    fetched_at: u64,
+    pub profile: UserProfile,
+    /// The remembered browsers, when the app offers remembering.
+    pub browsers: Option<Vec<super::devices::RememberedBrowser>>,
+}
+
+impl SessionValue for Overview {
+    const KEY: &'static str = "account_overview";
+}
+
+/// The account page's data: from the session when fresh, else (or when
+/// `reload`: the visitor pressed reload) from the pool (GetUser, and
+/// ListDevices when devices are remembered). A device list the pool could
+/// not give is shown as such and not kept.
+pub async fn overview(
+    app: &AppState,
+    session: &Session,
+    user: &SignedInUser,
+    reload: bool,
+) -> Result<
+    (
+        UserProfile,
+        Option<Result<Vec<super::devices::RememberedBrowser>, super::devices::DeviceError>>,
+    ),
+    NotSignedIn,
+> {
+    let now = super::now();
+    if let Some(kept) = session.get::<Overview>().filter(|o| {
+        !reload && o.sub == user.sub && now.saturating_sub(o.fetched_at) < OVERVIEW_FRESH_SECS
+    }) {
+        return Ok((kept.profile, kept.browsers.map(Ok)));
+    }
+    let profile = profile(app, session, user).await?;
+    let browsers = super::devices::remembered(app, session, user).await;
+    if let Some(Err(_)) = &browsers {
+        session.remove::<Overview>();
+    } else {
+        session.insert(&Overview {
+            sub: user.sub.clone(),
+            fetched_at: now,
+            profile: profile.clone(),
+            browsers: browsers.as_ref().and_then(|b| b.as_ref().ok().cloned()),
+        });
+    }
+    Ok((profile, browsers))
+}
+
+/// Drops the account page's kept view: called before every form action,
+/// since any of them may change what it shows.
+pub fn forget_overview(session: &Session) {
+    session.remove::<Overview>();
+}
+
 /// Current attributes for an action on `here`, or where to go instead.
 async fn attributes(
     app: &AppState,

@@ -313,7 +313,7 @@ fn names_of(tokens: &Tokens, typed_name: &str) -> Vec<String> {
 }
 
 /// A remembered device of the signed-in user, for `/account`.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RememberedBrowser {
     pub device_key: String,
     pub name: Option<String>,

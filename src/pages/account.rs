@@ -63,12 +63,24 @@ const TITLE: &str = "account.title";
 
 #[component]
 pub fn AccountPage() -> impl IntoView {
-    guarded_page(TITLE, Sign::In, |ctx, user| async move {
-        let profile = match account::profile(&ctx.app, &ctx.session, &user).await {
-            Ok(profile) => profile,
-            Err(why) => return refused(&ctx, why, TITLE),
-        };
-        let browsers = devices::remembered(&ctx.app, &ctx.session, &user).await;
+    // Coming back to the page asks the pool nothing for a minute; pressing
+    // reload (browsers then send `Cache-Control: max-age=0` or `no-cache`)
+    // asks again, for whoever changed something elsewhere meanwhile.
+    let reload = use_context::<axum::http::request::Parts>().is_some_and(|parts| {
+        parts
+            .headers
+            .get_all(axum::http::header::CACHE_CONTROL)
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .flat_map(|v| v.split(','))
+            .any(|directive| matches!(directive.trim(), "no-cache" | "max-age=0"))
+    });
+    guarded_page(TITLE, Sign::In, move |ctx, user| async move {
+        let (profile, browsers) =
+            match account::overview(&ctx.app, &ctx.session, &user, reload).await {
+                Ok(overview) => overview,
+                Err(why) => return refused(&ctx, why, TITLE),
+            };
         render(ctx, user, profile, browsers)
     })
 }

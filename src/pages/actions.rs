@@ -80,6 +80,10 @@ pub async fn guard(request: Request, next: Next) -> Response {
             return errors::too_many_requests(&page, retry_after_secs);
         }
     }
+    // Whatever the action changes, the account page shows it next time.
+    if let Some(session) = parts.extensions.get::<Session>() {
+        crate::flows::account::forget_overview(session);
+    }
     let request = Request::from_parts(parts, axum::body::Body::from(bytes));
     let response = next.run(request).await;
     let leaked_error = response.status().is_server_error()

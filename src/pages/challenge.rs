@@ -245,9 +245,9 @@ fn first_factor_form(ctx: &Ctx, form: &FormState, name: &str, options: &[FirstFa
             .into_any(),
         })
         .collect_view();
-    let script = options
-        .contains(&FirstFactor::Passkey)
-        .then(|| view! { <script src=crate::routes::PASSKEY_SCRIPT defer></script> });
+    let script = options.contains(&FirstFactor::Passkey).then(
+        || view! { <script src=crate::assets::href(crate::routes::PASSKEY_SCRIPT) defer></script> },
+    );
     view! {
         <p>{t_args(&lang, "challenge.first_factor_intro", &args)}</p>
         <form method="post" action=AnswerChallenge::PATH novalidate>
@@ -280,7 +280,7 @@ fn passkey_form(ctx: &Ctx, form: &FormState, request_options: &str) -> AnyView {
                 {t(&lang, "challenge.use_passkey")}
             </button>
         </form>
-        <script src=crate::routes::PASSKEY_SCRIPT defer></script>
+        <script src=crate::assets::href(crate::routes::PASSKEY_SCRIPT) defer></script>
     }
     .into_any()
 }

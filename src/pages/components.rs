@@ -309,7 +309,7 @@ pub fn PasswordChecklist(
 #[component]
 pub fn PasswordScript(lang: Lang) -> impl IntoView {
     view! {
-        <script src=routes::PASSWORD_SCRIPT defer data-show=t(&lang, "password.show")></script>
+        <script src=crate::assets::href(routes::PASSWORD_SCRIPT) defer data-show=t(&lang, "password.show")></script>
     }
 }
 

@@ -72,9 +72,9 @@ fn standalone_with(
         }
         .to_html()
     });
-    let stylesheets: String = std::iter::once(routes::STYLESHEET)
-        .chain(page.brand.stylesheets.iter().map(String::as_str))
-        .map(|href| format!("<link rel=\"stylesheet\" href=\"{}\"/>", escape(href)))
+    let stylesheets: String = std::iter::once(crate::assets::href(routes::STYLESHEET))
+        .chain(page.brand.stylesheets.iter().cloned())
+        .map(|href| format!("<link rel=\"stylesheet\" href=\"{}\"/>", escape(&href)))
         .collect();
     format!(
         "<!DOCTYPE html><html lang=\"{}\" dir=\"{}\"><head><meta charset=\"utf-8\"/>\

@@ -127,7 +127,7 @@ pub fn PasskeysPage() -> impl IntoView {
                 <p class="hint" data-passkey-unavailable data-message-id="passkey.needs_script">
                     {t(&lang, "passkey.needs_script")}
                 </p>
-                <script src=routes::PASSKEY_SCRIPT defer></script>
+                <script src=crate::assets::href(routes::PASSKEY_SCRIPT) defer></script>
             }
         });
         view! {

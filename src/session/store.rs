@@ -204,7 +204,10 @@ impl SqliteStore {
         })
     }
 
-    /// Runs `f` on the connection off the async runtime.
+    /// Runs `f` on the connection off the async runtime. Queries go through
+    /// `prepare_cached`: a signed-in request reads twice (its session, the
+    /// sign-out markers), and parsing the SQL each time was a measurable
+    /// share of serving `/account` (docs/benchmarks.md).
     async fn with<T: Send + 'static>(
         &self,
         f: impl FnOnce(&Connection) -> rusqlite::Result<T> + Send + 'static,
@@ -226,16 +229,15 @@ impl SessionStore for SqliteStore {
         let key = key.to_owned();
         let now = unix_now();
         self.with(move |c| {
-            c.query_row(
+            c.prepare_cached(
                 "SELECT data, version FROM sessions WHERE key = ?1 AND expires_at > ?2",
-                params![key, sql_time(now)],
-                |row| {
-                    Ok(Stored {
-                        data: row.get(0)?,
-                        version: u64::try_from(row.get::<_, i64>(1)?).unwrap_or_default(),
-                    })
-                },
-            )
+            )?
+            .query_row(params![key, sql_time(now)], |row| {
+                Ok(Stored {
+                    data: row.get(0)?,
+                    version: u64::try_from(row.get::<_, i64>(1)?).unwrap_or_default(),
+                })
+            })
             .optional()
         })
         .await
@@ -255,16 +257,14 @@ impl SessionStore for SqliteStore {
                 // An expired row counts as absent, as `load` saw it.
                 // A new row starts at a random version, so a row deleted
                 // and created again never matches a version read before.
-                None => c.execute(
-                    "INSERT INTO sessions (key, data, version, expires_at) VALUES (?1, ?2, ?5, ?3)
+                None => c.prepare_cached("INSERT INTO sessions (key, data, version, expires_at) VALUES (?1, ?2, ?5, ?3)
                      ON CONFLICT (key) DO UPDATE SET data = excluded.data, version = excluded.version,
                          expires_at = excluded.expires_at
-                     WHERE sessions.expires_at <= ?4",
+                     WHERE sessions.expires_at <= ?4")?.execute(
                     params![key, data, sql_time(expires_at), sql_time(unix_now()), sql_time(first_version())],
                 ),
-                Some(version) => c.execute(
-                    "UPDATE sessions SET data = ?2, version = version + 1, expires_at = ?3
-                     WHERE key = ?1 AND version = ?4",
+                Some(version) => c.prepare_cached("UPDATE sessions SET data = ?2, version = version + 1, expires_at = ?3
+                     WHERE key = ?1 AND version = ?4")?.execute(
                     params![key, data, sql_time(expires_at), sql_time(version)],
                 ),
             })
@@ -278,8 +278,11 @@ impl SessionStore for SqliteStore {
 
     async fn delete(&self, key: &str) -> anyhow::Result<()> {
         let key = key.to_owned();
-        self.with(move |c| c.execute("DELETE FROM sessions WHERE key = ?1", params![key]))
-            .await?;
+        self.with(move |c| {
+            c.prepare_cached("DELETE FROM sessions WHERE key = ?1")?
+                .execute(params![key])
+        })
+        .await?;
         Ok(())
     }
 
@@ -287,10 +290,8 @@ impl SessionStore for SqliteStore {
         let key = key.to_owned();
         let deleted = self
             .with(move |c| {
-                c.execute(
-                    "DELETE FROM sessions WHERE key = ?1 AND version = ?2",
-                    params![key, sql_time(version)],
-                )
+                c.prepare_cached("DELETE FROM sessions WHERE key = ?1 AND version = ?2")?
+                    .execute(params![key, sql_time(version)])
             })
             .await?;
         Ok(deleted == 1)
@@ -299,14 +300,11 @@ impl SessionStore for SqliteStore {
     async fn delete_expired(&self) -> anyhow::Result<usize> {
         let now = unix_now();
         self.with(move |c| {
-            let sessions = c.execute(
-                "DELETE FROM sessions WHERE expires_at <= ?1",
-                params![sql_time(now)],
-            )?;
-            c.execute(
-                "DELETE FROM counters WHERE expires_at <= ?1",
-                params![sql_time(now)],
-            )?;
+            let sessions = c
+                .prepare_cached("DELETE FROM sessions WHERE expires_at <= ?1")?
+                .execute(params![sql_time(now)])?;
+            c.prepare_cached("DELETE FROM counters WHERE expires_at <= ?1")?
+                .execute(params![sql_time(now)])?;
             Ok(sessions)
         })
         .await
@@ -317,12 +315,11 @@ impl SessionStore for SqliteStore {
         let now = unix_now();
         let (count, resets_at): (i64, i64) = self
             .with(move |c| {
-                c.query_row(
-                    "INSERT INTO counters (key, count, expires_at) VALUES (?1, 1, ?2)
+                c.prepare_cached("INSERT INTO counters (key, count, expires_at) VALUES (?1, 1, ?2)
                      ON CONFLICT (key) DO UPDATE SET
                          count = CASE WHEN counters.expires_at <= ?3 THEN 1 ELSE counters.count + 1 END,
                          expires_at = CASE WHEN counters.expires_at <= ?3 THEN excluded.expires_at ELSE counters.expires_at END
-                     RETURNING count, expires_at",
+                     RETURNING count, expires_at")?.query_row(
                     params![counter, sql_time(now + window_secs), sql_time(now)],
                     |row| Ok((row.get(0)?, row.get(1)?)),
                 )
@@ -337,11 +334,11 @@ impl SessionStore for SqliteStore {
     async fn end_sessions_before(&self, sub: &str, at_ms: u64) -> anyhow::Result<()> {
         let sub = sub.to_owned();
         self.with(move |c| {
-            c.execute(
+            c.prepare_cached(
                 "INSERT INTO signed_out (sub, before_ms) VALUES (?1, ?2)
                  ON CONFLICT (sub) DO UPDATE SET before_ms = max(before_ms, excluded.before_ms)",
-                params![sub, sql_time(at_ms)],
-            )
+            )?
+            .execute(params![sub, sql_time(at_ms)])
         })
         .await?;
         Ok(())
@@ -351,12 +348,9 @@ impl SessionStore for SqliteStore {
         let sub = sub.to_owned();
         let before: Option<i64> = self
             .with(move |c| {
-                c.query_row(
-                    "SELECT before_ms FROM signed_out WHERE sub = ?1",
-                    params![sub],
-                    |row| row.get(0),
-                )
-                .optional()
+                c.prepare_cached("SELECT before_ms FROM signed_out WHERE sub = ?1")?
+                    .query_row(params![sub], |row| row.get(0))
+                    .optional()
             })
             .await?;
         Ok(before.map(|b| u64::try_from(b).unwrap_or_default()))
