@@ -13,8 +13,9 @@
 //! brand loads ([`crate::brand`]).
 
 use std::collections::HashMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::LazyLock;
+use std::time::SystemTime;
 
 use axum::extract::{Path as UrlPath, Request};
 use axum::http::{HeaderValue, StatusCode, Uri, header};
@@ -50,8 +51,27 @@ pub fn versioned(path: &str, fingerprint: &str) -> String {
     format!("{}/{fingerprint}{path}", routes::ASSETS_DIR)
 }
 
-/// Threshold's own files by their plain address, with their fingerprints.
-static OWN: LazyLock<HashMap<String, String>> = LazyLock::new(|| {
+/// One of Threshold's own files, as it was when fingerprinted.
+struct Own {
+    fingerprint: String,
+    file: PathBuf,
+    modified: Option<SystemTime>,
+}
+
+impl Own {
+    /// Whether the file on disk is still the one fingerprinted: files are
+    /// served from disk, and one edited while the server runs (in
+    /// development) must not be cached for a year under the old digest.
+    fn unchanged(&self) -> bool {
+        let now = std::fs::metadata(&self.file)
+            .and_then(|m| m.modified())
+            .ok();
+        now.is_some() && now == self.modified
+    }
+}
+
+/// Threshold's own files by their plain address.
+static OWN: LazyLock<HashMap<String, Own>> = LazyLock::new(|| {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut files = HashMap::new();
     for (prefix, dir) in [(routes::STYLE_DIR, "style"), (routes::PUBLIC_DIR, "public")] {
@@ -61,7 +81,7 @@ static OWN: LazyLock<HashMap<String, String>> = LazyLock::new(|| {
 });
 
 /// Every file under `dir`, recursively, as `prefix/relative/path`.
-fn collect(dir: &Path, prefix: &str, into: &mut HashMap<String, String>) {
+fn collect(dir: &Path, prefix: &str, into: &mut HashMap<String, Own>) {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return;
     };
@@ -74,7 +94,15 @@ fn collect(dir: &Path, prefix: &str, into: &mut HashMap<String, String>) {
         if path.is_dir() {
             collect(&path, &address, into);
         } else if let Ok(bytes) = std::fs::read(&path) {
-            into.insert(address, fingerprint(&bytes));
+            let modified = std::fs::metadata(&path).and_then(|m| m.modified()).ok();
+            into.insert(
+                address,
+                Own {
+                    fingerprint: fingerprint(&bytes),
+                    file: path,
+                    modified,
+                },
+            );
         }
     }
 }
@@ -84,17 +112,19 @@ fn collect(dir: &Path, prefix: &str, into: &mut HashMap<String, String>) {
 /// as it would have anyway).
 pub fn href(path: &str) -> String {
     match OWN.get(path) {
-        Some(fingerprint) => versioned(path, fingerprint),
+        Some(own) => versioned(path, &own.fingerprint),
         None => path.to_owned(),
     }
 }
 
 /// The current fingerprint of the file at a plain address, whether
-/// Threshold's own or the brand's.
-fn current<'a>(path: &str, files: &'a StaticFiles) -> Option<&'a str> {
-    OWN.get(path)
-        .or_else(|| files.brand.get(path))
-        .map(String::as_str)
+/// Threshold's own (`None` inside when it changed on disk since) or the
+/// brand's (read into memory once, so never changed).
+fn current<'a>(path: &str, files: &'a StaticFiles) -> Option<Option<&'a str>> {
+    if let Some(own) = OWN.get(path) {
+        return Some(own.unchanged().then_some(own.fingerprint.as_str()));
+    }
+    files.brand.get(path).map(|f| Some(f.as_str()))
 }
 
 /// `GET /assets/{fingerprint}/{*path}`: the file at `/{path}`, answered by
@@ -108,7 +138,7 @@ pub async fn serve(
     mut request: Request,
 ) -> Response {
     let plain = format!("/{path}");
-    let Some(current) = current(&plain, &files).map(str::to_owned) else {
+    let Some(current) = current(&plain, &files).map(|f| f.map(str::to_owned)) else {
         return StatusCode::NOT_FOUND.into_response();
     };
     let Ok(uri) = plain.parse::<Uri>() else {
@@ -121,7 +151,7 @@ pub async fn serve(
     // The router's error type is `Infallible`.
     let Ok(mut response) = files.router.oneshot(request).await;
     if response.status().is_success() {
-        let caching = if fingerprint == current {
+        let caching = if current.as_deref() == Some(fingerprint.as_str()) {
             IMMUTABLE
         } else {
             "no-cache"
@@ -150,6 +180,27 @@ mod tests {
         assert_eq!(fingerprint(b"body{}"), fingerprint(b"body{}"));
         assert_ne!(fingerprint(b"body{}"), fingerprint(b"body{ }"));
         assert_eq!(fingerprint(b"").len(), FINGERPRINT_HEX);
+    }
+
+    #[test]
+    fn a_file_edited_after_its_fingerprint_is_not_the_fingerprinted_one() {
+        let dir = tempfile::tempdir().expect("a temp dir");
+        let file = dir.path().join("main.css");
+        std::fs::write(&file, "body{}").expect("write");
+        let modified = std::fs::metadata(&file).and_then(|m| m.modified()).ok();
+        let own = Own {
+            fingerprint: fingerprint(b"body{}"),
+            file: file.clone(),
+            modified,
+        };
+        assert!(own.unchanged());
+        let later = modified.expect("a modification time") + std::time::Duration::from_secs(5);
+        std::fs::File::options()
+            .write(true)
+            .open(&file)
+            .and_then(|f| f.set_modified(later))
+            .expect("touch");
+        assert!(!own.unchanged(), "edited on disk since");
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! The page-weight budget: every page, with everything it makes the
-//! browser load, stays under 15 KB gzip-compressed. A byte count (what a
-//! first visit downloads), never a timing; `bench/run` measures the rest.
+//! browser load, stays under 15 KB gzip-compressed (issue 15's measure of
+//! content; on the wire pages travel uncompressed, see below, and
+//! `bench/run` reports their raw size too). A byte count, never a timing.
 //! Also how the static files travel: compressed on request, cached for a
 //! year under their fingerprints, while pages stay uncompressed.
 
@@ -281,7 +282,9 @@ async fn fingerprinted_files_are_cached_for_a_year_and_old_fingerprints_revalida
     for missing in [
         "/assets/000000000000/style/none.css",
         "/assets/000000000000/brand/logo.svg",
-        "/assets/000000000000/../Cargo.toml",
+        // An encoded `/` reaches the route as part of the path: the
+        // address is not one of the files, whatever it resolves to.
+        "/assets/000000000000/style%2F..%2F..%2FCargo.toml",
     ] {
         assert_eq!(
             app.get(missing).await.status,

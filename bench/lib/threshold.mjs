@@ -63,22 +63,35 @@ export async function startThreshold({ bin, cores, env = {} }) {
   // `localhost`, not 127.0.0.1: the session cookie is `__Host-` and Secure,
   // which browsers accept over plain HTTP on localhost only.
   const base = `http://localhost:${port}`;
-  await Promise.race([
-    waitFor(`http://127.0.0.1:${port}/healthz`),
-    exited.then((code) => {
-      throw new Error(`threshold exited (${code}) before answering`);
-    }),
-  ]);
-  const saved = JSON.parse(readFileSync(path.join(dataDir, 'dev-pool.json'), 'utf8'));
+  let saved;
+  try {
+    await Promise.race([
+      waitFor(`http://127.0.0.1:${port}/healthz`),
+      exited.then((code) => {
+        throw new Error(`threshold exited (${code}) before answering`);
+      }),
+    ]);
+    saved = JSON.parse(readFileSync(path.join(dataDir, 'dev-pool.json'), 'utf8'));
+  } catch (error) {
+    // A process left running would keep Node (and the run) alive.
+    child.kill('SIGTERM');
+    rmSync(dataDir, { recursive: true, force: true });
+    throw error;
+  }
   return {
     base,
     dataDir,
     pid: /** @type {number} */ (child.pid),
     pool: new PoolAdmin(`http://127.0.0.1:${poolPort}/`, saved.pool_id),
-    async stop() {
+    /** Stops Threshold; `beforeRemoving` runs on its data once it has exited. */
+    async stop(beforeRemoving) {
       child.kill('SIGTERM');
       await exited;
-      rmSync(dataDir, { recursive: true, force: true });
+      try {
+        beforeRemoving?.(dataDir);
+      } finally {
+        rmSync(dataDir, { recursive: true, force: true });
+      }
     },
   };
 }
