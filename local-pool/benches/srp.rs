@@ -65,26 +65,6 @@ const USERNAME: &str = "6f1c2b8e-bench-user";
 const PASSWORD: &str = "Correct-Horse-1";
 const CLIENT_ID: &str = "bench-client";
 
-/// RFC 5054's 3072-bit group, as `srp.rs` spells it.
-const N_HEX: &str = concat!(
-    "FFFFFFFFFFFFFFFFC90FDAA22168C234C4C6628B80DC1CD1",
-    "29024E088A67CC74020BBEA63B139B22514A08798E3404DD",
-    "EF9519B3CD3A431B302B0A6DF25F14374FE1356D6D51C245",
-    "E485B576625E7EC6F44C42E9A637ED6B0BFF5CB6F406B7ED",
-    "EE386BFB5A899FA5AE9F24117C4B1FE649286651ECE45B3D",
-    "C2007CB8A163BF0598DA48361C55D39A69163FA8FD24CF5F",
-    "83655D23DCA3AD961C62F356208552BB9ED529077096966D",
-    "670C354E4ABC9804F1746C08CA18217C32905E462E36CE3B",
-    "E39E772C180E86039B2783A2EC07A28FB5C55DF06F4C52C9",
-    "DE2BCBF6955817183995497CEA956AE515D2261898FA0510",
-    "15728E5A8AAAC42DAD33170D04507A33A85521ABDF1CBA64",
-    "ECFB850458DBEF0A8AEA71575D060C7DB3970F85A6E1E4C7",
-    "ABF5AE8CDB0933D71E8C94E04A25619DCEE3D2261AD2EE6B",
-    "F12FFA06D98A0864D87602733EC86A64521F2B18177B200C",
-    "BBE117577A615D6C770988C0BAD946E208E24FA074E5AB31",
-    "43DB5BFCE0FD108E4B82D120A93AD2CAFFFFFFFFFFFFFFFF"
-);
-
 fn client() -> SrpClient<User> {
     SrpClient::new(User::new(POOL_ID, USERNAME, PASSWORD), CLIENT_ID, None)
 }
@@ -220,11 +200,11 @@ fn left_pad(bytes: &[u8], len: usize) -> Vec<u8> {
 }
 
 fn modpow(c: &mut Criterion<ThreadCpuTime>) {
-    let n = BigUint::parse_bytes(N_HEX.as_bytes(), 16).expect("N is hex");
+    let n = BigUint::parse_bytes(srp::N_HEX.as_bytes(), 16).expect("N is hex");
     // Montgomery parameters are per modulus, so a pool would compute them
     // once (like srp.rs's LazyLock statics); here too, outside the timing.
     let fixed_params =
-        FixedMontyParams::new_vartime(Odd::new(U3072::from_be_hex(N_HEX)).expect("N is odd"));
+        FixedMontyParams::new_vartime(Odd::new(U3072::from_be_hex(srp::N_HEX)).expect("N is odd"));
     let boxed_n = BoxedUint::from_be_slice(&n.to_bytes_be(), 3072).expect("N fits 3072 bits");
     let boxed_params = BoxedMontyParams::new_vartime(Odd::new(boxed_n).expect("N is odd"));
 

@@ -29,7 +29,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::codes::{constant_time_eq, random_bytes};
 
-const N_HEX: &str = concat!(
+/// RFC 5054's 3072-bit group prime (also read by `benches/srp.rs`).
+pub(crate) const N_HEX: &str = concat!(
     "FFFFFFFFFFFFFFFFC90FDAA22168C234C4C6628B80DC1CD1",
     "29024E088A67CC74020BBEA63B139B22514A08798E3404DD",
     "EF9519B3CD3A431B302B0A6DF25F14374FE1356D6D51C245",
